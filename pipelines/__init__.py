@@ -1,0 +1,1 @@
+"""Pipelines: read analysts' CSV files, validate, convert units, store, rebuild derived tables."""

@@ -1,0 +1,53 @@
+"""`roadmap init`: create or migrate the database and its first programme."""
+
+from __future__ import annotations
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+
+
+@click.command("init")
+@click.option("--name", default="Climate programme", show_default=True, help="Programme name.")
+@click.option("--slug", default=None, help="Short name used with --programme (default: from --programme or 'city').")
+@click.option("--area-name", default=None, help="Area the programme covers (e.g. Leuven).")
+@click.option("--area-code", default=None, help="Official code of the area (e.g. NIS 24062).")
+@click.option("--baseline-year", type=int, default=2010, show_default=True)
+@click.option("--target-year", type=int, default=2030, show_default=True)
+@click.option(
+    "--target-residual-pct", type=float, default=0.0, show_default=True,
+    help="Emissions left at the target year, in % of the baseline (0 = climate-neutral).",
+)
+@pass_app
+def init_command(app: AppContext, name, slug, area_name, area_code, baseline_year, target_year, target_residual_pct):
+    """Create or migrate the database; add a programme if it has none.
+
+    A fresh database gets the standard sectors and one emissions indicator per sector, so an
+    inventory file loads with no further set-up.
+    """
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from pipelines.schema import Programme
+
+    engine = app.engine
+    init_database(engine)
+    with Session(engine) as session:
+        existing = list(session.scalars(select(Programme.slug)))
+    wanted = slug or app.programme_slug
+    if existing and (wanted is None or wanted in existing):
+        click.echo(f"Database ready at {engine.url.render_as_string()}; programmes: {', '.join(existing)}.")
+        return
+    spec = ProgrammeSpec(
+        slug=wanted or "city", name=name, baseline_year=baseline_year, target_year=target_year,
+        area_name=area_name, area_code=area_code, target_residual_pct=target_residual_pct,
+    )
+    create_programme(engine, spec)
+    click.echo(
+        f"Database ready at {engine.url.render_as_string()}; created programme '{spec.slug}' "
+        f"({spec.name}, baseline {baseline_year}, target {target_year})."
+    )
+
+
+COMMANDS = [init_command]

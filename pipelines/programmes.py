@@ -1,0 +1,117 @@
+"""Set up a database (schema, standard sectors) and the programmes it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from pipelines import db
+from pipelines.errors import UserError
+from pipelines.schema import Indicator, Programme, Sector, Target, TargetSet
+from pipelines.vocab import SECTORS, emissions_indicator_code
+
+
+def init_database(engine: Engine) -> None:
+    """Create or migrate the schema and make sure every standard sector exists."""
+    db.migrate(engine)
+    with db.writing(engine) as conn, Session(bind=conn) as session:
+        have = set(session.scalars(select(Sector.code)))
+        for order, s in enumerate(SECTORS):
+            if s.code in have:
+                continue
+            session.add(
+                Sector(
+                    code=s.code, name_nl=s.nl, name_en=s.en, parent_code=s.parent,
+                    gpc_ref=s.gpc, com_ref=s.com, can_be_sink=s.can_be_sink, sort_order=order,
+                )
+            )
+            session.flush()
+        session.commit()
+
+
+@dataclass(frozen=True)
+class ProgrammeSpec:
+    slug: str
+    name: str
+    baseline_year: int
+    target_year: int
+    area_name: str | None = None
+    area_code: str | None = None
+    scope_note: str | None = None
+    # The primary target set created with the programme: residual % of baseline at target year.
+    target_residual_pct: float | None = None
+    target_name: str = "Climate neutrality"
+
+
+def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
+    """Add a programme with an emissions indicator per standard sector; returns its id."""
+    if spec.target_year <= spec.baseline_year:
+        raise UserError(
+            f"target year {spec.target_year} must be after baseline year {spec.baseline_year}"
+        )
+    with db.writing(engine) as conn, Session(bind=conn) as session:
+        if session.scalar(select(Programme.id).where(Programme.slug == spec.slug)) is not None:
+            raise UserError(f"a programme '{spec.slug}' already exists")
+        programme = Programme(
+            slug=spec.slug, name=spec.name, area_name=spec.area_name, area_code=spec.area_code,
+            baseline_year=spec.baseline_year, target_year=spec.target_year,
+            scope_note=spec.scope_note, population_indicator="population",
+        )
+        session.add(programme)
+        session.flush()
+        add_emissions_indicators(session, programme.id)
+        session.add(
+            Indicator(
+                programme_id=programme.id, code="population", name_nl="Inwoners",
+                name_en="Population", unit="persons", kind="context", lower_is_better=False,
+            )
+        )
+        if spec.target_residual_pct is not None:
+            target_set = TargetSet(
+                programme_id=programme.id, name=spec.target_name, is_primary=True,
+                baseline_year=spec.baseline_year, target_year=spec.target_year,
+                pathway_method="linear",
+            )
+            target_set.targets.append(
+                Target(sector_code="total", kind="residual_pct", value=spec.target_residual_pct)
+            )
+            session.add(target_set)
+        session.commit()
+        return programme.id
+
+
+def add_emissions_indicators(session: Session, programme_id: int) -> None:
+    have = set(
+        session.scalars(select(Indicator.code).where(Indicator.programme_id == programme_id))
+    )
+    for s in SECTORS:
+        code = emissions_indicator_code(s.code)
+        if code in have:
+            continue
+        session.add(
+            Indicator(
+                programme_id=programme_id, code=code, name_nl=f"Uitstoot {s.nl.lower()}",
+                name_en=f"Emissions, {s.en.lower()}", unit="t CO2e", sector_code=s.code,
+                kind="emissions", lower_is_better=True,
+            )
+        )
+
+
+def resolve_programme(engine: Engine, slug: str | None) -> Programme:
+    """The programme named `slug`, or the only one when no slug is given."""
+    with Session(engine) as session:
+        programmes = list(session.scalars(select(Programme).order_by(Programme.slug)))
+    if not programmes:
+        raise UserError("the database has no programme yet: run `roadmap init` or `roadmap demo`")
+    if slug is None:
+        if len(programmes) > 1:
+            names = ", ".join(p.slug for p in programmes)
+            raise UserError(f"the database holds several programmes ({names}): pass --programme")
+        return programmes[0]
+    for p in programmes:
+        if p.slug == slug:
+            return p
+    names = ", ".join(p.slug for p in programmes)
+    raise UserError(f"no programme '{slug}' (the database has: {names})")

@@ -1,0 +1,105 @@
+"""Every setting of the project: type, default that works on a laptop, environment variable, help."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'roadmap.db'}"
+
+
+def _setting(env: str, default, help: str):
+    return field(default=default, metadata={"env": env, "help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration read from the environment; each field documents its variable."""
+
+    database_url: str = _setting(
+        "DATABASE_URL",
+        DEFAULT_DATABASE_URL,
+        "Any SQLAlchemy URL. Default: a SQLite file data/roadmap.db in the checkout.",
+    )
+    programme: str | None = _setting(
+        "ROADMAP_PROGRAMME",
+        None,
+        "Slug of the programme commands act on when --programme is not given "
+        "(default: the only programme in the database).",
+    )
+    secret_key: str | None = _setting(
+        "SECRET_KEY",
+        None,
+        "Key that signs login sessions and CSRF tokens. Must be set (and shared) "
+        "when more than one worker or host serves the app; a random per-process key otherwise.",
+    )
+    max_upload_mb: float = _setting(
+        "MAX_UPLOAD_MB", 50.0, "Largest file the upload page accepts, in MB (refused before parsing)."
+    )
+    redis_url: str | None = _setting(
+        "REDIS_URL",
+        None,
+        "Redis URL for the shared query cache and login throttling (e.g. redis://127.0.0.1:6379/0). "
+        "Unset: an in-process cache.",
+    )
+    cache_timeout_s: int = _setting(
+        "CACHE_TIMEOUT_S", 3600, "How long cached public queries live; every write clears them anyway."
+    )
+    host: str = _setting("ROADMAP_HOST", "127.0.0.1", "Address `roadmap serve` listens on.")
+    port: int = _setting("ROADMAP_PORT", 8050, "Port `roadmap serve` listens on.")
+    workers: int = _setting(
+        "ROADMAP_WORKERS", 2, "gunicorn worker processes for `roadmap serve --production`."
+    )
+    secure_cookies: bool = _setting(
+        "SECURE_COOKIES",
+        False,
+        "Mark session cookies Secure (set to 1 when served over HTTPS, e.g. behind a reverse proxy).",
+    )
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _parse(f.type, raw, f.metadata["env"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def effective_secret_key(self) -> str:
+        return self.secret_key or _PROCESS_SECRET
+
+
+_PROCESS_SECRET = secrets.token_hex(32)
+
+
+def _parse(type_name: str, raw: str, env: str):
+    kind = str(type_name)
+    try:
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+        if kind.startswith("bool"):
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
+    except ValueError:
+        raise ValueError(f"{env}={raw!r} is not a valid {kind.split(' ')[0]}") from None
+    return raw
+
+
+def documented_settings() -> list[tuple[str, str, str]]:
+    """(environment variable, default, help) for every setting, for the README and its test."""
+    out = []
+    for f in fields(Settings):
+        out.append((f.metadata["env"], repr(f.default), f.metadata["help"]))
+    return out

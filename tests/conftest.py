@@ -1,0 +1,126 @@
+"""Shared fixtures: a fresh real database per test (SQLite file; PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from pipelines.db import make_engine
+from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+
+DATA = Path(__file__).parent / "data"
+_counter = itertools.count()
+
+
+def _postgres_admin_url() -> tuple[str | None, str]:
+    """The PostgreSQL URL to test against, or None with the reason the runs are skipped."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return None, "TEST_DATABASE_URL is not set, so the PostgreSQL runs are skipped"
+    try:
+        probe = create_engine(url, isolation_level="AUTOCOMMIT")
+        with probe.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        probe.dispose()
+    except Exception as exc:  # any connection failure means: no server to test against
+        reason = f"PostgreSQL at TEST_DATABASE_URL is not reachable ({type(exc).__name__})"
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"{reason}, and REQUIRE_POSTGRES=1")
+        return None, reason
+    return url, ""
+
+
+class _PostgresTemplates:
+    """A migrated template database per test session; each test gets a copy of it."""
+
+    def __init__(self, admin_url: str):
+        self.admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        self.base = make_url(admin_url)
+        self.template = f"roadmap_tmpl_{uuid.uuid4().hex[:10]}"
+        self._exec(f'CREATE DATABASE "{self.template}"')
+        engine = make_engine(self._url(self.template))
+        init_database(engine)
+        engine.dispose()
+
+    def _url(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def _exec(self, sql: str) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(sql))
+
+    def fresh(self) -> tuple[str, str]:
+        name = f"roadmap_t_{uuid.uuid4().hex[:12]}"
+        self._exec(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        return name, self._url(name)
+
+    def drop(self, name: str) -> None:
+        self._exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self.drop(self.template)
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    init_database(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_templates():
+    url, reason = _postgres_admin_url()
+    if url is None:
+        yield None, reason
+        return
+    templates = _PostgresTemplates(url)
+    yield templates, ""
+    templates.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, sqlite_template, postgres_templates):
+    """URL of a fresh, migrated database with the standard sectors and no programme."""
+    if request.param == "sqlite":
+        path = tmp_path / f"roadmap_{next(_counter)}.db"
+        shutil.copy(sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    templates, reason = postgres_templates
+    if templates is None:
+        pytest.skip(reason)
+    name, url = templates.fresh()
+    yield url
+    templates.drop(name)
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+LEUVEN = ProgrammeSpec(
+    slug="leuven", name="Leuven 2030", baseline_year=2010, target_year=2030,
+    area_name="Leuven", area_code="24062", target_residual_pct=0.0,
+)
+
+
+@pytest.fixture
+def programme_id(engine) -> int:
+    """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
+    return create_programme(engine, LEUVEN)
