@@ -1,0 +1,63 @@
+"""What every loader takes (options) and returns (result): the same shape for every import kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    decimal: str | None = None  # ',' or '.'; None = detect per file (error when ambiguous)
+    separator: str | None = None  # None = detect (',' ';' or tab)
+    encoding: str | None = None  # None = detect (UTF-8 with/without BOM, else cp1252)
+    mapping: Path | None = None  # CSV: source label -> indicator, sector or unit
+    dry_run: bool = False  # validate and diff, write nothing
+    new_indicators: bool = False  # allow an indicators file to define indicators it names
+    user: str = "cli"  # who imports (a login name, or 'cli')
+    source: str | None = None  # default source when the file has no source column
+
+
+@dataclass
+class LoadResult:
+    kind: str  # indicators | partners | commitments
+    file_name: str
+    sha256: str
+    rows_in_file: int = 0
+    added: int = 0
+    superseded: int = 0  # existing values replaced by corrected ones (kept as history)
+    unchanged: int = 0
+    skipped: int = 0  # e.g. rows of other areas in a multi-area file
+    batch_id: int | None = None  # None for a dry run or when nothing changed
+    already_loaded_as: int | None = None  # batch id when this exact file was loaded before
+    dry_run: bool = False
+    detected: dict = field(default_factory=dict)  # separator, decimal, encoding, layout, units
+    warnings: list[str] = field(default_factory=list)  # e.g. a total that does not add up
+    # One row per stored row with a 'change' column: new | superseded | unchanged
+    # (and 'old_value' for superseded); what the upload page shows as the diff.
+    diff: pd.DataFrame | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.added + self.superseded > 0
+
+    def summary(self) -> str:
+        if self.already_loaded_as is not None:
+            return (
+                f"{self.file_name} was already loaded as batch {self.already_loaded_as}; "
+                "nothing added."
+            )
+        verb = "would add" if self.dry_run else "added"
+        text = (
+            f"{self.file_name}: {verb} {self.added}, superseded {self.superseded}, "
+            f"unchanged {self.unchanged}"
+        )
+        if self.skipped:
+            text += f", skipped {self.skipped} (other areas)"
+        if self.batch_id is not None:
+            text += f" (batch {self.batch_id})"
+        elif not self.dry_run and not self.changed:
+            text += "; nothing changed, no batch recorded"
+        return text + "."
