@@ -1,0 +1,46 @@
+# The two commands of the README: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+export TEST_DATABASE_URL
+
+.PHONY: serve test setup browser-deps lint bench
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium and its driver, for the browser tests (never downloaded at run time).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else \
+	    echo "The browser tests need Debian's chromium and chromium-driver:"; \
+	    echo "  sudo apt-get install -y chromium chromium-driver"; exit 1; \
+	  fi; \
+	fi
+
+# Starts the dashboard; on first use builds the demo database (data/roadmap.db).
+serve: setup
+	@if [ -z "$$DATABASE_URL" ] && [ ! -f data/roadmap.db ]; then $(BIN)/roadmap demo; fi
+	$(BIN)/roadmap serve
+
+# The whole test suite: SQLite always, PostgreSQL when TEST_DATABASE_URL answers, real Chromium.
+test: setup browser-deps node_modules/.installed
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python benchmarks/ingest.py
