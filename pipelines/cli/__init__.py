@@ -50,10 +50,18 @@ def main(ctx: click.Context, programme: str | None, database_url: str | None) ->
     ctx.call_on_close(ctx.obj.close)
 
 
-def _register() -> None:
-    from pipelines.cli import setup_commands
+# Command modules, each with a COMMANDS list; add a line per new module.
+COMMAND_MODULES = (
+    "setup_commands",
+    "admin_commands",
+)
 
-    for module in (setup_commands,):
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"pipelines.cli.{name}")
         for command in module.COMMANDS:
             main.add_command(command)
 

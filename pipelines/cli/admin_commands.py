@@ -1,0 +1,76 @@
+"""`roadmap backup`, `roadmap restore` and `roadmap copy-db`: keep and move the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+from pipelines.errors import UserError
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_app
+def backup_command(app: AppContext, file: Path) -> None:
+    """Write a consistent copy of the live database to FILE.
+
+    SQLite: a SQLite file made with the online backup API. PostgreSQL: a pg_dump archive
+    (custom format). Readers and imports may go on meanwhile.
+    """
+    from pipelines.backup import backup
+
+    kind = backup(app.ready_engine(), file)
+    click.echo(f"Backed up {app.engine.url.render_as_string()} to {file} ({kind}).")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def restore_command(app: AppContext, file: Path, yes: bool) -> None:
+    """Replace the database's content with the backup in FILE.
+
+    A SQLite backup restores into SQLite or (row by row) into PostgreSQL; a pg_dump archive
+    into PostgreSQL.
+    """
+    from pipelines.backup import restore
+
+    target = app.engine.url.render_as_string()
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError("restore replaces every row of the database: pass --yes to confirm")
+        click.confirm(f"Replace everything in {target} with {file}?", abort=True)
+    kind = restore(app.engine, file)
+    click.echo(f"Restored {target} from {file} ({kind}).")
+
+
+@click.command("copy-db")
+@click.option("--from", "source_url", required=True, help="SQLAlchemy URL to copy from.")
+@click.option("--to", "target_url", required=True, help="SQLAlchemy URL to copy into (no programme yet).")
+def copy_db_command(source_url: str, target_url: str) -> None:
+    """Copy a whole roadmap database to another one, e.g. from SQLite to PostgreSQL.
+
+    Every row keeps its id, so history, provenance and audit logs stay intact. The target is
+    migrated first and must not hold a programme yet.
+    """
+    from pipelines.copy import copy_database, table_counts
+    from pipelines.db import has_schema, make_engine
+
+    source, target = make_engine(source_url), make_engine(target_url)
+    try:
+        if not has_schema(source):
+            raise UserError(f"{source_url} is not a roadmap database")
+        counts = copy_database(source, target)
+        if table_counts(target) != table_counts(source):
+            raise UserError("the copy is incomplete: row counts differ (nothing was kept)")
+    finally:
+        source.dispose()
+        target.dispose()
+    total = sum(counts.values())
+    click.echo(f"Copied {total} rows in {len(counts)} tables to {make_engine(target_url).url.render_as_string()}.")
+
+
+COMMANDS = [backup_command, restore_command, copy_db_command]
