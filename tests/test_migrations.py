@@ -1,0 +1,55 @@
+"""Alembic: an empty database and a database at every earlier revision upgrade to the models."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from pipelines.db import alembic_config, current_revision, make_engine, migrate
+from pipelines.schema import Base
+from tests.conftest import _postgres_admin_url
+
+REVISIONS = [
+    rev.revision
+    for rev in reversed(list(ScriptDirectory.from_config(alembic_config(None)).walk_revisions()))
+]
+
+
+def _empty_database_urls(tmp_path, postgres_templates):
+    yield "sqlite", f"sqlite:///{tmp_path / 'empty.db'}"
+    templates, _reason = postgres_templates
+    if templates is not None:
+        name = f"roadmap_mig_{tmp_path.name[-8:]}".lower().replace("-", "_")
+        templates._exec(f'CREATE DATABASE "{name}"')
+        try:
+            yield "postgresql", templates._url(name)
+        finally:
+            templates.drop(name)
+
+
+def _assert_matches_models(engine) -> None:
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+@pytest.mark.parametrize("start", [None, *REVISIONS[:-1]], ids=lambda r: f"from-{r or 'empty'}")
+def test_upgrade_to_head_from_every_earlier_revision(start, tmp_path, postgres_templates):
+    backends = []
+    for backend, url in _empty_database_urls(tmp_path, postgres_templates):
+        engine = make_engine(url)
+        try:
+            if start is not None:
+                migrate(engine, start)
+                assert current_revision(engine) == start
+            migrate(engine)
+            assert current_revision(engine) == REVISIONS[-1]
+            _assert_matches_models(engine)
+            assert inspect(engine).has_table("observation")
+            backends.append(backend)
+        finally:
+            engine.dispose()
+    expected = ["sqlite"] + (["postgresql"] if _postgres_admin_url()[0] else [])
+    assert backends == expected
