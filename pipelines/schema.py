@@ -316,6 +316,17 @@ class User(Base):
     __table_args__ = (CheckConstraint("role IN ('analyst', 'coordinator', 'admin')", name="role"),)
 
 
+class LoginThrottle(Base):
+    """Failed logins per user name or client address (when no Redis is set), shared by workers."""
+
+    __tablename__ = "login_throttle"
+    # sha256 of 'user:<name>' or 'ip:<address>': names people mistype are not kept readable.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 # --- Derived tables: rebuilt by the pipelines inside each write's transaction; the dashboard
 # --- reads these (and the base tables), never aggregates raw observations per request.
 
@@ -331,6 +342,8 @@ class DerivedEmissions(Base):
     # For totals: which top-level sectors were summed that year, and whether all reporting ones were.
     sectors_included: Mapped[str | None] = mapped_column(Text)
     complete: Mapped[bool] = mapped_column(Boolean, default=True)
+    # On 'total' rows: total ÷ population of that year (never a sum of per-capita values).
+    per_capita_t: Mapped[float | None] = mapped_column(Float)
 
 
 class DerivedProgress(Base):

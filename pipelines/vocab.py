@@ -96,6 +96,20 @@ TRACK_STATUSES: tuple[Term, ...] = (
     Term("unknown", "Onbekend", "Not enough data", "#BBBBBB"),
 )
 
+# Series of the progress charts (Paul Tol's "bright" and "high-contrast" palettes; the dark
+# blue and red keep 4.5:1 contrast on white, so they also work as text and thin lines).
+CHART_SERIES: tuple[Term, ...] = (
+    Term("actual", "Gemeten uitstoot", "Measured emissions", "#004488"),
+    Term("pathway", "Doeltraject", "Target pathway", "#228833"),
+    Term("trend", "Huidige trend", "Current trend", "#BB5566"),
+    Term("trend_band", "Onzekerheid trend", "Trend uncertainty", "rgba(238, 102, 119, 0.18)"),
+    Term("with_commitments", "Als alle engagementen slagen", "If every commitment delivers", "#AA3377"),
+    Term("milestone", "Tussendoel", "Milestone", "#DDAA33"),
+    Term("missing", "Nog te vinden", "Still missing", "#BB5566"),
+    Term("reduction", "Reductie", "Reduction", "#228833"),
+    Term("level", "Niveau", "Level", "#4477AA"),
+)
+
 IMPORT_KINDS = ("indicators", "partners", "commitments")
 ROLES = ("analyst", "coordinator", "admin")
 
@@ -117,3 +131,93 @@ TOTAL_LABELS = {
 
 def terms_by_code(terms: tuple[Term, ...]) -> dict[str, Term]:
     return {t.code: t for t in terms}
+
+
+# Words analysts use for partner types and commitment statuses besides the codes and labels
+# above (matched case-insensitively).
+PARTNER_TYPE_ALIASES = {
+    "bedrijven": "company", "onderneming": "company", "business": "company",
+    "universiteit": "knowledge", "hogeschool": "knowledge", "university": "knowledge",
+    "onderzoeksinstelling": "knowledge", "research institution": "knowledge",
+    "vzw": "civil_society", "ngo": "civil_society", "middenveldorganisatie": "civil_society",
+    "bewoners": "residents", "burgers": "residents", "burgerinitiatief": "residents",
+    "overheid": "public", "public authority": "public",
+    "stad": "public", "gemeente": "public", "city": "public",
+}
+COMMITMENT_STATUS_ALIASES = {
+    "in progress": "in_progress", "lopend": "in_progress", "in uitvoering": "in_progress",
+    "ongoing": "in_progress", "behaald": "achieved", "afgerond": "achieved", "done": "achieved",
+    "completed": "achieved", "uitgesteld": "delayed", "postponed": "delayed",
+    "stopgezet": "withdrawn", "cancelled": "withdrawn",
+}
+
+# Column aliases (canonical name -> accepted headers, English and Dutch) for
+# pipelines.read.match_columns.
+PARTNER_COLUMNS = {
+    "name": ("name", "naam", "partner", "partnernaam", "organisation", "organisatie"),
+    "type": ("type", "soort", "partner type", "type partner"),
+    "sector": ("sector",),
+    "joined": ("joined", "joined on", "lid sinds", "toegetreden", "datum toetreding", "member since"),
+    "website": ("website", "url", "site", "webpagina"),
+    "description": ("description", "beschrijving", "verhaal", "story", "omschrijving"),
+}
+COMMITMENT_COLUMNS = {
+    "partner": ("partner", "partnernaam", "partner name", "organisatie", "organisation"),
+    "title": ("title", "titel", "engagement", "commitment", "naam engagement"),
+    "theme": ("theme", "thema", "programma", "programme", "roadmap theme", "werf"),
+    "sector": ("sector",),
+    # A unit in the header, 'Reductie (kt CO2e/jaar)', is read by the commitments loader.
+    "reduction": ("reduction", "reductie", "committed reduction", "beoogde reductie"),
+    "unit": ("unit", "eenheid", "units"),
+    "indicator": ("indicator", "indicatorcode", "indicator code"),
+    "indicator_target": (
+        "indicator target", "doelwaarde", "target value", "streefwaarde", "indicator doel",
+    ),
+    "target_year": ("target year", "doeljaar", "streefjaar", "year", "jaar"),
+    "status": ("status", "stand van zaken"),
+    "progress": ("progress", "voortgang", "progress %", "voortgang %"),
+    "last_update": ("last update", "laatste update", "bijgewerkt", "laatst bijgewerkt", "updated"),
+    "url": ("url", "link", "website"),
+    "note": ("note", "notitie", "opmerking", "notes", "remarks"),
+    "description": ("description", "beschrijving", "omschrijving"),
+}
+
+# Column aliases of an indicators file (long or wide layout); a header may also carry a unit
+# in parentheses ('Waarde (kt CO2e)'), which match_columns ignores.
+INDICATOR_COLUMNS = {
+    "indicator": ("indicator", "indicator code", "indicatorcode", "code", "indicatornaam", "reeks", "series", "label"),
+    "sector": ("sector", "sectorcode", "sector code", "sectornaam", "categorie", "category", "bron sector"),
+    "period": ("period", "periode", "datum", "date", "time", "tijd"),
+    "year": ("year", "jaar", "jahr", "yr"),
+    "month": ("month", "maand", "monat"),
+    "value": ("value", "waarde", "wert", "amount", "hoeveelheid", "emissions", "uitstoot", "emissies"),
+    "unit": ("unit", "eenheid", "einheit", "units", "meeteenheid"),
+    "source": ("source", "bron", "quelle", "data source", "databron"),
+    "area_code": ("area code", "nis", "nis code", "niscode", "nis-code", "gemeentecode", "cbs code", "municipality code", "ags"),
+    "area": ("area", "gemeente", "municipality", "area name", "city", "stad", "regio", "region", "gemeentenaam"),
+    "name_nl": ("name nl", "naam nl", "naam", "omschrijving"),
+    "name_en": ("name en", "name", "naam en", "description"),
+    "kind": ("kind", "soort", "type"),
+    "lower_is_better": ("lower is better", "lager is beter"),
+}
+
+# Other names analysts give the standard sectors (nl/en, matched like column headers), besides
+# each sector's code and its nl and en names above.
+SECTOR_ALIASES = {
+    "residential": ("households", "huishoudens", "wonen", "woningen", "residential", "housing"),
+    "tertiary": ("tertiary", "tertiair", "tertiaire sector", "diensten", "services", "commercial"),
+    "municipal": ("municipal", "gemeentelijk patrimonium", "eigen gebouwen", "municipal buildings and facilities"),
+    "public_lighting": ("public lighting", "openbare verlichting", "straatverlichting", "street lighting"),
+    "industry": ("industry", "industrie", "industry non-ets", "industrie niet-ets", "nijverheid"),
+    "energy_production": ("energy production", "energieproductie", "local electricity production"),
+    "transport": ("transport", "transportation", "mobiliteit", "mobility", "verkeer", "vervoer"),
+    "transport_public": ("public transport", "openbaar vervoer"),
+    "transport_private": ("private transport", "prive vervoer", "commercial transport", "wegverkeer"),
+    "transport_municipal": ("municipal fleet", "gemeentelijk wagenpark", "eigen vloot"),
+    "waste": ("waste", "afval", "afvalverwerking"),
+    "wastewater": ("wastewater", "waste water", "afvalwater", "waterzuivering"),
+    "ippu": ("ippu", "industrial processes", "industriele processen"),
+    "afolu": ("afolu", "landbouw, bosbouw en landgebruik", "agriculture, forestry and other land use"),
+    "agriculture": ("agriculture", "landbouw", "farming"),
+    "land_use": ("land use", "landgebruik", "lulucf", "forestry", "bossen", "bosbouw", "forest sink"),
+}

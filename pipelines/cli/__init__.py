@@ -53,7 +53,14 @@ def main(ctx: click.Context, programme: str | None, database_url: str | None) ->
 # Command modules, each with a COMMANDS list; add a line per new module.
 COMMAND_MODULES = (
     "setup_commands",
+    "load_commands",
     "admin_commands",
+    "theme_commands",
+    "user_commands",
+    "status_commands",
+    "target_commands",
+    "demo_commands",
+    "serve_commands",
 )
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 13:17:17.248826
+Create Date: 2026-11-21 13:21:34.629559
 """
 
 from alembic import op
@@ -26,6 +26,13 @@ def upgrade() -> None:
     sa.CheckConstraint("role IN ('analyst', 'coordinator', 'admin')", name=op.f('ck_app_user_role')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_app_user')),
     sa.UniqueConstraint('name', name=op.f('uq_app_user_name'))
+    )
+    op.create_table('login_throttle',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('failures', sa.Integer(), nullable=False),
+    sa.Column('last_failure_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_login_throttle'))
     )
     op.create_table('programme',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -61,6 +68,7 @@ def upgrade() -> None:
     sa.Column('value_t', sa.Float(), nullable=True),
     sa.Column('sectors_included', sa.Text(), nullable=True),
     sa.Column('complete', sa.Boolean(), nullable=False),
+    sa.Column('per_capita_t', sa.Float(), nullable=True),
     sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], name=op.f('fk_derived_emissions_programme_id_programme'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('programme_id', 'year', 'sector_code', name=op.f('pk_derived_emissions'))
     )
@@ -356,5 +364,6 @@ def downgrade() -> None:
     op.drop_table('derived_emissions')
     op.drop_table('sector')
     op.drop_table('programme')
+    op.drop_table('login_throttle')
     op.drop_table('app_user')
     # ### end Alembic commands ###

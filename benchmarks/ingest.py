@@ -1,0 +1,162 @@
+"""Ingest benchmark: `roadmap load indicators` against the sqlite3 CLI's `.import` on one file.
+
+Generates a long-format indicators CSV (default 1,000,000 rows) the way a national export
+looks — `;`-separated, decimal commas with '.' thousands, NIS code and municipality, units
+mixed between t and kt CO2e, some NE and '-' markers — loads it into a fresh database with
+`roadmap load indicators` (a subprocess: wall time and its peak RSS), then loads the same file
+into a bare typed table with `sqlite3 .import`. The last line printed is one JSON object.
+
+    .venv/bin/python benchmarks/ingest.py [--rows N] [--database-url URL] [--keep DIR]
+
+With a PostgreSQL --database-url, the roadmap load goes there (programme 'bench') and the
+yardstick is psycopg's COPY into a temporary table instead of `.import`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ROADMAP = [sys.executable, "-m", "pipelines.cli"] if not (ROOT / ".venv/bin/roadmap").exists() else [str(ROOT / ".venv/bin/roadmap")]
+MONTHS_PER_INDICATOR = 2400  # 1901-01 … 2100-12
+SOURCE = "VITO Klimaatrapport 2024 - gemeentelijke CO2-inventaris"
+HEADER = "NIS-code;Gemeente;Indicator;Periode;Waarde;Eenheid;Bron\n"
+
+
+def indicator_codes(rows: int) -> list[str]:
+    return [f"bench.{i:04d}" for i in range(rows // MONTHS_PER_INDICATOR + 1)]
+
+
+def write_definitions(path: Path, codes: list[str]) -> None:
+    """One row per indicator, for --new-indicators (a year the big file does not use)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Indicator;Naam;Name;Eenheid;Soort;Jaar;Waarde\n")
+        for code in codes:
+            out.write(f"{code};Uitstoot {code};Emissions {code};t CO2e;activiteit;1900;0\n")
+
+
+def write_big_file(path: Path, rows: int, seed: int = 2030) -> None:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write(HEADER)
+        buffer, written = [], 0
+        for code in indicator_codes(rows):
+            for m in range(MONTHS_PER_INDICATOR):
+                if written == rows:
+                    break
+                year, month = 1901 + m // 12, m % 12 + 1
+                buffer.append(f"24062;Leuven;{code};{year}-{month:02d};{_value(rng)};{SOURCE}\n")
+                written += 1
+            if len(buffer) > 50_000 or written == rows:
+                out.write("".join(buffer))
+                buffer.clear()
+
+
+def _value(rng: random.Random) -> str:
+    draw = rng.random()
+    if draw < 0.01:
+        return "NE;t CO2e"
+    if draw < 0.015:
+        return "-;t CO2e"
+    tonnes = rng.uniform(-500, 250_000)
+    if draw < 0.5:
+        text = f"{tonnes / 1000:,.3f}"
+        unit = "kt CO2e"
+    else:
+        text = f"{tonnes:,.1f}"
+        unit = "t CO2e"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") + ";" + unit
+
+
+def run(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stdout}\n{done.stderr}")
+    print(done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "", flush=True)
+    return elapsed
+
+
+def sqlite_import(csv_path: Path, work: Path) -> float:
+    db = work / "import.db"
+    script = (
+        "CREATE TABLE obs(nis TEXT, area TEXT, indicator TEXT, period TEXT, value REAL, unit TEXT, source TEXT);\n"
+        f".mode csv\n.separator ;\n.import --skip 1 {csv_path} obs\n"
+    )
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", str(db)], input=script, text=True, check=True)
+    return time.perf_counter() - start
+
+
+def postgres_copy(csv_path: Path, url: str) -> float:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url).set(drivername="postgresql")
+    start = time.perf_counter()
+    with psycopg.connect(parsed.render_as_string(hide_password=False)) as conn, conn.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE obs(nis TEXT, area TEXT, indicator TEXT, period TEXT, "
+                    "value TEXT, unit TEXT, source TEXT)")
+        with cur.copy("COPY obs FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)") as copy, csv_path.open("rb") as f:
+            while block := f.read(1 << 20):
+                copy.write(block)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--database-url", default=None, help="Load into this database instead of a fresh SQLite file.")
+    parser.add_argument("--keep", type=Path, default=None, help="Keep the generated files in this directory.")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="ingest_")) if args.keep is None else args.keep
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        report = bench(args.rows, work, args.database_url)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(report))
+
+
+def bench(rows: int, work: Path, database_url: str | None) -> dict:
+    big, definitions = work / "indicators.csv", work / "definitions.csv"
+    for old in work.glob("*.db*"):  # a kept directory from an earlier run
+        old.unlink()
+    write_big_file(big, rows)
+    write_definitions(definitions, indicator_codes(rows))
+    print(f"generated {rows:,} rows, {big.stat().st_size / 1e6:.0f} MB: {big}", flush=True)
+    url = database_url or f"sqlite:///{work / 'roadmap.db'}"
+    env = {**os.environ, "DATABASE_URL": url, "ROADMAP_PROGRAMME": "bench"}
+    run([*ROADMAP, "init", "--slug", "bench", "--area-name", "Leuven", "--area-code", "24062"], env)
+    run([*ROADMAP, "load", "indicators", str(definitions), "--new-indicators"], env)
+    roadmap_s = run([*ROADMAP, "load", "indicators", str(big)], env)
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if url.startswith("postgresql"):
+        yard_s, yard = postgres_copy(big, url), "postgres_copy"
+    else:
+        yard_s, yard = sqlite_import(big, work), "sqlite_import"
+    print(f"roadmap load indicators: {roadmap_s:.2f} s, {rows / roadmap_s:,.0f} rows/s, peak {peak_mib:.0f} MiB")
+    print(f"{yard}: {yard_s:.2f} s, {rows / yard_s:,.0f} rows/s; ratio {roadmap_s / yard_s:.2f}x")
+    return {
+        "rows": rows,
+        "roadmap_rows_per_s": round(rows / roadmap_s),
+        f"{yard}_rows_per_s": round(rows / yard_s),
+        "ratio": round(roadmap_s / yard_s, 2),
+        "peak_rss_mib": round(peak_mib, 1),
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""The app factory: `create_app()` builds the Dash app (public pages + the workspace's auth hook)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+from pathlib import Path
+
+import dash
+import flask
+from sqlalchemy import Engine
+
+from dashboard.context import EXTENSION_KEY, DashboardContext, request_language
+from pipelines.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "methodology")
+
+# No <footer> around the scripts (Dash's default puts one there: a second contentinfo
+# landmark); `lang` is replaced per request, and by the pages when the language changes.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <noscript>This dashboard needs JavaScript. Deze pagina heeft JavaScript nodig.</noscript>
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
+
+
+class RoadmapDash(dash.Dash):
+    """Dash, with `<html lang>` set from the request's language on the first page load."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        html = super().interpolate_index(**kwargs)
+        lang = request_language() if flask.has_request_context() else "en"
+        return html.replace('<html lang="en">', f'<html lang="{lang}">', 1)
+
+
+COMPRESSIBLE = {"application/javascript", "text/javascript", "text/css"}
+
+
+def serve_assets_gzipped(server: flask.Flask) -> None:
+    """Send the files of assets/ (plotly-basic.min.js: 1.1 MB, 0.36 MB gzipped) compressed.
+
+    Flask streams static files, and flask-compress compresses streams only with brotli, zstd or
+    deflate, every time; here each file version (its ?m= stamp) is gzipped once per process.
+    """
+    cache: dict[tuple[str, str | None], bytes] = {}
+    server.extensions["roadmap_gzipped_assets"] = cache
+
+    @server.after_request
+    def gzip_asset(response: flask.Response) -> flask.Response:
+        request = flask.request
+        if (
+            request.method != "GET" or not request.path.startswith("/assets/")
+            or response.status_code != 200 or response.mimetype not in COMPRESSIBLE
+            or "gzip" not in request.headers.get("Accept-Encoding", "")
+            or "Content-Encoding" in response.headers
+        ):
+            return response
+        key = (request.path, request.args.get("m"))
+        response.direct_passthrough = False
+        if key not in cache:
+            cache[key] = gzip.compress(response.get_data(), compresslevel=6)
+        response.set_data(cache[key])
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+        etag, weak = response.get_etag()
+        if etag:
+            response.set_etag(f"{etag}:gzip", weak=weak)
+        return response
+
+
+def use_skeleton_validation_layout(app: dash.Dash) -> None:
+    """Ship page skeletons, not rendered pages, as Dash's validation layout.
+
+    Dash Pages renders every page once, with the first request's data and session, and embeds
+    the result in every page's HTML (300 kB for the demo): stale numbers, and for logged-in pages
+    possibly private ones. After that first render, pages' `validation_layout()` skeletons (all
+    their callback ids, no data) replace it; pages without one are left out.
+    """
+
+    @app.server.before_request
+    def replace_validation_layout() -> None:
+        if app.server.extensions.get("roadmap_skeleton_validation"):
+            return
+        skeletons = []
+        for page in dash.page_registry.values():
+            module = importlib.import_module(page["module"])
+            if hasattr(module, "validation_layout"):
+                skeletons.append(module.validation_layout())
+        app.validation_layout = dash.html.Div([dash.page_container, *skeletons])
+        app.server.extensions["roadmap_skeleton_validation"] = True
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> dash.Dash:
+    """Build the dashboard on `engine` (default: one for `settings.database_url`)."""
+    from pipelines.db import make_engine
+
+    settings = settings or Settings.from_env()
+    engine = engine or make_engine(settings.database_url)
+    app = RoadmapDash(
+        "dashboard",  # the package: Dash Pages then names page modules dashboard.pages.*
+        use_pages=True,
+        pages_folder=str(HERE / "pages"),
+        assets_folder=str(HERE / "assets"),
+        compress=True,
+        title="Climate roadmap",
+        update_title=None,
+        index_string=INDEX_STRING,
+        serve_locally=True,
+    )
+    app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine)
+    serve_assets_gzipped(app.server)
+    app.layout = dash.html.Div([dash.page_container])
+    use_skeleton_validation_layout(app)
+    from dashboard.components import register_chart_callbacks
+
+    register_chart_callbacks(app)
+    for name in PUBLIC_PAGES:
+        importlib.import_module(f"dashboard.pages.{name}").register_callbacks(app)
+    from dashboard.auth import install_auth
+
+    install_auth(app, settings, engine)
+    return app

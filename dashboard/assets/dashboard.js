@@ -1,0 +1,55 @@
+/* Browser-side callbacks: keep the URL in step with a page's controls, and download CSVs. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  roadmap: {
+    // Arguments: the controls' values in the order of state.keys, then the page's state store.
+    syncUrl: function () {
+      var args = Array.prototype.slice.call(arguments);
+      var state = args.pop() || {};
+      var params = new URLSearchParams();
+      var fixed = state.fixed || {};
+      Object.keys(fixed).forEach(function (key) {
+        if (fixed[key] !== null && fixed[key] !== undefined) { params.set(key, fixed[key]); }
+      });
+      (state.keys || []).forEach(function (key, i) {
+        var value = args[i];
+        if (Array.isArray(value)) { value = value.join(","); }
+        params.set(key, value === null || value === undefined ? "" : String(value));
+      });
+      document.documentElement.lang = state.lang || "en";
+      var search = "?" + params.toString();
+      var other = new URLSearchParams(params);
+      other.set("lang", state.other_lang || "en");
+      var switchHref = (state.path || "/") + "?" + other.toString();
+      // The first run only canonicalises nothing: a page load must not add a history entry.
+      var ctx = window.dash_clientside.callback_context;
+      var fromUser = ctx && ctx.triggered && ctx.triggered.length > 0 &&
+        ctx.triggered[0].prop_id !== "." && (state.keys || []).length > 0;
+      if (!fromUser || search === window.location.search) {
+        return [window.dash_clientside.no_update, switchHref];
+      }
+      return [search, switchHref];
+    },
+    // A toggle-button group acting as radio buttons: the clicked option becomes the value.
+    toggleOne: function (clicks, ids, current) {
+      var hit = window.dash_clientside.callback_context.triggered_id;
+      var value = hit ? hit.value : current;
+      return [value, ids.map(function (id) { return id.value === value ? "true" : "false"; })];
+    },
+    // A toggle-button group acting as checkboxes: the clicked option is added or removed.
+    toggleMulti: function (clicks, ids, current) {
+      var hit = window.dash_clientside.callback_context.triggered_id;
+      var chosen = (current || []).slice();
+      if (hit) {
+        var at = chosen.indexOf(hit.value);
+        if (at >= 0) { chosen.splice(at, 1); } else { chosen.push(hit.value); }
+      }
+      var order = ids.map(function (id) { return id.value; });
+      chosen.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+      return [chosen, ids.map(function (id) { return chosen.indexOf(id.value) >= 0 ? "true" : "false"; })];
+    },
+    downloadCsv: function (nClicks, data) {
+      if (!nClicks || !data) { return window.dash_clientside.no_update; }
+      return { content: data.content, filename: data.filename, type: "text/csv;charset=utf-8", base64: false };
+    }
+  }
+});

@@ -1,0 +1,276 @@
+"""Shared page parts: the page shell (header, navigation, language switch, main, footer), chart
+blocks with their table view, CSV download and text summary, and accessible form controls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import pandas as pd
+from dash import ClientsideFunction, Input, Output, State, dcc, html
+
+from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, other_language, t
+
+# (page key, path): the public pages in navigation order.
+PAGES = (
+    ("overview", "/"),
+    ("sectors", "/sectors"),
+    ("partners", "/partners"),
+    ("indicators", "/indicators"),
+    ("methodology", "/methodology"),
+)
+PAGE_PATHS = dict(PAGES)
+GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+
+
+def url_id(page: str) -> str:
+    return f"{page}-url"
+
+
+def state_id(page: str) -> str:
+    return f"{page}-state"
+
+
+def switch_id(page: str) -> str:
+    return f"{page}-lang-switch"
+
+
+def page_href(path: str, params: dict) -> str:
+    kept = {k: v for k, v in params.items() if v is not None}
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+def page_shell(
+    page: str,
+    lang: str,
+    heading: str,
+    children: list,
+    params: dict,
+    controls: tuple = (),
+    programme: str | None = None,
+) -> html.Div:
+    """A whole page: skip link, header with language switch, navigation, main, footer, URL state.
+
+    `controls` are the page's (query parameter, component id, property) kept in the URL.
+    """
+    fixed = {"lang": lang, "programme": programme}
+    params = {**fixed, **params}
+    path = PAGE_PATHS[page]
+    return html.Div(className="page", children=[
+        html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
+        html.Header(className="site-header", children=[
+            html.P(t("site_name", lang), className="site-name"),
+            html.Div(className="lang-switch", children=dcc.Link(
+                html.Span(t("language_name", other_language(lang)), lang=other_language(lang)),
+                href=page_href(path, {**params, "lang": other_language(lang)}),
+                id=switch_id(page), title=t("switch_language", lang),
+            )),
+        ]),
+        html.Nav(_nav_items(page, lang, programme), className="site-nav", **{"aria-label": t("nav_label", lang)}),
+        html.Main(id="main", tabIndex="-1", className="content", children=[html.H1(heading), *children]),
+        html.Footer(className="site-footer", children=[
+            html.P(t("footer_text", lang)),
+            html.P(dcc.Link(t("nav_methodology", lang), href=page_href("/methodology", {"lang": lang}))),
+        ]),
+        dcc.Location(id=url_id(page), refresh=False),
+        dcc.Store(id=state_id(page), data={
+            "path": path, "lang": lang, "other_lang": other_language(lang), "fixed": fixed, "programme": programme,
+            "keys": [key for key, _, _ in controls],
+        }),
+    ])
+
+
+def _nav_items(page: str, lang: str, programme: str | None) -> html.Ul:
+    items = []
+    for key, path in PAGES:
+        label = [t(f"nav_{key}", lang)]
+        if key == page:
+            label.append(html.Span(f" ({t('current_page', lang)})", className="sr-only"))
+        items.append(html.Li(dcc.Link(label, href=page_href(path, {"lang": lang, "programme": programme}),
+                                      className="active" if key == page else None)))
+    return html.Ul(items)
+
+
+def register_url_sync(app, page: str, controls: list[tuple[str, str, str]]) -> None:
+    """Keep the page's URL query (and the language switch's link) in step with its controls.
+
+    `controls`: (query parameter, component id, property). Runs in the browser: no request.
+    """
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="syncUrl"),
+        Output(url_id(page), "search"),
+        Output(switch_id(page), "href"),
+        [Input(cid, prop) for _, cid, prop in controls] or [Input(state_id(page), "data")],
+        State(state_id(page), "data"),
+    )
+
+
+def hidden_controls(store_ids: tuple[str, ...], container_ids: tuple[str, ...], extra: tuple = ()) -> html.Div:
+    """The ids a page's callbacks expect, empty and hidden: a page with no data renders these
+    instead of its controls, so the browser never looks for a component that is not there."""
+    children = [dcc.Store(id=i) for i in store_ids] + [html.Div(id=i) for i in container_ids]
+    return html.Div([*children, *extra], hidden=True)
+
+
+def no_data(lang: str, message_key: str = "no_data_yet") -> html.Div:
+    return html.Div(className="notice", role="status", children=[html.P(t(message_key, lang))])
+
+
+def choice_group(
+    group_id: str, legend: str, options: list[dict], value, multi: bool = False
+) -> html.Fieldset:
+    """Options as toggle buttons (aria-pressed) in a fieldset with a legend; the choice is in the
+    Store `group_id` (a string, or a list of strings when `multi`).
+
+    Dash 4's RadioItems/Checklist put role="option" on labels holding inputs and the Dropdown
+    hides a focusable input: both fail axe. Plain buttons work with keyboard and screen reader.
+    """
+    chosen = {str(v) for v in value} if multi else {str(value)}
+    buttons = [
+        html.Button(
+            option["label"], type="button", className="toggle",
+            id={"toggle": group_id, "value": str(option["value"])},
+            **{"aria-pressed": "true" if str(option["value"]) in chosen else "false"},
+        )
+        for option in options
+    ]
+    data = sorted(chosen) if multi else (None if value is None else str(value))
+    return html.Fieldset(className="choice", children=[
+        html.Legend(legend),
+        html.Div(buttons, className="toggles"),
+        dcc.Store(id=group_id, data=data),
+    ])
+
+
+def register_choice_group(app, group_id: str, multi: bool = False) -> None:
+    """In the browser: a click on an option updates the group's Store and the pressed states."""
+    from dash import ALL
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="toggleMulti" if multi else "toggleOne"),
+        Output(group_id, "data"),
+        Output({"toggle": group_id, "value": ALL}, "aria-pressed"),
+        Input({"toggle": group_id, "value": ALL}, "n_clicks"),
+        State({"toggle": group_id, "value": ALL}, "id"),
+        State(group_id, "data"),
+        prevent_initial_call=True,
+    )
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = "number"  # year | int | number | kt | pct | date | text
+
+
+@dataclass(frozen=True)
+class ChartView:
+    name: str
+    title: str
+    summary: str
+    figure: dict
+    table: pd.DataFrame
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+
+def format_cell(value, kind: str, lang: str) -> str:
+    if kind == "text":
+        return "" if is_missing(value) and not isinstance(value, str) else str(value)
+    if is_missing(value):
+        return "–"
+    if kind == "year":
+        return str(int(value))
+    if kind == "date":
+        return fmt_date(value, lang)
+    if kind == "int":
+        return fmt_number(value, lang, 0)
+    if kind == "kt":
+        return fmt_number(value, lang, 1)
+    if kind == "pct":
+        return fmt_pct(value, lang, 1)
+    return fmt_auto(value, lang, 6)
+
+
+def chart_csv(view: ChartView) -> str:
+    """The chart's data exactly as shown, as CSV (comma-separated, decimal point, UTF-8)."""
+    frame = view.table[[c.key for c in view.columns]].copy()
+    frame.columns = [c.label for c in view.columns]
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def data_table(view: ChartView, lang: str) -> html.Div:
+    """The chart's data as an HTML table (first column as row headers), scrollable on a phone."""
+    header = html.Tr([
+        html.Th(c.label, scope="col", className="text" if c.kind == "text" else None) for c in view.columns
+    ])
+    body = []
+    for row in view.table[[c.key for c in view.columns]].itertuples(index=False):
+        cells = [format_cell(v, c.kind, lang) for v, c in zip(row, view.columns, strict=True)]
+        body.append(html.Tr([html.Th(cells[0], scope="row")] + [
+            html.Td(v, className="text" if c.kind == "text" else None)
+            for v, c in zip(cells[1:], view.columns[1:], strict=True)
+        ]))
+    return html.Div(
+        className="table-scroll", tabIndex="0", role="region",
+        **{"aria-label": t("table_of", lang, title=view.title)},
+        children=html.Table(className="data-table", children=[
+            html.Caption(view.title), html.Thead(header), html.Tbody(body),
+        ]),
+    )
+
+
+def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section:
+    """Heading, chart, one-sentence summary, table view and CSV download of one chart."""
+    ids = {k: {"role": k, "chart": view.name} for k in ("graph", "csv-button", "csv-download", "csv-data")}
+    heading_id = f"{view.name}-heading"
+    children = [
+        html.H2(view.title, id=heading_id),
+        html.Figure(className="chart", **{"aria-label": view.summary}, children=[
+            dcc.Graph(id=ids["graph"], figure=view.figure, config=GRAPH_CONFIG),
+            html.Figcaption(view.summary, className="chart-summary"),
+        ]),
+    ]
+    if not empty:
+        children += [
+            html.Details(className="table-view", children=[
+                html.Summary(t("show_table", lang)), data_table(view, lang),
+            ]),
+            html.Button(t("download_csv", lang), id=ids["csv-button"], className="button",
+                        n_clicks=0, type="button"),
+            dcc.Download(id=ids["csv-download"]),
+            dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
+        ]
+    return html.Section(className="chart-block", children=children,
+                        **{"aria-labelledby": heading_id})
+
+
+def table_block(view: ChartView, lang: str) -> html.Section:
+    """A table shown as such (no chart) with its heading, summary and CSV download."""
+    ids = {k: {"role": k, "chart": view.name} for k in ("csv-button", "csv-download", "csv-data")}
+    heading_id = f"{view.name}-heading"
+    return html.Section(className="chart-block", **{"aria-labelledby": heading_id}, children=[
+        html.H2(view.title, id=heading_id),
+        html.P(view.summary, className="chart-summary"),
+        data_table(view, lang),
+        html.Button(t("download_csv", lang), id=ids["csv-button"], className="button", n_clicks=0,
+                    type="button"),
+        dcc.Download(id=ids["csv-download"]),
+        dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
+    ])
+
+
+def register_chart_callbacks(app) -> None:
+    """The CSV download of every chart, in the browser from the data the chart shows."""
+    from dash import MATCH
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="downloadCsv"),
+        Output({"role": "csv-download", "chart": MATCH}, "data"),
+        Input({"role": "csv-button", "chart": MATCH}, "n_clicks"),
+        State({"role": "csv-data", "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,66 @@
+"""What every chart shares: fonts, localised number separators, colours, the empty chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.i18n import plotly_separators
+from pipelines.vocab import CHART_SERIES, terms_by_code
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+TEXT_COLOUR = "#1a1a1a"
+GRID_COLOUR = "#d9d9d9"
+SERIES = terms_by_code(CHART_SERIES)
+
+
+def series_colour(code: str) -> str:
+    return SERIES[code].colour
+
+
+def series_label(code: str, lang: str) -> str:
+    return SERIES[code].label(lang)
+
+
+def to_kt(values: pd.Series) -> pd.Series:
+    """Tonnes to kilotonnes, rounded to what the charts and tables show (0.1 kt)."""
+    return (pd.to_numeric(values, errors="coerce") / 1000.0).round(1)
+
+
+def clean(values) -> list:
+    """A column as a JSON-ready list: NaN and NA become None (a gap in a line)."""
+    return [None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in values]
+
+
+def base_layout(lang: str, y_title: str, *, height: int = 380, x_title: str | None = None) -> dict:
+    """Layout shared by every chart: readable fonts, localised numbers, legend below the plot."""
+    return {
+        "separators": plotly_separators(lang),
+        "font": {"family": FONT, "size": 14, "color": TEXT_COLOUR},
+        "height": height,
+        "margin": {"l": 56, "r": 12, "t": 12, "b": 48},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0},
+        "xaxis": {
+            "title": {"text": x_title} if x_title else None,
+            "gridcolor": GRID_COLOUR, "linecolor": "#767676", "tickformat": "d",
+            "automargin": True, "fixedrange": True,
+        },
+        "yaxis": {
+            "title": {"text": y_title}, "gridcolor": GRID_COLOUR, "zerolinecolor": "#767676",
+            "tickformat": ",~f", "automargin": True, "fixedrange": True, "rangemode": "tozero",
+        },
+    }
+
+
+def empty_figure(lang: str, message: str) -> dict:
+    """A chart with no axes and one sentence, for a series that has no data yet."""
+    layout = base_layout(lang, "", height=160)
+    layout["xaxis"] = {"visible": False}
+    layout["yaxis"] = {"visible": False}
+    layout["annotations"] = [
+        {"text": message, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+         "font": {"size": 16, "color": TEXT_COLOUR}}
+    ]
+    return {"data": [], "layout": layout}

@@ -1,0 +1,61 @@
+"""Indicator lines: one or more indicators over time, absolute, per inhabitant, or as an index."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.figures.common import base_layout, clean
+
+# Paul Tol's "bright" palette without its light grey: told apart by colour-blind readers too.
+LINE_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
+MODES = ("absolute", "per_capita", "index")
+
+
+def indicator_table(
+    series: dict[str, pd.DataFrame], mode: str = "absolute", population: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Periods × indicators (label → frame with period, value), in the chosen mode.
+
+    per_capita divides by the population of the same year (never averages per-capita values);
+    index sets each indicator's first value to 100 so indicators in different units compare.
+    """
+    columns = {}
+    for label, frame in series.items():
+        values = frame.dropna(subset=["value"]).set_index("period")["value"].astype(float)
+        if mode == "per_capita" and population is not None and not population.empty:
+            people = population.dropna(subset=["value"]).set_index("year")["value"].astype(float)
+            years = frame.dropna(subset=["value"]).set_index("period")["year"]
+            values = values / years.map(people).where(lambda p: p != 0)
+        elif mode == "index" and not values.empty and values.iloc[0] not in (0, 0.0):
+            values = values / values.iloc[0] * 100
+        columns[label] = values
+    if not columns:
+        return pd.DataFrame(columns=["period"])
+    table = pd.DataFrame(columns).sort_index()
+    decimals = 6 if mode == "per_capita" else 2
+    table = table.round(decimals)
+    table.index.name = "period"
+    return table.reset_index()
+
+
+def indicator_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
+    """One line per indicator column; periods 'YYYY' on a year axis, 'YYYY-MM' on a date axis."""
+    periods = [str(p) for p in table["period"]]
+    monthly = any(len(p) > 4 for p in periods)
+    x = periods if monthly else [int(p) for p in periods]
+    traces = []
+    for number, column in enumerate(c for c in table.columns if c != "period"):
+        colour = LINE_COLOURS[number % len(LINE_COLOURS)]
+        rows = table[column].notna()
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": column,
+            "x": [v for v, keep in zip(x, rows, strict=True) if keep],
+            "y": clean(table.loc[rows, column]),
+            "line": {"color": colour, "width": 2}, "marker": {"size": 5, "color": colour},
+            "hovertemplate": "%{y:,~f}<extra>%{fullData.name}</extra>",
+        })
+    layout = base_layout(lang, y_title)
+    layout["yaxis"]["rangemode"] = "normal"
+    if monthly:
+        layout["xaxis"].update(type="date", tickformat=None)
+    return {"data": traces, "layout": layout}

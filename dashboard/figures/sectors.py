@@ -1,0 +1,50 @@
+"""Emissions by sector over time: a stacked area (sinks drawn apart, below zero) and its table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.figures.common import base_layout, clean, to_kt
+from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
+
+TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
+
+
+def sector_table(emissions: pd.DataFrame, share: bool = False) -> pd.DataFrame:
+    """Years × top-level sectors in kt CO2e, or in % of the year's total when `share`."""
+    rows = emissions[emissions["sector_code"].isin(TOP_LEVEL)]
+    if rows.empty:
+        return pd.DataFrame(columns=["year"])
+    wide = rows.pivot_table(index="year", columns="sector_code", values="value_t", aggfunc="sum")
+    wide = wide[[c for c in TOP_LEVEL if c in wide.columns]]
+    if share:
+        totals = emissions[emissions["sector_code"] == TOTAL].set_index("year")["value_t"]
+        totals = totals.reindex(wide.index).fillna(wide.sum(axis=1))
+        wide = wide.div(totals.where(totals != 0), axis=0).mul(100).round(1)
+    else:
+        wide = wide.apply(to_kt)
+    wide.columns.name = None
+    return wide.reset_index().astype({"year": int})
+
+
+def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
+    """Positive sectors stacked as areas; a sector that is a net sink in any year as a line."""
+    traces = []
+    for code in [c for c in table.columns if c != "year"]:
+        sector = SECTOR_BY_CODE[code]
+        values = table[code]
+        trace = {
+            "type": "scatter", "mode": "lines", "name": sector.label(lang),
+            "x": clean(table["year"]), "y": clean(values),
+            "line": {"color": sector.colour, "width": 1.5},
+            "hovertemplate": "%{y:,.1f}<extra>%{fullData.name}</extra>",
+        }
+        if (values.dropna() >= 0).all():
+            trace.update(stackgroup="emissions", fillcolor=sector.colour)
+        else:
+            trace["line"]["dash"] = "dash"
+            trace["line"]["width"] = 3
+        traces.append(trace)
+    layout = base_layout(lang, y_title, height=400)
+    layout["yaxis"]["rangemode"] = "normal"
+    return {"data": traces, "layout": layout}

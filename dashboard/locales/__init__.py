@@ -1,0 +1,1 @@
+"""Texts of the public dashboard in Dutch and English."""

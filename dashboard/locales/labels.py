@@ -1,0 +1,343 @@
+"""Every label of the public dashboard: key -> (Dutch, English). {placeholders} are filled in."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    # Shell and navigation
+    "site_name": ("Klimaatroadmap: voortgang", "Climate roadmap: progress"),
+    "language_name": ("Nederlands", "English"),
+    "switch_language": ("Toon deze pagina in het Engels", "Show this page in Dutch"),
+    "skip_to_content": ("Naar de inhoud", "Skip to content"),
+    "nav_label": ("Hoofdmenu", "Main menu"),
+    "current_page": ("huidige pagina", "current page"),
+    "nav_overview": ("Overzicht", "Overview"),
+    "nav_sectors": ("Sectoren", "Sectors"),
+    "nav_partners": ("Partners en engagementen", "Partners and commitments"),
+    "nav_indicators": ("Indicatoren", "Indicators"),
+    "nav_methodology": ("Methode en data", "Methodology and data"),
+    "footer_text": (
+        "Cijfers uit de databank van het programma; elke grafiek heeft een tabel en een CSV-download.",
+        "Figures from the programme's database; every chart has a table and a CSV download.",
+    ),
+    "no_data_yet": ("Nog geen gegevens.", "No data yet."),
+    "no_programme": (
+        "Nog geen gegevens: deze databank bevat nog geen programma. Zodra een analist de eerste "
+        "cijfers laadt, verschijnen ze hier.",
+        "No data yet: this database holds no programme so far. As soon as an analyst loads the "
+        "first figures, they appear here.",
+    ),
+    # Charts in general
+    "show_table": ("Toon als tabel", "Show as a table"),
+    "download_csv": ("Download de gegevens (CSV)", "Download the data (CSV)"),
+    "table_of": ("Tabel: {title}", "Table: {title}"),
+    "axis_kt": ("kt CO₂e per jaar", "kt CO₂e per year"),
+    "axis_share": ("% van de totale uitstoot", "% of total emissions"),
+    "col_year": ("Jaar", "Year"),
+    "col_actual_kt": ("Gemeten (kt CO₂e)", "Measured (kt CO₂e)"),
+    "col_pathway_kt": ("Doeltraject (kt CO₂e)", "Target pathway (kt CO₂e)"),
+    "col_milestone_kt": ("Tussendoel (kt CO₂e)", "Milestone (kt CO₂e)"),
+    "col_projected_kt": ("Trend (kt CO₂e)", "Trend (kt CO₂e)"),
+    "col_projected_low_kt": ("Trend, ondergrens (kt CO₂e)", "Trend, lower bound (kt CO₂e)"),
+    "col_projected_high_kt": ("Trend, bovengrens (kt CO₂e)", "Trend, upper bound (kt CO₂e)"),
+    "col_with_commitments_kt": (
+        "Als alle engagementen slagen (kt CO₂e)", "If every commitment delivers (kt CO₂e)",
+    ),
+    "col_step": ("Stap", "Step"),
+    "col_from_kt": ("Van (kt CO₂e)", "From (kt CO₂e)"),
+    "col_to_kt": ("Tot (kt CO₂e)", "To (kt CO₂e)"),
+    "col_change_kt": ("Hoeveelheid (kt CO₂e)", "Amount (kt CO₂e)"),
+    # Overview
+    "overview_heading": ("Zijn we op koers?", "Are we on track?"),
+    "overview_intro": (
+        "Hoe de uitstoot van broeikasgassen evolueert tegenover het doel van {name}.",
+        "How greenhouse-gas emissions develop against the target of {name}.",
+    ),
+    "target_set": ("Doelstelling", "Target"),
+    "target_option": ("{name} ({year})", "{name} ({year})"),
+    "headline_heading": ("In één oogopslag", "At a glance"),
+    "fact_latest": ("Uitstoot in {year}", "Emissions in {year}"),
+    "fact_change": ("Verandering sinds {year}", "Change since {year}"),
+    "fact_progress": ("Afgelegde weg naar het doel", "Progress towards the target"),
+    "fact_status": ("Op koers?", "On track?"),
+    "fact_years_left": ("Jaren tot {year}", "Years left until {year}"),
+    "headline_no_data": ("Er zijn nog geen uitstootcijfers.", "There are no emission figures yet."),
+    "headline_latest": (
+        "In {year} stootte {area} {value} uit.", "In {year}, {area} emitted {value}.",
+    ),
+    "headline_change_down": (
+        "Dat is {pct} minder dan in {year} ({value}).", "That is {pct} less than in {year} ({value}).",
+    ),
+    "headline_change_up": (
+        "Dat is {pct} meer dan in {year} ({value}).", "That is {pct} more than in {year} ({value}).",
+    ),
+    "headline_progress": (
+        "We hebben {pct} van de weg naar het doel voor {year} ({target}) afgelegd.",
+        "We have come {pct} of the way to the {year} target ({target}).",
+    ),
+    "trend_not_enough": (
+        "Status: {status}; voor een trend zijn nog te weinig jaren gemeten.",
+        "Status: {status}; too few years have been measured for a trend yet.",
+    ),
+    "trend_reached": (
+        "Status: {status}; aan het huidige tempo wordt het doel in {year} gehaald.",
+        "Status: {status}; at the current pace the target is reached in {year}.",
+    ),
+    "trend_reached_late": (
+        "Status: {status}; aan het huidige tempo wordt het doel pas in {year} gehaald, {late} jaar te laat.",
+        "Status: {status}; at the current pace the target is only reached in {year}, {late} years late.",
+    ),
+    "trend_not_reached": (
+        "Status: {status}; aan het huidige tempo wordt het doel niet gehaald vóór {year}.",
+        "Status: {status}; at the current pace the target is not reached before {year}.",
+    ),
+    "trajectory_title": ("Uitstoot, doeltraject en trend", "Emissions, target pathway and trend"),
+    "trajectory_summary": (
+        "In {year} was de gemeten uitstoot {value} kt CO₂e.",
+        "In {year}, measured emissions were {value} kt CO₂e.",
+    ),
+    "trajectory_summary_pathway": (
+        "Het doeltraject vroeg dat jaar {value} kt.", "The target pathway asked for {value} kt that year.",
+    ),
+    "trajectory_summary_trend": (
+        "De huidige trend komt in {year} uit op {value} kt.",
+        "The current trend reaches {value} kt in {year}.",
+    ),
+    "gap_title": (
+        "Wat de engagementen van partners opleveren, en wat nog ontbreekt",
+        "What partners' commitments deliver, and what is still missing",
+    ),
+    "gap_not_available": (
+        "De kloof tussen engagementen en doel is nog niet berekend.",
+        "The gap between commitments and target has not been computed yet.",
+    ),
+    "gap_step_without": ("Zonder wat partners al deden", "Without what partners achieved"),
+    "gap_step_achieved": ("Al gerealiseerd", "Already achieved"),
+    "gap_step_latest": ("Uitstoot {year}", "Emissions {year}"),
+    "gap_step_in_progress": ("Nog uit lopend werk", "Still to come from work in progress"),
+    "gap_step_planned": ("Gepland", "Planned"),
+    "gap_step_missing": ("Nog te vinden", "Still missing"),
+    "gap_step_target": ("Doel {target_year}", "Target {target_year}"),
+    "gap_summary_missing": (
+        "Partners realiseerden al {achieved} kt CO₂e minder per jaar en beloven nog {promised} kt; "
+        "om het doel te halen ontbreekt nog {missing} kt.",
+        "Partners have already cut {achieved} kt CO₂e per year and promise {promised} kt more; "
+        "{missing} kt is still missing to reach the target.",
+    ),
+    "gap_summary_covered": (
+        "Partners realiseerden al {achieved} kt CO₂e minder per jaar en beloven nog {promised} kt: "
+        "genoeg om het doel te halen als alles slaagt.",
+        "Partners have already cut {achieved} kt CO₂e per year and promise {promised} kt more: "
+        "enough to reach the target if everything delivers.",
+    ),
+    "breakdown_legend": ("Uitstoot per sector tonen als", "Show emissions by sector as"),
+    "breakdown_absolute": ("kt CO₂e", "kt CO₂e"),
+    "breakdown_share": ("aandeel in %", "share in %"),
+    "sectors_title": ("Uitstoot per sector", "Emissions by sector"),
+    "sectors_summary": (
+        "In {year} was {sector} de grootste van {count} sectoren, met {value}.",
+        "In {year}, {sector} was the largest of {count} sectors, with {value}.",
+    ),
+    # Sector pages
+    "sectors_heading": ("Uitstoot per sector", "Emissions by sector"),
+    "sectors_intro": (
+        "Kies een sector: zijn uitstoot tegenover het doel, en wat er in die sector verandert.",
+        "Choose a sector: its emissions against the target, and what changes in that sector.",
+    ),
+    "sector_legend": ("Sector", "Sector"),
+    "sector_trajectory_title": ("Uitstoot van {sector}", "Emissions of {sector}"),
+    "sector_sentence": (
+        "De uitstoot ging van {first} kt CO₂e in {first_year} naar {last} kt in {last_year}.",
+        "Emissions went from {first} kt CO₂e in {first_year} to {last} kt in {last_year}.",
+    ),
+    "sector_status": ("Status: {status}.", "Status: {status}."),
+    "activity_heading": ("Wat er verandert in deze sector", "What changes in this sector"),
+    "no_activity": (
+        "Voor deze sector zijn nog geen activiteitsindicatoren geladen.",
+        "No activity indicators have been loaded for this sector yet.",
+    ),
+    "indicator_last_value": (
+        "{name}: {value} in {period}, de laatst gemeten waarde.",
+        "{name}: {value} in {period}, the latest value measured.",
+    ),
+    "col_period": ("Periode", "Period"),
+    # Partners and commitments
+    "partners_heading": ("Partners en hun engagementen", "Partners and their commitments"),
+    "partners_intro": (
+        "Wie doet wat? Zoek een partner of engagement, of filter op soort, sector en status.",
+        "Who does what? Search for a partner or commitment, or filter by type, sector and status.",
+    ),
+    "search_label": ("Zoek op naam of omschrijving", "Search by name or description"),
+    "filter_type": ("Soort partner (niets gekozen: alle)", "Type of partner (none chosen: all)"),
+    "filter_sector": ("Sector (niets gekozen: alle)", "Sector (none chosen: all)"),
+    "filter_status": ("Status (niets gekozen: alle)", "Status (none chosen: all)"),
+    "sort_legend": ("Sorteer op", "Sort by"),
+    "sort_partner": ("partner", "partner"),
+    "sort_reduction": ("grootste reductie", "largest reduction"),
+    "sort_target_year": ("doeljaar", "target year"),
+    "sort_status": ("status", "status"),
+    "result_count": (
+        "{commitments} engagementen van {partners} partners.",
+        "{commitments} commitments by {partners} partners.",
+    ),
+    "no_commitments_match": (
+        "Geen engagementen gevonden voor deze keuze. Maak de zoekterm korter of kies minder filters.",
+        "No commitments match this choice. Shorten the search or choose fewer filters.",
+    ),
+    "no_commitments_yet": (
+        "Nog geen gegevens: er zijn nog geen engagementen van partners geladen.",
+        "No data yet: no partners' commitments have been loaded so far.",
+    ),
+    "status_chart_title": ("Engagementen per status", "Commitments by status"),
+    "status_summary": ("Engagementen per status: {parts}.", "Commitments by status: {parts}."),
+    "axis_commitments": ("aantal engagementen", "number of commitments"),
+    "commitments_table_title": ("Alle gevonden engagementen", "All commitments found"),
+    "commitments_table_summary": ("{count} engagementen.", "{count} commitments."),
+    "stories_heading": ("Wie doet wat", "Who does what"),
+    "col_partner": ("Partner", "Partner"),
+    "col_commitment": ("Engagement", "Commitment"),
+    "col_sector": ("Sector", "Sector"),
+    "col_status": ("Status", "Status"),
+    "col_count": ("Aantal", "Number"),
+    "col_reduction_kt": ("Reductie (kt CO₂e/jaar)", "Reduction (kt CO₂e/year)"),
+    "col_reduction_t": ("Reductie (t CO₂e/jaar)", "Reduction (t CO₂e/year)"),
+    "col_target_year": ("Doeljaar", "Target year"),
+    "col_progress": ("Voortgang", "Progress"),
+    "joined_on": ("partner sinds {date}", "partner since {date}"),
+    "partner_website": ("Website van {name}", "Website of {name}"),
+    "commitment_link": ("Meer over “{title}”", "More about “{title}”"),
+    "reduction_per_year": ("{value} t CO₂e minder per jaar", "{value} t CO₂e less per year"),
+    "by_year": ("tegen {year}", "by {year}"),
+    "progress_done": ("{pct} klaar", "{pct} done"),
+    # Indicator explorer
+    "indicators_heading": ("Indicatoren vergelijken", "Compare indicators"),
+    "indicators_intro": (
+        "Kies tot zes indicatoren. Toon ze absoluut, per inwoner, of als index (eerste jaar = 100) "
+        "om reeksen in verschillende eenheden te vergelijken.",
+        "Pick up to six indicators. Show them as measured, per inhabitant, or as an index (first "
+        "year = 100) to compare series in different units.",
+    ),
+    "indicators_legend": ("Indicatoren (tot {max})", "Indicators (up to {max})"),
+    "mode_legend": ("Toon als", "Show as"),
+    "mode_absolute": ("gemeten waarde", "measured value"),
+    "mode_per_capita": ("per inwoner", "per inhabitant"),
+    "mode_index": ("index (eerste jaar = 100)", "index (first year = 100)"),
+    "axis_absolute": ("gemeten waarde", "measured value"),
+    "axis_per_capita": ("per inwoner", "per inhabitant"),
+    "axis_index": ("index (eerste jaar = 100)", "index (first year = 100)"),
+    "index_unit": ("index", "index"),
+    "per_inhabitant": ("per inwoner", "per inhabitant"),
+    "total_emissions": ("Totale uitstoot", "Total emissions"),
+    "explorer_title": ("Gekozen indicatoren door de tijd", "The chosen indicators over time"),
+    "explorer_part": ("{name}: {value} in {period}", "{name}: {value} in {period}"),
+    "pick_an_indicator": ("Kies minstens één indicator.", "Pick at least one indicator."),
+    # Methodology and data
+    "methodology_heading": ("Methode en data", "Methodology and data"),
+    "methodology_intro": (
+        "Hoe de cijfers van {name} tot stand komen, wat ze omvatten en wanneer ze bijgewerkt zijn.",
+        "How the figures of {name} are made, what they include and when they were updated.",
+    ),
+    "sources_heading": ("Bronnen", "Sources"),
+    "sources_text": (
+        "Analisten laden de cijfers uit officiële inventarissen en open data (bijvoorbeeld de "
+        "gemeentelijke inventarissen van het Burgemeestersconvenant) en uit rapportering van "
+        "partners. Elke waarde onthoudt uit welk bestand ze komt.",
+        "Analysts load the figures from official inventories and open data (for example the "
+        "Covenant of Mayors municipal inventories) and from partners' reporting. Every value "
+        "remembers the file it came from.",
+    ),
+    "last_update": ("Laatst bijgewerkt op {date}.", "Last updated on {date}."),
+    "no_imports_yet": ("Er zijn nog geen gegevens geladen.", "No data has been loaded yet."),
+    "coverage_heading": ("Wat de totalen omvatten", "What the totals include"),
+    "scope_note": ("Afbakening: {note}.", "Scope: {note}."),
+    "total_includes": (
+        "Het totaal van {year} is de som van deze sectoren: {sectors}.",
+        "The {year} total is the sum of these sectors: {sectors}.",
+    ),
+    "not_recorded": ("niet vastgelegd", "not recorded"),
+    "incomplete_years": (
+        "In deze jaren ontbreken cijfers van een of meer sectoren, dus is het totaal te laag: {years}.",
+        "In these years one or more sectors have no figures, so the total is too low: {years}.",
+    ),
+    "sinks_text": (
+        "Opname van CO₂ (bijvoorbeeld door bossen) telt negatief mee. Een sector zonder cijfer "
+        "telt nooit als nul.",
+        "Uptake of CO₂ (for example by forests) counts as negative. A sector without a figure "
+        "never counts as zero.",
+    ),
+    "method_heading": ("Hoe de voortgang berekend wordt", "How progress is computed"),
+    "method_progress_title": ("Afgelegde weg", "Progress"),
+    "method_progress": (
+        "Voortgang = (uitstoot in het basisjaar − laatste uitstoot) ÷ (uitstoot in het basisjaar − "
+        "doel) × 100. 0 % betekent: nog niets gewonnen; 100 %: doel gehaald.",
+        "Progress = (baseline emissions − latest emissions) ÷ (baseline emissions − target) × 100. "
+        "0% means nothing gained yet; 100% means the target is met.",
+    ),
+    "method_pathway_title": ("Doeltraject", "Target pathway"),
+    "method_pathway": (
+        "Het doeltraject loopt van de uitstoot in het basisjaar naar het doel: in een rechte lijn, "
+        "via tussendoelen, of met een vast percentage minder per jaar, zoals de doelstelling het zegt.",
+        "The target pathway runs from the baseline emissions to the target: in a straight line, "
+        "through milestones, or with a constant percentage less each year, as the target set says.",
+    ),
+    "method_trend_title": ("Trend", "Trend"),
+    "method_status_title": ("Op koers?", "On track?"),
+    "method_status": (
+        "Op koers: de laatste uitstoot ligt op of onder het doeltraject én de trend haalt het doel "
+        "in het doeljaar. Niet op koers: de uitstoot ligt boven het doeltraject én zelfs de "
+        "gunstige kant van de onzekerheidsband (90 %) van de trend mist het doel. Risico: elk "
+        "ander geval. Onbekend: minder dan vijf gemeten jaren, of geen doel.",
+        "On track: the latest emissions are at or below the pathway and the trend meets the target "
+        "in the target year. Off track: emissions are above the pathway and even the favourable "
+        "end of the trend's 90% uncertainty band misses the target. At risk: every other case. "
+        "Unknown: fewer than five measured years, or no target.",
+    ),
+    "method_trend": (
+        "De trend is een rechte lijn door de laatste (tot tien) gemeten jaren, doorgetrokken tot "
+        "het doeljaar, met een onzekerheidsband van 90 %. Met minder dan vijf gemeten jaren tonen "
+        "we geen trend.",
+        "The trend is a straight line through the latest (up to ten) measured years, extended to "
+        "the target year, with a 90% uncertainty band. With fewer than five measured years there "
+        "is no trend.",
+    ),
+    "method_gap_title": ("Kloof met de engagementen", "Commitments gap"),
+    "method_gap": (
+        "De engagementen van partners (in t CO₂e minder per jaar) worden opgeteld per status. Wat "
+        "partners al realiseerden (ook het afgewerkte deel van lopend werk) zit al in de laatste "
+        "uitstoot; wat lopend werk en geplande engagementen nog beloven, gaat daar af; wat dan "
+        "nog boven het doel ligt, ontbreekt nog. Vertraagde en ingetrokken engagementen tellen "
+        "niet mee.",
+        "Partners' commitments (in t CO₂e less per year) are added up by status. What partners "
+        "already achieved (including the done share of work in progress) is in the latest "
+        "emissions; what work in progress and planned commitments still promise is subtracted "
+        "from them; what then remains above the target is still missing. Delayed and withdrawn "
+        "commitments do not count.",
+    ),
+    "method_per_capita_title": ("Per inwoner", "Per inhabitant"),
+    "method_per_capita": (
+        "Cijfers per inwoner zijn het totaal gedeeld door het aantal inwoners van hetzelfde jaar.",
+        "Per-inhabitant figures are the total divided by the population of the same year.",
+    ),
+    "target_sets_heading": ("Doelstellingen", "Target sets"),
+    "target_set_line": (
+        "{name}: van basisjaar {baseline} naar {target}, {method}.",
+        "{name}: from baseline year {baseline} to {target}, {method}.",
+    ),
+    "pathway_linear": ("in een rechte lijn", "in a straight line"),
+    "pathway_milestones": ("via tussendoelen", "through milestones"),
+    "pathway_constant_rate": ("met een vast percentage per jaar", "at a constant rate per year"),
+    "history_title": ("Geschiedenis van de gegevens", "History of the data"),
+    "history_summary": (
+        "De laatste {count} imports: wanneer, wat en hoeveel rijen.",
+        "The latest {count} imports: when, what and how many rows.",
+    ),
+    "col_date": ("Datum", "Date"),
+    "col_kind": ("Soort", "Kind"),
+    "col_file": ("Bestand", "File"),
+    "col_rows": ("Rijen in bestand", "Rows in file"),
+    "col_added": ("Toegevoegd", "Added"),
+    "col_superseded": ("Vervangen", "Superseded"),
+    "col_import_status": ("Status", "Status"),
+    "import_kind_indicators": ("indicatoren", "indicators"),
+    "import_kind_partners": ("partners", "partners"),
+    "import_kind_commitments": ("engagementen", "commitments"),
+    "import_status_completed": ("geladen", "loaded"),
+    "import_status_undone": ("ongedaan gemaakt", "undone"),
+}

@@ -1,0 +1,216 @@
+"""Overview: the headline numbers, the trajectory, the commitments gap and emissions by sector."""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, html
+
+from dashboard import queries
+from dashboard.components import (
+    ChartView,
+    Column,
+    chart_block,
+    choice_group,
+    hidden_controls,
+    no_data,
+    page_shell,
+    register_choice_group,
+    register_url_sync,
+    state_id,
+)
+from dashboard.context import (
+    ProgrammeInfo,
+    current_engine,
+    current_programme,
+    page_title,
+    request_language,
+)
+from dashboard.figures.common import empty_figure
+from dashboard.figures.gap import gap_figure, gap_table
+from dashboard.figures.sectors import sector_area_figure, sector_table
+from dashboard.figures.trajectory import trajectory_figure, trajectory_table
+from dashboard.i18n import t
+from dashboard.pages.shared import commitment_amounts, pick_target, target_options
+from dashboard.summaries import (
+    gap_summary,
+    headline_facts,
+    headline_sentences,
+    number,
+    sectors_summary,
+    status_code,
+    trajectory_summary,
+)
+from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+
+PAGE = "overview"
+TARGET_ID = "overview-target"
+BREAKDOWN_ID = "overview-breakdown"
+MAIN_ID = "overview-main"
+SECTORS_ID = "overview-sectors"
+BREAKDOWNS = ("absolute", "share")
+CONTROLS = (("target", TARGET_ID, "data"), ("breakdown", BREAKDOWN_ID, "data"))
+
+def placeholders() -> html.Div:
+    return hidden_controls((TARGET_ID, BREAKDOWN_ID), (MAIN_ID, SECTORS_ID))
+
+
+dash.register_page(__name__, path="/", name="Overview", title=page_title("nav_overview"), order=0)
+
+
+def layout(lang=None, target=None, breakdown=None, programme=None, **_query) -> html.Div:
+    lang = request_language(lang)
+    heading = t("overview_heading", lang)
+    prog = current_programme(programme)
+    if prog is None:
+        return page_shell(PAGE, lang, heading, [no_data(lang, "no_programme"), placeholders()], {},
+                          CONTROLS, programme)
+    engine = current_engine()
+    sets = queries.target_sets(engine, prog.id)
+    target_id = pick_target(sets, target)
+    breakdown = breakdown if breakdown in BREAKDOWNS else "absolute"
+    children = [
+        html.P(t("overview_intro", lang, name=prog.name), className="lead"),
+        choice_group(TARGET_ID, t("target_set", lang), target_options(sets, lang), target_id),
+        html.Div(id=MAIN_ID, children=main_content(prog, target_id, lang)),
+        choice_group(BREAKDOWN_ID, t("breakdown_legend", lang),
+                     [{"label": t(f"breakdown_{b}", lang), "value": b} for b in BREAKDOWNS], breakdown),
+        html.Div(id=SECTORS_ID, children=sectors_content(prog.id, breakdown, lang)),
+    ]
+    params = {"target": target_id, "breakdown": breakdown}
+    return page_shell(PAGE, lang, heading, children, params, CONTROLS, programme)
+
+
+def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
+    """Headline figures, trajectory and commitments gap for one target set."""
+    engine = current_engine()
+    programme_id = prog.id
+    summary = queries.summary(engine, programme_id, target_id) if target_id else {}
+    progress = queries.progress_series(engine, programme_id, target_id) if target_id else pd.DataFrame()
+    if progress.empty or progress["actual_t"].isna().all():
+        progress = _measured_totals(programme_id)
+    if progress.empty:
+        return [no_data(lang)]
+    target_year = int(summary.get("target_year") or prog.target_year)
+    milestone_years = list(queries.milestones(engine, target_id)["year"]) if target_id else []
+    table = trajectory_table(progress, milestone_years + [target_year])
+    return [
+        headline_section(summary, prog.area_name or prog.name, target_year, lang),
+        chart_block(trajectory_view(table, target_year, lang), lang),
+        gap_block(summary, programme_id, lang),
+    ]
+
+
+def _measured_totals(programme_id: int) -> pd.DataFrame:
+    """Total emissions as a progress frame with only measured values (no target set yet)."""
+    emissions = queries.emissions_by_sector(current_engine(), programme_id)
+    totals = emissions[(emissions["sector_code"] == TOTAL) & emissions["value_t"].notna()]
+    return pd.DataFrame({"year": totals["year"], "actual_t": totals["value_t"]})
+
+
+def headline_section(summary: dict, area: str, target_year: int, lang: str) -> html.Section:
+    facts = headline_facts(summary, target_year, lang)
+    status = status_code(summary)
+    items = [
+        html.Div(className=f"fact fact-{status}" if i == 3 else "fact", children=[
+            html.Dt(label), html.Dd(value),
+        ])
+        for i, (label, value) in enumerate(facts)
+    ]
+    return html.Section(className="headline", **{"aria-labelledby": "headline-heading"}, children=[
+        html.H2(t("headline_heading", lang), id="headline-heading"),
+        html.Dl(items, className="facts"),
+        html.P(" ".join(headline_sentences(summary, area, target_year, lang)), className="headline-text"),
+    ])
+
+
+def trajectory_view(table: pd.DataFrame, target_year: int, lang: str) -> ChartView:
+    columns = (
+        Column("year", t("col_year", lang), "year"),
+        Column("actual_kt", t("col_actual_kt", lang), "kt"),
+        Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
+        Column("milestone_kt", t("col_milestone_kt", lang), "kt"),
+        Column("projected_kt", t("col_projected_kt", lang), "kt"),
+        Column("projected_low_kt", t("col_projected_low_kt", lang), "kt"),
+        Column("projected_high_kt", t("col_projected_high_kt", lang), "kt"),
+        Column("with_commitments_kt", t("col_with_commitments_kt", lang), "kt"),
+    )
+    return ChartView(
+        name="trajectory", title=t("trajectory_title", lang),
+        summary=trajectory_summary(table, target_year, lang),
+        figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table, columns=columns,
+    )
+
+
+def gap_block(summary: dict, programme_id: int, lang: str) -> html.Section:
+    latest_t, target_t = number(summary, "latest_t"), number(summary, "target_t")
+    title = t("gap_title", lang)
+    if latest_t is None or target_t is None:
+        message = t("gap_not_available", lang)
+        view = ChartView("gap", title, message, empty_figure(lang, message), pd.DataFrame())
+        return chart_block(view, lang, empty=True)
+    totals = queries.commitment_totals(current_engine(), programme_id)
+    achieved, in_progress, planned = commitment_amounts(summary, totals)
+    table = gap_table(latest_t, target_t, achieved, in_progress, planned)
+    labels = {step: t(f"gap_step_{step}", lang, year=summary.get("latest_year") or "",
+                      target_year=summary.get("target_year") or "") for step in table["step"]}
+    table = table.assign(label=table["step"].map(labels))
+    columns = (
+        Column("label", t("col_step", lang), "text"),
+        Column("from_kt", t("col_from_kt", lang), "kt"),
+        Column("to_kt", t("col_to_kt", lang), "kt"),
+        Column("change_kt", t("col_change_kt", lang), "kt"),
+    )
+    return chart_block(ChartView(
+        name="gap", title=title, summary=gap_summary(table, lang),
+        figure=gap_figure(table, labels, lang, t("axis_kt", lang)), table=table, columns=columns,
+    ), lang)
+
+
+def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:
+    emissions = queries.emissions_by_sector(current_engine(), programme_id)
+    share = breakdown == "share"
+    table = sector_table(emissions, share=share)
+    title = t("sectors_title", lang)
+    if len(table.columns) < 2:
+        message = t("no_data_yet", lang)
+        return [chart_block(ChartView("sectors", title, message, empty_figure(lang, message),
+                                      pd.DataFrame()), lang, empty=True)]
+    labels = {c: SECTOR_BY_CODE[c].label(lang) for c in table.columns if c != "year"}
+    kind = "pct" if share else "kt"
+    columns = (Column("year", t("col_year", lang), "year"),) + tuple(
+        Column(code, label, kind) for code, label in labels.items()
+    )
+    axis = t("axis_share", lang) if share else t("axis_kt", lang)
+    return [chart_block(ChartView(
+        name="sectors", title=title, summary=sectors_summary(table, labels, share, lang),
+        figure=sector_area_figure(table, lang, axis), table=table, columns=columns,
+    ), lang)]
+
+
+def validation_layout() -> html.Div:
+    """Every id this page's callbacks use, without data (for Dash's callback validation)."""
+    return page_shell(PAGE, "en", "", [placeholders()], {}, CONTROLS)
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    register_url_sync(app, PAGE, list(CONTROLS))
+    register_choice_group(app, TARGET_ID)
+    register_choice_group(app, BREAKDOWN_ID)
+
+    @app.callback(
+        Output(MAIN_ID, "children"), Input(TARGET_ID, "data"), State(state_id(PAGE), "data"),
+        prevent_initial_call=True,
+    )
+    def update_main(target_id, state):
+        prog = current_programme(state.get("programme"))
+        target = pick_target(queries.target_sets(current_engine(), prog.id), target_id) if prog else None
+        return main_content(prog, target, state["lang"]) if prog else []
+
+    @app.callback(
+        Output(SECTORS_ID, "children"), Input(BREAKDOWN_ID, "data"), State(state_id(PAGE), "data"),
+        prevent_initial_call=True,
+    )
+    def update_sectors(breakdown, state):
+        prog = current_programme(state.get("programme"))
+        return sectors_content(prog.id, breakdown, state["lang"]) if prog else []

@@ -1,0 +1,157 @@
+"""Sector pages: one sector's emissions against its target, and its activity indicators."""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, html
+
+from dashboard import queries
+from dashboard.components import (
+    ChartView,
+    Column,
+    chart_block,
+    choice_group,
+    hidden_controls,
+    no_data,
+    page_shell,
+    register_choice_group,
+    register_url_sync,
+    state_id,
+)
+from dashboard.context import (
+    ProgrammeInfo,
+    current_engine,
+    current_programme,
+    page_title,
+    request_language,
+)
+from dashboard.figures.indicators import indicator_figure, indicator_table
+from dashboard.figures.trajectory import trajectory_figure, trajectory_table
+from dashboard.i18n import fmt_auto, fmt_number, t
+from dashboard.pages.shared import pick_target
+from dashboard.summaries import STATUS_TERMS, number, status_code, trajectory_summary
+from pipelines.vocab import SECTOR_BY_CODE, SECTORS
+
+PAGE = "sectors"
+SECTOR_ID = "sectors-sector"
+CONTENT_ID = "sectors-content"
+CONTROLS = (("sector", SECTOR_ID, "data"),)
+TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
+
+def placeholders() -> html.Div:
+    return hidden_controls((SECTOR_ID,), (CONTENT_ID,))
+
+
+dash.register_page(__name__, path="/sectors", name="Sectors", title=page_title("nav_sectors"), order=1)
+
+
+def sectors_with_data(programme_id: int) -> list[str]:
+    """Top-level sectors with at least one emissions value, in the standard order."""
+    emissions = queries.emissions_by_sector(current_engine(), programme_id)
+    present = set(emissions.loc[emissions["value_t"].notna(), "sector_code"])
+    return [code for code in TOP_LEVEL if code in present]
+
+
+def layout(lang=None, sector=None, target=None, programme=None, **_query) -> html.Div:
+    lang = request_language(lang)
+    heading = t("sectors_heading", lang)
+    prog = current_programme(programme)
+    codes = sectors_with_data(prog.id) if prog else []
+    if not codes:
+        key = "no_programme" if prog is None else "no_data_yet"
+        return page_shell(PAGE, lang, heading, [no_data(lang, key), placeholders()], {}, CONTROLS,
+                          programme)
+    sector = sector if sector in codes else codes[0]
+    options = [{"label": SECTOR_BY_CODE[c].label(lang), "value": c} for c in codes]
+    children = [
+        html.P(t("sectors_intro", lang), className="lead"),
+        choice_group(SECTOR_ID, t("sector_legend", lang), options, sector),
+        html.Div(id=CONTENT_ID, children=sector_content(prog, sector, target, lang)),
+    ]
+    return page_shell(PAGE, lang, heading, children, {"sector": sector}, CONTROLS, programme)
+
+
+def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
+    """The sector's status in words, its trajectory, and one chart per activity indicator."""
+    engine = current_engine()
+    name = SECTOR_BY_CODE[sector].label(lang)
+    target_id = pick_target(queries.target_sets(engine, prog.id), target)
+    summary = queries.summary(engine, prog.id, target_id, sector) if target_id else {}
+    progress = queries.progress_series(engine, prog.id, target_id, sector) if target_id else pd.DataFrame()
+    if progress.empty or progress["actual_t"].isna().all():
+        emissions = queries.emissions_by_sector(engine, prog.id)
+        rows = emissions[(emissions["sector_code"] == sector) & emissions["value_t"].notna()]
+        progress = pd.DataFrame({"year": rows["year"], "actual_t": rows["value_t"]})
+    table = trajectory_table(progress, [])
+    out = [html.H2(name, id="sector-name"), html.P(sector_sentence(table, summary, lang))]
+    out.append(chart_block(ChartView(
+        name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name),
+        summary=trajectory_summary(table, prog.target_year, lang),
+        figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table,
+        columns=(
+            Column("year", t("col_year", lang), "year"),
+            Column("actual_kt", t("col_actual_kt", lang), "kt"),
+            Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
+            Column("projected_kt", t("col_projected_kt", lang), "kt"),
+        ),
+    ), lang))
+    out += activity_blocks(prog.id, sector, lang)
+    return out
+
+
+def sector_sentence(table: pd.DataFrame, summary: dict, lang: str) -> str:
+    measured = table.dropna(subset=["actual_kt"])
+    if measured.empty:
+        return t("no_data_yet", lang)
+    first, last = measured.iloc[0], measured.iloc[-1]
+    text = t("sector_sentence", lang, first_year=int(first["year"]), first=fmt_number(first["actual_kt"], lang, 1),
+             last_year=int(last["year"]), last=fmt_number(last["actual_kt"], lang, 1))
+    if number(summary, "progress_pct") is not None or summary.get("status"):
+        text += " " + t("sector_status", lang, status=STATUS_TERMS[status_code(summary)].label(lang).lower())
+    return text
+
+
+def activity_blocks(programme_id: int, sector: str, lang: str) -> list:
+    """A chart for every activity indicator of the sector or of its sub-sectors."""
+    engine = current_engine()
+    family = [sector] + [s.code for s in SECTORS if s.parent == sector]
+    found = queries.indicators(engine, programme_id, kinds=["activity"], sectors=family)
+    blocks = [html.H2(t("activity_heading", lang))]
+    if found.empty:
+        return blocks + [no_data(lang, "no_activity")]
+    for row in found.itertuples(index=False):
+        label = f"{row.name_nl if lang == 'nl' else row.name_en} ({row.unit})"
+        series = queries.indicator_series(engine, programme_id, int(row.id))
+        table = indicator_table({label: series})
+        if table.empty:
+            continue
+        last = table.dropna().iloc[-1]
+        summary = t("indicator_last_value", lang, name=label, period=last["period"],
+                    value=fmt_auto(last[label], lang, 2))
+        blocks.append(chart_block(ChartView(
+            name=f"indicator-{row.code}", title=label, summary=summary,
+            figure=indicator_figure(table, lang, row.unit), table=table,
+            columns=(Column("period", t("col_period", lang), "text"), Column(label, label, "number")),
+        ), lang))
+    return blocks
+
+
+def validation_layout() -> html.Div:
+    """Every id this page's callbacks use, without data (for Dash's callback validation)."""
+    return page_shell(PAGE, "en", "", [placeholders()], {}, CONTROLS)
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    register_url_sync(app, PAGE, list(CONTROLS))
+    register_choice_group(app, SECTOR_ID)
+
+    @app.callback(
+        Output(CONTENT_ID, "children"), Input(SECTOR_ID, "data"), State(state_id(PAGE), "data"),
+        prevent_initial_call=True,
+    )
+    def update_sector(sector, state):
+        prog = current_programme(state.get("programme"))
+        if prog is None or sector not in sectors_with_data(prog.id):
+            return no_data(state["lang"])
+        return sector_content(prog, sector, None, state["lang"])

@@ -1,0 +1,49 @@
+"""What several pages share: choosing the target set, and the commitments' reductions by status."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.i18n import t
+from dashboard.summaries import number
+
+
+def pick_target(sets: pd.DataFrame, wanted) -> int | None:
+    """The target set asked for in the URL if it exists, else the primary (listed first)."""
+    if sets.empty:
+        return None
+    ids = [int(i) for i in sets["id"]]
+    try:
+        wanted_id = int(wanted)
+    except (TypeError, ValueError):
+        wanted_id = None
+    return wanted_id if wanted_id in ids else ids[0]
+
+
+def target_options(sets: pd.DataFrame, lang: str) -> list[dict]:
+    return [
+        {"label": t("target_option", lang, name=row.name, year=int(row.target_year)), "value": int(row.id)}
+        for row in sets.itertuples(index=False)
+    ]
+
+
+def commitment_amounts(summary: dict, totals: pd.DataFrame) -> tuple[float, float, float]:
+    """Reductions for the commitments gap (t CO2e/yr): delivered so far, still to come from work
+    in progress, and planned.
+
+    From the analytics' summary when it has them (delivered = achieved + the done share of work
+    in progress, which the measured emissions already show); otherwise the committed reductions
+    summed by status from the commitments table.
+    """
+    commitments = summary.get("commitments") if isinstance(summary, dict) else None
+    achieved = number(commitments, "achieved_reduction_t")
+    done_in_progress = number(commitments, "in_progress_reduction_t")
+    planned = number(commitments, "planned_reduction_t")
+    in_progress = (commitments or {}).get("by_status", {}).get("in_progress") if commitments else None
+    full_in_progress = number(in_progress, "reduction_t")
+    if None not in (achieved, done_in_progress, planned, full_in_progress):
+        return achieved + done_in_progress, full_in_progress - done_in_progress, planned
+    by_status = {}
+    if not totals.empty:
+        by_status = dict(zip(totals["status"], totals["reduction_t"].astype(float), strict=True))
+    return tuple(float(by_status.get(s, 0.0) or 0.0) for s in ("achieved", "in_progress", "planned"))

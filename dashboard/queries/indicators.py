@@ -1,0 +1,59 @@
+"""The programme's indicators and the values of one indicator series."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from sqlalchemy import Engine, exists, select
+
+from dashboard.queries._read import read_frame
+from pipelines.schema import Indicator, Observation
+
+
+def indicators(
+    engine: Engine,
+    programme_id: int,
+    *,
+    kinds: Sequence[str] = (),
+    sectors: Sequence[str] = (),
+    with_data: bool = True,
+) -> pd.DataFrame:
+    """Indicators (code, names, unit, sector, kind), optionally only those with a current value."""
+    i = Indicator
+    query = (
+        select(
+            i.id, i.code, i.name_nl, i.name_en, i.unit, i.sector_code, i.kind,
+            i.lower_is_better, i.description,
+        )
+        .where(i.programme_id == programme_id)
+        .order_by(i.kind, i.code)
+    )
+    if kinds:
+        query = query.where(i.kind.in_(list(kinds)))
+    if sectors:
+        query = query.where(i.sector_code.in_(list(sectors)))
+    if with_data:
+        # One index probe per indicator (observation is indexed by indicator and period).
+        query = query.where(
+            exists().where(
+                Observation.indicator_id == i.id,
+                Observation.is_current.is_(True),
+                Observation.value.is_not(None),
+            )
+        )
+    return read_frame(engine, query)
+
+
+def indicator_series(engine: Engine, programme_id: int, indicator_id: int) -> pd.DataFrame:
+    """The current values of one indicator (period, year, month, value, source), by period."""
+    o = Observation
+    query = (
+        select(o.period, o.year, o.month, o.value, o.missing_key, o.source)
+        .where(
+            o.programme_id == programme_id, o.indicator_id == indicator_id,
+            o.is_current.is_(True),
+        )
+        .order_by(o.period)
+    )
+    return read_frame(engine, query)

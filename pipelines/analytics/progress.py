@@ -1,0 +1,35 @@
+"""Progress toward a target, change against the baseline, and per-capita emissions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def progress_pct(baseline_t: float, latest_t: float, target_t: float) -> float | None:
+    """(baseline − latest) / (baseline − target) × 100; None when the target is the baseline."""
+    if baseline_t == target_t:
+        return None
+    return (baseline_t - latest_t) / (baseline_t - target_t) * 100.0
+
+
+def change_vs_baseline_pct(baseline_t: float, value_t: float) -> float | None:
+    """(value − baseline) / |baseline| × 100: negative is a reduction (for sinks: more sink)."""
+    if baseline_t == 0:
+        return None
+    return (value_t - baseline_t) / abs(baseline_t) * 100.0
+
+
+def per_capita(total_t: pd.Series, population: pd.Series) -> pd.Series:
+    """Total ÷ population for the years that have both (never a sum of per-capita values)."""
+    people = population[population > 0]
+    joined = pd.concat([total_t.rename("total"), people.rename("people")], axis=1, join="inner")
+    return (joined["total"] / joined["people"]).rename("per_capita_t")
+
+
+def required_annual_change_t(
+    latest_year: int, latest_t: float, target_year: int, target_t: float
+) -> float | None:
+    """The straight-line change per year still needed from the latest value to the target."""
+    if target_year <= latest_year:
+        return None
+    return (target_t - latest_t) / (target_year - latest_year)

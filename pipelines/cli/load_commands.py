@@ -1,0 +1,177 @@
+"""`roadmap load …`, `batches`, `undo` and `export`: getting data in, seeing it, taking it back."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+from pipelines.errors import UserError
+
+BIG_FILE_BYTES = 20_000_000  # a progress bar even off a terminal from this size on
+DIFF_ROWS_SHOWN = 20
+
+
+@click.group("load")
+def load_group() -> None:
+    """Load a CSV or .xlsx file of indicators, partners or commitments.
+
+    The file is checked as a whole first: any problem is reported (file, row, column, value,
+    what was expected) and nothing is imported. Loading the same file twice adds nothing.
+    """
+
+
+def _load_options(with_definitions: bool):
+    def decorate(func):
+        options = [
+            click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+            click.option("--dry-run", is_flag=True, help="Check and show what would change; write nothing."),
+            click.option("--decimal", type=click.Choice([",", "."]), default=None,
+                         help="Decimal mark of the file (default: detected; asked for when ambiguous)."),
+            click.option("--separator", default=None, help="Field separator: ',' ';' or 'tab' (default: detected)."),
+            click.option("--encoding", default=None, help="Text encoding (default: UTF-8 with or without BOM, else cp1252)."),
+            click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                         help="CSV with columns source_label,kind,target mapping unknown labels to an indicator, sector or unit."),
+            click.option("--source", default=None, help="Source to record for rows without a source column."),
+            click.option("--show", type=int, default=DIFF_ROWS_SHOWN, show_default=True,
+                         help="Rows of the dry-run diff to print."),
+        ]
+        if with_definitions:
+            options.append(click.option(
+                "--new-indicators", is_flag=True,
+                help="Define the indicators the file names but the programme lacks (from its name, unit and kind columns).",
+            ))
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def _make_load_command(kind: str, summary: str):
+    @click.command(kind, help=summary)
+    @_load_options(with_definitions=kind == "indicators")
+    @pass_app
+    def command(app: AppContext, file: Path, show: int, new_indicators: bool = False, **options):
+        from pipelines.load import load_file
+        from pipelines.load.result import LoadOptions
+
+        programme = app.programme()
+        load_options = LoadOptions(new_indicators=new_indicators, user=_user(), **options)
+        with _progress_bar(file) as bar:
+            result = load_file(
+                app.ready_engine(), programme.id, kind, file, options=load_options,
+                progress=bar.update if bar is not None else None,
+            )
+        _print_result(result, show)
+
+    return command
+
+
+def _user() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"[:100]
+    except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
+        return "cli"
+
+
+def _progress_bar(file: Path):
+    size = file.stat().st_size
+    if not (sys.stderr.isatty() or size >= BIG_FILE_BYTES):
+        return nullcontext(None)
+    from tqdm import tqdm
+
+    return tqdm(unit=" rows", unit_scale=True, file=sys.stderr, desc=file.name, leave=False)
+
+
+def _print_result(result, show: int) -> None:
+    click.echo(result.summary())
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if result.dry_run and result.diff is not None and show > 0 and result.already_loaded_as is None:
+        diff = result.diff
+        changed = diff[diff["change"] != "unchanged"]
+        if len(changed):
+            click.echo(f"First {min(show, len(changed))} of {len(changed)} changed row(s):")
+            click.echo(changed.head(show).to_string(index=False))
+
+
+load_group.add_command(_make_load_command(
+    "indicators",
+    "Load indicator values (emissions per sector, activity, context) from FILE.\n\n"
+    "Long layout (indicator or sector, period or year[, month], value[, unit, source, area]) or "
+    "wide (one column per year). Units are converted to each indicator's unit; missing markers "
+    "(NE, NO, IE, C, -, ?, NA, empty) are stored as missing, never 0. Total rows are checked "
+    "against the sectors, not stored. A corrected value supersedes the old one, which stays in "
+    "the history.",
+))
+load_group.add_command(_make_load_command("partners", "Load partners (name, type, sector, joined, website) from FILE."))
+load_group.add_command(_make_load_command(
+    "commitments", "Load partners' commitments (partner, title, reduction or indicator target, status) from FILE."
+))
+
+
+@click.command("batches")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@pass_app
+def batches_command(app: AppContext, as_json: bool) -> None:
+    """List the programme's imports, newest first: file, rows added/superseded/unchanged, status."""
+    from pipelines.batches import list_batches
+
+    frame = list_batches(app.ready_engine(), app.programme().id)
+    if as_json:
+        click.echo(frame.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
+        return
+    if frame.empty:
+        click.echo("No imports yet.")
+        return
+    shown = frame[["id", "kind", "status", "file_name", "rows_added", "rows_superseded",
+                   "rows_unchanged", "rows_skipped", "created_by", "created_at"]].copy()
+    shown["created_at"] = shown["created_at"].astype(str).str.slice(0, 19)
+    click.echo(shown.to_string(index=False))
+
+
+@click.command("undo")
+@click.argument("batch", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def undo_command(app: AppContext, batch: int, yes: bool) -> None:
+    """Undo import BATCH: its values are withdrawn and the ones it replaced come back."""
+    from pipelines.batches import undo_batch
+
+    engine, programme = app.ready_engine(), app.programme()
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError("undo needs confirmation: pass --yes when not running on a terminal")
+        click.confirm(f"Undo batch {batch}?", abort=True)
+    click.echo(undo_batch(engine, batch, _user(), programme_id=programme.id))
+
+
+@click.group("export")
+def export_group() -> None:
+    """Export stored data as CSV."""
+
+
+@export_group.command("observations")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@click.option("--all-history", is_flag=True, help="Every version of each value, not only the current ones.")
+@pass_app
+def export_observations_command(app: AppContext, output: Path | None, all_history: bool) -> None:
+    """Observations in canonical units with indicator, period, unit, missing key, source and batch."""
+    from pipelines.export import export_observations
+
+    engine, programme = app.ready_engine(), app.programme()
+    if output is None:
+        export_observations(engine, programme.id, sys.stdout, all_history)
+        return
+    with output.open("w", encoding="utf-8", newline="") as out:
+        count = export_observations(engine, programme.id, out, all_history)
+    click.echo(f"Wrote {count} row(s) to {output}.")
+
+
+COMMANDS = [load_group, batches_command, undo_command, export_group]

@@ -1,0 +1,36 @@
+"""`roadmap status`: are we on track? The headline numbers, per sector, and the commitments gap."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+
+
+@click.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the summary.")
+@click.option("--target", "target_name", default=None,
+              help="Name of the target set (default: the primary one).")
+@click.option("--year", type=int, default=None,
+              help="The status as known at the end of YEAR: only values for years up to it.")
+@pass_app
+def status_command(app: AppContext, as_json: bool, target_name: str | None, year: int | None):
+    """Show progress toward the target: baseline, latest, pathway, gap, trend and status.
+
+    The status rule: on track when the latest value is at or below the pathway and the trend
+    reaches the target; off track when above the pathway and the whole 90 % prediction interval
+    of the trend misses the target; at risk otherwise; unknown with fewer than 5 yearly values.
+    """
+    from pipelines.status_report import format_status, status_summary
+
+    programme = app.programme()
+    summary = status_summary(app.engine, programme.id, target_name, year)
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_status(summary, programme.name))
+
+
+COMMANDS = [status_command]

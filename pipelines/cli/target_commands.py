@@ -1,0 +1,129 @@
+"""`roadmap target`: list and set target sets, their sector targets and milestones."""
+
+from __future__ import annotations
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+
+KIND_OPTIONS = (
+    ("residual_pct", "Emissions left at the target year, in % of the baseline (e.g. 17)."),
+    ("reduction_pct", "Reduction against the baseline, in % (e.g. 55)."),
+    ("absolute_t", "Emissions at the target year, in t CO2e."),
+)
+
+
+def _target_options(func):
+    for kind, help_text in reversed(KIND_OPTIONS):
+        func = click.option(f"--{kind.replace('_', '-')}", kind, type=float, default=None,
+                            help=help_text)(func)
+    return func
+
+
+def _one_kind(**given) -> tuple[str, float]:
+    chosen = [(k, v) for k, v in given.items() if v is not None]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --residual-pct, --reduction-pct, --absolute-t")
+    return chosen[0]
+
+
+@click.group("target")
+def target_group():
+    """Target sets: the programme's targets, one of them primary (the headline)."""
+
+
+@target_group.command("list")
+@pass_app
+def list_command(app: AppContext):
+    """List the target sets with their targets and milestones."""
+    from pipelines.targets import list_target_sets
+
+    programme = app.programme()
+    sets = list_target_sets(app.engine, programme.id)
+    if not sets:
+        click.echo("No target sets yet: add one with `roadmap target add`.")
+    for s in sets:
+        primary = " (primary)" if s.is_primary else ""
+        click.echo(f"{s.name}{primary}: baseline {s.baseline_year}, target {s.target_year}, "
+                   f"{s.pathway_method.replace('_', ' ')} pathway")
+        for t in s.targets:
+            published = f", published baseline {t.baseline_t:,.0f} t" if t.baseline_t else ""
+            click.echo(f"  target {t.sector_code}: {t.kind} {t.value:g}{published}")
+        for m in s.milestones:
+            click.echo(f"  milestone {m.year} {m.sector_code}: {m.kind} {m.value:g}")
+
+
+@target_group.command("add")
+@click.argument("name")
+@click.option("--baseline-year", type=int, required=True)
+@click.option("--target-year", type=int, required=True)
+@_target_options
+@click.option("--method", type=click.Choice(["linear", "milestones", "constant_rate"]),
+              default="linear", show_default=True, help="Shape of the pathway.")
+@click.option("--baseline-t", type=float, default=None,
+              help="A published baseline in t CO2e, used instead of the stored series.")
+@click.option("--primary", is_flag=True, help="Make it the primary target set.")
+@click.option("--description", default=None)
+@pass_app
+def add_command(app: AppContext, name, baseline_year, target_year, residual_pct, reduction_pct,
+                absolute_t, method, baseline_t, primary, description):
+    """Add a target set NAME with its overall target."""
+    from pipelines.targets import add_target_set
+
+    kind, value = _one_kind(residual_pct=residual_pct, reduction_pct=reduction_pct,
+                            absolute_t=absolute_t)
+    programme = app.programme()
+    add_target_set(app.ready_engine(), programme.id, name, baseline_year, target_year, kind, value,
+                   method=method, primary=primary, baseline_t=baseline_t, description=description)
+    click.echo(f"Added target set '{name}'{' (primary)' if primary else ''}.")
+
+
+@target_group.command("sector")
+@click.argument("name")
+@click.argument("sector")
+@_target_options
+@click.option("--baseline-t", type=float, default=None, help="A published sector baseline in t CO2e.")
+@pass_app
+def sector_command(app: AppContext, name, sector, residual_pct, reduction_pct, absolute_t, baseline_t):
+    """Set the target of SECTOR (a sector code, or 'total') in target set NAME."""
+    from pipelines.targets import set_target
+
+    kind, value = _one_kind(residual_pct=residual_pct, reduction_pct=reduction_pct,
+                            absolute_t=absolute_t)
+    set_target(app.ready_engine(), app.programme().id, name, sector, kind, value, baseline_t=baseline_t)
+    click.echo(f"Set the {sector} target of '{name}' to {kind} {value:g}.")
+
+
+@target_group.command("milestone")
+@click.argument("name")
+@click.argument("year", type=int)
+@_target_options
+@click.option("--sector", default="total", show_default=True, help="Sector code, or 'total'.")
+@pass_app
+def milestone_command(app: AppContext, name, year, residual_pct, reduction_pct, absolute_t, sector):
+    """Set an interim milestone of target set NAME in YEAR (used by --method milestones)."""
+    from pipelines.targets import list_target_sets, set_milestone
+
+    kind, value = _one_kind(residual_pct=residual_pct, reduction_pct=reduction_pct,
+                            absolute_t=absolute_t)
+    programme = app.programme()
+    set_milestone(app.ready_engine(), programme.id, name, year, kind, value, sector_code=sector)
+    click.echo(f"Set the {year} milestone of '{name}' ({sector}) to {kind} {value:g}.")
+    method = next(s.pathway_method for s in list_target_sets(app.engine, programme.id) if s.name == name)
+    if method != "milestones":
+        click.echo(f"Note: '{name}' uses the {method} pathway; milestones shape it only with "
+                   "the milestones method.")
+
+
+@target_group.command("set-primary")
+@click.argument("name")
+@pass_app
+def set_primary_command(app: AppContext, name):
+    """Make target set NAME the primary one (the headline of status and dashboard)."""
+    from pipelines.targets import set_primary
+
+    set_primary(app.ready_engine(), app.programme().id, name)
+    click.echo(f"'{name}' is now the primary target set.")
+
+
+COMMANDS = [target_group]

@@ -1,0 +1,102 @@
+"""`roadmap user add|list|remove|set-password`: workspace accounts and their roles."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+from pipelines.errors import UserError
+from pipelines.vocab import ROLES
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password: one line of standard input, or typed twice at a hidden prompt."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        password = line.rstrip("\r\n")
+        if not password:
+            raise UserError("no password on standard input")
+        return password
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+_password_stdin = click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from the first line of standard input instead of a prompt.",
+)
+
+
+@click.group("user")
+def user_group() -> None:
+    """Manage who can log in to the workspace, and with which role.
+
+    Roles: analyst (uploads, undoes own imports), coordinator (also edits commitments, partners,
+    targets; undoes any import), admin (everything, and users).
+    """
+
+
+@user_group.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True, help="What the user may do.")
+@_password_stdin
+@pass_app
+def add_command(app: AppContext, name: str, role: str, password_stdin: bool) -> None:
+    """Add a user NAME with a password (at least 10 characters)."""
+    from pipelines.users import add_user, check_name, check_password
+
+    engine = app.ready_engine()
+    check_name(name)  # before asking for a password that would be thrown away
+    password = _read_password(password_stdin)
+    check_password(password)
+    account = add_user(engine, name, role, password)
+    click.echo(f"Added user '{account.name}' with role {account.role}.")
+
+
+@user_group.command("list")
+@pass_app
+def list_command(app: AppContext) -> None:
+    """List users with their role and creation time."""
+    from pipelines.users import list_users
+
+    accounts = list_users(app.ready_engine())
+    if not accounts:
+        click.echo("No users yet; add one with `roadmap user add NAME --role ROLE`.")
+        return
+    width = max(len(a.name) for a in accounts)
+    for account in accounts:
+        created = account.created_at.strftime("%Y-%m-%d %H:%M")
+        click.echo(f"{account.name:<{width}}  {account.role:<11}  created {created}")
+
+
+@user_group.command("remove")
+@click.argument("name")
+@pass_app
+def remove_command(app: AppContext, name: str) -> None:
+    """Remove user NAME; their open sessions stop working at once."""
+    from pipelines.users import remove_user
+
+    remove_user(app.ready_engine(), name)
+    click.echo(f"Removed user '{name}'.")
+
+
+@user_group.command("set-password")
+@click.argument("name")
+@_password_stdin
+@pass_app
+def set_password_command(app: AppContext, name: str, password_stdin: bool) -> None:
+    """Give user NAME a new password; logs out their sessions and lifts a login lock-out."""
+    from pipelines.login_throttle import ThrottleKey, make_throttle
+    from pipelines.users import check_password, normalise_name, set_password
+
+    engine = app.ready_engine()
+    password = _read_password(password_stdin)
+    check_password(password)
+    set_password(engine, name, password)
+    make_throttle(engine, app.settings.redis_url).reset(ThrottleKey("user", normalise_name(name)))
+    click.echo(f"Password of '{normalise_name(name)}' changed.")
+
+
+COMMANDS = [user_group]

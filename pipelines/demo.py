@@ -1,0 +1,148 @@
+"""The demo database: a Leuven 2030-style programme, loaded from data/demo/ through the real loaders.
+
+The 2019 emissions per sector and the Climate City Contract targets are published figures (see
+data/README.md); everything else in the demo is illustrative and says so.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy.orm import Session
+
+from pipelines import db
+from pipelines.load import load_file
+from pipelines.load.result import LoadOptions, LoadResult
+from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+from pipelines.schema import Base, Programme, User
+from pipelines.settings import DATA_DIR
+from pipelines.targets import add_target_set, set_milestone, set_target
+from pipelines.themes import define_themes
+
+DEMO_DIR = DATA_DIR / "demo"
+DEMO_USER = "demo"
+
+DEMO_PROGRAMME = ProgrammeSpec(
+    slug="leuven",
+    name="Leuven 2030 (demo)",
+    baseline_year=2019,  # the Climate City Contract baseline: the one fully published sector split
+    target_year=2030,
+    area_name="Leuven",
+    area_code="24062",  # NIS code of the municipality
+    scope_note=(
+        "Territorial emissions, scope 1+2, excluding ETS industry, as in the Climate City Contract; "
+        "net of the forest sink. 2019 as published, other years illustrative (demo data)."
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    kind: str  # indicators | partners | commitments
+    name: str  # file under data/demo/
+    new_indicators: bool = False  # the file defines the indicators it names
+
+
+# In load order: partners before the commitments that name them, indicators before both.
+DEMO_FILES = (
+    DemoFile("indicators", "emissions_inventory.csv"),
+    DemoFile("indicators", "activity_indicators.csv", new_indicators=True),
+    DemoFile("partners", "partners.csv"),
+    DemoFile("commitments", "commitments.csv"),
+)
+
+# Climate City Contract (2023), Leuven: 2019 baseline and 2030 residual emissions, t CO2e.
+# The total residual 78,646 t is the sum of the non-AFOLU sector residuals (17 % of 457,501 t);
+# AFOLU's -7,275 t sink stays as it is and helps neutralise the rest.
+CCC_NAME = "Climate City Contract 2030"
+CCC_SECTOR_TARGETS = (
+    ("buildings", 34_708, 313_956),
+    ("transport", 19_003, 64_629),
+    ("industry", 17_755, 38_328),
+    ("waste", 7_180, 47_864),
+    ("afolu", -7_275, -7_275),
+)
+COM_NAME = "Covenant of Mayors -55 % by 2030"
+NEUTRAL_NAME = "Climate neutral 2050 (illustrative)"
+
+
+def add_demo_targets(engine: Engine, programme_id: int) -> None:
+    """The demo's three target sets, through the same functions as `roadmap target`."""
+    add_target_set(
+        engine, programme_id, CCC_NAME, 2019, 2030, "absolute_t", 78_646, primary=True,
+        baseline_t=457_501, user=DEMO_USER,
+        description=(
+            "EU Mission Climate City Contract (2023): 2019 baseline 457,501 t CO2e; 78,646 t "
+            "residual emissions in 2030 (17 %), per sector as published."
+        ),
+    )
+    for sector, target_t, baseline_t in CCC_SECTOR_TARGETS:
+        set_target(engine, programme_id, CCC_NAME, sector, "absolute_t", target_t,
+                   baseline_t=baseline_t, user=DEMO_USER)
+    add_target_set(
+        engine, programme_id, COM_NAME, 2011, 2030, "reduction_pct", 55, user=DEMO_USER,
+        description=(
+            "Covenant of Mayors: -55 % by 2030 against 2011 (raised from -40 % in 2022). Applied "
+            "here to the demo series, whose 2011 value is illustrative."
+        ),
+    )
+    add_target_set(
+        engine, programme_id, NEUTRAL_NAME, 2019, 2050, "residual_pct", 0, method="milestones",
+        baseline_t=457_501, user=DEMO_USER,
+        description="Illustrative: net zero in 2050, through the CCC's 2030 level and 5 % in 2040.",
+    )
+    set_milestone(engine, programme_id, NEUTRAL_NAME, 2030, "absolute_t", 78_646, user=DEMO_USER)
+    set_milestone(engine, programme_id, NEUTRAL_NAME, 2040, "residual_pct", 5, user=DEMO_USER)
+
+
+def read_themes(path: Path) -> list[dict[str, str]]:
+    """The roadmap themes file: code, nl, en (a plain UTF-8 CSV written by generate.py)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def build_demo(engine: Engine, demo_dir: Path = DEMO_DIR) -> list[LoadResult]:
+    """Set up the schema and the demo programme, then load every demo file with the loaders."""
+    init_database(engine)
+    programme_id = create_programme(engine, DEMO_PROGRAMME)
+    add_demo_targets(engine, programme_id)
+    define_themes(engine, programme_id, read_themes(demo_dir / "themes.csv"))
+    results = []
+    for demo_file in DEMO_FILES:
+        options = LoadOptions(
+            user=DEMO_USER, new_indicators=demo_file.new_indicators,
+            source="Leuven 2030 demo (data/demo)",
+        )
+        results.append(
+            load_file(engine, programme_id, demo_file.kind, demo_dir / demo_file.name, options=options)
+        )
+    return results
+
+
+def holds_data(engine: Engine) -> bool:
+    """True when the database has a programme or a user: something `--force` would destroy."""
+    if not db.has_schema(engine):
+        return False
+    with Session(engine) as session:
+        programmes = session.scalar(select(func.count()).select_from(Programme))
+        users = session.scalar(select(func.count()).select_from(User))
+    return bool(programmes or users)
+
+
+def wipe_database(engine: Engine) -> None:
+    """Empty the database: a SQLite file is deleted; on other servers every table is dropped."""
+    engine.dispose()
+    if db.is_sqlite(engine):
+        database = engine.url.database
+        if database and database != ":memory:":
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(database + suffix).unlink(missing_ok=True)
+        return
+    with engine.begin() as conn:
+        Base.metadata.drop_all(conn)
+        if inspect(conn).has_table("alembic_version"):
+            conn.exec_driver_sql("DROP TABLE alembic_version")
+    engine.dispose()

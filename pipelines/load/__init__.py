@@ -1,0 +1,62 @@
+"""Loaders of the three import kinds, behind one entry point: `load_file`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from pipelines.errors import UserError
+from pipelines.load.result import LoadOptions, LoadResult
+
+KINDS = ("indicators", "partners", "commitments")
+PREVIEW_ROWS = 20
+DEFAULT_OPTIONS = LoadOptions()  # frozen: safe to share
+
+
+def load_file(
+    engine: Engine, programme_id: int, kind: str, source: Path | bytes, *,
+    file_name: str | None = None, options: LoadOptions = DEFAULT_OPTIONS,
+    progress: Callable[[int], None] | None = None,
+) -> LoadResult:
+    """Read `source` (a path or the bytes of an upload) and load it as `kind`.
+
+    `progress`, when given, is called with the number of rows processed (indicators files,
+    which can be big). Raises ValidationFailed (every problem) or UserError.
+    """
+    raw = _read(source, kind, file_name, options)
+    if kind == "indicators":
+        from pipelines.load import indicators
+
+        return indicators.load(engine, programme_id, raw, options, progress=progress)
+    if kind == "partners":
+        from pipelines.load import partners
+
+        return partners.load(engine, programme_id, raw, options)
+    from pipelines.load import commitments
+
+    return commitments.load(engine, programme_id, raw, options)
+
+
+def preview_file(source: Path | bytes, kind: str, file_name: str | None = None,
+                 options: LoadOptions = DEFAULT_OPTIONS) -> dict:
+    """What the reader detected and the first rows as parsed (strings), for an upload page."""
+    raw = _read(source, kind, file_name, options)
+    first = next(raw.chunks(PREVIEW_ROWS), None)
+    rows = [] if first is None else first.frame.to_dict("records")
+    lines = [] if first is None else first.line_numbers.tolist()
+    return {"file_name": raw.file_name, "sha256": raw.sha256, "columns": raw.columns,
+            "detected": dict(raw.detected), "rows": rows, "line_numbers": lines}
+
+
+def _read(source: Path | bytes, kind: str, file_name: str | None, options: LoadOptions):
+    from pipelines.read import read_table
+
+    if kind not in KINDS:
+        raise UserError(f"unknown import kind {kind!r}: use one of {', '.join(KINDS)}")
+    if file_name is None:
+        if isinstance(source, bytes):
+            raise UserError("an uploaded file needs its file name")
+        file_name = Path(source).name
+    return read_table(source, file_name, encoding=options.encoding, separator=options.separator)

@@ -1,0 +1,174 @@
+"""Load an indicators file: read → validate → normalise → store, in one transaction and batch.
+
+Every problem of the file is collected before anything is kept; a file with any problem
+imports nothing. Rows are streamed in chunks, so a million-row file never sits in memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import numpy as np
+from sqlalchemy import Connection, Engine, select
+
+from pipelines import db, derived
+from pipelines.batches import finish_batch, lock_programme, previous_load, start_batch
+from pipelines.errors import Problem, ValidationFailed
+from pipelines.load.areas import AreaFilter
+from pipelines.load.definitions import make_definer
+from pipelines.load.indicator_rows import FileState, normalise
+from pipelines.load.labels import LabelResolver, load_indicators
+from pipelines.load.layout import Layout, detect_layout, to_long
+from pipelines.load.observation_store import ObservationStore
+from pipelines.load.problems import ProblemLog
+from pipelines.load.result import LoadOptions, LoadResult
+from pipelines.load.totals import TotalsCheck
+from pipelines.mapping import read_mapping
+from pipelines.numbers import any_ambiguous, detect_decimal
+from pipelines.read import RawTable
+from pipelines.schema import Programme
+from pipelines.units import UnitConverter
+
+Progress = Callable[[int], None]  # called with the number of file rows just processed
+BYTES_PER_ROW = 40  # a lower bound, to guess whether a load is a bulk load
+
+
+class _Discard(Exception):
+    """Unwinds the transaction of a dry run, or of a file that changes nothing."""
+
+
+def load(
+    engine: Engine, programme_id: int, raw: RawTable, options: LoadOptions,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Load indicator values; see the module docstring. Raises ValidationFailed on any problem."""
+    result = LoadResult("indicators", raw.file_name, raw.sha256, dry_run=options.dry_run,
+                        detected=dict(raw.detected))
+    layout = detect_layout(raw)
+    mapping = read_mapping(options.mapping)
+    try:
+        with db.writing(engine) as conn:
+            lock_programme(conn, programme_id)
+            result.already_loaded_as = previous_load(conn, programme_id, "indicators", raw.sha256)
+            if result.already_loaded_as is not None:
+                raise _Discard
+            _load_in(conn, programme_id, raw, layout, mapping, options, result, progress)
+    except _Discard:
+        pass
+    return result
+
+
+def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout, mapping,
+             options: LoadOptions, result: LoadResult, progress: Progress | None) -> None:
+    programme = conn.execute(
+        select(Programme.area_code, Programme.area_name).where(Programme.id == programme_id)
+    ).one()
+    resolver = LabelResolver(load_indicators(conn, programme_id), mapping)
+    problems = ProblemLog(raw.file_name)
+    state = FileState(layout, resolver, UnitConverter(dict(mapping.units)), problems, TotalsCheck(),
+                      decimal=options.decimal, source=options.source)
+    if options.new_indicators:
+        state.define = make_definer(conn, programme_id, layout, resolver, problems)
+    area = AreaFilter(layout, programme.area_code, programme.area_name)
+    result.batch_id = start_batch(conn, programme_id, "indicators", raw, options)
+    store = ObservationStore(conn, programme_id, result.batch_id, _expected_rows(raw, options))
+    result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
+    result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
+    area_problems = area.problems(raw.file_name, raw.detected.get("header_line", 1))
+    # Several areas kept together repeat every key: then the area is the problem, not those.
+    repeats = [] if area_problems else _duplicates(state, raw.file_name, layout, resolver)
+    all_problems = area_problems + problems.finish() + repeats
+    if all_problems:
+        raise ValidationFailed(all_problems)
+    counts = store.classify()
+    result.added, result.superseded, result.unchanged = counts["new"], counts["superseded"], counts["unchanged"]
+    result.skipped = area.skipped
+    _describe(result, state, layout)
+    if options.dry_run or not result.changed:
+        if options.dry_run:
+            result.diff = store.diff()
+        result.batch_id = None
+        raise _Discard
+    store.apply()
+    store.finish()
+    finish_batch(conn, result)
+    derived.rebuild(conn, programme_id)
+
+
+def _expected_rows(raw: RawTable, options: LoadOptions) -> int:
+    size = raw.detected.get("size_bytes", 0)
+    return 0 if options.dry_run else size // BYTES_PER_ROW
+
+
+def _stream(state: FileState, raw: RawTable, area: AreaFilter, store: ObservationStore,
+            stage_all: bool, progress: Progress | None) -> int:
+    """Check and store every chunk; chunks whose decimal mark is still open wait for it."""
+    rows_in_file, waiting = 0, []
+    for chunk in raw.chunks():
+        rows_in_file += len(chunk.frame)
+        long = to_long(state.layout, chunk, np.flatnonzero(area.keep(chunk.frame)))
+        if state.decimal is None:
+            # The file's decimal mark: its other areas' rows count as evidence too.
+            texts = [chunk.frame[c].to_numpy(dtype=object) for c in state.layout.value_columns]
+            state.decimal = detect_decimal(itertools.chain.from_iterable(texts))
+            if state.decimal is None and any_ambiguous(long.value):
+                waiting.append((long, chunk.frame))
+                continue
+        for item in [*waiting, (long, chunk.frame)]:
+            _store(state, store, *item, stage_all)
+        waiting.clear()
+        if progress is not None:
+            progress(len(chunk.frame))
+    state.decimal = state.decimal or raw.detected.get("decimal_hint")
+    for item in waiting:
+        _store(state, store, *item, stage_all)
+    return rows_in_file
+
+
+def _store(state: FileState, store: ObservationStore, long, frame, stage_all: bool) -> None:
+    rows = normalise(state, long, frame)
+    if state.writable:  # a bad file imports nothing: stop writing, keep checking
+        store.add(rows, stage_all=stage_all)
+
+
+def _duplicates(state: FileState, file_name: str, layout: Layout, resolver: LabelResolver) -> list[Problem]:
+    """One problem per row that repeats an indicator and period of an earlier row."""
+    if not state.keys:
+        return []
+    keys, lines = np.concatenate(state.keys), np.concatenate(state.key_lines)
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    repeats = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1]) + 1
+    if not len(repeats):
+        return []
+    starts = np.r_[0, np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1]
+    log = ProblemLog(file_name)
+    for j in repeats:
+        first = starts[np.searchsorted(starts, j, side="right") - 1]
+        key = int(sorted_keys[j])
+        code = resolver.info(key // 32768).code
+        year, month = divmod(key % 32768, 13)
+        period = f"{year}" if not month else f"{year}-{month:02d}"
+        log.add(int(lines[order[j]]), layout.label, f"{code} {period}",
+                f"one row per indicator and period: line {int(lines[order[first]])} has the same")
+    return log.finish()
+
+
+def _describe(result: LoadResult, state: FileState, layout: Layout) -> None:
+    """What was detected, and the warnings, for the result and the batch report."""
+    result.detected.update({
+        "layout": layout.kind, "decimal": state.decimal, "columns": layout.columns,
+        "ignored_columns": list(layout.ignored),
+        "periods_in_header": [c for c, _p, _u in layout.periods],
+        "units_seen": sorted({u for u, _c in state.converter.factors_used()}),
+    })
+    result.warnings.extend(state.totals.warnings())
+    for key, n in sorted(state.counts.items()):
+        if key.startswith("negative:"):
+            sector = key.split(":", 1)[1]
+            result.warnings.append(f"{n} negative value(s) for {sector}, a sector that is no sink: check the sign")
+    if state.counts["no_unit"] and layout.column("unit"):
+        result.warnings.append(f"{state.counts['no_unit']} value(s) had no unit; taken in their indicator's unit")
+    for footer in result.detected.get("footer_rows", []):
+        result.warnings.append(f"line {footer['line']} skipped as a footer: {footer['text']!r}")

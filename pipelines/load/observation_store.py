@@ -1,0 +1,229 @@
+"""Storing a file's observations fast, inside the import's transaction.
+
+Values of indicators that have no current value yet are inserted straight into `observation`
+(a first load of a big inventory is all new). Values of indicators that do have values go to a
+temporary staging table first; one SQL pass then classifies each as new, unchanged or
+superseded against the current values, and applies that. Rows go in through the raw DBAPI
+cursor: `executemany` on SQLite, `COPY` on PostgreSQL. On SQLite, a load that is big compared
+with the table drops the observation table's non-unique indexes and rebuilds them once at the
+end (one sort instead of a million random B-tree inserts); that DDL is part of the transaction,
+so a failed load rolls it back too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, text
+
+from pipelines.schema import Observation
+
+COLUMNS = (
+    "indicator_id", "period", "year", "month", "value", "missing_key", "original_value",
+    "original_unit", "source",
+)
+STAGING = "obs_staging"
+BULK_ROWS = 100_000
+ROWS_PER_STATEMENT = 50  # a load at least this big (and bigger than the table) rebuilds indexes
+
+
+@dataclass
+class StoreRows:
+    """Validated rows of one chunk: numpy arrays per column, plus each row's key."""
+
+    line: np.ndarray
+    key: np.ndarray  # indicator_id * 32768 + year * 13 + month (0 for a year)
+    columns: dict[str, np.ndarray]
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+    def subset(self, mask: np.ndarray) -> StoreRows:
+        return StoreRows(self.line[mask], self.key[mask], {k: v[mask] for k, v in self.columns.items()})
+
+    def matrix(self, with_line: bool = False) -> np.ndarray:
+        """An (n × columns) object array of plain Python values (NaN as None), for the DBAPI."""
+        names = (["line"] if with_line else []) + list(COLUMNS)
+        out = np.empty((len(self), len(names)), dtype=object)
+        for j, name in enumerate(names):
+            values = self.line if name == "line" else self.columns[name]
+            if name == "value":
+                values = np.where(np.isnan(values), None, values.astype(object))
+            out[:, j] = values.tolist()  # Python ints and floats: numpy scalars do not bind
+        return out
+
+
+def empty_rows() -> StoreRows:
+    nothing = np.zeros(0, dtype=np.int64)
+    return StoreRows(nothing, nothing, {c: np.zeros(0, dtype=object) for c in COLUMNS})
+
+
+def _literal(value) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    raise TypeError(f"not an SQL literal: {value!r}")
+
+
+class ObservationStore:
+    """Writes one batch's observations; classify() and apply() finish the staged part."""
+
+    def __init__(self, conn: Connection, programme_id: int, batch_id: int, expected_rows: int):
+        self.conn = conn
+        self.programme_id = programme_id
+        self.batch_id = batch_id
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.direct_rows = 0
+        self.staged_rows = 0
+        self._current: dict[int, np.ndarray] = {}  # indicator id -> keys with a current value
+        self._dropped = self._drop_indexes(expected_rows) if self.sqlite else []
+        self._prefetched = bool(self._dropped)
+        if self._prefetched:  # a bulk load: one query for every current key, not one per indicator
+            self._prefetch_current_keys()
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGING}")
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {STAGING} (line INTEGER, indicator_id INTEGER, period VARCHAR(7), "
+            "year INTEGER, month INTEGER, value DOUBLE PRECISION, missing_key VARCHAR(8), "
+            "original_value VARCHAR(100), original_unit VARCHAR(40), source VARCHAR(500), "
+            "old_id INTEGER, change VARCHAR(12))"
+        )
+
+    def add(self, rows: StoreRows, stage_all: bool = False) -> None:
+        """Insert rows whose indicator and period have no current value; stage the others."""
+        if not len(rows):
+            return
+        exists = np.ones(len(rows), dtype=bool) if stage_all else self._exists(rows.key)
+        if not exists.any():
+            self._insert_direct(rows)
+        elif exists.all():
+            self._stage(rows)
+        else:
+            self._insert_direct(rows.subset(~exists))
+            self._stage(rows.subset(exists))
+
+    def _exists(self, keys: np.ndarray) -> np.ndarray:
+        """Which keys have a current value in the database (looked up once per indicator)."""
+        indicators = keys // 32768
+        out = np.zeros(len(keys), dtype=bool)
+        for indicator_id in np.unique(indicators):
+            known = self._current_keys(int(indicator_id))
+            if len(known):
+                mine = indicators == indicator_id
+                out[mine] = np.isin(keys[mine], known)
+        return out
+
+    def _current_keys(self, indicator_id: int) -> np.ndarray:
+        if indicator_id not in self._current and self._prefetched:
+            return np.zeros(0, dtype=np.int64)
+        if indicator_id not in self._current:
+            rows = self.conn.execute(
+                text("SELECT year * 13 + COALESCE(month, 0) FROM observation "
+                     "WHERE indicator_id = :i AND is_current"), {"i": indicator_id},
+            ).scalars().all()
+            self._current[indicator_id] = np.asarray(rows, dtype=np.int64) + indicator_id * 32768
+        return self._current[indicator_id]
+
+    def _prefetch_current_keys(self) -> None:
+        found = self.conn.execute(
+            text("SELECT indicator_id, year * 13 + COALESCE(month, 0) FROM observation "
+                 "WHERE programme_id = :p AND is_current ORDER BY indicator_id"), {"p": self.programme_id},
+        ).all()
+        if not found:
+            return
+        pairs = np.asarray(found, dtype=np.int64)
+        ids, starts = np.unique(pairs[:, 0], return_index=True)
+        for indicator_id, part in zip(ids.tolist(), np.split(pairs[:, 1], starts[1:]), strict=True):
+            self._current[indicator_id] = part + indicator_id * 32768
+
+    def _insert_direct(self, rows: StoreRows) -> None:
+        target = f"observation (programme_id, batch_id, is_current, {', '.join(COLUMNS)})"
+        self._bulk(target, (self.programme_id, self.batch_id, True), rows.matrix())
+        self.direct_rows += len(rows)
+
+    def _stage(self, rows: StoreRows) -> None:
+        self._bulk(f"{STAGING} (line, {', '.join(COLUMNS)})", (), rows.matrix(with_line=True))
+        self.staged_rows += len(rows)
+
+    def _bulk(self, target: str, constants: tuple, matrix: np.ndarray) -> None:
+        """Insert the rows of `matrix` after the constant columns, fast for the database."""
+        raw = self.conn.connection.driver_connection
+        if not self.sqlite:
+            head = list(constants)
+            with raw.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
+                for row in matrix.tolist():
+                    copy.write_row(head + row)
+            return
+        # Constants go into the statement, and many rows into each statement: SQLite then
+        # spends its time storing rows rather than stepping through one statement per row.
+        fixed = "".join(f"{_literal(c)}, " for c in constants)
+        one_row = f"({fixed}{', '.join('?' * matrix.shape[1])})"
+        cursor = raw.cursor()
+        full = len(matrix) // ROWS_PER_STATEMENT * ROWS_PER_STATEMENT
+        if full:
+            many = ", ".join([one_row] * ROWS_PER_STATEMENT)
+            groups = matrix[:full].reshape(-1, ROWS_PER_STATEMENT * matrix.shape[1])
+            cursor.executemany(f"INSERT INTO {target} VALUES {many}", groups.tolist())
+        if full < len(matrix):
+            cursor.executemany(f"INSERT INTO {target} VALUES {one_row}", matrix[full:].tolist())
+
+    def classify(self) -> dict[str, int]:
+        """Mark each staged row new / unchanged / superseded; counts including direct rows."""
+        run = self.conn.exec_driver_sql
+        if self.staged_rows:
+            run(f"UPDATE {STAGING} SET old_id = (SELECT o.id FROM observation o WHERE "
+                f"o.indicator_id = {STAGING}.indicator_id AND o.period = {STAGING}.period AND o.is_current)")
+            run(f"UPDATE {STAGING} SET change = CASE WHEN old_id IS NULL THEN 'new' WHEN EXISTS ("
+                f"SELECT 1 FROM observation o WHERE o.id = {STAGING}.old_id "
+                f"AND COALESCE(o.missing_key, '') = COALESCE({STAGING}.missing_key, '') AND ("
+                f"(o.value IS NULL AND {STAGING}.value IS NULL) OR o.value = {STAGING}.value OR "
+                f"ABS(o.value - {STAGING}.value) <= 1e-9 * (ABS(o.value) + ABS({STAGING}.value)))"
+                ") THEN 'unchanged' ELSE 'superseded' END")
+        counts = dict(run(f"SELECT change, COUNT(*) FROM {STAGING} GROUP BY change").all())
+        return {
+            "new": counts.get("new", 0) + self.direct_rows,
+            "superseded": counts.get("superseded", 0),
+            "unchanged": counts.get("unchanged", 0),
+        }
+
+    def apply(self) -> None:
+        """Supersede the replaced values and insert the staged new and corrected ones."""
+        params = {"b": self.batch_id, "p": self.programme_id, "f": False, "t": True}
+        self.conn.execute(
+            text(f"UPDATE observation SET is_current = :f, superseded_by_batch_id = :b WHERE id IN "
+                 f"(SELECT old_id FROM {STAGING} WHERE change = 'superseded')"), params,
+        )
+        cols = ", ".join(COLUMNS)
+        self.conn.execute(
+            text(f"INSERT INTO observation (programme_id, batch_id, is_current, {cols}) "
+                 f"SELECT :p, :b, :t, {cols} FROM {STAGING} WHERE change <> 'unchanged' ORDER BY line"),
+            params,
+        )
+
+    def diff(self) -> pd.DataFrame:
+        """Every row of the file with its change; direct rows are all new (dry runs stage all)."""
+        sql = (
+            f"SELECT i.code AS indicator, s.period, o.value AS old_value, s.value AS new_value, "
+            f"s.missing_key, s.change, s.line FROM {STAGING} s JOIN indicator i ON i.id = s.indicator_id "
+            "LEFT JOIN observation o ON o.id = s.old_id ORDER BY s.line"
+        )
+        return pd.read_sql_query(text(sql), self.conn)
+
+    def finish(self) -> None:
+        """Rebuild the indexes dropped for a bulk load and drop the staging table."""
+        for index in self._dropped:
+            index.create(self.conn)
+        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGING}")
+
+    def _drop_indexes(self, expected_rows: int) -> list:
+        if expected_rows < BULK_ROWS:
+            return []
+        existing = self.conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM observation").scalar_one()
+        if expected_rows < existing:
+            return []
+        dropped = [i for i in Observation.__table__.indexes if not i.unique]
+        for index in dropped:
+            index.drop(self.conn)
+        return dropped

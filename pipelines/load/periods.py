@@ -1,0 +1,81 @@
+"""Periods as written in indicator files: a year (2019) or a month (2023-04, 04/2023, apr 2023)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.read import fold
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+EXPECTED_PERIOD = "a year (2019) or a month (2023-04, 04/2023, apr 2023)"
+MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "januari", "january", "janvier", "januar"),
+            ("feb", "februari", "february", "fevrier", "februar"),
+            ("mrt", "mar", "maart", "march", "mars", "marz"),
+            ("apr", "april", "avril"),
+            ("mei", "may", "mai"),
+            ("jun", "juni", "june", "juin"),
+            ("jul", "juli", "july", "juillet"),
+            ("aug", "augustus", "august", "aout"),
+            ("sep", "sept", "september", "septembre"),
+            ("okt", "oct", "oktober", "october", "octobre"),
+            ("nov", "november", "novembre"),
+            ("dec", "december", "decembre", "dez", "dezember"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_YEAR = re.compile(r"(\d{4})(?:\.0+)?")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*(?:[-/.]|m)\s*(\d{1,2})")  # 2023-04, 2023/4, 2023M04
+_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})")  # 04/2023, 4-2023
+_NAMED = re.compile(r"([a-z]+)\.?\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*([a-z]+)\.?")
+_HEADER_WORDS = re.compile(r"\b(?:jaar|year|jahr|yr|maand|month|periode|period)\b")
+
+
+@dataclass(frozen=True)
+class Period:
+    code: str  # 'YYYY' or 'YYYY-MM'
+    year: int
+    month: int | None
+
+
+def make_period(year: int, month: int | None = None) -> Period | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR or (month is not None and not 1 <= month <= 12):
+        return None
+    return Period(f"{year}" if month is None else f"{year}-{month:02d}", year, month)
+
+
+def parse_period(text: str) -> Period | None:
+    """The period a cell names, or None when it names none."""
+    t = fold(text)
+    if m := _YEAR.fullmatch(t):
+        return make_period(int(m.group(1)))
+    if m := _YEAR_MONTH.fullmatch(t):
+        return make_period(int(m.group(1)), int(m.group(2)))
+    if m := _MONTH_YEAR.fullmatch(t):
+        return make_period(int(m.group(2)), int(m.group(1)))
+    if m := _NAMED.fullmatch(t):
+        name, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month = MONTH_NAMES.get(name)
+        return make_period(int(year), month) if month else None
+    return None
+
+
+def parse_month(text: str) -> int | None:
+    """A month cell: 1–12, 01, or a month name (nl/en)."""
+    t = fold(text).rstrip(".")
+    if t.isdigit():
+        return int(t) if 1 <= int(t) <= 12 else None
+    return MONTH_NAMES.get(t)
+
+
+def period_in_header(header: str) -> Period | None:
+    """The period a wide layout's column header names: '2019', 'Indicator|2019', '2019 (t CO2e)'."""
+    text = re.sub(r"[\(\[].*?[\)\]]", " ", header).split("|")[-1]
+    text = _HEADER_WORDS.sub(" ", fold(text)).strip(" :-_")
+    return parse_period(text) if text else None

@@ -1,0 +1,49 @@
+"""Collects every problem of a file; caps a repeated one so a wrong 1M-row file stays readable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines.errors import Problem
+
+PER_KIND = 50  # problems of one kind (same column and expectation) listed one by one
+
+
+@dataclass
+class ProblemLog:
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    _counts: dict[tuple[str | None, str], int] = field(default_factory=dict)
+    # Problems reported once per distinct value (an unknown label): first row and how many.
+    _grouped: dict[tuple, list] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.problems) or bool(self._grouped)
+
+    def add(self, row: int | None, column: str | None, value: str | None, expected: str) -> None:
+        kind = (column, expected)
+        seen = self._counts.get(kind, 0)
+        self._counts[kind] = seen + 1
+        if seen < PER_KIND:
+            self.problems.append(Problem(self.file, row, column, value, expected))
+
+    def add_once(self, key: tuple, row: int, column: str | None, value: str, expected: str, n: int = 1) -> None:
+        """A problem reported once for all rows with the same value; counts the rows."""
+        if key in self._grouped:
+            self._grouped[key][4] += n
+        else:
+            self._grouped[key] = [row, column, value, expected, n]
+
+    def finish(self) -> list[Problem]:
+        """Every problem, grouped ones first, with a line for each capped kind."""
+        out = []
+        for row, column, value, expected, n in self._grouped.values():
+            more = f" ({n} rows)" if n > 1 else ""
+            out.append(Problem(self.file, row, column, value, expected + more))
+        out.extend(self.problems)
+        for (column, expected), count in self._counts.items():
+            if count > PER_KIND:
+                out.append(
+                    Problem(self.file, None, column, None, f"{expected} — and {count - PER_KIND} more rows like this")
+                )
+        return out

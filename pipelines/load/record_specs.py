@@ -1,0 +1,182 @@
+"""The fields of partner and commitment rows: file column, stored attribute, how a cell is read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Connection, select
+
+from pipelines.load.record_fields import (
+    CellError,
+    TermMatcher,
+    check_length,
+    match_key,
+    parse_date,
+    parse_url,
+    parse_year,
+)
+from pipelines.numbers import expected_number, is_ambiguous, missing_key, parse_number
+from pipelines.schema import Indicator, Partner, Sector
+from pipelines.themes import ThemeMatcher, theme_matcher
+from pipelines.vocab import (
+    COMMITMENT_STATUS_ALIASES,
+    COMMITMENT_STATUSES,
+    PARTNER_TYPE_ALIASES,
+    PARTNER_TYPES,
+    Term,
+)
+
+PARTNER_TYPE = TermMatcher(PARTNER_TYPES, PARTNER_TYPE_ALIASES)
+COMMITMENT_STATUS = TermMatcher(COMMITMENT_STATUSES, COMMITMENT_STATUS_ALIASES)
+
+# Tonnes CO2e per year, in the spellings analysts use; the scale word is all that differs.
+_CO2_WORDS = re.compile(
+    r"co2[-\s]?eq\.?|co2e|co₂e|co₂[-\s]?eq\.?|co2|co₂"  # the gas, however written
+    r"|/\s*(?:yr|year|jaar|j|a)\b|per\s+(?:year|jaar)|\s"  # per year, and spaces
+)
+_TONNE_SCALES = {
+    "t": 1.0, "ton": 1.0, "tonne": 1.0, "tonnes": 1.0, "tonnen": 1.0, "tons": 1.0,
+    "kt": 1e3, "kton": 1e3, "kiloton": 1e3, "kilotonne": 1e3,
+    "mt": 1e6, "mton": 1e6, "megaton": 1e6, "megatonne": 1e6,
+}
+
+
+def tonnes_factor(unit: str) -> float:
+    """How many tonnes CO2e one unit is: 't CO2e/jaar' → 1, 'kt CO₂-eq' → 1000."""
+    word = _CO2_WORDS.sub("", unit.lower())
+    if word not in _TONNE_SCALES:
+        raise CellError("a unit of t, kt or Mt CO2e per year (e.g. 't CO2e/jaar')")
+    return _TONNE_SCALES[word]
+
+
+class Lookups:
+    """What cells are matched against: the database's sectors, themes, indicators and partners."""
+
+    def __init__(self, conn: Connection, programme_id: int, decimal: str | None = None):
+        self.conn = conn
+        self.programme_id = programme_id
+        self.decimal = decimal  # the file's decimal mark, once detected
+        self.headers: Mapping[str, str] = {}  # canonical column -> the file's header
+
+    @cached_property
+    def sector(self) -> TermMatcher:
+        rows = self.conn.execute(
+            select(Sector.code, Sector.name_nl, Sector.name_en).order_by(Sector.sort_order)
+        )
+        return TermMatcher([Term(code, nl, en) for code, nl, en in rows], what="a sector")
+
+    @cached_property
+    def theme(self) -> ThemeMatcher:
+        return theme_matcher(self.conn, self.programme_id)
+
+    @cached_property
+    def _indicators(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            select(Indicator.id, Indicator.code, Indicator.name_nl, Indicator.name_en)
+            .where(Indicator.programme_id == self.programme_id)
+        ).all()
+        found = {match_key(code): ident for ident, code, _nl, _en in rows}
+        for ident, _code, nl, en in rows:  # names too, but a code always wins
+            found.setdefault(match_key(nl), ident)
+            found.setdefault(match_key(en), ident)
+        return found
+
+    @cached_property
+    def _partners(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            select(Partner.id, Partner.name).where(Partner.programme_id == self.programme_id)
+        )
+        return {match_key(name): ident for ident, name in rows}
+
+    def indicator(self, text: str) -> int:
+        ident = self._indicators.get(match_key(text))
+        if ident is None:
+            raise CellError("the code or name of an indicator of the programme (e.g. population)")
+        return ident
+
+    def partner(self, text: str) -> int:
+        ident = self._partners.get(match_key(text))
+        if ident is None:
+            raise CellError(
+                "the name of a partner already in the programme "
+                "(a commitments file cannot add partners: load them with `roadmap load partners` first)"
+            )
+        return ident
+
+    def number(self, text: str) -> float | None:
+        """A number in the file's decimal mark; a missing-value marker ('?', 'NA', '-') is None."""
+        if missing_key(text) is not None:
+            return None
+        if self.decimal is None and is_ambiguous(text):
+            raise CellError(
+                f"an unambiguous number: {text} reads as thousands or decimals; "
+                "pass the file's decimal mark (--decimal , or --decimal .)"
+            )
+        try:
+            return parse_number(text, self.decimal)
+        except ValueError:
+            raise CellError(expected_number(self.decimal)) from None
+
+    def percent(self, text: str) -> float | None:
+        value = self.number(text.rstrip().removesuffix("%").rstrip())
+        if value is not None and not 0 <= value <= 100:
+            raise CellError("a percentage between 0 and 100 (e.g. 45 or 45,5%)")
+        return value
+
+
+Parse = Callable[[Lookups, str], object]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    column: str  # canonical file column (pipelines.vocab.*_COLUMNS)
+    attr: str | None  # stored attribute; None for a column that only qualifies another (unit)
+    parse: Parse
+    required: bool = False
+    # For a NOT NULL attribute: an empty cell keeps the stored value (a new row gets `default`).
+    nullable: bool = True
+    default: object = None
+    numeric: bool = False  # its cells decide the file's decimal mark
+    story: bool = False  # free text: line breaks and repeated spaces are kept
+
+
+def _text(limit: int | None = None) -> Parse:
+    return lambda _lookups, text: check_length(text, limit) if limit else text
+
+
+def _non_negative(lookups: Lookups, text: str) -> float | None:
+    value = lookups.number(text)
+    if value is not None and value < 0:
+        raise CellError("a reduction of 0 or more tonnes CO2e per year")
+    return value
+
+
+PARTNER_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "name", _text(200), required=True, nullable=False),
+    FieldSpec("type", "type", lambda _l, t: PARTNER_TYPE(t), required=True, nullable=False),
+    FieldSpec("sector", "sector_code", lambda lookups, t: lookups.sector(t)),
+    FieldSpec("joined", "joined_on", lambda _l, t: parse_date(t)),
+    FieldSpec("website", "website", lambda _l, t: parse_url(t)),
+    FieldSpec("description", "description", _text(), story=True),
+)
+
+COMMITMENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("partner", "partner_id", lambda lookups, t: lookups.partner(t), required=True, nullable=False),
+    FieldSpec("title", "title", _text(300), required=True, nullable=False),
+    FieldSpec("theme", "theme_id", lambda lookups, t: lookups.theme(t)),
+    FieldSpec("sector", "sector_code", lambda lookups, t: lookups.sector(t)),
+    FieldSpec("reduction", "reduction_t_per_year", _non_negative, numeric=True),
+    FieldSpec("unit", None, lambda _l, t: tonnes_factor(t)),
+    FieldSpec("indicator", "indicator_id", lambda lookups, t: lookups.indicator(t)),
+    FieldSpec("indicator_target", "indicator_target", lambda lookups, t: lookups.number(t), numeric=True),
+    FieldSpec("target_year", "target_year", lambda _l, t: parse_year(t)),
+    FieldSpec("status", "status", lambda _l, t: COMMITMENT_STATUS(t), nullable=False, default="planned"),
+    FieldSpec("progress", "progress_pct", lambda lookups, t: lookups.percent(t), numeric=True),
+    FieldSpec("last_update", "last_update", lambda _l, t: parse_date(t)),
+    FieldSpec("url", "url", lambda _l, t: parse_url(t)),
+    FieldSpec("note", "note", _text(), story=True),
+    FieldSpec("description", "description", _text(), story=True),
+)

@@ -1,0 +1,88 @@
+"""Total rows of an emissions file, checked against the sum of its sectors (never stored).
+
+Per period, the sum is over the top-level sectors; a top-level sector the file has no row for
+counts as the sum of its children. A parent that has its own row and children rows is checked
+against them too. A difference beyond rounding (0.1 % of the total, at least 1 t) is a warning:
+it often reveals a misread number (a thousands separator read as a decimal mark) or a missing
+sector.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipelines.vocab import SECTOR_BY_CODE, SECTORS
+
+RELATIVE_TOLERANCE = 0.001
+
+
+@dataclass
+class TotalsCheck:
+    unit: str = "t CO2e"
+    sectors: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    totals: list[tuple[str, float, int]] = field(default_factory=list)  # (period, value, line)
+
+    def add_sectors(self, periods: np.ndarray, sectors: np.ndarray, values: np.ndarray) -> None:
+        """Emission values (canonical unit) of sector series; NaN values are left out."""
+        keep = ~np.isnan(values)
+        for period, sector, value in zip(periods[keep], sectors[keep], values[keep], strict=True):
+            self.sectors[(period, sector)] += float(value)
+
+    def add_totals(self, periods: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+        keep = ~np.isnan(values)
+        self.totals.extend(zip(periods[keep].tolist(), values[keep].tolist(), lines[keep].tolist(), strict=True))
+
+    def warnings(self) -> list[str]:
+        out = []
+        by_period: dict[str, dict[str, float]] = defaultdict(dict)
+        for (period, sector), value in self.sectors.items():
+            by_period[period][sector] = value
+        for period, values in sorted(by_period.items()):
+            out.extend(self._parent_warnings(period, values))
+        for period, total, line in self.totals:
+            summed, parts = top_level_sum(by_period.get(period, {}))
+            if parts and _differs(total, summed):
+                out.append(
+                    f"line {line}: the total for {period} is {_fmt(total)} {self.unit} but the "
+                    f"sectors in the file add up to {_fmt(summed)} {self.unit} "
+                    f"(difference {_fmt(total - summed)}; sectors: {', '.join(parts)}) — "
+                    "check for a misread number or a missing sector"
+                )
+        return out
+
+    def _parent_warnings(self, period: str, values: dict[str, float]) -> list[str]:
+        out = []
+        for parent in {SECTOR_BY_CODE[s].parent for s in values if SECTOR_BY_CODE[s].parent}:
+            children = [s for s in values if SECTOR_BY_CODE[s].parent == parent]
+            if parent in values and _differs(values[parent], sum(values[c] for c in children)):
+                out.append(
+                    f"{period}: {parent} is {_fmt(values[parent])} {self.unit} but its sub-sectors "
+                    f"in the file ({', '.join(sorted(children))}) add up to "
+                    f"{_fmt(sum(values[c] for c in children))} {self.unit}"
+                )
+        return out
+
+
+def top_level_sum(values: dict[str, float]) -> tuple[float, list[str]]:
+    """Sum over top-level sectors; a missing top-level sector is the sum of its children."""
+    total, parts = 0.0, []
+    for sector in (s for s in SECTORS if s.parent is None):
+        if sector.code in values:
+            total += values[sector.code]
+            parts.append(sector.code)
+            continue
+        children = [s.code for s in SECTORS if s.parent == sector.code and s.code in values]
+        total += sum(values[c] for c in children)
+        parts.extend(children)
+    return total, parts
+
+
+def _differs(expected: float, actual: float) -> bool:
+    return abs(expected - actual) > max(1.0, RELATIVE_TOLERANCE * abs(expected))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"

@@ -1,0 +1,85 @@
+"""Mapping files (--mapping): labels a loader does not know → an indicator, sector or unit.
+
+A mapping file is a CSV (any dialect read_table reads) with the columns
+``source_label,kind,target``: kind ``indicator`` (target: an indicator code of the programme),
+``sector`` (target: a sector code, or ``total`` for a total row) or ``unit`` (target: a unit
+spelling the loader knows, e.g. ``kt CO2e``). Labels match ignoring case, accents and spaces.
+The upload page writes these files for the analyst.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipelines.errors import Problem, UserError, ValidationFailed
+from pipelines.read import fold, match_columns, read_table
+from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+
+MAPPING_KINDS = ("indicator", "sector", "unit")
+MAPPING_COLUMNS = {
+    "source_label": ("source label", "label", "bronlabel", "bron label", "from", "van"),
+    "kind": ("soort", "type"),
+    "target": ("doel", "to", "naar"),
+}
+
+
+@dataclass(frozen=True)
+class LabelMapping:
+    """Folded source label → target, per kind."""
+
+    indicators: dict[str, str] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.indicators or self.sectors or self.units)
+
+
+def read_mapping(path: Path | None) -> LabelMapping:
+    """The mapping in `path` (empty when None); ValidationFailed lists every bad row."""
+    if path is None:
+        return LabelMapping()
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"mapping file {path} does not exist")
+    table = read_table(path, path.name)
+    columns = match_columns(table.columns, MAPPING_COLUMNS)
+    missing = [c for c in MAPPING_COLUMNS if c not in columns]
+    if missing:
+        raise UserError(
+            f"mapping file {path.name} needs the columns source_label,kind,target "
+            f"(missing: {', '.join(missing)})"
+        )
+    mapping = LabelMapping()
+    problems: list[Problem] = []
+    targets = {"indicator": mapping.indicators, "sector": mapping.sectors, "unit": mapping.units}
+    frame = table.frame
+    for line, label, kind, target in zip(
+        table.line_numbers, frame[columns["source_label"]], frame[columns["kind"]],
+        frame[columns["target"]], strict=True,
+    ):
+        kind_key, target = fold(kind), target.strip()
+        problem = _check_row(kind_key, label, target)
+        if problem:
+            col, value, expected = problem
+            problems.append(Problem(path.name, line, columns[col], value, expected))
+            continue
+        if kind_key == "sector" and fold(target) == TOTAL:
+            target = TOTAL
+        targets[kind_key][fold(label)] = target
+    if problems:
+        raise ValidationFailed(problems)
+    return mapping
+
+
+def _check_row(kind: str, label: str, target: str) -> tuple[str, str, str] | None:
+    if not fold(label):
+        return "source_label", label, "the label as it appears in the file"
+    if kind not in MAPPING_KINDS:
+        return "kind", kind, "one of indicator, sector, unit"
+    if not target:
+        return "target", target, f"the {kind} the label stands for"
+    if kind == "sector" and fold(target) != TOTAL and target not in SECTOR_BY_CODE:
+        return "target", target, "a sector code (" + ", ".join(SECTOR_BY_CODE) + ") or 'total'"
+    return None

@@ -1,0 +1,91 @@
+"""Read the first sheet of an .xlsx workbook into a RawTable of strings (row numbers as in Excel)."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from pipelines.errors import UserError
+from pipelines.read import RawTable, TableChunk, clean_header
+from pipelines.read_dialect import header_index
+from pipelines.read_stream import TrailingRows
+
+
+def read_xlsx(data: bytes, file_name: str, sha: str) -> RawTable:
+    """The first sheet; title rows above the header and footer rows below the data are skipped."""
+    rows, numbers, sheet = _sheet_rows(data, file_name)
+    if not rows:
+        raise UserError(f"{file_name}: the first sheet ({sheet}) is empty")
+    index = header_index(rows[:50])
+    width = max(len(r) for r in rows)
+    header = clean_header(_pad(rows[index], width))
+    titles = [" ".join(c for c in r if c.strip()) for r in rows[:index]]
+    detected = {
+        "format": "xlsx", "sheet": sheet, "title_rows": [t for t in titles if t],
+        "header_line": numbers[index], "decimal_hint": ".",
+    }
+    body = [_pad(r, width) for r in rows[index + 1 :]]
+    frame = pd.DataFrame(body, columns=header, dtype=object) if body else pd.DataFrame(
+        {c: pd.Series([], dtype=object) for c in header}
+    )
+    lines = np.asarray(numbers[index + 1 :], dtype=np.int64)
+
+    def chunker(size: int) -> Iterator[TableChunk]:
+        trimmer = TrailingRows(len(header), detected)
+        for start in range(0, max(len(frame), 1), size):
+            part = frame.iloc[start : start + size].reset_index(drop=True)
+            yield from trimmer.feed(part, lines[start : start + size])
+        yield from trimmer.finish()
+
+    table = RawTable(file_name, sha, header, detected, chunker)
+    _ = table.frame  # small by nature: materialise once so footers are reported right away
+    return table
+
+
+def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int], str]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise UserError(f"{file_name} is not a readable .xlsx workbook ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        rows, numbers = [], []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row or 1):
+            cells = [cell_text(v) for v in values]
+            if any(c.strip() for c in cells):
+                rows.append(cells)
+                numbers.append(number)
+        return rows, numbers, sheet.title
+    finally:
+        book.close()
+
+
+def _pad(row: list[str], width: int) -> list[str]:
+    return row + [""] * (width - len(row))
+
+
+def cell_text(value) -> str:
+    """An Excel cell as text: numbers with '.' as decimal mark, dates as ISO, empty as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        text = repr(value)
+        return f"{value:.15f}".rstrip("0") if "e" in text else text
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

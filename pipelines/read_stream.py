@@ -1,0 +1,160 @@
+"""Streaming a CSV file in chunks with exact line numbers, and reading ahead in a thread."""
+
+from __future__ import annotations
+
+import io
+import queue
+import re
+import threading
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+
+from pipelines.errors import UserError
+from pipelines.read import TableChunk, clean_text
+from pipelines.read_dialect import Dialect
+
+
+def csv_chunks(
+    data: bytes, enc: str, dialect: Dialect, columns: list[str], rows: int, file_name: str,
+    detected: dict,
+) -> Iterator[TableChunk]:
+    # Decoding chunk by chunk keeps a big file in memory once, as bytes.
+    reader = pd.read_csv(
+        io.BytesIO(data), encoding=enc, encoding_errors="strict", sep=dialect.separator, header=None, names=columns,
+        skiprows=dialect.header_line, dtype=object, na_filter=False, keep_default_na=False,
+        skip_blank_lines=False, index_col=False, chunksize=rows, quotechar='"',
+        doublequote=True, engine="c",
+    )
+    has_quotes = b'"' in data
+    next_line = dialect.header_line + 1
+    trimmer = TrailingRows(len(columns), detected)
+    try:
+        for frame in reader:
+            spans = _line_spans(frame) if has_quotes else np.ones(len(frame), dtype=np.int64)
+            ends = next_line - 1 + np.cumsum(spans)
+            lines = ends - spans + 1
+            next_line = int(ends[-1]) + 1 if len(ends) else next_line
+            yield from trimmer.feed(frame, lines)
+    except pd.errors.ParserError as exc:
+        raise UserError(f"{file_name}: {_parser_message(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{file_name} cannot be read as {enc} ({exc.reason}); pass --encoding") from None
+    yield from trimmer.finish()
+
+
+def _line_spans(frame: pd.DataFrame) -> np.ndarray:
+    """How many physical lines each row takes (quoted cells may hold line breaks)."""
+    spans = np.ones(len(frame), dtype=np.int64)
+    for col in frame.columns:
+        values = frame[col].to_numpy()
+        if any("\n" in v for v in values):
+            spans += np.fromiter((v.count("\n") for v in values), dtype=np.int64, count=len(values))
+    return spans
+
+
+def _parser_message(exc: Exception) -> str:
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+    if found:
+        want, line, saw = found.groups()
+        return f"line {line} has {saw} fields but the header has {want}"
+    return f"cannot parse the file ({exc})"
+
+
+class TrailingRows:
+    """Drops blank rows, and holds back trailing one-cell rows: footers if nothing follows."""
+
+    def __init__(self, width: int, detected: dict):
+        self.width = width
+        self.detected = detected
+        self.pending: TableChunk | None = None
+        detected.setdefault("blank_rows", 0)
+        detected.setdefault("footer_rows", [])
+
+    def feed(self, frame: pd.DataFrame, lines: np.ndarray) -> Iterator[TableChunk]:
+        filled = _filled_cells(frame)
+        keep = filled > 0
+        if not keep.all():
+            self.detected["blank_rows"] += int((~keep).sum())
+            frame, lines, filled = frame[keep].reset_index(drop=True), lines[keep], filled[keep]
+        data_rows = np.flatnonzero(filled >= 2) if self.width >= 3 else np.arange(len(frame))
+        cut = int(data_rows[-1]) + 1 if len(data_rows) else 0
+        if cut:
+            if self.pending is not None:  # one-cell rows followed by data: not footers
+                yield self.pending
+                self.pending = None
+            yield TableChunk(frame.iloc[:cut].reset_index(drop=True), lines[:cut])
+        if cut < len(frame):
+            tail = TableChunk(frame.iloc[cut:].reset_index(drop=True), lines[cut:])
+            self.pending = tail if self.pending is None else _concat(self.pending, tail)
+
+    def finish(self) -> Iterator[TableChunk]:
+        """Trailing rows with one filled cell in the first column are footers (notes, sources)."""
+        if self.pending is None:
+            return
+        tail, first = self.pending, self.pending.frame.columns[0]
+        is_footer = (tail.frame[first] != "").to_numpy()
+        # Footers are only the one-cell rows after the last row that is not one.
+        not_footer = np.flatnonzero(~is_footer)
+        start = int(not_footer[-1]) + 1 if len(not_footer) else 0
+        if start:
+            yield TableChunk(tail.frame.iloc[:start].reset_index(drop=True), tail.line_numbers[:start])
+        for i in range(start, len(tail.frame)):
+            note = clean_text(str(tail.frame[first].iloc[i]))
+            self.detected["footer_rows"].append({"line": int(tail.line_numbers[i]), "text": note})
+
+
+def _filled_cells(frame: pd.DataFrame) -> np.ndarray:
+    """Non-empty cells per row, counted up to 2 (all a data row needs), cheaply."""
+    filled = np.zeros(len(frame), dtype=np.int64)
+    open_rows = np.arange(len(frame))
+    for col in frame.columns:
+        if not len(open_rows):
+            break
+        values = frame[col].to_numpy(dtype=object)[open_rows]
+        filled[open_rows] += values != ""
+        open_rows = open_rows[filled[open_rows] < 2]
+    return filled
+
+
+def _concat(a: TableChunk, b: TableChunk) -> TableChunk:
+    frame = pd.concat([a.frame, b.frame], ignore_index=True)
+    return TableChunk(frame, np.concatenate([a.line_numbers, b.line_numbers]))
+
+
+def read_ahead(chunks: Iterator[TableChunk], depth: int = 2) -> Iterator[TableChunk]:
+    """The same chunks, read by a thread ahead of the caller (pandas' parser releases the GIL,
+    so reading overlaps with the caller's work). Errors surface where the chunk would have."""
+    box: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def hand_over(item) -> None:
+        while not stop.is_set():  # the consumer may have left: never block for good
+            try:
+                box.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                hand_over(chunk)
+                if stop.is_set():
+                    return
+            hand_over(done)
+        except BaseException as exc:  # handed to the consumer, raised there
+            hand_over(exc)
+
+    thread = threading.Thread(target=produce, name="read-ahead", daemon=True)
+    thread.start()
+    try:
+        while (item := box.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()

@@ -1,0 +1,167 @@
+"""Workspace accounts: add, list, remove, set a password, verify a login (argon2id hashes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.orm import Session
+
+from pipelines.db import writing
+from pipelines.errors import UserError
+from pipelines.schema import User
+from pipelines.vocab import ROLES
+
+MIN_PASSWORD_LENGTH = 10
+# argon2 costs the same whatever the length, but a megabyte "password" still costs bandwidth.
+MAX_PASSWORD_LENGTH = 1024
+_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,99}$")
+
+# Role ranks: a role may do everything the roles below it may (issue 5: a coordinator does
+# everything an analyst does; an admin manages users on top).
+ROLE_RANK = {role: rank for rank, role in enumerate(ROLES, start=1)}
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user as the rest of the code sees it: never carries the password hash out."""
+
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+
+
+def role_allows(role: str | None, minimum: str) -> bool:
+    """Whether `role` may do what needs at least `minimum` (analyst < coordinator < admin)."""
+    if minimum not in ROLE_RANK:
+        raise ValueError(f"unknown role {minimum!r}; expected one of {', '.join(ROLES)}")
+    return role in ROLE_RANK and ROLE_RANK[role] >= ROLE_RANK[minimum]
+
+
+def normalise_name(name: str) -> str:
+    """The stored form of a user name: trimmed, NFKC, lower case (so 'Anna' and 'anna' are one)."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def check_name(name: str) -> str:
+    normalised = normalise_name(name)
+    if not _NAME_PATTERN.match(normalised):
+        raise UserError(
+            f"user name {name!r} is not valid: use 1-100 letters, digits, '.', '_', '-' or '@', "
+            "starting with a letter or digit"
+        )
+    return normalised
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError(f"the password is too long: use at most {MAX_PASSWORD_LENGTH} characters")
+    if password.strip() == "":
+        raise UserError("the password is only spaces")
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise UserError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    return role
+
+
+def _hasher() -> PasswordHasher:
+    # argon2-cffi's defaults are RFC 9106's argon2id profile; a new instance is cheap.
+    return PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of `password` (with its own random salt and parameters)."""
+    return _hasher().hash(password)
+
+
+@cache
+def _dummy_hash() -> str:
+    # Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
+    return hash_password("not a real password, only for equal timing")
+
+
+def _account(user: User) -> Account:
+    return Account(id=user.id, name=user.name, role=user.role, created_at=user.created_at)
+
+
+def add_user(engine: Engine, name: str, role: str, password: str) -> Account:
+    """Create an account; the name must be new (case-insensitive)."""
+    name, role = check_name(name), _check_role(role)
+    check_password(password)
+    password_hash = hash_password(password)
+    with writing(engine) as conn, Session(bind=conn) as session:
+        if session.scalar(select(User.id).where(User.name == name)) is not None:
+            raise UserError(f"a user named {name!r} already exists")
+        user = User(name=name, role=role, password_hash=password_hash)
+        session.add(user)
+        session.flush()
+        return _account(user)
+
+
+def list_users(engine: Engine) -> list[Account]:
+    with Session(engine) as session:
+        return [_account(u) for u in session.scalars(select(User).order_by(User.name))]
+
+
+def remove_user(engine: Engine, name: str) -> None:
+    name = normalise_name(name)
+    with writing(engine) as conn:
+        if conn.execute(delete(User).where(User.name == name)).rowcount == 0:
+            raise UserError(f"no user named {name!r}")
+
+
+def set_password(engine: Engine, name: str, password: str) -> None:
+    """Replace a user's password; sessions signed for the old one stop working (see dashboard.auth)."""
+    name = normalise_name(name)
+    check_password(password)
+    password_hash = hash_password(password)
+    with writing(engine) as conn:
+        result = conn.execute(update(User).where(User.name == name).values(password_hash=password_hash))
+        if result.rowcount == 0:
+            raise UserError(f"no user named {name!r}")
+
+
+def verify_login(engine: Engine, name: str, password: str) -> Account | None:
+    """The account if `name` and `password` match, else None; as slow for unknown names.
+
+    argon2 compares in constant time. A hash made with older parameters is upgraded on success.
+    """
+    hasher = _hasher()
+    normalised = normalise_name(name)
+    with Session(engine) as session:
+        user = None
+        if _NAME_PATTERN.match(normalised) and len(password) <= MAX_PASSWORD_LENGTH:
+            user = session.scalar(select(User).where(User.name == normalised))
+        stored = user.password_hash if user is not None else _dummy_hash()
+        try:
+            hasher.verify(stored, password[:MAX_PASSWORD_LENGTH])
+        except (VerificationError, InvalidHashError):
+            return None
+        if user is None:
+            return None
+        needs_rehash = hasher.check_needs_rehash(stored)
+        account = _account(user)
+    if needs_rehash:
+        with writing(engine) as conn:
+            conn.execute(
+                update(User).where(User.id == account.id).values(password_hash=hasher.hash(password))
+            )
+    return account
+
+
+def session_account(engine: Engine, user_id: int) -> tuple[Account, str] | None:
+    """The account and its stored hash, to check that a login session still stands; or None."""
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return None if user is None else (_account(user), user.password_hash)

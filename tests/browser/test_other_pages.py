@@ -1,0 +1,63 @@
+"""Sector, partners, indicator explorer and methodology pages in a browser."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import figure_trace, open_page
+from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER
+
+pytestmark = pytest.mark.browser
+
+
+def test_sector_page_shows_the_sector_and_its_activity_indicators(page, seeded_url):
+    open_page(page, f"{seeded_url}/sectors?lang=en")
+    expect(page.locator("#sector-name")).to_have_text("Buildings")
+    homes = figure_trace(page, "indicator-renovated_homes", "Renovated homes (homes)")
+    assert homes["y"][-1] == 1000.0  # 100 × (2024 − 2014)
+    page.get_by_role("button", name="Transport").click()
+    expect(page.locator("#sector-name")).to_have_text("Transport")
+    page.wait_for_function("location.search.includes('sector=transport')")
+    ev = figure_trace(page, "indicator-ev_share", "Share of electric cars (%)")
+    assert ev["y"] == [1.0, 2.0, 3.0, 5.0, 8.0, 12.0, 15.0]
+
+
+def test_partners_page_searches_filters_and_counts(page, seeded_url):
+    open_page(page, f"{seeded_url}/partners?lang=en")
+    expect(page.locator(".result-count")).to_have_text("4 commitments by 3 partners.")
+    page.get_by_label("Search by name or description").fill("renovation")
+    expect(page.locator(".result-count")).to_have_text("1 commitments by 1 partners.")
+    page.wait_for_function("location.search.includes('q=renovation')")
+    page.get_by_label("Search by name or description").fill("")
+    expect(page.locator(".result-count")).to_have_text("4 commitments by 3 partners.")
+    page.get_by_role("button", name="Transport").click()
+    expect(page.locator(".result-count")).to_have_text("2 commitments by 2 partners.")
+    page.wait_for_function("location.search.includes('sector=transport')")
+    expect(page.locator(".chart-summary").first).to_have_text("Commitments by status: 1 in progress, 1 delayed.")
+
+
+def test_partner_text_is_shown_as_text_never_as_html(page, seeded_url):
+    open_page(page, f"{seeded_url}/partners?lang=en")
+    expect(page.get_by_role("heading", name=SCRIPT_PARTNER)).to_be_visible()
+    expect(page.get_by_text("<b>Bread</b> delivered by cargo bike.")).to_be_visible()
+    assert page.locator("main b").count() == 0
+    # a javascript: website is not turned into a link
+    assert page.locator("a[href^='javascript']").count() == 0
+
+
+def test_indicator_explorer_shows_per_capita_values(page, seeded_url):
+    open_page(page, f"{seeded_url}/indicators?lang=en&indicators=emissions.total&mode=per_capita")
+    line = figure_trace(page, "explorer", "Total emissions (t CO2e per inhabitant)")
+    # 2024: 478,000 t ÷ 114,000 inhabitants = 4.192982 t per inhabitant
+    assert line["y"][-1] == pytest.approx(4.192982)
+    page.get_by_role("button", name="Share of electric cars (%)").click()
+    page.wait_for_function("location.search.includes('ev_share')")
+    expect(page.locator("figcaption")).to_contain_text("Share of electric cars")
+
+
+def test_methodology_lists_imports_without_who_made_them(page, seeded_url):
+    open_page(page, f"{seeded_url}/methodology?lang=nl")
+    expect(page.locator("#last-update")).to_have_text("Laatst bijgewerkt op 14 maart 2025.")
+    expect(page.get_by_role("table")).to_contain_text("activity-2024.csv")
+    assert IMPORTER not in page.content()

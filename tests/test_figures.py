@@ -1,0 +1,138 @@
+"""Figure functions, checked without a browser: which traces, which values, in which order."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.figures.gap import gap_figure, gap_table
+from dashboard.figures.indicators import indicator_figure, indicator_table
+from dashboard.figures.partners import status_figure, status_table
+from dashboard.figures.sectors import sector_area_figure, sector_table
+from dashboard.figures.trajectory import trajectory_figure, trajectory_table
+
+
+def _progress() -> pd.DataFrame:
+    # Three years: measured 2022-2023, projected 2023-2024 with a ±10 t band.
+    return pd.DataFrame({
+        "year": [2022, 2023, 2024],
+        "actual_t": [500_000.0, 480_000.0, None],
+        "pathway_t": [450_000.0, 400_000.0, 350_000.0],
+        "projected_t": [None, 480_000.0, 460_000.0],
+        "projected_low_t": [None, 480_000.0, 450_000.0],
+        "projected_high_t": [None, 480_000.0, 470_000.0],
+        "with_commitments_t": [None, 480_000.0, 440_000.0],
+    })
+
+
+def _trace(figure: dict, name: str) -> dict:
+    return next(t for t in figure["data"] if t.get("name") == name and t.get("showlegend", True))
+
+
+def test_trajectory_table_is_in_kilotonnes_with_milestones_on_the_pathway():
+    table = trajectory_table(_progress(), milestone_years=[2024])
+    assert list(table["actual_kt"].fillna(-1)) == [500.0, 480.0, -1]
+    # the milestone sits on the pathway in its year only: 350,000 t = 350 kt
+    assert list(table["milestone_kt"].fillna(-1)) == [-1, -1, 350.0]
+
+
+def test_trajectory_figure_draws_every_series_and_the_interval_band():
+    figure = trajectory_figure(trajectory_table(_progress(), [2024]), "en", "kt")
+    names = [t["name"] for t in figure["data"]]
+    assert names == [
+        "Trend uncertainty", "Trend uncertainty", "Current trend", "If every commitment delivers",
+        "Target pathway", "Milestone", "Measured emissions",
+    ]
+    actual = _trace(figure, "Measured emissions")
+    assert actual["x"] == [2022, 2023] and actual["y"] == [500.0, 480.0]
+    band_low, band_high = figure["data"][0], figure["data"][1]
+    assert band_low["y"] == [480.0, 450.0] and band_high["y"] == [480.0, 470.0]
+    assert band_high["fill"] == "tonexty"
+
+
+def test_trajectory_figure_uses_dutch_labels_and_separators():
+    figure = trajectory_figure(trajectory_table(_progress(), []), "nl", "kt")
+    assert "Gemeten uitstoot" in [t["name"] for t in figure["data"]]
+    assert figure["layout"]["separators"] == ",."
+
+
+def test_trajectory_leaves_out_series_without_values():
+    only_measured = pd.DataFrame({"year": [2020, 2021], "actual_t": [10_000.0, 9_000.0]})
+    figure = trajectory_figure(trajectory_table(only_measured, []), "en", "kt")
+    assert [t["name"] for t in figure["data"]] == ["Measured emissions"]
+    assert figure["data"][0]["y"] == [10.0, 9.0]
+
+
+def _emissions() -> pd.DataFrame:
+    rows = []
+    for year, buildings, transport, afolu in ((2010, 400_000, 200_000, -10_000), (2011, 380_000, 190_000, -12_000)):
+        rows += [(year, "buildings", buildings), (year, "transport", transport), (year, "afolu", afolu),
+                 (year, "residential", 1.0), (year, "total", buildings + transport + afolu)]
+    return pd.DataFrame(rows, columns=["year", "sector_code", "value_t"])
+
+
+def test_sector_table_has_top_level_sectors_only_in_kilotonnes():
+    table = sector_table(_emissions())
+    assert list(table.columns) == ["year", "buildings", "transport", "afolu"]
+    assert table.loc[table["year"] == 2011, "buildings"].item() == 380.0
+
+
+def test_sector_shares_are_percent_of_the_years_total():
+    table = sector_table(_emissions(), share=True)
+    # 2010: 400 / (400 + 200 − 10) = 67.8 %
+    assert table.loc[table["year"] == 2010, "buildings"].item() == 67.8
+
+
+def test_sector_area_stacks_emitters_and_draws_sinks_as_a_line():
+    figure = sector_area_figure(sector_table(_emissions()), "en", "kt")
+    by_name = {t["name"]: t for t in figure["data"]}
+    assert by_name["Buildings"]["stackgroup"] == "emissions"
+    assert "stackgroup" not in by_name["Agriculture, forestry and land use"]
+    assert by_name["Agriculture, forestry and land use"]["y"] == [-10.0, -12.0]
+
+
+def test_gap_waterfall_runs_from_emissions_through_commitments_to_the_target():
+    # latest 478 kt, target 0; achieved 20, in progress still to come 10, planned 30:
+    # 498 → 478 (−20), 478 → 468 → 438, still missing 438 → 0
+    table = gap_table(478_000, 0, 20_000, 10_000, 30_000)
+    assert list(table["step"]) == ["without", "achieved", "latest", "in_progress", "planned", "missing", "target"]
+    assert list(table["change_kt"]) == [498.0, 20.0, 478.0, 10.0, 30.0, 438.0, 0.0]
+    labels = {s: s for s in table["step"]}
+    trace = gap_figure(table, labels, "en", "kt")["data"][0]
+    assert trace["type"] == "bar" and trace["orientation"] == "h"
+    # a reduction's bar starts at its lower end: planned runs from 438 to 468
+    assert trace["base"][4] == 438.0 and trace["x"][4] == 30.0
+
+
+def test_gap_is_zero_when_commitments_reach_beyond_the_target():
+    # 100 kt now, target 50 kt, 80 kt planned: nothing missing
+    table = gap_table(100_000, 50_000, 0, 0, 80_000)
+    assert table.set_index("step").loc["missing", "change_kt"] == 0.0
+
+
+def test_indicator_per_capita_divides_by_the_same_years_population():
+    series = {"Total (t)": pd.DataFrame({"period": ["2020", "2021"], "year": [2020, 2021], "value": [1000.0, 900.0]})}
+    population = pd.DataFrame({"year": [2020, 2021], "value": [100.0, 90.0]})
+    table = indicator_table(series, "per_capita", population)
+    assert list(table["Total (t)"]) == [10.0, 10.0]
+
+
+def test_indicator_index_starts_at_one_hundred():
+    series = {"EV share": pd.DataFrame({"period": ["2018", "2019"], "year": [2018, 2019], "value": [2.0, 5.0]})}
+    table = indicator_table(series, "index")
+    assert list(table["EV share"]) == [100.0, 250.0]
+
+
+def test_indicator_figure_uses_a_date_axis_for_monthly_values():
+    table = pd.DataFrame({"period": ["2024-01", "2024-02"], "A": [1.0, 2.0]})
+    figure = indicator_figure(table, "en", "unit")
+    assert figure["layout"]["xaxis"]["type"] == "date"
+    assert figure["data"][0]["x"] == ["2024-01", "2024-02"]
+
+
+def test_status_counts_list_every_status_in_order_with_zeros():
+    totals = pd.DataFrame({"status": ["achieved", "planned"], "count": [2, 1], "reduction_t": [3000.0, 500.0]})
+    table = status_table(totals)
+    assert list(table["status"]) == ["planned", "in_progress", "achieved", "delayed", "withdrawn"]
+    assert list(table["count"]) == [1, 0, 2, 0, 0]
+    figure = status_figure(table, "nl", "aantal")
+    assert figure["data"][0]["y"][0] == "Gepland" and figure["data"][0]["x"] == [1, 0, 2, 0, 0]

@@ -1,0 +1,22 @@
+"""`roadmap serve` refuses a database that was never set up, with a hint instead of a traceback."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from pipelines.cli import main
+
+
+def test_serve_without_a_database_says_to_build_the_demo(tmp_path):
+    url = f"sqlite:///{tmp_path / 'missing.db'}"
+    result = CliRunner().invoke(main, ["--database-url", url, "serve", "--port", "1"])
+    assert result.exit_code == 1
+    assert "run `roadmap demo`" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serve_help_names_its_options():
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--debug"):
+        assert option in result.output

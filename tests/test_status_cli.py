@@ -1,0 +1,117 @@
+"""`roadmap status` and `roadmap target` through the real command line (click's CliRunner).
+
+Data: tests/data/analytics_inventory.csv (see tests/test_derived.py for the numbers by hand).
+"""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipelines.cli import main
+from pipelines.targets import add_target_set
+from tests.analytics_db import load_csv
+from tests.conftest import DATA
+
+REQUIRED_KEYS = {
+    "baseline_year", "baseline_t", "target_year", "target_t", "latest_year", "latest_t",
+    "change_vs_baseline_pct", "progress_pct", "pathway_t", "gap_t", "status",
+    "projected_t_at_target_year", "year_target_reached", "sectors", "commitments",
+}
+
+
+@pytest.fixture
+def run(engine):
+    url = engine.url.render_as_string(hide_password=False)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, ["--database-url", url, *args])
+
+    return invoke
+
+
+@pytest.fixture
+def loaded(engine, programme_id):
+    load_csv(engine, programme_id, DATA / "analytics_inventory.csv")
+    return programme_id
+
+
+def test_status_json_has_every_headline_key(run, loaded):
+    result = run("status", "--json")
+    assert result.exit_code == 0, result.output
+    s = json.loads(result.output)
+    assert set(s) >= REQUIRED_KEYS
+    assert (s["latest_year"], s["latest_t"], s["gap_t"]) == (2016, 182_000, pytest.approx(42_000))
+    assert set(s["sectors"][0]) >= {"sector", "baseline_t", "latest_t", "change_vs_baseline_pct", "status"}
+    assert set(s["commitments"]) >= {"count", "partners", "committed_reduction_t",
+                                     "achieved_reduction_t", "needed_reduction_t"}
+
+
+def test_status_prints_a_readable_summary(run, loaded):
+    result = run("status")
+    assert result.exit_code == 0, result.output
+    assert "Status: OFF TRACK" in result.output
+    assert "Latest 2016:        182,000 t  (-9.0 % vs baseline; progress 9.0 %" in result.output
+    assert "Target reached:     not before 2050" in result.output
+    assert "Buildings" in result.output and "Forestry" not in result.output
+
+
+def test_status_as_known_at_the_end_of_a_year(run, loaded):
+    result = run("status", "--json", "--year", "2013")
+    s = json.loads(result.output)
+    # 2010, 2012, 2013: three values, no trend yet; 2013 total 191,000 = -4.5 %
+    assert (s["latest_year"], s["latest_t"]) == (2013, 191_000)
+    assert s["progress_pct"] == pytest.approx(4.5)
+    assert s["status"] == "unknown" and s["data_up_to_year"] == 2013 and s["years_left"] == 17
+
+
+def test_status_of_a_named_target_set(run, engine, loaded):
+    add_target_set(engine, loaded, "Covenant of Mayors", 2012, 2030, "reduction_pct", 55)
+    s = json.loads(run("status", "--json", "--target", "Covenant of Mayors").output)
+    assert s["target_set"] == "Covenant of Mayors"
+    assert s["target_t"] == pytest.approx(87_300)  # 194,000 x 45 %
+
+
+def test_a_baseline_year_without_data_is_one_clear_error(run, engine, loaded):
+    add_target_set(engine, loaded, "Wrong baseline", 2011, 2030, "residual_pct", 0)
+    result = run("status", "--target", "Wrong baseline")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "error: no emissions value for the total in the baseline year 2011: load it, "
+        "or give the target a published baseline"
+    )
+
+
+def test_status_without_data_or_with_an_unknown_target_set_says_what_to_do(run, programme_id):
+    result = run("status")
+    assert result.exit_code == 1
+    assert "no emissions data loaded" in result.output and "Traceback" not in result.output
+    result = run("status", "--target", "Nope")
+    assert result.exit_code == 1
+    assert "no target set 'Nope' (target sets: 'Climate neutrality')" in result.output
+
+
+def test_target_commands_add_list_milestone_and_set_primary(run, loaded):
+    result = run("target", "add", "CCC 2030", "--baseline-year", "2012", "--target-year", "2030",
+                 "--residual-pct", "17", "--method", "milestones")
+    assert result.exit_code == 0, result.output
+    assert run("target", "milestone", "CCC 2030", "2020", "--reduction-pct", "50").exit_code == 0
+    assert run("target", "sector", "CCC 2030", "transport", "--absolute-t", "19003").exit_code == 0
+    assert run("target", "set-primary", "CCC 2030").exit_code == 0
+    listing = run("target", "list").output
+    assert "CCC 2030 (primary): baseline 2012, target 2030, milestones pathway" in listing
+    assert "milestone 2020 total: reduction_pct 50" in listing
+    assert "target transport: absolute_t 19003" in listing
+    s = json.loads(run("status", "--json").output)
+    # 194,000 -> 97,000 (2020): -12,125/yr; 2016 = 194,000 - 4 x 12,125 = 145,500
+    assert s["target_set"] == "CCC 2030" and s["pathway_t"] == pytest.approx(145_500)
+
+
+def test_target_mistakes_are_one_line_errors(run, loaded):
+    result = run("target", "milestone", "Climate neutrality", "2040", "--residual-pct", "5")
+    assert result.exit_code == 1
+    assert "milestone year 2040 must lie between the baseline year 2010 and the target year 2030" in result.output
+    result = run("target", "sector", "Climate neutrality", "spaceflight", "--residual-pct", "5")
+    assert "unknown sector 'spaceflight'" in result.output
+    result = run("target", "add", "X", "--baseline-year", "2010", "--target-year", "2030")
+    assert result.exit_code == 2 and "exactly one of" in result.output
