@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: serve test setup browser-deps lint bench
+.PHONY: serve test setup browser-deps lint bench bench-scale bench-load
 
 setup: $(VENV)/.installed
 
@@ -44,3 +44,11 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/ingest.py
+
+# Dashboard callbacks at 10k, 1M and 10M observations; requests/s under load (needs wrk).
+bench-scale: setup
+	$(BIN)/python benchmarks/dashboard.py --sizes 10k,1M,10M
+
+bench-load: setup
+	@command -v wrk >/dev/null || { echo "bench-load needs wrk: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python benchmarks/load.py

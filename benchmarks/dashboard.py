@@ -1,20 +1,24 @@
 """Dashboard benchmark: first-load bytes (gzip) of the overview and its data callbacks' latency.
 
-Builds the demo database, and a copy of it with ~1,000,000 observations (the demo's plus 100
-monthly context series 1941-01…2024-04, each period with nine superseded older versions, inserted
-with executemany in one transaction; derived tables rebuilt). For each, it serves the dashboard
-from a thread (werkzeug, as the tests do), then:
+Builds the demo database (241 observations), and for each of `--sizes` a copy of it grown to
+that many observations: monthly context series 1901-01 onwards, each period with nine
+superseded older versions, generated inside SQLite by one INSERT ... SELECT over a recursive
+counter (10M rows in about a minute, no Python loop), then derived tables rebuilt. For each,
+it serves the dashboard from a thread (werkzeug, as the tests do), then:
 
 - first load: the overview's HTML, every script and stylesheet it names, the layout and
   dependency JSON and the page-routing callback, as transferred with `Accept-Encoding: gzip`;
 - callbacks: POSTs to /_dash-update-component with the payloads the overview sends (page
   routing, the target-set choice, the sector breakdown), `--repeat` each, median and 95th
-  percentile.
+  percentile; once as served (the query cache answering repeated reads) and once with the
+  query cache switched off (every query reaches the database).
 
-    .venv/bin/python benchmarks/dashboard.py [--repeat N] [--keep DIR]
+    .venv/bin/python benchmarks/dashboard.py [--sizes demo,1M] [--repeat N] [--keep DIR]
+    .venv/bin/python benchmarks/dashboard.py --sizes 10k,1M,10M
 
-The last line printed is one JSON object: {"demo": {...}, "1M": {...}} with first_load_kib_gzip,
-callback_p50_ms and callback_p95_ms.
+The last line printed is one JSON object: {"demo": {...}, "1M": {...}} (one key per size) with
+first_load_kib_gzip, callback_p50_ms and callback_p95_ms (cached), callback_uncached_p50_ms and
+callback_uncached_p95_ms, and observations.
 """
 
 from __future__ import annotations
@@ -40,31 +44,50 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.app import create_app  # noqa: E402
+from dashboard.cache import EXTENSION_KEY as QUERY_CACHE  # noqa: E402
 from pipelines import derived  # noqa: E402
 from pipelines.db import make_engine, writing  # noqa: E402
 from pipelines.demo import build_demo  # noqa: E402
 from pipelines.schema import Observation, Programme, TargetSet  # noqa: E402
 from pipelines.settings import Settings  # noqa: E402
 
-EXTRA_SERIES = 100
-MONTHS = 1000  # 1941-01 … 2024-04
+MONTHS = 2400  # 1901-01 … 2100-12, the loaders' range
 VERSIONS = 10  # one current value and nine superseded ones per period
+SIZE_SUFFIX = {"k": 1_000, "M": 1_000_000}
 
 
-def build_databases(workdir: Path) -> dict[str, Path]:
-    """The demo database and its 1M-observation copy (reused when --keep already holds them)."""
-    demo, big = workdir / "demo.db", workdir / "big.db"
-    if demo.exists() and big.exists():
-        return {"demo": demo, "1M": big}
-    for stale in workdir.glob("*.db*"):
-        stale.unlink()
-    engine = make_engine(f"sqlite:///{demo}")
-    build_demo(engine)
-    engine.dispose()
-    _checkpoint(demo)
-    shutil.copy(demo, big)
-    add_observations(big)
-    return {"demo": demo, "1M": big}
+def size_count(label: str) -> int | None:
+    """'10k' -> 10,000; '1M' -> 1,000,000; 'demo' -> None (the demo as it is)."""
+    if label == "demo":
+        return None
+    if label[-1:] in SIZE_SUFFIX and label[:-1].isdigit():
+        return int(label[:-1]) * SIZE_SUFFIX[label[-1]]
+    raise SystemExit(f"a size is 'demo' or a number with k or M (10k, 1M), not {label!r}")
+
+
+def build_databases(workdir: Path, sizes: list[str]) -> dict[str, Path]:
+    """The demo database and its grown copies (reused when --keep already holds them)."""
+    demo = workdir / "demo.db"
+    if not demo.exists():
+        for stale in workdir.glob("demo.db*"):
+            stale.unlink()
+        engine = make_engine(f"sqlite:///{demo}")
+        build_demo(engine)
+        engine.dispose()
+        _checkpoint(demo)
+    paths = {}
+    for label in sizes:
+        target = size_count(label)
+        path = demo if target is None else workdir / f"obs_{label}.db"
+        if target is not None and not path.exists():
+            partial = path.with_suffix(".partial")
+            shutil.copy(demo, partial)
+            add_observations(partial, target)
+            partial.rename(path)
+            for leftover in workdir.glob(f"{partial.name}-*"):  # its empty -wal and -shm
+                leftover.unlink()
+        paths[label] = path
+    return paths
 
 
 def _checkpoint(path: Path) -> None:
@@ -73,39 +96,25 @@ def _checkpoint(path: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def add_observations(path: Path) -> None:
-    """Add EXTRA_SERIES × MONTHS × VERSIONS observations, then rebuild the derived tables."""
+def add_observations(path: Path, target: int) -> None:
+    """Grow the database to about `target` observations, then rebuild the derived tables."""
     engine = make_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
         programme_id = conn.scalar(select(Programme.id))
-    now = datetime.now(UTC).isoformat(sep=" ")
-    raw = engine.raw_connection()
+        have = conn.scalar(select(func.count()).select_from(Observation))
+    engine.dispose()  # the bulk insert below needs the file to itself
+    periods = max(0, target - have) // VERSIONS
+    series = -(-periods // MONTHS)
+    started = time.perf_counter()
+    raw = sqlite3.connect(path, isolation_level=None)
     try:
-        cur = raw.cursor()
-        cur.execute("BEGIN")
-        batches = []
-        for version in range(VERSIONS):
-            cur.execute(
-                "INSERT INTO import_batch (programme_id, kind, file_name, sha256, rows_in_file, rows_added,"
-                " rows_superseded, rows_unchanged, rows_skipped, created_by, created_at, status)"
-                " VALUES (?, 'indicators', ?, ?, ?, ?, 0, 0, 0, 'benchmark', ?, 'completed')",
-                (programme_id, f"bench-{version}.csv", f"{version:064d}", EXTRA_SERIES * MONTHS,
-                 EXTRA_SERIES * MONTHS, now),
-            )
-            batches.append(cur.lastrowid)
-        for number in range(EXTRA_SERIES):
-            cur.execute(
-                "INSERT INTO indicator (programme_id, code, name_nl, name_en, unit, kind, lower_is_better)"
-                " VALUES (?, ?, ?, ?, 'index', 'context', 0)",
-                (programme_id, f"bench.{number:03d}", f"Benchmarkreeks {number}", f"Benchmark series {number}"),
-            )
-            indicator_id = cur.lastrowid
-            cur.executemany(
-                "INSERT INTO observation (programme_id, indicator_id, period, year, month, value, batch_id,"
-                " is_current, superseded_by_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _rows(programme_id, indicator_id, batches),
-            )
-        raw.commit()
+        raw.execute("PRAGMA journal_mode=DELETE")  # a bulk load is faster without the WAL
+        raw.execute("BEGIN")
+        first_batch = _add_batches(raw, programme_id, periods)
+        first_indicator = _add_indicators(raw, programme_id, series)
+        raw.execute(GROW_SQL, {"rows": periods * VERSIONS, "v": VERSIONS, "months": MONTHS,
+                               "programme": programme_id, "indicator": first_indicator, "batch": first_batch})
+        raw.execute("COMMIT")
     finally:
         raw.close()
     with writing(engine) as conn:
@@ -114,17 +123,50 @@ def add_observations(path: Path) -> None:
         count = conn.scalar(select(func.count()).select_from(Observation))
     engine.dispose()
     _checkpoint(path)
-    print(f"1M database: {count:,} observations", file=sys.stderr)
+    print(f"{path.name}: {count:,} observations ({time.perf_counter() - started:.0f} s to generate)",
+          file=sys.stderr)
 
 
-def _rows(programme_id: int, indicator_id: int, batches: list[int]):
-    for month_number in range(MONTHS):
-        year, month = 1941 + month_number // 12, month_number % 12 + 1
-        period = f"{year}-{month:02d}"
-        for version, batch in enumerate(batches):
-            current = version == len(batches) - 1
-            yield (programme_id, indicator_id, period, year, month, float(month_number + version), batch,
-                   current, None if current else batches[version + 1])
+# Row i: version i % v, month (i / v) % months, series i / (v * months); the last version is current.
+GROW_SQL = """
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < :rows)
+INSERT INTO observation (programme_id, indicator_id, period, year, month, value, batch_id,
+                         is_current, superseded_by_batch_id)
+SELECT :programme, :indicator + i / (:v * :months),
+       printf('%04d-%02d', 1901 + (i / :v) % :months / 12, (i / :v) % :months % 12 + 1),
+       1901 + (i / :v) % :months / 12, (i / :v) % :months % 12 + 1,
+       ((i / :v) % :months) + (i % :v), :batch + i % :v,
+       i % :v = :v - 1, CASE WHEN i % :v = :v - 1 THEN NULL ELSE :batch + i % :v + 1 END
+FROM n
+"""
+
+
+def _add_batches(raw: sqlite3.Connection, programme_id: int, periods: int) -> int:
+    now = datetime.now(UTC).isoformat(sep=" ")
+    ids = []
+    for version in range(VERSIONS):
+        cursor = raw.execute(
+            "INSERT INTO import_batch (programme_id, kind, file_name, sha256, rows_in_file, rows_added,"
+            " rows_superseded, rows_unchanged, rows_skipped, created_by, created_at, status)"
+            " VALUES (?, 'indicators', ?, ?, ?, ?, 0, 0, 0, 'benchmark', ?, 'completed')",
+            (programme_id, f"bench-{version}.csv", f"{version:064d}", periods, periods, now),
+        )
+        ids.append(cursor.lastrowid)
+    assert ids == list(range(ids[0], ids[0] + VERSIONS))
+    return ids[0]
+
+
+def _add_indicators(raw: sqlite3.Connection, programme_id: int, series: int) -> int:
+    ids = []
+    for number in range(series):
+        cursor = raw.execute(
+            "INSERT INTO indicator (programme_id, code, name_nl, name_en, unit, kind, lower_is_better)"
+            " VALUES (?, ?, ?, ?, 'index', 'context', 0)",
+            (programme_id, f"bench.{number:04d}", f"Benchmarkreeks {number}", f"Benchmark series {number}"),
+        )
+        ids.append(cursor.lastrowid)
+    assert ids == list(range(ids[0], ids[0] + series)) if ids else True
+    return ids[0] if ids else 0
 
 
 class Served:
@@ -190,11 +232,31 @@ def callback_bodies(app, programme_state: dict, target_ids: list[int]) -> list[d
     return bodies
 
 
+def time_callbacks(session: requests.Session, url: str, bodies: list[dict], repeat: int) -> list[float]:
+    """Milliseconds of each callback request, `repeat` rounds of every body, after a warm-up round."""
+    for body in bodies:  # warm-up: first requests set up Dash's routes and caches
+        assert session.post(f"{url}/_dash-update-component", json=body).status_code == 200
+    times = []
+    for _ in range(repeat):
+        for body in bodies:
+            start = time.perf_counter()
+            response = session.post(f"{url}/_dash-update-component", json=body)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, response.text[:300]
+    return sorted(times)
+
+
+def percentiles(times: list[float], prefix: str) -> dict:
+    return {f"{prefix}_p50_ms": round(statistics.median(times), 2),
+            f"{prefix}_p95_ms": round(times[int(0.95 * (len(times) - 1))], 2)}
+
+
 def measure(path: Path, repeat: int) -> dict:
     served = Served(path)
     try:
         with served.engine.connect() as conn:
             targets = list(conn.scalars(select(TargetSet.id).order_by(TargetSet.is_primary.desc())))
+            observations = conn.scalar(select(func.count()).select_from(Observation))
         state = {"path": "/", "lang": "en", "other_lang": "nl", "fixed": {"lang": "en"}, "programme": None,
                  "keys": ["target", "breakdown"]}
         session = requests.Session()
@@ -202,21 +264,15 @@ def measure(path: Path, repeat: int) -> dict:
         session.get(f"{served.url}/")  # Dash Pages registers its routing callback on the first request
         bodies = callback_bodies(served.app, state, targets[:2])
         loaded = first_load_bytes(session, served.url, bodies[0])
-        times = []
-        for body in bodies:  # warm-up: first requests set up Dash's routes and caches
-            assert session.post(f"{served.url}/_dash-update-component", json=body).status_code == 200
-        for _ in range(repeat):
-            for body in bodies:
-                start = time.perf_counter()
-                response = session.post(f"{served.url}/_dash-update-component", json=body)
-                times.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, response.text[:300]
-        times.sort()
+        cached = time_callbacks(session, served.url, bodies, repeat)
+        served.app.server.extensions.pop(QUERY_CACHE)  # from here on every query reads the database
+        uncached = time_callbacks(session, served.url, bodies, repeat)
         return {
+            "observations": observations,
             "first_load_kib_gzip": round(loaded / 1024, 1),
-            "callback_p50_ms": round(statistics.median(times), 2),
-            "callback_p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
-            "callbacks_timed": len(times),
+            **percentiles(cached, "callback"),
+            **percentiles(uncached, "callback_uncached"),
+            "callbacks_timed": len(cached),
         }
     finally:
         served.close()
@@ -224,20 +280,26 @@ def measure(path: Path, repeat: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="demo,1M",
+                        help="comma-separated: 'demo' and/or observation counts like 10k, 1M, 10M")
     parser.add_argument("--repeat", type=int, default=40, help="rounds of the overview's callbacks")
     parser.add_argument("--keep", type=Path, default=None, help="build the databases here and keep them")
     args = parser.parse_args()
+    sizes = [label.strip() for label in args.sizes.split(",") if label.strip()]
+    for label in sizes:
+        size_count(label)  # a bad size stops here, before anything is built
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="roadmap-dash-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        paths = build_databases(workdir)
+        paths = build_databases(workdir, sizes)
         print(f"databases built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         results = {name: measure(path, args.repeat) for name, path in paths.items()}
-        for name, result in results.items():
-            print(f"{name}: first load {result['first_load_kib_gzip']} KiB gzip; callbacks p50 "
-                  f"{result['callback_p50_ms']} ms, p95 {result['callback_p95_ms']} ms "
-                  f"({result['callbacks_timed']} timed)")
+        for name, r in results.items():
+            print(f"{name} ({r['observations']:,} observations): first load {r['first_load_kib_gzip']} KiB gzip; "
+                  f"callbacks p50 {r['callback_p50_ms']} ms, p95 {r['callback_p95_ms']} ms; without the "
+                  f"query cache p50 {r['callback_uncached_p50_ms']} ms, p95 {r['callback_uncached_p95_ms']} ms "
+                  f"({r['callbacks_timed']} timed each)")
         print(json.dumps(results))
     finally:
         if args.keep is None:

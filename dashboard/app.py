@@ -15,6 +15,11 @@ from pipelines.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "methodology")
+# Logged-in pages (each registered with `required_role`); their callbacks check the role too.
+WORKSPACE_PAGES = (
+    "upload", "imports",
+    "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets",
+)
 
 # No <footer> around the scripts (Dash's default puts one there: a second contentinfo
 # landmark); `lang` is replaced per request, and by the pages when the language changes.
@@ -46,10 +51,13 @@ class RoadmapDash(dash.Dash):
 
 
 COMPRESSIBLE = {"application/javascript", "text/javascript", "text/css"}
+# Static files, versioned by a ?m= stamp or in their path: gzipped once, not per request.
+GZIPPED_ONCE = ("/assets/", "/_dash-component-suites/")
 
 
 def serve_assets_gzipped(server: flask.Flask) -> None:
-    """Send the files of assets/ (plotly-basic.min.js: 1.1 MB, 0.36 MB gzipped) compressed.
+    """Send the files of assets/ (plotly-basic.min.js: 1.1 MB, 0.36 MB gzipped) and Dash's own
+    scripts compressed.
 
     Flask streams static files, and flask-compress compresses streams only with brotli, zstd or
     deflate, every time; here each file version (its ?m= stamp) is gzipped once per process.
@@ -61,7 +69,7 @@ def serve_assets_gzipped(server: flask.Flask) -> None:
     def gzip_asset(response: flask.Response) -> flask.Response:
         request = flask.request
         if (
-            request.method != "GET" or not request.path.startswith("/assets/")
+            request.method != "GET" or not request.path.startswith(GZIPPED_ONCE)
             or response.status_code != 200 or response.mimetype not in COMPRESSIBLE
             or "gzip" not in request.headers.get("Accept-Encoding", "")
             or "Content-Encoding" in response.headers
@@ -121,12 +129,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine)
     serve_assets_gzipped(app.server)
+    from dashboard.cache import install_cache
+    from dashboard.production import trust_proxies
+
+    install_cache(app.server, settings, engine)
+    trust_proxies(app.server, settings)
     app.layout = dash.html.Div([dash.page_container])
     use_skeleton_validation_layout(app)
     from dashboard.components import register_chart_callbacks
 
     register_chart_callbacks(app)
-    for name in PUBLIC_PAGES:
+    for name in PUBLIC_PAGES + WORKSPACE_PAGES:
         importlib.import_module(f"dashboard.pages.{name}").register_callbacks(app)
     from dashboard.auth import install_auth
 

@@ -49,7 +49,8 @@ def _routed_path() -> str | None:
     """The path Dash's page router is rendering, or None when not inside a callback."""
     try:
         inputs = dash.callback_context.inputs
-    except MissingCallbackContextException:
+    except (MissingCallbackContextException, LookupError):
+        # LookupError: a thread that never ran a callback has no callback context at all.
         return None
     return inputs.get("_pages_location.pathname") or ""
 

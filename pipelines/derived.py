@@ -11,11 +11,18 @@ in its `error` key.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, insert, update
 
 from pipelines.analytics.queries import read_inputs
 from pipelines.analytics.summary import Analysis, analyse
-from pipelines.schema import DerivedEmissions, DerivedProgress, DerivedSummary, utcnow
+from pipelines.schema import (
+    DerivedEmissions,
+    DerivedProgress,
+    DerivedSummary,
+    Programme,
+    new_data_version,
+    utcnow,
+)
 
 EMISSIONS_FIELDS = ("year", "sector_code", "value_t", "sectors_included", "complete", "per_capita_t")
 PROGRESS_FIELDS = (
@@ -28,7 +35,15 @@ def rebuild(conn: Connection, programme_id: int) -> Analysis:
     """Recompute derived_emissions, derived_progress and derived_summary for one programme."""
     analysis = analyse(read_inputs(conn, programme_id))
     write(conn, programme_id, analysis)
+    mark_changed(conn, programme_id)
     return analysis
+
+
+def mark_changed(conn: Connection, programme_id: int) -> None:
+    """Give the programme a new data version, committed with the write (cached reads key on it)."""
+    conn.execute(
+        update(Programme).where(Programme.id == programme_id).values(data_version=new_data_version())
+    )
 
 
 def write(conn: Connection, programme_id: int, analysis: Analysis) -> None:

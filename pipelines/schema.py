@@ -6,6 +6,7 @@ Every programme-owned row carries programme_id, so one database can hold several
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
@@ -40,6 +41,11 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def new_data_version() -> str:
+    """A fresh, never-repeated token for a programme's data (see Programme.data_version)."""
+    return uuid.uuid4().hex
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -59,6 +65,10 @@ class Programme(Base):
     scope_note: Mapped[str | None] = mapped_column(Text)
     population_indicator: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Replaced in every write's transaction (pipelines.derived.rebuild); the dashboard's query
+    # cache keys on it. A random token, not a counter: after a restore or on another database
+    # sharing the Redis cache, a counter would repeat with different data behind it.
+    data_version: Mapped[str] = mapped_column(String(32), default=new_data_version)
     __table_args__ = (CheckConstraint("target_year > baseline_year", name="target_after_baseline"),)
 
 
@@ -231,7 +241,6 @@ class Observation(Base):
             postgresql_where=text("is_current"),
         ),
         Index("ix_observation_history", "indicator_id", "period", "batch_id"),
-        Index("ix_observation_programme_year", "programme_id", "year"),
         CheckConstraint("month IS NULL OR (month BETWEEN 1 AND 12)", name="month"),
     )
 

@@ -59,6 +59,13 @@ class Settings:
         False,
         "Mark session cookies Secure (set to 1 when served over HTTPS, e.g. behind a reverse proxy).",
     )
+    trusted_proxies: int = _setting(
+        "TRUSTED_PROXIES",
+        0,
+        "How many reverse proxies stand in front of the app: their X-Forwarded-For, -Proto and "
+        "-Host headers are trusted (werkzeug ProxyFix), so the login throttle counts the client's "
+        "address, not the proxy's. 0: no proxy, the headers are ignored.",
+    )
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:

@@ -137,6 +137,8 @@ def _check_target(kind: str, value: float) -> None:
         raise UserError(f"target kind must be one of {', '.join(TARGET_KINDS)}, not {kind!r}")
     if value is None or not math.isfinite(value):
         raise UserError(f"target value must be a number, not {value!r}")
+    if kind in ("residual_pct", "reduction_pct") and not 0 <= value <= 100:
+        raise UserError(f"a {kind} target must be a percentage between 0 and 100, not {value:g}")
 
 
 def _check_sector(conn: Connection, sector_code: str) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from pipelines.db import make_engine
 from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
 _counter = itertools.count()

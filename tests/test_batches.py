@@ -179,3 +179,16 @@ def test_batches_are_listed_newest_first_with_counts(engine, programme_id):
     frame = list_batches(engine, programme_id)
     assert frame["file_name"].tolist() == ["ind_correction.csv", "ind_semicolon_decimal_comma.csv"]
     assert frame[["rows_added", "rows_superseded", "rows_unchanged"]].values.tolist() == [[0, 1, 3], [4, 0, 0]]
+
+
+def test_undo_of_a_partners_batch_goes_to_the_partners_loader(engine, programme_id):
+    from pipelines.schema import Partner
+
+    result = load_file(engine, programme_id, "partners", DATA / "partners_en_bom.csv")
+    assert result.added > 0
+    message = undo_batch(engine, result.batch_id, "coordinator")
+    assert message.startswith(f"batch {result.batch_id} (partners, partners_en_bom.csv) undone")
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Partner)).scalar_one() == 0
+        status = conn.execute(select(ImportBatch.status).where(ImportBatch.id == result.batch_id)).scalar_one()
+    assert status == "undone"

@@ -254,3 +254,13 @@ def test_missing_value_needs_no_unit(engine, programme_id):
     load_file(engine, programme_id, "indicators", raw, file_name="ne.csv")
     value = current(engine)[("emissions.residential", "2019")]
     assert value is None or math.isnan(value)
+
+
+def test_a_unit_written_inside_the_label_is_used(engine, programme_id):
+    raw = b"Sector;Jaar;Waarde\nHuishoudens (kt CO2e);2019;161,92\nTransport (t CO2e);2019;64.629\n"
+    load_file(engine, programme_id, "indicators", raw, file_name="labels.csv")
+    # 161,92 kt = 161920 t; 64.629 t (decimal comma file) = 64629 t
+    assert current(engine) == {
+        ("emissions.residential", "2019"): pytest.approx(161920.0),
+        ("emissions.transport", "2019"): 64629.0,
+    }

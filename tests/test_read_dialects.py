@@ -129,3 +129,10 @@ def test_headers_match_english_and_dutch_aliases_ignoring_case_accents_and_units
         "sector": "Sector", "year": "Jaar", "value": "Waarde (t CO2e)", "unit": "EENHEID",
         "source": "Bron", "area_code": "NIS-code", "area": "Gemeente", "period": "Périod",
     }
+
+
+def test_empty_files_and_old_xls_workbooks_are_clear_errors():
+    with pytest.raises(UserError, match="is empty"):
+        read_table(b"\n\n", "leeg.csv")
+    with pytest.raises(UserError, match="old .xls workbook"):
+        read_table(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "oud.xls")

@@ -1,5 +1,7 @@
 """Every label of the public dashboard: key -> (Dutch, English). {placeholders} are filled in."""
 
+from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
+
 LABELS: dict[str, tuple[str, str]] = {
     # Shell and navigation
     "site_name": ("Klimaatroadmap: voortgang", "Climate roadmap: progress"),
@@ -340,4 +342,212 @@ LABELS: dict[str, tuple[str, str]] = {
     "import_kind_commitments": ("engagementen", "commitments"),
     "import_status_completed": ("geladen", "loaded"),
     "import_status_undone": ("ongedaan gemaakt", "undone"),
+    # Workspace: upload page (analysts)
+    "up_title": ("Bestand laden", "Upload a file"),
+    "up_heading": ("Een bestand laden", "Upload a file"),
+    "up_intro": (
+        "Kies wat voor bestand je laadt en sleep het hierheen (CSV of Excel, tot {limit_mb} MB). Je ziet "
+        "eerst wat we lazen, elk probleem en wat er in de databank zou veranderen; pas na je bevestiging "
+        "wordt iets opgeslagen.",
+        "Choose what kind of file you load and drop it here (CSV or Excel, up to {limit_mb} MB). You first "
+        "see what was read, every problem and what would change in the database; nothing is stored until "
+        "you confirm.",
+    ),
+    "up_options_heading": ("1. Soort bestand en opties", "1. Kind of file and options"),
+    "up_kind_legend": ("Wat staat er in het bestand?", "What does the file hold?"),
+    "up_decimal_legend": ("Decimaalteken", "Decimal mark"),
+    "up_decimal_auto": ("Automatisch herkennen", "Detect it"),
+    "up_decimal_comma": ("Komma (1.234,5)", "Comma (1.234,5)"),
+    "up_decimal_point": ("Punt (1,234.5)", "Point (1,234.5)"),
+    "up_new_indicators_legend": (
+        "Nieuwe indicatoren uit het bestand aanmaken (met naam, eenheid en soort)?",
+        "Create the new indicators the file defines (with name, unit and kind)?",
+    ),
+    "up_no": ("Nee", "No"),
+    "up_yes": ("Ja", "Yes"),
+    "up_templates_heading": ("Voorbeeldbestanden (sjablonen)", "Example files (templates)"),
+    "up_templates_intro": (
+        "Begin van een sjabloon: de kolommen zoals de lader ze verwacht.",
+        "Start from a template: the columns as the loader expects them.",
+    ),
+    "up_template_indicators_long": ("Indicatoren, lang formaat (CSV)", "Indicators, long layout (CSV)"),
+    "up_template_indicators_wide": ("Indicatoren, één kolom per jaar (CSV)", "Indicators, one column per year (CSV)"),
+    "up_template_partners": ("Partners (CSV)", "Partners (CSV)"),
+    "up_template_commitments": ("Engagementen (CSV)", "Commitments (CSV)"),
+    "up_file_heading": ("2. Het bestand", "2. The file"),
+    "up_drop_here": ("Sleep je bestand hierheen, of", "Drop your file here, or"),
+    "up_choose_file": ("Kies een bestand", "Choose a file"),
+    "up_import_heading": ("3. Laden", "3. Import"),
+    "up_import_intro": (
+        "Laden kan zodra het bestand geen problemen heeft; alles gebeurt in één keer, of niet.",
+        "Importing is possible once the file has no problems; it happens all at once, or not at all.",
+    ),
+    "up_confirm": ("Bevestig: laad dit bestand", "Confirm: import this file"),
+    "up_too_big": (
+        "{name} is groter dan {limit_mb} MB en werd niet gelezen. Splits het bestand, of vraag de "
+        "beheerder de limiet te verhogen.",
+        "{name} is larger than {limit_mb} MB and was not read. Split the file, or ask the administrator "
+        "to raise the limit.",
+    ),
+    "up_not_a_file": ("{name} kon niet als bestand gelezen worden.", "{name} could not be read as a file."),
+    "up_empty": ("{name} is leeg.", "{name} is empty."),
+    "up_bad_choice": ("Onbekende keuze; herlaad de pagina.", "Unknown choice; reload the page."),
+    "up_not_checked": (
+        "Dit is niet het bestand dat gecontroleerd werd: niets geladen. Kies het bestand opnieuw.",
+        "This is not the file that was checked: nothing imported. Choose the file again.",
+    ),
+    "up_failed_on_import": (
+        "De databank veranderde sinds de controle en het bestand past er niet meer bij; niets geladen.",
+        "The database changed since the check and the file no longer fits it; nothing imported.",
+    ),
+    "up_error": ("Niets geladen: {message}", "Nothing imported: {message}"),
+    "up_checked_heading": ("Gecontroleerd: {name}", "Checked: {name}"),
+    "up_checked_hash": ("Vingerafdruk (sha256): {sha}…", "Fingerprint (sha256): {sha}…"),
+    "up_detected_heading": ("Wat we lazen", "What was read"),
+    "up_format": ("Formaat", "Format"),
+    "up_separator": ("Scheidingsteken", "Separator"),
+    "up_sep_semicolon": ("puntkomma (;)", "semicolon (;)"),
+    "up_sep_comma": ("komma (,)", "comma (,)"),
+    "up_sep_tab": ("tab", "tab"),
+    "up_sep_pipe": ("verticale streep (|)", "vertical bar (|)"),
+    "up_decimal": ("Decimaalteken", "Decimal mark"),
+    "up_not_determined": ("nog niet bepaald", "not determined"),
+    "up_encoding": ("Tekenset", "Encoding"),
+    "up_header_line": ("Kopregel", "Header line"),
+    "up_layout": ("Vorm", "Layout"),
+    "up_layout_long": ("lang (één waarde per rij)", "long (one value per row)"),
+    "up_layout_wide": ("breed (één kolom per periode)", "wide (one column per period)"),
+    "up_units": ("Eenheden", "Units"),
+    "up_skipped_lines": ("Titel- en voetregels overgeslagen", "Title and footer lines skipped"),
+    "up_rows_heading": ("De eerste rijen zoals gelezen", "The first rows as read"),
+    "up_rows_caption": ("De eerste {count} rijen", "The first {count} rows"),
+    "up_col_line": ("Regel", "Line"),
+    "up_col_row": ("Rij", "Row"),
+    "up_col_column": ("Kolom", "Column"),
+    "up_col_value": ("Waarde", "Value"),
+    "up_col_expected": ("Verwacht", "Expected"),
+    "up_col_indicator": ("Indicator", "Indicator"),
+    "up_col_period": ("Periode", "Period"),
+    "up_col_change": ("Wijziging", "Change"),
+    "up_col_old": ("Oud", "Old"),
+    "up_col_new": ("Nieuw", "New"),
+    "up_col_key": ("Wat", "What"),
+    "up_problems_heading": ("{count} probleem/problemen in het bestand", "{count} problem(s) in the file"),
+    "up_problems_nothing_written": (
+        "Er wordt niets geladen zolang het bestand problemen heeft. Verbeter ze en kies het bestand opnieuw.",
+        "Nothing is imported while the file has problems. Correct them and choose the file again.",
+    ),
+    "up_problems_caption": ("Elk probleem: rij, kolom, gevonden waarde en wat verwacht werd",
+                            "Every problem: row, column, value found and what was expected"),
+    "up_problems_more": ("En nog {count} problemen.", "And {count} more problems."),
+    "up_map_heading": ("Onbekende namen koppelen", "Map unknown labels"),
+    "up_map_intro": (
+        "Vul in waar elke onbekende naam voor staat en controleer opnieuw. De koppeling geldt voor dit "
+        "bestand (zoals een mappingbestand met kolommen source_label,kind,target bij roadmap load --mapping).",
+        "Fill in what each unknown label stands for and check again. The mapping applies to this file (as a "
+        "mapping file with columns source_label,kind,target does for roadmap load --mapping).",
+    ),
+    "up_map_label": ("'{label}' betekent:", "'{label}' means:"),
+    "up_map_hint_label": (
+        "een sectorcode (bv. residential, total) of een indicatorcode",
+        "a sector code (e.g. residential, total) or an indicator code",
+    ),
+    "up_map_hint_unit": ("een gekende eenheid, bv. kt CO2e of MWh", "a known unit, e.g. kt CO2e or MWh"),
+    "up_map_apply": ("Koppel en controleer opnieuw", "Apply and check again"),
+    "up_map_used_heading": ("Gebruikte koppelingen", "Mapping in use"),
+    "up_map_download": (
+        "Download als mappingbestand (voor de volgende keer, of roadmap load --mapping)",
+        "Download as a mapping file (for next time, or roadmap load --mapping)",
+    ),
+    "up_diff_heading": ("Wat er zou veranderen", "What would change"),
+    "up_no_problems": ("Geen problemen gevonden.", "No problems found."),
+    "up_count_new": ("{count} nieuw", "{count} new"),
+    "up_count_superseded": ("{count} vervangen (de oude waarde blijft in de geschiedenis)",
+                            "{count} replaced (the old value stays in the history)"),
+    "up_count_unchanged": ("{count} ongewijzigd", "{count} unchanged"),
+    "up_count_skipped": ("{count} overgeslagen (andere gebieden)", "{count} skipped (other areas)"),
+    "up_change_new": ("nieuw", "new"),
+    "up_change_superseded": ("vervangen", "replaced"),
+    "up_change_unchanged": ("ongewijzigd", "unchanged"),
+    "up_warnings": ("Let op", "Please check"),
+    "up_nothing_changes": ("Dit bestand verandert niets aan de databank.", "This file changes nothing in the database."),
+    "up_already_loaded": (
+        "Precies dit bestand werd al geladen (import {batch}); er is niets te laden.",
+        "This exact file was already imported (batch {batch}); there is nothing to import.",
+    ),
+    "up_diff_caption": ("Rijen van het bestand (toont {shown} van {count})",
+                        "Rows of the file (showing {shown} of {count})"),
+    "up_imported": (
+        "Geladen als import {batch}: {added} nieuw, {superseded} vervangen, {unchanged} ongewijzigd.",
+        "Imported as batch {batch}: {added} new, {superseded} replaced, {unchanged} unchanged.",
+    ),
+    "up_see_overview": ("Bekijk het overzicht", "See the overview"),
+    "up_see_history": ("Bekijk de importgeschiedenis", "See the import history"),
+    # Workspace: import history (analysts)
+    "imp_title": ("Importgeschiedenis", "Import history"),
+    "imp_heading": ("Importgeschiedenis", "Import history"),
+    "imp_intro": (
+        "Elke import met wie, wanneer, welk bestand en hoeveel rijen. Analisten maken hun eigen imports "
+        "ongedaan, coördinatoren elke import.",
+        "Every import with who, when, which file and how many rows. Analysts undo their own imports, "
+        "coordinators any import.",
+    ),
+    "imp_to_upload": ("Een bestand laden", "Upload a file"),
+    "imp_list_heading": ("Imports", "Imports"),
+    "imp_none": ("Nog geen imports.", "No imports yet."),
+    "imp_table_caption": ("Alle imports, nieuwste eerst ({count})", "Every import, newest first ({count})"),
+    "imp_col_batch": ("Import", "Batch"),
+    "imp_col_when_who": ("Wanneer en door wie", "When and by whom"),
+    "imp_by": ("door {name}", "by {name}"),
+    "imp_col_file_hash": ("Bestand en vingerafdruk", "File and hash"),
+    "imp_col_rows": ("Rijen", "Rows"),
+    "imp_rows_text": (
+        "{added} nieuw, {superseded} vervangen, {unchanged} ongewijzigd ({rows} rijen in het bestand)",
+        "{added} new, {superseded} replaced, {unchanged} unchanged ({rows} rows in the file)",
+    ),
+    "imp_col_actions": ("Acties", "Actions"),
+    "imp_status_undone": ("ongedaan gemaakt door {name} op {when}", "undone by {name} on {when}"),
+    "imp_show_rows": ("Rijen", "Rows"),
+    "imp_undo": ("Ongedaan maken", "Undo"),
+    "imp_of_batch": (" van import {batch}", " of batch {batch}"),
+    "imp_rows_heading": ("Rijen van import {batch} ({name})", "Rows of batch {batch} ({name})"),
+    "imp_rows_caption": ("Rijen van de import (toont {shown} van {count})", "Rows of the import (showing {shown} of {count})"),
+    "imp_rows_none": (
+        "Deze import heeft geen rijen (meer): niets toegevoegd, of ongedaan gemaakt.",
+        "This import has no rows (any more): nothing was added, or it was undone.",
+    ),
+    "imp_changes_caption": ("Gewijzigde velden (toont {shown} van {count})", "Fields changed (showing {shown} of {count})"),
+    "imp_col_unit": ("Eenheid", "Unit"),
+    "imp_col_as_in_file": ("Zoals in het bestand", "As in the file"),
+    "imp_col_field": ("Veld", "Field"),
+    "imp_col_detail_partners": ("Soort", "Type"),
+    "imp_col_detail_commitments": ("Status", "Status"),
+    "imp_value_current": ("geldend", "current"),
+    "imp_value_replaced": ("vervangen door import {batch}", "replaced by batch {batch}"),
+    "imp_value_withdrawn": ("ingetrokken", "withdrawn"),
+    "imp_undo_heading": ("Import ongedaan maken?", "Undo the import?"),
+    "imp_undo_question_indicators": (
+        "Import {batch} ({name}) ongedaan maken? Zijn waarden worden ingetrokken en de waarden die hij "
+        "verving, gelden weer.",
+        "Undo batch {batch} ({name})? Its values are withdrawn and the values it replaced apply again.",
+    ),
+    "imp_undo_question_partners": (
+        "Import {batch} ({name}) ongedaan maken? De partners die hij toevoegde verdwijnen en wat hij "
+        "wijzigde, wordt teruggezet.",
+        "Undo batch {batch} ({name})? The partners it added are removed and what it changed is restored.",
+    ),
+    "imp_undo_question_commitments": (
+        "Import {batch} ({name}) ongedaan maken? De engagementen die hij toevoegde verdwijnen en wat hij "
+        "wijzigde, wordt teruggezet.",
+        "Undo batch {batch} ({name})? The commitments it added are removed and what it changed is restored.",
+    ),
+    "imp_undo_yes": ("Ja, maak ongedaan", "Yes, undo it"),
+    "imp_undo_no": ("Nee, annuleer", "No, cancel"),
+    "imp_undone": ("Gedaan: {summary}", "Done: {summary}"),
+    "imp_undo_failed": ("Niets ongedaan gemaakt: {message}", "Nothing was undone: {message}"),
+    "imp_no_such_batch": ("Er is geen import {batch} in dit programma.", "There is no batch {batch} in this programme."),
 }
+
+# The workspace frame and the coordinators' pages keep their labels in coord_labels.py.
+LABELS.update(WORKSPACE_FRAME_LABELS)
+LABELS.update(COORD_LABELS)

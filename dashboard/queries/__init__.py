@@ -2,20 +2,31 @@
 
 They read only the derived tables and small base tables (programme, target sets, indicators,
 one indicator's observations, partners, commitments, public fields of import batches), so their
-cost does not grow with the number of stored observations.
+cost does not grow with the number of stored observations. Their answers are public and the
+same for everyone, so each is cached per data version (`dashboard.cache`): call them through
+this package, not their modules.
 """
 
-from dashboard.queries.indicators import indicator_series, indicators
-from dashboard.queries.meta import import_history, last_update, programmes
-from dashboard.queries.partners import commitment_totals, commitments, partners
-from dashboard.queries.progress import (
-    emissions_by_sector,
-    milestones,
-    progress_series,
-    sector_summaries,
-    summary,
-    target_sets,
-)
+from dashboard.cache import cached_query
+from dashboard.queries import indicators as _indicators
+from dashboard.queries import meta as _meta
+from dashboard.queries import partners as _partners
+from dashboard.queries import progress as _progress
+
+commitment_totals = cached_query(_partners.commitment_totals)
+commitments = cached_query(_partners.commitments)
+emissions_by_sector = cached_query(_progress.emissions_by_sector)
+import_history = cached_query(_meta.import_history)
+indicator_series = cached_query(_indicators.indicator_series)
+indicators = cached_query(_indicators.indicators)
+last_update = cached_query(_meta.last_update)
+milestones = cached_query(_progress.milestones)
+partners = cached_query(_partners.partners)
+programmes = cached_query(_meta.programmes)
+progress_series = cached_query(_progress.progress_series)
+sector_summaries = cached_query(_progress.sector_summaries)
+summary = cached_query(_progress.summary)
+target_sets = cached_query(_progress.target_sets)
 
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",

@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 from pipelines.analytics.queries import iso_utc, query_frame
 
 # One pass over the programme's observations, grouped per indicator and year (current and
-# superseded rows alike: history is part of health). Batch ids grow with time, so the largest
-# one of an indicator is its last import.
+# superseded rows alike: history is part of health); reached through the (indicator, period)
+# history index, so observation needs no per-programme index that every import would maintain.
+# Batch ids grow with time, so the largest one of an indicator is its last import.
 BY_INDICATOR_YEAR = """
 SELECT o.indicator_id AS indicator_id, o.year AS year,
        SUM(CASE WHEN o.is_current THEN 1 ELSE 0 END) AS current_rows,
@@ -19,8 +20,9 @@ SELECT o.indicator_id AS indicator_id, o.year AS year,
        SUM(CASE WHEN o.is_current THEN 0 ELSE 1 END) AS superseded,
        MAX(CASE WHEN o.is_current THEN o.period END) AS latest_period,
        MAX(o.batch_id) AS last_batch_id
-FROM observation o
-WHERE o.programme_id = :programme_id
+FROM indicator i
+JOIN observation o ON o.indicator_id = i.id
+WHERE i.programme_id = :programme_id
 GROUP BY o.indicator_id, o.year
 """
 INDICATORS = """

@@ -12,10 +12,19 @@ from pipelines.errors import UserError
 @click.option("--host", default=None, help="Address to listen on (default: $ROADMAP_HOST, else 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port to listen on (default: $ROADMAP_PORT, else 8050).")
 @click.option("--debug", is_flag=True, help="Dash's debug mode: reloads on code changes, shows errors.")
+@click.option("--production", is_flag=True,
+              help="Serve with gunicorn and several worker processes (needs SECRET_KEY).")
+@click.option("--workers", type=int, default=None,
+              help="gunicorn workers with --production (default: $ROADMAP_WORKERS, else 2).")
+@click.option("--bind", default=None, metavar="HOST:PORT",
+              help="Address with --production (default: --host and --port).")
 @pass_app
-def serve_command(app: AppContext, host: str | None, port: int | None, debug: bool) -> None:
-    """Start the dashboard with the development server on the configured database.
+def serve_command(app: AppContext, host: str | None, port: int | None, debug: bool,
+                  production: bool, workers: int | None, bind: str | None) -> None:
+    """Start the dashboard on the configured database.
 
+    Without --production: Flask's development server, one process, for a laptop. With
+    --production: gunicorn with --workers processes (see the README's Deployment section).
     The database must exist: `roadmap demo` builds one with the demo data, `roadmap init`
     an empty one to load your own files into.
     """
@@ -27,10 +36,20 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
             f"no roadmap database at {app.engine.url.render_as_string()} yet: run `roadmap demo` "
             "for the demo data (or `roadmap init` and load your files), then `roadmap serve`"
         )
+    host, port = host or settings.host, port or settings.port
+    if production:
+        from dashboard.production import check_production_settings, run_production
+
+        check_production_settings(settings)
+        bind, workers = bind or f"{host}:{port}", settings.workers if workers is None else workers
+        click.echo(f"Dashboard on http://{bind}/ with {workers} gunicorn workers")
+        run_production(settings, app.engine, workers, bind)
+        return
+    if bind or workers:
+        raise UserError("--bind and --workers go with --production")
     from dashboard.app import create_app
 
     dash_app = create_app(settings, app.engine)
-    host, port = host or settings.host, port or settings.port
     click.echo(f"Dashboard on http://{host}:{port}/ (Ctrl+C stops it)")
     dash_app.run(host=host, port=port, debug=debug)
 

@@ -22,7 +22,6 @@ from pipelines.numbers import (
     ambiguous_mask,
     expected_number,
     missing_key,
-    missing_keys,
     parse_number_series,
 )
 from pipelines.units import UnitConverter, UnitProblem
@@ -83,19 +82,10 @@ def normalise(state: FileState, rows: LongRows, frame: pd.DataFrame) -> StoreRow
     columns = {
         "indicator_id": ind[store], "period": period[store], "year": year[store],
         "month": month[store], "value": value[store], "missing_key": missing_key[store],
-        "original_value": raw_value[store], "original_unit": _cut(rows.unit[store], 40),
-        "source": _cut(_sources(state, frame, rows.row[store]), 500),
+        "original_value": raw_value[store], "original_unit": rows.unit[store],
+        "source": _sources(state, frame, rows.row[store]),
     }
     return StoreRows(rows.line[store], key, columns)
-
-
-def _cut(values: np.ndarray, limit: int) -> np.ndarray:
-    """Texts cut to their column's length (checked on the few distinct values)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    if not any(isinstance(u, str) and len(u) > limit for u in uniques):
-        return values
-    cut = np.array([u[:limit] if isinstance(u, str) else u for u in uniques], dtype=object)
-    return cut[codes]
 
 
 def _indicators(state: FileState, rows: LongRows, frame: pd.DataFrame) -> np.ndarray:
@@ -155,25 +145,24 @@ def _periods(state: FileState, rows: LongRows):
 
 
 def _values(state: FileState, rows: LongRows):
-    """(original text, missing key, is missing, value, ok) per row."""
-    raw = np.array([v.strip() for v in rows.value], dtype=object)
-    keys = missing_keys(pd.Series(raw)).to_numpy().copy()  # writable: leftovers are re-checked
-    missing = keys != None  # noqa: E711  (elementwise on an object array)
-    value = np.full(len(raw), np.nan)
-    ok = np.ones(len(raw), dtype=bool)
-    present = np.flatnonzero(~missing)
-    if len(present):
-        parsed, bad = parse_number_series(pd.Series(raw[present]), state.decimal)
-        value[present] = parsed.to_numpy()
-        for i in present[bad.to_numpy()]:
-            keys[i] = missing_key(raw[i])  # a marker with stray invisible characters?
-            if keys[i] is None:
-                ok[i] = False
-            else:
-                missing[i] = True
-        _value_problems(state, rows, raw, np.flatnonzero(~ok))
-    raw = np.where(missing & (raw == ""), None, raw)
-    return raw, keys, missing, value, ok
+    """(original text, missing key, is missing, value, ok) per row.
+
+    One pass parses every cell as a number; only the cells that are not (a few markers, or
+    mistakes) are then looked at again: a missing-value marker, or a problem.
+    """
+    raw = rows.value
+    parsed, bad_series = parse_number_series(pd.Series(raw, dtype=object), state.decimal)
+    value, bad = parsed.to_numpy().copy(), bad_series.to_numpy().copy()
+    missing = np.isnan(value) & ~bad  # empty (or blank) cells
+    keys = np.full(len(raw), None, dtype=object)
+    keys[missing] = ""
+    for i in np.flatnonzero(bad):
+        key = missing_key(raw[i])
+        if key is not None:
+            keys[i], missing[i], bad[i] = key, True, False
+    _value_problems(state, rows, raw, np.flatnonzero(bad))
+    original = np.where(missing & (keys == ""), None, raw)
+    return original, keys, missing, value, ~bad
 
 
 def _value_problems(state: FileState, rows: LongRows, raw: np.ndarray, bad_at: np.ndarray) -> None:
@@ -181,7 +170,7 @@ def _value_problems(state: FileState, rows: LongRows, raw: np.ndarray, bad_at: n
         return
     ambiguous = ambiguous_mask(pd.Series(raw[bad_at])).to_numpy() if state.decimal is None else np.zeros(len(bad_at), bool)
     for i, amb in zip(bad_at, ambiguous, strict=True):
-        text = str(raw[i])
+        text = str(raw[i]).strip()
         if amb:
             expected = AMBIGUOUS
         elif text.startswith("(") and text.endswith(")"):
@@ -193,6 +182,8 @@ def _value_problems(state: FileState, rows: LongRows, raw: np.ndarray, bad_at: n
 
 def _units(state: FileState, rows: LongRows, ind: np.ndarray, missing: np.ndarray):
     ucodes, uniques = pd.factorize(rows.unit)
+    if any(len(u) > 40 for u in uniques):  # the original unit is kept in a 40-character column
+        rows.unit[:] = np.array([u[:40] for u in uniques], dtype=object)[ucodes]
     n_units = max(len(uniques), 1)
     inverse, pairs = pd.factorize(ind * n_units + ucodes)
     factor_p = np.ones(len(pairs))
@@ -259,5 +250,5 @@ def _sources(state: FileState, frame: pd.DataFrame, rows: np.ndarray) -> np.ndar
     if column is None:
         return np.full(len(rows), state.source, dtype=object)
     codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
-    cleaned = np.array([u.strip() or state.source for u in uniques], dtype=object)
+    cleaned = np.array([u.strip()[:500] or state.source for u in uniques], dtype=object)
     return cleaned[codes] if len(uniques) else np.full(len(rows), state.source, dtype=object)

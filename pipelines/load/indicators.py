@@ -27,6 +27,7 @@ from pipelines.load.totals import TotalsCheck
 from pipelines.mapping import read_mapping
 from pipelines.numbers import any_ambiguous, detect_decimal
 from pipelines.read import RawTable
+from pipelines.read_stream import read_ahead
 from pipelines.schema import Programme
 from pipelines.units import UnitConverter
 
@@ -67,20 +68,15 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     resolver = LabelResolver(load_indicators(conn, programme_id), mapping)
     problems = ProblemLog(raw.file_name)
     state = FileState(layout, resolver, UnitConverter(dict(mapping.units)), problems, TotalsCheck(),
-                      decimal=options.decimal, source=options.source)
-    if options.new_indicators:
-        state.define = make_definer(conn, programme_id, layout, resolver, problems)
+                      decimal=options.decimal, source=(options.source or None) and options.source[:500])
     area = AreaFilter(layout, programme.area_code, programme.area_name)
     result.batch_id = start_batch(conn, programme_id, "indicators", raw, options)
     store = ObservationStore(conn, programme_id, result.batch_id, _expected_rows(raw, options))
+    if options.new_indicators:
+        state.define = make_definer(conn, programme_id, layout, resolver, problems)
     result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
     result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
-    area_problems = area.problems(raw.file_name, raw.detected.get("header_line", 1))
-    # Several areas kept together repeat every key: then the area is the problem, not those.
-    repeats = [] if area_problems else _duplicates(state, raw.file_name, layout, resolver)
-    all_problems = area_problems + problems.finish() + repeats
-    if all_problems:
-        raise ValidationFailed(all_problems)
+    _check(state, raw, layout, resolver, area)
     counts = store.classify()
     result.added, result.superseded, result.unchanged = counts["new"], counts["superseded"], counts["unchanged"]
     result.skipped = area.skipped
@@ -96,6 +92,16 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     derived.rebuild(conn, programme_id)
 
 
+def _check(state: FileState, raw: RawTable, layout: Layout, resolver: LabelResolver, area: AreaFilter) -> None:
+    """Every problem of the file at once (ValidationFailed), or nothing."""
+    area_problems = area.problems(raw.file_name, raw.detected.get("header_line", 1))
+    # Several areas kept together repeat every key: then the area is the problem, not those.
+    repeats = [] if area_problems else _duplicates(state, raw.file_name, layout, resolver)
+    problems = area_problems + state.problems.finish() + repeats
+    if problems:
+        raise ValidationFailed(problems)
+
+
 def _expected_rows(raw: RawTable, options: LoadOptions) -> int:
     size = raw.detected.get("size_bytes", 0)
     return 0 if options.dry_run else size // BYTES_PER_ROW
@@ -105,7 +111,7 @@ def _stream(state: FileState, raw: RawTable, area: AreaFilter, store: Observatio
             stage_all: bool, progress: Progress | None) -> int:
     """Check and store every chunk; chunks whose decimal mark is still open wait for it."""
     rows_in_file, waiting = 0, []
-    for chunk in raw.chunks():
+    for chunk in read_ahead(raw.chunks()):
         rows_in_file += len(chunk.frame)
         long = to_long(state.layout, chunk, np.flatnonzero(area.keep(chunk.frame)))
         if state.decimal is None:
@@ -115,14 +121,14 @@ def _stream(state: FileState, raw: RawTable, area: AreaFilter, store: Observatio
             if state.decimal is None and any_ambiguous(long.value):
                 waiting.append((long, chunk.frame))
                 continue
-        for item in [*waiting, (long, chunk.frame)]:
-            _store(state, store, *item, stage_all)
+        for long_rows, frame in [*waiting, (long, chunk.frame)]:
+            _store(state, store, long_rows, frame, stage_all)
         waiting.clear()
         if progress is not None:
             progress(len(chunk.frame))
     state.decimal = state.decimal or raw.detected.get("decimal_hint")
-    for item in waiting:
-        _store(state, store, *item, stage_all)
+    for long_rows, frame in waiting:
+        _store(state, store, long_rows, frame, stage_all)
     return rows_in_file
 
 

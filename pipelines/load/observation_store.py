@@ -26,7 +26,7 @@ COLUMNS = (
 )
 STAGING = "obs_staging"
 BULK_ROWS = 100_000
-ROWS_PER_STATEMENT = 50  # a load at least this big (and bigger than the table) rebuilds indexes
+ROWS_PER_STATEMENT = 500  # a load at least this big (and bigger than the table) rebuilds indexes
 
 
 @dataclass

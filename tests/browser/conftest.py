@@ -13,21 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from pipelines.db import make_engine
 from pipelines.programmes import create_programme
 from pipelines.settings import Settings
+from tests.browser_support import AXE, AXE_TAGS, axe_violations  # noqa: F401  (re-exported)
 from tests.conftest import LEUVEN
 from tests.dashboard_seed import seed_dashboard_programme
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def _database(tmp_path_factory, sqlite_template: Path, name: str, fill) -> str:
@@ -82,14 +77,6 @@ def no_data_url(tmp_path_factory, sqlite_template) -> Iterator[str]:
                                 lambda engine: create_programme(engine, LEUVEN)))
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def _page(browser: Browser, width: int, locale: str) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale,
                                   accept_downloads=True)
@@ -128,15 +115,6 @@ def open_page(page: Page, url: str) -> Page:
     page.wait_for_selector("main h1")
     page.wait_for_load_state("networkidle")
     return page
-
-
-def axe_violations(page: Page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})))",
-        AXE_TAGS,
-    )
 
 
 def figure_trace(page: Page, chart: str, name: str) -> dict:

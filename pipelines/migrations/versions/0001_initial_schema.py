@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 13:21:34.629559
+Create Date: 2026-11-21 14:08:11.100142
 """
 
 from alembic import op
@@ -45,6 +45,7 @@ def upgrade() -> None:
     sa.Column('scope_note', sa.Text(), nullable=True),
     sa.Column('population_indicator', sa.String(length=100), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('data_version', sa.String(length=32), nullable=False),
     sa.CheckConstraint('target_year > baseline_year', name=op.f('ck_programme_target_after_baseline')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_programme')),
     sa.UniqueConstraint('slug', name=op.f('uq_programme_slug'))
@@ -236,7 +237,6 @@ def upgrade() -> None:
     with op.batch_alter_table('observation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_observation_batch_id'), ['batch_id'], unique=False)
         batch_op.create_index('ix_observation_history', ['indicator_id', 'period', 'batch_id'], unique=False)
-        batch_op.create_index('ix_observation_programme_year', ['programme_id', 'year'], unique=False)
         batch_op.create_index('uq_observation_current', ['indicator_id', 'period'], unique=True, sqlite_where=sa.text('is_current'), postgresql_where=sa.text('is_current'))
 
     op.create_table('partner',
@@ -328,7 +328,6 @@ def downgrade() -> None:
     op.drop_table('partner')
     with op.batch_alter_table('observation', schema=None) as batch_op:
         batch_op.drop_index('uq_observation_current', sqlite_where=sa.text('is_current'), postgresql_where=sa.text('is_current'))
-        batch_op.drop_index('ix_observation_programme_year')
         batch_op.drop_index('ix_observation_history')
         batch_op.drop_index(batch_op.f('ix_observation_batch_id'))
 

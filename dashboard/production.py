@@ -1,0 +1,103 @@
+"""Serving in production: gunicorn workers, the settings they need, proxies, pre-compressed assets.
+
+`roadmap serve --production` builds the app once in gunicorn's master process (preload), gzips
+every script and stylesheet there, then forks the workers: they share those bytes and each opens
+its own database connections. Nothing a worker keeps matters to the next request: sessions are
+signed cookies (same SECRET_KEY everywhere), login failures are counted in Redis or the
+database, the query cache is keyed by the data's version, uploads go to the database in one
+request.
+"""
+
+from __future__ import annotations
+
+import re
+
+import dash
+import flask
+from gunicorn.app.base import BaseApplication
+from sqlalchemy import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from pipelines.errors import UserError
+from pipelines.settings import Settings
+
+# A big upload is checked and imported inside one request: give it time before a worker is
+# declared stuck (a 50 MB file takes well under a minute on 2 cores).
+WORKER_TIMEOUT_S = 180
+ASSET_URL = re.compile(r'(?:src|href)="(/[^"]+\.(?:js|css)(?:\?[^"]*)?)"')
+
+
+def check_production_settings(settings: Settings) -> None:
+    """Refuse settings several workers or hosts cannot share (UserError saying what to set)."""
+    if not settings.secret_key:
+        raise UserError(
+            "SECRET_KEY is not set: every worker and host must sign sessions with the same key. "
+            "Set it to a long random string, e.g. SECRET_KEY=$(python3 -c 'import secrets; "
+            "print(secrets.token_hex(32))'), the same on every host"
+        )
+
+
+def trust_proxies(server: flask.Flask, settings: Settings) -> None:
+    """Behind `settings.trusted_proxies` reverse proxies, take the client's address and scheme
+    from their X-Forwarded-* headers (never without a proxy: a client could forge them)."""
+    hops = settings.trusted_proxies
+    if hops > 0:
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def precompress_assets(app: dash.Dash) -> int:
+    """Request every script and stylesheet the home page names, gzip accepted, so the app's
+    gzip cache holds them before any visitor comes; returns how many files."""
+    client = app.server.test_client()
+    urls = dict.fromkeys(ASSET_URL.findall(client.get("/").get_data(as_text=True)))
+    for url in urls:
+        client.get(url, headers={"Accept-Encoding": "gzip"})
+    return len(urls)
+
+
+def gunicorn_options(settings: Settings, engine: Engine, workers: int, bind: str) -> dict:
+    """gunicorn's configuration: workers, address, preload, and a fresh pool per worker."""
+
+    def post_fork(_server, _worker) -> None:
+        # The master's pooled connections must not be shared with the forked workers.
+        engine.dispose(close=False)
+
+    return {
+        "bind": bind,
+        "workers": workers,
+        "preload_app": True,
+        "timeout": WORKER_TIMEOUT_S,
+        "post_fork": post_fork,
+        "control_socket_disable": True,  # one fixed socket path: two servers on a host would clash
+        "errorlog": "-",
+        "loglevel": "info",
+    }
+
+
+class ProductionServer(BaseApplication):
+    """gunicorn running an already-built WSGI app with the given options."""
+
+    def __init__(self, wsgi_app, options: dict):
+        self.wsgi_app, self.options = wsgi_app, options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if key in self.cfg.settings:  # control_socket_disable is new in gunicorn 25.1
+                self.cfg.set(key, value)
+
+    def load(self):
+        return self.wsgi_app
+
+
+def run_production(settings: Settings, engine: Engine, workers: int, bind: str) -> None:
+    """Build the app, warm its assets, and serve it with gunicorn until stopped."""
+    from dashboard.app import create_app
+
+    check_production_settings(settings)
+    if workers < 1:
+        raise UserError(f"--workers must be at least 1, not {workers}")
+    app = create_app(settings, engine)
+    precompress_assets(app)
+    engine.dispose()
+    ProductionServer(app.server, gunicorn_options(settings, engine, workers, bind)).run()

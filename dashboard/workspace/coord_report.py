@@ -1,0 +1,158 @@
+"""The printable progress report's content: each section a title, a sentence, an optional static
+SVG chart and a table whose numbers are written in the report's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+from markupsafe import Markup
+from sqlalchemy import Engine
+
+from dashboard import queries
+from dashboard.components import ChartView, Column, format_cell
+from dashboard.context import ProgrammeInfo
+from dashboard.figures.common import series_colour, series_label
+from dashboard.figures.gap import COLOURS, gap_table
+from dashboard.figures.trajectory import trajectory_table
+from dashboard.i18n import fmt_date, t
+from dashboard.pages.shared import commitment_amounts
+from dashboard.summaries import (
+    gap_summary,
+    headline_facts,
+    headline_sentences,
+    number,
+    trajectory_summary,
+)
+from dashboard.workspace.coord_state import coordinator_state
+from dashboard.workspace.coord_svg import lines_svg, steps_svg
+from dashboard.workspace.coord_views import health_view, overdue_view, partner_view
+from pipelines.vocab import SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]  # formatted; the first cell of a row is its header
+    text: list[bool]  # per column: words (aligned left) rather than numbers
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str
+    title: str
+    summary: str
+    table: ReportTable | None = None
+    chart: Markup | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: str
+    title: str
+    programme: str
+    target_set: str
+    made_on: str
+    made_by: str
+    facts: list[tuple[str, str]]
+    sections: list[ReportSection]
+
+
+def as_table(view: ChartView, lang: str) -> ReportTable:
+    rows = [
+        [format_cell(value, column.kind, lang) for value, column in zip(row, view.columns, strict=True)]
+        for row in view.table[[c.key for c in view.columns]].itertuples(index=False)
+    ]
+    return ReportTable(view.title, [c.label for c in view.columns], rows,
+                       [c.kind == "text" for c in view.columns])
+
+
+def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summary: dict, lang: str) -> ReportSection:
+    target_year = int(summary.get("target_year") or prog.target_year)
+    progress = queries.progress_series(engine, prog.id, target_id)
+    milestones = list(queries.milestones(engine, target_id)["year"])
+    table = trajectory_table(progress, milestones + [target_year])
+    title = t("trajectory_title", lang)
+    if table.empty:
+        return ReportSection("trajectory", title, t("no_data_yet", lang))
+    text = trajectory_summary(table, target_year, lang)
+    series = [("actual_kt", "actual", False), ("pathway_kt", "pathway", False),
+              ("projected_kt", "trend", True), ("with_commitments_kt", "with_commitments", True)]
+    chart = lines_svg(table, [(c, series_label(code, lang), series_colour(code), dashed)
+                              for c, code, dashed in series], lang, title, text, t("axis_kt", lang))
+    shown = table[table["actual_kt"].notna() | table["year"].isin(milestones + [target_year])]
+    columns = (Column("year", t("col_year", lang), "year"), Column("actual_kt", t("col_actual_kt", lang), "kt"),
+               Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
+               Column("projected_kt", t("col_projected_kt", lang), "kt"))
+    view = ChartView("trajectory", title, text, {}, shown, columns)
+    return ReportSection("trajectory", title, text, as_table(view, lang), chart)
+
+
+def gap_section(engine: Engine, prog: ProgrammeInfo, summary: dict, lang: str) -> ReportSection:
+    """The commitments gap, drawn from the same numbers as the overview's waterfall."""
+    title = t("gap_title", lang)
+    latest_t, target_t = number(summary, "latest_t"), number(summary, "target_t")
+    if latest_t is None or target_t is None:
+        return ReportSection("gap", title, t("gap_not_available", lang))
+    achieved, in_progress, planned = commitment_amounts(summary, queries.commitment_totals(engine, prog.id))
+    table = gap_table(latest_t, target_t, achieved, in_progress, planned)
+    labels = {step: t(f"gap_step_{step}", lang, year=summary.get("latest_year") or "",
+                      target_year=summary.get("target_year") or "") for step in table["step"]}
+    text = gap_summary(table, lang)
+    view = ChartView("gap", title, text, {}, table.assign(label=table["step"].map(labels)), (
+        Column("label", t("col_step", lang), "text"), Column("from_kt", t("col_from_kt", lang), "kt"),
+        Column("to_kt", t("col_to_kt", lang), "kt"), Column("change_kt", t("col_change_kt", lang), "kt"),
+    ))
+    return ReportSection("gap", title, text, as_table(view, lang), steps_svg(table, labels, COLOURS, lang, title, text))
+
+
+def sectors_section(summary: dict, lang: str) -> ReportSection:
+    statuses = terms_by_code(TRACK_STATUSES)
+    rows = summary.get("sectors") or []
+    frame = pd.DataFrame([{
+        "sector": SECTOR_BY_CODE[r["sector"]].label(lang) if r.get("sector") in SECTOR_BY_CODE else r.get("sector"),
+        "baseline_kt": None if r.get("baseline_t") is None else r["baseline_t"] / 1000,
+        "latest_kt": None if r.get("latest_t") is None else r["latest_t"] / 1000,
+        "change": r.get("change_vs_baseline_pct"),
+        "status": statuses[r["status"]].label(lang) if r.get("status") in statuses else "–",
+    } for r in rows], columns=["sector", "baseline_kt", "latest_kt", "change", "status"])
+    title = t("coord_report_sectors", lang)
+    text = t("coord_report_sectors_summary", lang, count=len(frame)) if len(frame) else t("no_data_yet", lang)
+    view = ChartView("sectors", title, text, {}, frame, (
+        Column("sector", t("col_sector", lang), "text"), Column("baseline_kt", t("coord_col_baseline_kt", lang), "kt"),
+        Column("latest_kt", t("coord_col_latest_kt", lang), "kt"), Column("change", t("coord_col_change", lang), "pct"),
+        Column("status", t("col_status", lang), "text"),
+    ))
+    return ReportSection("sectors", title, text, as_table(view, lang) if len(frame) else None)
+
+
+def _view_section(view: ChartView, lang: str) -> ReportSection:
+    return ReportSection(view.name, view.title, view.summary, as_table(view, lang) if len(view.table) else None)
+
+
+def build_report(engine: Engine, prog: ProgrammeInfo, target: pd.Series | None, lang: str, user: str,
+                 today: date | None = None) -> Report:
+    """The report of the programme's current state for one target set (None: no target set yet)."""
+    today = today or date.today()
+    target_id = None if target is None else int(target["id"])
+    state = coordinator_state(engine, prog, target_id, today)
+    summary = state.summary
+    target_year = int(summary.get("target_year") or prog.target_year)
+    glance = ReportSection("glance", t("headline_heading", lang),
+                           " ".join(headline_sentences(summary, prog.area_name or prog.name, target_year, lang)))
+    sections = [glance]
+    if target_id is not None:
+        sections += [trajectory_section(engine, prog, target_id, summary, lang), gap_section(engine, prog, summary, lang)]
+    sections += [sectors_section(summary, lang), _view_section(partner_view(state, lang, chart=False), lang),
+                 _view_section(overdue_view(state, lang), lang), _view_section(health_view(state, lang), lang)]
+    return Report(
+        lang=lang, title=t("coord_report_title", lang), programme=prog.name,
+        target_set="–" if target is None else str(target["name"]),
+        made_on=fmt_date(today, lang), made_by=user,
+        facts=headline_facts(summary, target_year, lang, today) if summary else [],
+        sections=sections,
+    )
+

@@ -1,0 +1,177 @@
+"""What the targets page shows: the target sets as a table, their forms, and their audit log."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.components import choice_group
+from dashboard.i18n import fmt_auto, t
+from dashboard.workspace.coord_fields import field_label, fmt_when
+from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
+from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+
+PREFIX = "coord-targets"
+TARGET_ENTITIES = ("target_set", "target", "milestone")
+
+
+def tid(part: str) -> str:
+    return f"{PREFIX}-{part}"
+
+
+def kind_options(lang: str) -> list[dict]:
+    return [{"label": t(f"coord_kind_{k}", lang), "value": k} for k in TARGET_KINDS]
+
+
+def method_options(lang: str) -> list[dict]:
+    return [{"label": t(f"coord_method_{m}", lang), "value": m} for m in PATHWAY_METHODS]
+
+
+def target_text(kind: str, value: float, lang: str) -> str:
+    """'17 % of the baseline left', '55 % reduction', '78,646 t CO₂e' (in the page's language)."""
+    return t(f"coord_target_{kind}", lang, value=fmt_auto(value, lang, 2))
+
+
+def number_text(value: float | None, lang: str) -> str:
+    """A number as typed in the form's language, without thousands marks: 45,5 / 45.5."""
+    if value is None:
+        return ""
+    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def text_input(ident: str, label: str, value: str = "", mode: str = "decimal", hint: str | None = None) -> html.Div:
+    box = dcc.Input(id=ident, type="text", value=value, inputMode=mode, className="text-input",
+                    autoComplete="off")
+    return html.Div([field_label(ident, label, hint), box], className="form-field")
+
+
+def sets_table(sets: tuple[TargetSetSpec, ...], lang: str) -> html.Div:
+    """One row per target set: years, pathway, overall target, sector targets, milestones."""
+    if not sets:
+        return html.P(t("coord_no_target_sets", lang))
+    columns = ("coord_col_set", "coord_col_primary", "coord_col_years", "coord_col_pathway",
+               "coord_col_target", "coord_col_sector_targets", "coord_col_milestones")
+    body = []
+    for s in sets:
+        overall = s.target_for(TOTAL)
+        milestones = "; ".join(f"{m.year}: {target_text(m.kind, m.value, lang)}" for m in s.milestones_for(TOTAL))
+        cells = [
+            t("coord_yes", lang) if s.is_primary else t("coord_no", lang),
+            f"{s.baseline_year} → {s.target_year}",
+            t(f"coord_method_{s.pathway_method}", lang),
+            target_text(overall.kind, overall.value, lang) if overall else "–",
+            str(sum(1 for x in s.targets if x.sector_code != TOTAL)),
+            milestones or "–",
+        ]
+        body.append(html.Tr([html.Th(s.name, scope="row", className="text"),
+                             *(html.Td(c, className="text") for c in cells)]))
+    title = t("coord_sets_heading", lang)
+    return html.Div(className="table-scroll", tabIndex="0", role="region", **{"aria-label": t("table_of", lang, title=title)},
+                    children=html.Table(className="data-table", children=[
+                        html.Caption(title, className="sr-only"),
+                        html.Thead(html.Tr([html.Th(t(c, lang), scope="col", className="text") for c in columns])),
+                        html.Tbody(body),
+                    ]))
+
+
+def set_choice(sets: tuple[TargetSetSpec, ...], chosen: int | None, lang: str) -> html.Fieldset:
+    options = [{"label": s.name + (f" ({t('coord_primary', lang)})" if s.is_primary else ""), "value": str(s.id)}
+               for s in sets]
+    return choice_group(tid("set"), t("coord_choose_set", lang), options, None if chosen is None else str(chosen))
+
+
+def target_form(target_set: TargetSetSpec, lang: str) -> list:
+    """The overall target of the chosen set, to change."""
+    overall = target_set.target_for(TOTAL)
+    return [
+        html.H3(t("coord_target_form", lang, name=target_set.name)),
+        choice_group(tid("target-kind"), t("coord_field_kind", lang), kind_options(lang),
+                     overall.kind if overall else "residual_pct"),
+        text_input(tid("target-value"), t("coord_field_value", lang),
+                   number_text(overall.value if overall else None, lang), hint=t("coord_hint_value", lang)),
+        text_input(tid("target-baseline"), t("coord_field_baseline_t", lang),
+                   number_text(overall.baseline_t if overall else None, lang),
+                   hint=t("coord_hint_baseline_t", lang)),
+        html.Button(t("coord_save_target", lang), id=tid("target-save"), type="button",
+                    className="button primary", n_clicks=0),
+    ]
+
+
+def milestone_form(target_set: TargetSetSpec, lang: str) -> list:
+    """A milestone of the chosen set to add (or to replace, for a year that has one)."""
+    return [
+        html.H3(t("coord_milestone_form", lang, name=target_set.name)),
+        text_input(tid("milestone-year"), t("coord_field_year", lang), mode="numeric",
+                   hint=t("coord_hint_milestone_year", lang, low=target_set.baseline_year,
+                          high=target_set.target_year)),
+        choice_group(tid("milestone-kind"), t("coord_field_kind", lang), kind_options(lang), "residual_pct"),
+        text_input(tid("milestone-value"), t("coord_field_value", lang), hint=t("coord_hint_value", lang)),
+        html.Button(t("coord_save_milestone", lang), id=tid("milestone-save"), type="button",
+                    className="button primary", n_clicks=0),
+    ]
+
+
+def primary_form(target_set: TargetSetSpec, lang: str) -> list:
+    if target_set.is_primary:
+        return [html.P(t("coord_is_primary", lang, name=target_set.name)),
+                html.Button(id=tid("primary-save"), hidden=True, n_clicks=0)]
+    return [html.P(t("coord_primary_explained", lang)),
+            html.Button(t("coord_make_primary", lang, name=target_set.name), id=tid("primary-save"),
+                        type="button", className="button", n_clicks=0)]
+
+
+def new_set_form(lang: str) -> list:
+    """A new target set with its overall target (no data: part of the page's frame)."""
+    return [
+        text_input(tid("new-name"), t("coord_field_name", lang), mode="text"),
+        text_input(tid("new-baseline-year"), t("coord_field_baseline_year", lang), mode="numeric"),
+        text_input(tid("new-target-year"), t("coord_field_target_year", lang), mode="numeric",
+                   hint=t("coord_hint_target_year", lang)),
+        choice_group(tid("new-method"), t("coord_field_method", lang), method_options(lang), "linear"),
+        choice_group(tid("new-kind"), t("coord_field_kind", lang), kind_options(lang), "reduction_pct"),
+        text_input(tid("new-value"), t("coord_field_value", lang), hint=t("coord_hint_value", lang)),
+        choice_group(tid("new-primary"), t("coord_field_primary", lang),
+                     [{"label": t("coord_yes", lang), "value": "yes"}, {"label": t("coord_no", lang), "value": "no"}],
+                     "no"),
+        html.Button(t("coord_add_set", lang), id=tid("new-save"), type="button", className="button primary",
+                    n_clicks=0),
+    ]
+
+
+def change_text(field: str, lang: str) -> str:
+    """An audit field of a target set in words: 'target:total' → 'Target (whole programme)'."""
+    kind, _, rest = field.partition(":")
+    if kind == "target":
+        return t("coord_audit_target", lang, sector=_sector(rest, lang))
+    if kind == "milestone":
+        sector, _, year = rest.partition(":")
+        return t("coord_audit_milestone", lang, year=year, sector=_sector(sector, lang))
+    return t(f"coord_audit_{field}", lang) if field in ("name", "is_primary") else field
+
+
+def _sector(code: str, lang: str) -> str:
+    return t("coord_whole_programme", lang) if code == TOTAL else (
+        SECTOR_BY_CODE[code].label(lang) if code in SECTOR_BY_CODE else code)
+
+
+def targets_log(log: pd.DataFrame, names: dict[int, str], lang: str) -> html.Div:
+    """Who changed which target when, from what to what (newest first)."""
+    if log.empty:
+        return html.P(t("coord_log_empty", lang))
+    columns = ("coord_col_when", "coord_col_who", "coord_col_set", "coord_col_field", "coord_col_old",
+               "coord_col_new")
+    body = [
+        html.Tr([html.Td(c, className="text") for c in (
+            fmt_when(e.changed_at, lang), e.changed_by, names.get(int(e.entity_id), f"#{e.entity_id}"),
+            change_text(e.field, lang), e.old_value or "–", e.new_value or "–",
+        )])
+        for e in log.itertuples(index=False)
+    ]
+    title = t("coord_targets_log", lang)
+    return html.Div(className="table-scroll", tabIndex="0", role="region", **{"aria-label": t("table_of", lang, title=title)},
+                    children=html.Table(className="data-table audit-table", children=[
+                        html.Caption(title, className="sr-only"),
+                        html.Thead(html.Tr([html.Th(t(c, lang), scope="col", className="text") for c in columns])),
+                        html.Tbody(body),
+                    ]))

@@ -1,0 +1,144 @@
+"""Coordinators in headless Chromium: edit a commitment and see the log and the gap change, get
+words for an invalid target, read the progress view and print the report; axe finds nothing.
+
+Numbers from tests/coordinate_support.py: the gap's "still missing" step is 68.0 kt, and 98.0 kt
+once "Collective renovation" (30 kt, planned) is achieved (its 30 kt move to "already achieved").
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pipelines.db import make_engine
+from tests.auth_support import PASSWORD
+from tests.browser.conftest import LiveServer, axe_violations
+from tests.coordinate_support import SCRIPT_PARTNER, database_rows, seed_coordination
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live(tmp_path, sqlite_template) -> Iterator[LiveServer]:
+    """The dashboard on a fresh copy of the coordination seed (each test edits it)."""
+    path = tmp_path / "coordination.db"
+    shutil.copy(sqlite_template, path)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    seed_coordination(engine)
+    engine.dispose()
+    server = LiveServer(url)
+    yield server
+    server.stop()
+
+
+def log_in_as_coordinator(page: Page, live: LiveServer, next_path: str) -> None:
+    page.goto(f"{live.url}/login?lang=en&next={next_path}")
+    page.get_by_label("User name").fill("cor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(re.escape(next_path.split("?")[0])))
+    page.wait_for_selector("main h1")
+
+
+def missing_kt(page: Page) -> float:
+    """The length of the gap chart's 'still missing' bar, as the browser's Plotly draws it."""
+    return page.evaluate(
+        """() => {
+            const id = JSON.stringify({chart: 'gap', role: 'graph'});
+            const plot = document.getElementById(id).querySelector('.js-plotly-plot');
+            const trace = plot.data[0];
+            return trace.x[trace.y.indexOf('Still missing')];
+        }"""
+    )
+
+
+def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(page: Page, live):
+    log_in_as_coordinator(page, live, "/coordinate/commitments?lang=en")
+    page.wait_for_selector(".js-plotly-plot")
+    assert missing_kt(page) == 68.0
+    expect(page.get_by_text("No changes yet.")).to_be_visible()
+
+    page.get_by_role("button", name="Edit Collective renovation (Buurtgroep Wijgmaal)").click()
+    expect(page.get_by_role("heading", name="Editing: Collective renovation (Buurtgroep Wijgmaal)")).to_be_visible()
+    page.get_by_role("button", name="Achieved").click()
+    page.get_by_role("button", name="Save changes").click()
+
+    expect(page.get_by_role("status").filter(has_text="saved")).to_contain_text("Status: Planned → Achieved")
+    log = page.locator("table.audit-table")
+    expect(log).to_contain_text("cor")
+    expect(log.locator("tr", has_text="Status")).to_contain_text("Planned")
+    expect(log.locator("tr", has_text="Status")).to_contain_text("Achieved")
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data[0].x[5] === 98.0")
+    assert missing_kt(page) == 98.0
+    assert axe_violations(page) == []
+
+    page.goto(f"{live.url}/?lang=en")  # the public overview shows the new gap too
+    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_load_state("networkidle")
+    assert missing_kt(page) == 98.0
+
+
+def test_invalid_target_value_is_explained_and_nothing_is_saved(page: Page, live):
+    log_in_as_coordinator(page, live, "/coordinate/targets?lang=en")
+    value = page.locator("#coord-targets-target-value")
+    expect(value).to_have_value("0")
+    before = database_rows(live.engine)
+
+    value.fill("150")
+    page.get_by_role("button", name="Save target").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Nothing saved: 1 problem(s)")
+    expect(alert).to_contain_text("Value: ‘150’ — expected a percentage from 0 to 100")
+    value.fill("ten")
+    page.get_by_role("button", name="Save target").click()
+    expect(alert).to_contain_text("Value: ‘ten’ — expected a number (e.g. 55 or 55.5)")
+    assert database_rows(live.engine) == before
+    assert axe_violations(page) == []
+
+    value.fill("10")
+    page.get_by_role("button", name="Save target").click()
+    expect(page.get_by_role("status").filter(has_text="saved")).to_have_text("Target of ‘Climate neutrality’ saved.")
+    expect(page.locator("#coord-targets-table")).to_contain_text("10 % of the baseline left")
+    expect(page.locator("#coord-targets-log")).to_contain_text("Target (whole programme)")
+
+
+def test_partner_names_show_as_text_and_a_bad_website_is_refused(page: Page, live):
+    log_in_as_coordinator(page, live, "/coordinate/partners?lang=en")
+    expect(page.get_by_role("rowheader", name=SCRIPT_PARTNER)).to_have_text(SCRIPT_PARTNER)
+    page.get_by_role("button", name=f"Edit {SCRIPT_PARTNER}").click()
+    page.get_by_label("Website").fill("bakkerij dot be")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("alert")).to_contain_text("Website: ‘bakkerij dot be’ — expected a web address")
+    assert axe_violations(page) == []  # the page's own dialog handler fails the test on any alert()
+
+
+def test_progress_view_and_printable_report(page: Page, live):
+    log_in_as_coordinator(page, live, "/coordinate/progress?lang=en")
+    expect(page.get_by_role("heading", name="For coordinators only")).to_be_visible()
+    expect(page.locator("#overdue-heading")).to_have_text("Commitments past their target year")
+    expect(page.get_by_role("region", name="Table: Commitments past their target year")).to_contain_text("Green fleet")
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Printable progress report").click()
+    page.wait_for_url(re.compile(r"/coordinate/report\?"))
+    expect(page.locator("h1")).to_have_text("Progress report: Leuven 2030")
+    expect(page.locator(".facts")).to_contain_text("108 kt CO₂e")
+    expect(page.locator("#report-gap")).to_contain_text("68.0")
+    expect(page.locator("#report-partner-progress")).to_contain_text(SCRIPT_PARTNER)
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    expect(page.locator(".screen-only")).to_be_hidden()
+    pdf = page.pdf(format="A4")  # what "Save as PDF" gives: a page break before each section
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 6
+
+
+def test_residents_are_sent_to_the_login_page(page: Page, live):
+    page.goto(f"{live.url}/coordinate/commitments?lang=en")
+    page.wait_for_url(re.compile(r"/login\?next="))
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()

@@ -1,0 +1,188 @@
+"""The upload and import-history pages in headless Chromium, on the demo database.
+
+The demo's 2024 emissions (data/demo/emissions_inventory.csv): residential 133,959 t; the total
+395,915.8 t, which the overview shows as "396 kt CO₂e". The good upload corrects residential
+2024 to 123,959 t (−10,000 t), so the total becomes 385,915.8 t: "386 kt CO₂e".
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import select
+
+from pipelines.db import make_engine
+from pipelines.demo import build_demo
+from pipelines.load import load_file
+from pipelines.load.result import LoadOptions
+from pipelines.schema import ImportBatch
+from pipelines.users import add_user
+from tests.auth_support import PASSWORD
+from tests.browser.conftest import LiveServer, axe_violations, open_page
+from tests.conftest import DATA
+from tests.upload_support import row_counts
+
+pytestmark = pytest.mark.browser
+
+GOOD = DATA / "upload_browser_good.csv"
+BAD = DATA / "upload_bad.csv"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, sqlite_template) -> Path:
+    """The demo database with an analyst (ann), another analyst (bea) and a coordinator (cor)."""
+    path = tmp_path_factory.mktemp("upload-demo") / "demo.db"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    build_demo(engine)
+    for name, role in (("ann", "analyst"), ("bea", "analyst"), ("cor", "coordinator")):
+        add_user(engine, name, role, PASSWORD)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def live(demo_template, tmp_path) -> Iterator[LiveServer]:
+    """A dashboard of its own on a copy of the demo: each test may import and undo."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    server = LiveServer(f"sqlite:///{path}")
+    yield server
+    server.stop()
+
+
+def log_in(page: Page, url: str, name: str, next_path: str) -> None:
+    page.goto(f"{url}/login?lang=en&next={next_path}")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_selector("main h1")
+    page.wait_for_load_state("networkidle")
+
+
+def choose_file(page: Page, path: Path) -> None:
+    page.locator("#upload-file input[type=file]").set_input_files(str(path))
+
+
+def test_analyst_uploads_a_good_file_confirms_and_the_overview_shows_the_new_number(page, live):
+    open_page(page, f"{live.url}/?lang=en")
+    expect(page.locator(".headline-text")).to_contain_text("In 2024, Leuven emitted 396 kt CO₂e.")
+    log_in(page, live.url, "ann", "/upload?lang=en")
+    expect(page.locator("h1")).to_have_text("Upload a file")
+    # With the keyboard: the visible button opens the file chooser.
+    page.wait_for_selector("#upload-file input[type=file][tabindex='-1']", state="attached")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Choose a file").press("Enter")
+    chooser.value.set_files(str(GOOD))
+
+    detected = page.locator("#upload-detected")
+    expect(detected).to_contain_text("semicolon (;)")
+    expect(detected).to_contain_text("Comma (1.234,5)")
+    expect(detected).to_contain_text("long (one value per row)")
+    expect(page.locator("#upload-first-rows")).to_contain_text("123.959,0")  # as in the file
+    expect(page.locator("#upload-diff-counts")).to_have_text("1 new1 replaced (the old value stays in the history)1 unchanged")
+    residential = page.locator("#upload-diff tr", has_text="emissions.residential")
+    expect(residential).to_contain_text("replaced")
+    expect(residential).to_contain_text("133,959")  # old
+    expect(residential).to_contain_text("123,959")  # new
+    assert axe_violations(page) == []
+
+    before = row_counts(live.engine)
+    page.get_by_role("button", name="Confirm: import this file").click()
+    expect(page.locator("#upload-imported")).to_contain_text("1 new, 1 replaced, 1 unchanged.")
+    expect(page.get_by_role("button", name="Confirm: import this file")).to_be_disabled()
+    after = row_counts(live.engine)
+    assert after["observation"] == before["observation"] + 2  # the new value and the correction
+    assert after["batches_completed"] == before["batches_completed"] + 1
+    with live.engine.connect() as conn:
+        assert conn.scalar(select(ImportBatch.created_by).order_by(ImportBatch.id.desc())) == "ann"
+
+    page.get_by_role("link", name="See the overview").click()
+    page.wait_for_selector(".headline-text")
+    expect(page.locator(".headline-text")).to_contain_text("In 2024, Leuven emitted 386 kt CO₂e.")
+
+
+def test_a_bad_file_shows_every_error_with_row_and_column_and_writes_nothing(page, live):
+    log_in(page, live.url, "ann", "/upload?lang=en")
+    before = row_counts(live.engine)
+    choose_file(page, BAD)
+    problems = page.locator("#upload-problems")
+    expect(page.locator("#upload-problems-heading")).to_have_text("4 problem(s) in the file")
+    for row, column, value in (("3", "sector", "Kantoren"), ("4", "year", "twintig"),
+                               ("5", "value", "veel"), ("6", "unit", "zakken")):
+        cells = problems.locator("tr", has=page.locator(f"th:text-is('{row}')")).locator("th, td")
+        expect(cells.nth(1)).to_have_text(column)
+        expect(cells.nth(2)).to_have_text(value)
+    expect(page.get_by_text("'Kantoren' means:")).to_be_visible()  # the mapping help
+    expect(page.get_by_role("button", name="Confirm: import this file")).to_be_disabled()
+    assert axe_violations(page) == []
+    assert row_counts(live.engine) == before
+
+
+def test_unknown_labels_are_mapped_on_the_page_until_the_file_checks_clean(page, live):
+    log_in(page, live.url, "ann", "/upload?lang=en")
+    choose_file(page, DATA / "upload_unknown_labels.csv")
+    page.get_by_label("'Gezinnen' means:").fill("residential")
+    page.get_by_role("button", name="Apply and check again").click()
+    # Once the label is known its unit is checked: "duizend ton" is the next unknown.
+    page.get_by_label("'duizend ton' means:").fill("kt CO2e")
+    page.get_by_role("button", name="Apply and check again").click()
+    expect(page.locator("#upload-valid")).to_have_text("No problems found.")
+    expect(page.locator("#upload-mapping-used")).to_contain_text("Gezinnen → residential (sector)")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as a mapping file").click()
+    mapping = Path(download.value.path()).read_text(encoding="utf-8")
+    assert mapping == "source_label,kind,target\nGezinnen,sector,residential\nduizend ton,unit,kt CO2e\n"
+    # 161,920 thousand tonnes = 161,920 t, replacing the demo's 161,920 t: unchanged.
+    expect(page.locator("#upload-diff-counts")).to_contain_text("1 unchanged")
+    expect(page.get_by_role("button", name="Confirm: import this file")).to_be_enabled()
+
+
+def test_a_file_over_the_limit_is_refused_in_the_browser(page, live, tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (51 * 1024 * 1024))  # over the default 50 MB
+    requests = []
+    page.on("request", lambda r: "_dash-update-component" in r.url and requests.append(r.post_data or ""))
+    log_in(page, live.url, "ann", "/upload?lang=en")
+    choose_file(page, big)
+    expect(page.locator("#upload-size-message")).to_have_text(
+        "big.csv is larger than 50 MB and was not read. Split the file, or ask the administrator to raise the limit.")
+    assert not any("upload-file" in body for body in requests)  # the file never left the browser
+
+
+def test_analyst_views_the_rows_of_an_import_and_undoes_it(page, live):
+    load_file(live.engine, 1, "indicators", GOOD, options=LoadOptions(user="ann"))
+    batch = 5  # after the demo's four imports
+    log_in(page, live.url, "ann", "/imports?lang=en")
+    expect(page.locator("h1")).to_have_text("Import history")
+    table = page.locator("#imports-table")
+    expect(table).to_contain_text("upload_browser_good.csv")
+    assert axe_violations(page) == []
+    # ann may undo her import, not the demo's (imported by "demo")
+    expect(page.get_by_role("button", name="Undo of batch")).to_have_count(1)
+
+    page.get_by_role("button", name=f"Rows of batch {batch}").click()
+    expect(page.locator("#imports-rows")).to_contain_text("emissions.residential")
+    expect(page.locator("#imports-rows")).to_contain_text("123.959,0 ton CO2e")  # as in the file
+
+    page.get_by_role("button", name=f"Undo of batch {batch}").click()
+    expect(page.locator("#imports-undo-question")).to_contain_text(f"Undo batch {batch} (upload_browser_good.csv)?")
+    assert axe_violations(page) == []  # with the rows and the question shown
+    page.get_by_role("button", name="Yes, undo it").click()
+    expect(page.locator("#imports-undone")).to_contain_text(f"batch {batch} (indicators, upload_browser_good.csv) undone")
+    expect(table.locator("tr", has_text="upload_browser_good.csv")).to_contain_text("undone by ann on")
+    with live.engine.connect() as conn:
+        assert conn.execute(select(ImportBatch.status, ImportBatch.undone_by)
+                            .where(ImportBatch.id == batch)).one() == ("undone", "ann")
+
+
+@pytest.mark.parametrize("path", ["/upload", "/imports"])
+def test_a_resident_cannot_reach_the_workspace_pages(page, live, path):
+    page.goto(f"{live.url}{path}?lang=en")
+    page.wait_for_selector("main h1")
+    assert "/login?next=" in page.url
+    expect(page.locator("h1")).to_have_text("Log in")

@@ -1,0 +1,155 @@
+"""The coordinators' pages over HTTP (no browser): every write callback refuses residents (401),
+analysts (403) and requests without the CSRF token, and changes nothing; a coordinator's goes through."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from dashboard.app import create_app
+from pipelines.schema import TargetSet
+from pipelines.settings import Settings
+from pipelines.targets import add_target_set
+from tests.auth_support import SECRET, csrf_header, log_in
+from tests.coordinate_support import (
+    SCRIPT_PARTNER,
+    callback_body,
+    commitment_id,
+    database_rows,
+    partner_id,
+    seed_coordination,
+)
+
+CALLBACK = "/_dash-update-component"
+STATE = {"lang": "en", "programme": None}
+PAGES = ("/coordinate/commitments", "/coordinate/partners", "/coordinate/targets", "/coordinate/progress",
+         "/coordinate/report")
+
+
+@pytest.fixture
+def app(engine, database_url):
+    programme_id = seed_coordination(engine)
+    add_target_set(engine, programme_id, "Covenant of Mayors", 2010, 2030, "reduction_pct", 55)
+    return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+def _set_id(engine, name: str) -> int:
+    with engine.connect() as conn:
+        return conn.scalar(select(TargetSet.id).where(TargetSet.name == name))
+
+
+def write_requests(app, engine) -> dict[str, dict]:
+    """One valid request per write callback of the coordinators' pages."""
+    covenant = _set_id(engine, "Covenant of Mayors")
+    c, p, t = "coord-commitments-", "coord-partners-", "coord-targets-"
+    return {
+        "commitment": callback_body(app, f"{c}save", {
+            f"{c}selected.data": commitment_id(engine, "Collective renovation"),
+            f"{c}field-status.data": "achieved", f"{c}field-progress_pct.value": "100",
+            f"{c}field-target_year.value": "2028", f"{c}field-note.value": "done early",
+            f"{c}state.data": STATE, f"{c}version.data": 0}),
+        "partner": callback_body(app, f"{p}save", {
+            f"{p}selected.data": partner_id(engine, SCRIPT_PARTNER), f"{p}field-type.data": "company",
+            f"{p}field-sector_code.data": "transport", f"{p}field-website.value": "https://example.org",
+            f"{p}field-description.value": "Bread by bike.", f"{p}state.data": STATE}),
+        "target": callback_body(app, f"{t}target-save", {
+            f"{t}set.data": str(covenant), f"{t}target-kind.data": "reduction_pct",
+            f"{t}target-value.value": "60", f"{t}state.data": STATE}),
+        "milestone": callback_body(app, f"{t}milestone-save", {
+            f"{t}set.data": str(covenant), f"{t}milestone-year.value": "2020",
+            f"{t}milestone-kind.data": "reduction_pct", f"{t}milestone-value.value": "25",
+            f"{t}state.data": STATE}),
+        "primary": callback_body(app, f"{t}primary-save", {f"{t}set.data": str(covenant), f"{t}state.data": STATE}),
+        "new target set": callback_body(app, f"{t}new-save", {
+            f"{t}new-name.value": "Mission 2035", f"{t}new-baseline-year.value": "2019",
+            f"{t}new-target-year.value": "2035", f"{t}new-method.data": "linear",
+            f"{t}new-kind.data": "residual_pct", f"{t}new-value.value": "10", f"{t}new-primary.data": "no",
+            f"{t}state.data": STATE}),
+    }
+
+
+WRITES = ("commitment", "partner", "target", "milestone", "primary", "new target set")
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_write_callback_without_login_is_refused_with_401_and_changes_nothing(app, client, engine, write):
+    body = write_requests(app, engine)[write]
+    before = database_rows(engine)
+    assert client.post(CALLBACK, json=body).status_code == 401
+    assert database_rows(engine) == before
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_analyst_session_cannot_run_a_coordinator_write(app, client, engine, write):
+    body = write_requests(app, engine)[write]
+    log_in(client, "ann")
+    before = database_rows(engine)
+    assert client.post(CALLBACK, json=body, headers=csrf_header(client)).status_code == 403
+    assert database_rows(engine) == before
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_coordinator_write_without_csrf_token_is_refused(app, client, engine, write):
+    body = write_requests(app, engine)[write]
+    log_in(client, "cor")
+    before = database_rows(engine)
+    assert client.post(CALLBACK, json=body).status_code == 400
+    assert client.post(CALLBACK, json=body, headers={"X-CSRFToken": "forged"}).status_code == 400
+    assert database_rows(engine) == before
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_coordinator_write_with_token_goes_through_and_is_logged(app, client, engine, write):
+    body = write_requests(app, engine)[write]
+    log_in(client, "cor")
+    before = database_rows(engine)
+    response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+    assert response.status_code == 200, response.data
+    after = database_rows(engine)
+    assert after != before
+    new_audit = after["audit_log"][len(before["audit_log"]):]
+    assert new_audit and {row[7] for row in new_audit} == {"cor"}  # changed_by
+
+
+def test_pages_redirect_residents_to_login_and_refuse_analysts(client):
+    for path in PAGES:
+        response = client.get(f"{path}?lang=nl")
+        assert response.status_code == 303, path
+        assert response.headers["Location"].startswith("/login?next=")
+    log_in(client, "ann")
+    assert {client.get(path).status_code for path in PAGES} == {403}
+    log_in(client, "cor")
+    assert {client.get(path).status_code for path in PAGES} == {200}
+
+
+def test_reading_callbacks_refuse_residents(app, client, engine):
+    bodies = [
+        callback_body(app, "coord-commitments-state", {"coord-commitments-state.data": STATE},
+                      "coord-commitments-table"),
+        callback_body(app, "coord-commitments-state", {"coord-commitments-state.data": STATE},
+                      "coord-commitments-log"),
+        callback_body(app, "coord-progress-target", {"coord-progress-state.data": STATE}),
+    ]
+    for body in bodies:
+        response = client.post(CALLBACK, json=body)
+        assert response.status_code == 401
+        assert "Green fleet" not in response.get_data(as_text=True)
+
+
+def test_partner_name_with_script_is_sent_as_plain_text(app, client):
+    log_in(client, "cor")
+    body = callback_body(app, "coord-partners-state", {"coord-partners-state.data": STATE},
+                         "coord-partners-table")
+    response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+    assert response.status_code == 200
+    table = json.dumps(response.get_json()["response"]["coord-partners-table"]["children"])
+    # A JSON string child (React renders it as text), never a component or raw markup.
+    assert json.dumps(SCRIPT_PARTNER) in table
+    assert '"type": "Script"' not in table

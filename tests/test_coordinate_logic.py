@@ -1,0 +1,161 @@
+"""The coordinators' pages without a browser: form checks, edits through the audit log, per-partner
+progress, data health, overdue commitments (numbers from tests/coordinate_support.py, by hand)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.context import ProgrammeInfo
+from dashboard.workspace.coord_progress import health_state, partner_progress
+from dashboard.workspace.coord_queries import audit_log
+from dashboard.workspace.coord_state import CoordinatorState, coordinator_state
+from dashboard.workspace.coord_targets import read_milestone, read_new_set, read_target, save_target
+from dashboard.workspace.coord_views import partner_view
+from pipelines.analytics.inputs import TargetSetSpec, TargetSpec
+from pipelines.audit import edit
+from pipelines.errors import UserError, ValidationFailed
+from pipelines.targets import list_target_sets, set_target
+from tests.coordinate_support import SCRIPT_PARTNER, commitment_id, database_rows, seed_coordination
+
+NEUTRAL = TargetSetSpec(1, "Climate neutrality", True, 2010, 2030, "linear",
+                        (TargetSpec("total", "residual_pct", 0.0),))
+
+
+def _info(programme_id: int) -> ProgrammeInfo:
+    return ProgrammeInfo(programme_id, "leuven", "Leuven 2030", "Leuven", 2010, 2030, None, None)
+
+
+def _primary(engine, programme_id: int) -> int:
+    return list_target_sets(engine, programme_id)[0].id
+
+
+def _problems(error: ValidationFailed) -> dict[str, str]:
+    return {p.column: p.expected for p in error.problems}
+
+
+def test_target_form_reports_every_problem_at_once():
+    with pytest.raises(ValidationFailed) as caught:
+        read_target({"kind": "residual_pct", "value": "150", "baseline_t": "abc"}, "en")
+    assert _problems(caught.value) == {"value": "a percentage from 0 to 100", "baseline_t": "a number (e.g. 55 or 55.5)"}
+
+
+def test_target_form_reads_dutch_decimals_and_thousands():
+    # '17,5' is 17.5 in any language; '457.501' is ambiguous and read with Dutch marks: 457,501 t.
+    found = read_target({"kind": "residual_pct", "value": "17,5", "baseline_t": "457.501"}, "nl")
+    assert (found.value, found.baseline_t) == (17.5, 457_501.0)
+
+
+def test_new_target_set_needs_a_target_year_after_its_baseline_year_and_a_new_name():
+    form = {"name": "climate neutrality", "baseline_year": "2030", "target_year": "2020", "method": "linear",
+            "kind": "reduction_pct", "value": "abc", "primary": "no"}
+    with pytest.raises(ValidationFailed) as caught:
+        read_new_set(form, "en", ("Climate neutrality",))
+    assert set(_problems(caught.value)) == {"name", "target_year", "value"}
+    assert _problems(caught.value)["target_year"] == "a year after the baseline year 2030"
+
+
+def test_milestone_must_lie_between_the_sets_years():
+    with pytest.raises(ValidationFailed) as caught:
+        read_milestone({"year": "2030", "kind": "absolute_t", "value": "1000"}, "nl", NEUTRAL)
+    assert _problems(caught.value) == {"year": "een jaar na 2010 en voor 2030"}
+    assert read_milestone({"year": "2025", "kind": "absolute_t", "value": "-7275"}, "en", NEUTRAL).value == -7275
+
+
+def test_pipeline_refuses_a_residual_percentage_above_100(engine):
+    programme_id = seed_coordination(engine)
+    before = database_rows(engine)
+    with pytest.raises(UserError, match="between 0 and 100"):
+        set_target(engine, programme_id, "Climate neutrality", "total", "residual_pct", 150)
+    assert database_rows(engine) == before
+
+
+def test_saving_an_unchanged_target_writes_no_audit_row(engine):
+    programme_id = seed_coordination(engine)
+    neutral = list_target_sets(engine, programme_id)[0]
+    form = {"kind": "residual_pct", "value": "0", "baseline_t": ""}
+    assert save_target(engine, programme_id, neutral, form, "en", "cor") is None
+    changed = save_target(engine, programme_id, neutral, {**form, "value": "10"}, "en", "cor")
+    assert changed.value == 10
+    log = audit_log(engine, programme_id, ("target",))
+    assert list(log["field"]) == ["target:total"] and list(log["new_value"]) == ["residual_pct 10"]
+
+
+def test_invalid_commitment_edit_saves_nothing_and_names_each_field(engine):
+    programme_id = seed_coordination(engine)
+    before = database_rows(engine)
+    with pytest.raises(ValidationFailed) as caught:
+        edit(engine, programme_id, "commitment", commitment_id(engine, "Green fleet"),
+             {"status": "finished", "progress_pct": "150", "target_year": "20x5"}, "cor")
+    assert {p.column for p in caught.value.problems} == {"status", "progress_pct", "target_year"}
+    assert database_rows(engine) == before
+
+
+def test_status_edit_is_logged_and_moves_the_gap(engine):
+    programme_id = seed_coordination(engine)
+    renovation = commitment_id(engine, "Collective renovation")
+    changed = edit(engine, programme_id, "commitment", renovation, {"status": "Achieved", "note": "Done"}, "cor")
+    assert changed["status"] == ("planned", "achieved")
+    log = audit_log(engine, programme_id, ("commitment",), renovation)
+    assert log.loc[log["field"] == "note", "old_value"].tolist() == [None]  # shown as "–", never "nan"
+    assert ("status", "planned", "achieved", "cor") in set(
+        zip(log["field"], log["old_value"], log["new_value"], log["changed_by"], strict=True))
+    # Rebuilt at once: achieved 10 + 30 = 40 kt, nothing planned any more.
+    state = coordinator_state(engine, _info(programme_id), _primary(engine, programme_id), date(2026, 11, 21))
+    commitments = state.summary["commitments"]
+    assert (commitments["achieved_reduction_t"], commitments["planned_reduction_t"]) == (40_000, 0)
+
+
+def test_partner_progress_counts_achieved_and_done_share_of_work_in_progress():
+    commitments = pd.DataFrame({
+        "partner": ["A", "A", "B", "C", "C"],
+        "reduction_t_per_year": [10_000, 5_000, 20_000, 30_000, 8_000],
+        "status": ["achieved", "delayed", "in_progress", "planned", "withdrawn"],
+        "progress_pct": [100, 20, 50, None, 90],
+        "target_year": [2022, 2023, 2026, 2028, 2020],
+    })
+    table = partner_progress(commitments, 2026).set_index("partner")
+    # A: committed 10 + 5 = 15 kt, delivered 10 (delayed work is not counted) = 66.7 %, 1 overdue.
+    # B: 20 kt, delivered 20 × 50 % = 10 kt. C: 30 kt (withdrawn 8 kt left out), delivered 0.
+    assert table.loc["A", ["committed_t", "delivered_t", "delivered_pct", "overdue"]].tolist() == [15_000, 10_000, 66.7, 1]
+    assert table.loc["B", ["committed_t", "delivered_t"]].tolist() == [20_000, 10_000]
+    assert table.loc["C", ["committed_t", "delivered_t", "overdue"]].tolist() == [30_000, 0, 0]
+    assert list(table.index) == ["C", "B", "A"]  # the largest commitment first
+
+
+def test_health_state_flags_late_series_gaps_and_empty_indicators():
+    assert health_state(0, None, [], 2026) == "no_values"
+    assert health_state(10, 2023, [], 2026) == "late"  # published about two years late: 2024 is due
+    assert health_state(10, 2024, [2015], 2026) == "gaps"
+    assert health_state(15, 2024, [], 2026) == "ok"
+
+
+def test_coordinator_state_of_the_seed(engine):
+    programme_id = seed_coordination(engine)
+    state = coordinator_state(engine, _info(programme_id), _primary(engine, programme_id), date(2026, 11, 21))
+    # The stored summary counts overdue as of the year it was computed (this year, 2026 or later):
+    # "Green fleet" (delayed, due 2023) is overdue, "Campus heat pumps" (achieved) never is.
+    assert "Green fleet" in set(state.overdue["title"])
+    assert "Campus heat pumps" not in set(state.overdue["title"])
+    partners = state.partners.set_index("partner")
+    assert partners.loc[SCRIPT_PARTNER, "delivered_pct"] == 50.0
+    health = state.health.set_index("code")
+    assert health.loc["emissions.residential", "state"] == "ok"
+    assert health.loc["emissions.waste", "state"] == "no_values"
+
+
+def test_partner_chart_shows_the_fifteen_largest_and_the_table_every_partner():
+    # 20 partners committing 1..20 kt each: the chart keeps 20 down to 6 kt, the table all 20.
+    commitments = pd.DataFrame({
+        "partner": [f"P{i:02d}" for i in range(1, 21)], "reduction_t_per_year": [i * 1000 for i in range(1, 21)],
+        "status": ["planned"] * 20, "progress_pct": [None] * 20, "target_year": [2030] * 20,
+    })
+    state = CoordinatorState(programme=_info(1), target_id=None, summary={},
+                             partners=partner_progress(commitments, 2026), overdue=pd.DataFrame(),
+                             health=pd.DataFrame(), as_of_year=2026)
+    view = partner_view(state, "en")
+    assert len(view.table) == 20
+    assert view.figure["data"][0]["y"] == [f"P{i:02d}" for i in range(20, 5, -1)]
+    assert view.figure["data"][0]["x"][0] == 20.0 and "15 largest" in view.summary
