@@ -9,17 +9,10 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select, text, update
 
 from pipelines import db, derived
+from pipelines.db import lock_programme  # noqa: F401  (the loaders take it from here)
 from pipelines.errors import UserError
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.schema import ImportBatch, utcnow
-
-_LOCK_NAMESPACE = 20_300  # first key of pg_advisory_xact_lock(ns, programme): imports and undo
-
-
-def lock_programme(conn: Connection, programme_id: int) -> None:
-    """Serialise writers of one programme on PostgreSQL (SQLite's BEGIN IMMEDIATE already does)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :p)"), {"ns": _LOCK_NAMESPACE, "p": programme_id})
 
 
 def previous_load(conn: Connection, programme_id: int, kind: str, sha256: str) -> int | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -45,20 +49,40 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def writing(engine: Engine):
+# First key of pg_advisory_xact_lock(namespace, programme_id): every writer of a programme.
+WRITE_LOCK_NAMESPACE = 20_300
+
+
+@contextmanager
+def writing(engine: Engine, programme_id: int | None = None) -> Iterator[Connection]:
     """A transaction for a write: one import, undo or edit commits or rolls back as a whole.
 
-    On SQLite it takes the write lock at BEGIN (readers go on under WAL); on PostgreSQL it is a
-    plain transaction, and the writers serialise on an advisory lock (see pipelines.store).
+    On SQLite it takes the write lock at BEGIN (readers go on under WAL). On PostgreSQL, given
+    the programme, it takes that programme's advisory lock first, so its writers run one after
+    another and each rebuilds the derived tables from everything committed before it.
     """
-    return engine.execution_options(write_lock=True).begin()
+    with engine.execution_options(write_lock=True).begin() as conn:
+        if programme_id is not None:
+            lock_programme(conn, programme_id)
+        yield conn
+
+
+def lock_programme(conn: Connection, programme_id: int) -> None:
+    """Serialise writers of one programme on PostgreSQL (SQLite's BEGIN IMMEDIATE already does)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(:ns, :p)"),
+            {"ns": WRITE_LOCK_NAMESPACE, "p": programme_id},
+        )
 
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine | None) -> Config:
+    from alembic.config import Config  # imported here: every CLI start would pay ~0.2 s for it
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -67,6 +91,8 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Create or upgrade the schema to `revision` with Alembic."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 

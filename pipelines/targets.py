@@ -32,7 +32,7 @@ def add_target_set(
         raise UserError(f"pathway method must be one of {', '.join(PATHWAY_METHODS)}, not {method!r}")
     if target_year <= baseline_year:
         raise UserError(f"target year {target_year} must be after baseline year {baseline_year}")
-    with db.writing(engine) as conn:
+    with db.writing(engine, programme_id) as conn:
         if _find(conn, programme_id, name, required=False) is not None:
             raise UserError(f"a target set '{name}' already exists")
         if primary:
@@ -58,7 +58,7 @@ def set_target(
 ) -> None:
     """Set (or replace) the target of one sector, or the overall one ('total')."""
     _check_target(kind, value)
-    with db.writing(engine) as conn:
+    with db.writing(engine, programme_id) as conn:
         target_set = _find(conn, programme_id, set_name)
         _check_sector(conn, sector_code)
         old = conn.execute(select(Target).where(
@@ -82,7 +82,7 @@ def set_milestone(
 ) -> None:
     """Set (or replace) an interim milestone between the set's baseline and target years."""
     _check_target(kind, value)
-    with db.writing(engine) as conn:
+    with db.writing(engine, programme_id) as conn:
         target_set = _find(conn, programme_id, set_name)
         _check_sector(conn, sector_code)
         if not target_set.baseline_year < year < target_set.target_year:
@@ -103,7 +103,7 @@ def set_milestone(
 
 def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "cli") -> None:
     """Make one target set the primary one (the headline); the others stop being primary."""
-    with db.writing(engine) as conn:
+    with db.writing(engine, programme_id) as conn:
         target_set = _find(conn, programme_id, set_name)
         if target_set.is_primary:
             return

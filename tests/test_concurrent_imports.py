@@ -216,6 +216,47 @@ def big_correction(tmp_path, engine, programme_id) -> Path:
     return path
 
 
+class HeldRebuild:
+    """`derived.rebuild` that, once done, keeps the import's transaction open until released."""
+
+    def __init__(self, rebuild):
+        self.rebuild = rebuild
+        self.holding, self.release = threading.Event(), threading.Event()
+        self.released_at = 0.0
+
+    def __call__(self, conn, programme_id: int):
+        # Every row is written and the derived tables rewritten, but nothing is committed yet.
+        analysis = self.rebuild(conn, programme_id)
+        self.holding.set()
+        assert self.release.wait(WAIT_S)
+        self.released_at = time.monotonic()  # the commit comes after this
+        return analysis
+
+
+class ReadLoop:
+    """Reads what the overview reads, again and again, until stopped; logs (start, end, answer)."""
+
+    def __init__(self, programme_id: int, target_id: int):
+        self.programme_id, self.target_id = programme_id, target_id
+        self.log: list[tuple[float, float, object]] = []
+        self.stop = threading.Event()
+
+    def __call__(self, engine) -> None:
+        while not self.stop.is_set():
+            started = time.monotonic()
+            try:
+                answer = overview_reads(engine, self.programme_id, self.target_id)
+            except Exception as error:  # every failure is one of the reads, reported by the test
+                answer = error
+            self.log.append((started, time.monotonic(), answer))
+
+    def wait_for_reads(self, count: int, since: float) -> None:
+        deadline = time.monotonic() + WAIT_S
+        while sum(1 for _s, ended, _a in self.log if ended > since) < count:
+            assert time.monotonic() < deadline, "the reads did not come back"
+            time.sleep(0.01)
+
+
 def test_readers_get_answers_all_through_a_long_import(
     database_url, engine, programme_id, big_correction, monkeypatch
 ):
@@ -223,50 +264,27 @@ def test_readers_get_answers_all_through_a_long_import(
     target_id = int(target_sets(engine, programme_id)["id"].iloc[0])
     old = overview_reads(engine, programme_id, target_id)
     assert old["summary"]["latest_t"] == 182_000
-    holding, reads_while_holding, stop = threading.Event(), threading.Event(), threading.Event()
-    log: list[tuple[float, float, object]] = []
-    real_rebuild = derived.rebuild
-
-    def rebuild_then_hold(conn, programme_id):
-        # Every row is written and the derived tables rewritten, but nothing is committed yet.
-        analysis = real_rebuild(conn, programme_id)
-        holding.set()
-        assert reads_while_holding.wait(WAIT_S)
-        released_at[0] = time.monotonic()  # the commit comes after this
-        return analysis
-
-    def reader(e):
-        while not stop.is_set():
-            started = time.monotonic()
-            try:
-                answer = overview_reads(e, programme_id, target_id)
-            except Exception as error:  # every failure is one of the reads, reported below
-                answer = error
-            log.append((started, time.monotonic(), answer))
-            if holding.is_set() and sum(1 for s, _e, _a in log if s > held_from[0]) >= 5:
-                reads_while_holding.set()
-
-    held_from, released_at = [float("inf")], [0.0]
-    monkeypatch.setattr(derived, "rebuild", rebuild_then_hold)
+    held = HeldRebuild(derived.rebuild)
+    monkeypatch.setattr(derived, "rebuild", held)
     importer = Worker(database_url, lambda e: load_file(e, programme_id, "indicators", big_correction))
     importer.start()
-    while not holding.wait(0.1):
+    while not held.holding.wait(0.1):
         assert importer.is_alive(), f"the import ended without reaching the rebuild: {importer.outcome()}"
-    held_from[0] = time.monotonic()
-    read_thread = Worker(database_url, reader)
-    read_thread.start()
+    reads = ReadLoop(programme_id, target_id)
+    reader = Worker(database_url, reads)
+    reader.start()
+    reads.wait_for_reads(5, since=time.monotonic())  # the import's transaction is open all along
+    held.release.set()
     importer.outcome()
-    committed_at = importer.finished_at
     new = overview_reads(engine, programme_id, target_id)
     assert new["summary"]["latest_t"] == 172_000
     time.sleep(0.3)  # a few reads after the commit too
-    stop.set()
-    read_thread.outcome()
-    errors = [answer for _s, _e, answer in log if isinstance(answer, Exception)]
-    assert errors == []
-    kinds = [(started, ended, classify(answer, old, new)) for started, ended, answer in log]
-    during = [kind for started, ended, kind in kinds if ended < released_at[0]]
-    after = [kind for started, _e, kind in kinds if started > committed_at]
+    reads.stop.set()
+    reader.outcome()
+    assert [answer for _s, _e, answer in reads.log if isinstance(answer, Exception)] == []
+    kinds = [(started, ended, classify(answer, old, new)) for started, ended, answer in reads.log]
+    during = [kind for _s, ended, kind in kinds if ended < held.released_at]
+    after = [kind for started, _e, kind in kinds if started > importer.finished_at]
     assert len(during) >= 5 and set(during) == {"old"}  # nothing uncommitted is ever seen
     assert after and set(after) == {"new"}
     # Never a half-written table, whenever the read came.

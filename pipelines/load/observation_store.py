@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, text
 
+from pipelines.load.copy_text import copy_text
 from pipelines.schema import Observation
 
 COLUMNS = (
@@ -140,22 +141,23 @@ class ObservationStore:
 
     def _insert_direct(self, rows: StoreRows) -> None:
         target = f"observation (programme_id, batch_id, is_current, {', '.join(COLUMNS)})"
-        self._bulk(target, (self.programme_id, self.batch_id, True), rows.matrix())
+        self._bulk(target, (self.programme_id, self.batch_id, True), rows)
         self.direct_rows += len(rows)
 
     def _stage(self, rows: StoreRows) -> None:
-        self._bulk(f"{STAGING} (line, {', '.join(COLUMNS)})", (), rows.matrix(with_line=True))
+        self._bulk(f"{STAGING} (line, {', '.join(COLUMNS)})", (), rows, with_line=True)
         self.staged_rows += len(rows)
 
-    def _bulk(self, target: str, constants: tuple, matrix: np.ndarray) -> None:
-        """Insert the rows of `matrix` after the constant columns, fast for the database."""
+    def _bulk(self, target: str, constants: tuple, rows: StoreRows, with_line: bool = False) -> None:
+        """Insert `rows` after the constant columns, fast for the database."""
         raw = self.conn.connection.driver_connection
         if not self.sqlite:
-            head = list(constants)
+            # One text payload per chunk, built column-wise: no Python work per row and value.
+            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in COLUMNS]
             with raw.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
-                for row in matrix.tolist():
-                    copy.write_row(head + row)
+                copy.write(copy_text(constants, columns))
             return
+        matrix = rows.matrix(with_line=with_line)
         # Constants go into the statement, and many rows into each statement: SQLite then
         # spends its time storing rows rather than stepping through one statement per row.
         fixed = "".join(f"{_literal(c)}, " for c in constants)

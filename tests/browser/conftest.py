@@ -36,7 +36,11 @@ def _database(tmp_path_factory, sqlite_template: Path, name: str, fill) -> str:
 
 
 class LiveServer:
-    """The dashboard on a database, served from a thread on a free port."""
+    """The dashboard on a database, served from a thread on a free port.
+
+    A test names its server fixture before `page`, so the page closes before the server stops;
+    otherwise requests still in flight are reset and show up as console errors.
+    """
 
     def __init__(self, database_url: str):
         self.engine = make_engine(database_url)

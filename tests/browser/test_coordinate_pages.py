@@ -57,7 +57,7 @@ def missing_kt(page: Page) -> float:
     )
 
 
-def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(page: Page, live):
+def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(live, page: Page):
     log_in_as_coordinator(page, live, "/coordinate/commitments?lang=en")
     page.wait_for_selector(".js-plotly-plot")
     assert missing_kt(page) == 68.0
@@ -83,7 +83,7 @@ def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(page
     assert missing_kt(page) == 98.0
 
 
-def test_invalid_target_value_is_explained_and_nothing_is_saved(page: Page, live):
+def test_invalid_target_value_is_explained_and_nothing_is_saved(live, page: Page):
     log_in_as_coordinator(page, live, "/coordinate/targets?lang=en")
     value = page.locator("#coord-targets-target-value")
     expect(value).to_have_value("0")
@@ -107,7 +107,7 @@ def test_invalid_target_value_is_explained_and_nothing_is_saved(page: Page, live
     expect(page.locator("#coord-targets-log")).to_contain_text("Target (whole programme)")
 
 
-def test_partner_names_show_as_text_and_a_bad_website_is_refused(page: Page, live):
+def test_partner_names_show_as_text_and_a_bad_website_is_refused(live, page: Page):
     log_in_as_coordinator(page, live, "/coordinate/partners?lang=en")
     expect(page.get_by_role("rowheader", name=SCRIPT_PARTNER)).to_have_text(SCRIPT_PARTNER)
     page.get_by_role("button", name=f"Edit {SCRIPT_PARTNER}").click()
@@ -117,7 +117,7 @@ def test_partner_names_show_as_text_and_a_bad_website_is_refused(page: Page, liv
     assert axe_violations(page) == []  # the page's own dialog handler fails the test on any alert()
 
 
-def test_progress_view_and_printable_report(page: Page, live):
+def test_progress_view_and_printable_report(live, page: Page):
     log_in_as_coordinator(page, live, "/coordinate/progress?lang=en")
     expect(page.get_by_role("heading", name="For coordinators only")).to_be_visible()
     expect(page.locator("#overdue-heading")).to_have_text("Commitments past their target year")
@@ -138,7 +138,7 @@ def test_progress_view_and_printable_report(page: Page, live):
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 6
 
 
-def test_residents_are_sent_to_the_login_page(page: Page, live):
+def test_residents_are_sent_to_the_login_page(live, page: Page):
     page.goto(f"{live.url}/coordinate/commitments?lang=en")
     page.wait_for_url(re.compile(r"/login\?next="))
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()

@@ -68,7 +68,7 @@ def choose_file(page: Page, path: Path) -> None:
     page.locator("#upload-file input[type=file]").set_input_files(str(path))
 
 
-def test_analyst_uploads_a_good_file_confirms_and_the_overview_shows_the_new_number(page, live):
+def test_analyst_uploads_a_good_file_confirms_and_the_overview_shows_the_new_number(live, page):
     open_page(page, f"{live.url}/?lang=en")
     expect(page.locator(".headline-text")).to_contain_text("In 2024, Leuven emitted 396 kt CO₂e.")
     log_in(page, live.url, "ann", "/upload?lang=en")
@@ -106,7 +106,7 @@ def test_analyst_uploads_a_good_file_confirms_and_the_overview_shows_the_new_num
     expect(page.locator(".headline-text")).to_contain_text("In 2024, Leuven emitted 386 kt CO₂e.")
 
 
-def test_a_bad_file_shows_every_error_with_row_and_column_and_writes_nothing(page, live):
+def test_a_bad_file_shows_every_error_with_row_and_column_and_writes_nothing(live, page):
     log_in(page, live.url, "ann", "/upload?lang=en")
     before = row_counts(live.engine)
     choose_file(page, BAD)
@@ -123,7 +123,7 @@ def test_a_bad_file_shows_every_error_with_row_and_column_and_writes_nothing(pag
     assert row_counts(live.engine) == before
 
 
-def test_unknown_labels_are_mapped_on_the_page_until_the_file_checks_clean(page, live):
+def test_unknown_labels_are_mapped_on_the_page_until_the_file_checks_clean(live, page):
     log_in(page, live.url, "ann", "/upload?lang=en")
     choose_file(page, DATA / "upload_unknown_labels.csv")
     page.get_by_label("'Gezinnen' means:").fill("residential")
@@ -142,7 +142,7 @@ def test_unknown_labels_are_mapped_on_the_page_until_the_file_checks_clean(page,
     expect(page.get_by_role("button", name="Confirm: import this file")).to_be_enabled()
 
 
-def test_a_file_over_the_limit_is_refused_in_the_browser(page, live, tmp_path):
+def test_a_file_over_the_limit_is_refused_in_the_browser(live, page, tmp_path):
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * (51 * 1024 * 1024))  # over the default 50 MB
     requests = []
@@ -154,7 +154,7 @@ def test_a_file_over_the_limit_is_refused_in_the_browser(page, live, tmp_path):
     assert not any("upload-file" in body for body in requests)  # the file never left the browser
 
 
-def test_analyst_views_the_rows_of_an_import_and_undoes_it(page, live):
+def test_analyst_views_the_rows_of_an_import_and_undoes_it(live, page):
     load_file(live.engine, 1, "indicators", GOOD, options=LoadOptions(user="ann"))
     batch = 5  # after the demo's four imports
     log_in(page, live.url, "ann", "/imports?lang=en")
@@ -181,7 +181,7 @@ def test_analyst_views_the_rows_of_an_import_and_undoes_it(page, live):
 
 
 @pytest.mark.parametrize("path", ["/upload", "/imports"])
-def test_a_resident_cannot_reach_the_workspace_pages(page, live, path):
+def test_a_resident_cannot_reach_the_workspace_pages(live, page, path):
     page.goto(f"{live.url}{path}?lang=en")
     page.wait_for_selector("main h1")
     assert "/login?next=" in page.url
