@@ -33,7 +33,8 @@ class ValidationFailed(UserError):
     """A file had problems; nothing was written. Holds every problem, not only the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
+        # In file order, as the analyst will fix them (problems without a row come first).
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0))
         first = problems[0] if problems else None
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{len(problems)} problem(s), nothing imported: {first}{more}")
