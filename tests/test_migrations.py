@@ -53,3 +53,19 @@ def test_upgrade_to_head_from_every_earlier_revision(start, tmp_path, postgres_t
             engine.dispose()
     expected = ["sqlite"] + (["postgresql"] if _postgres_admin_url()[0] else [])
     assert backends == expected
+
+
+def test_commands_on_a_database_at_another_revision_ask_to_migrate_it(engine, programme_id):
+    from click.testing import CliRunner
+    from sqlalchemy import text
+
+    from pipelines.cli import main
+
+    with engine.begin() as conn:  # as if made by an older version of the code
+        conn.execute(text("UPDATE alembic_version SET version_num = '0000_older'"))
+    url = engine.url.render_as_string(hide_password=False)
+    done = CliRunner().invoke(main, ["--database-url", url, "status"])
+    assert done.exit_code == 1
+    assert "has schema revision 0000_older" in done.output
+    assert "run `roadmap init` to migrate it" in done.output
+    assert "Traceback" not in done.output

@@ -22,7 +22,7 @@ def backup_command(app: AppContext, file: Path) -> None:
     """
     from pipelines.backup import backup
 
-    kind = backup(app.ready_engine(), file)
+    kind = backup(app.ready_engine(current_schema=False), file)
     click.echo(f"Backed up {app.engine.url.render_as_string()} to {file} ({kind}).")
 
 

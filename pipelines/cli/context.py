@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import click
 from sqlalchemy import Engine
 
-from pipelines.db import has_schema, make_engine
+from pipelines.db import current_revision, has_schema, head_revision, make_engine
 from pipelines.errors import UserError
 from pipelines.schema import Programme
 from pipelines.settings import Settings
@@ -29,12 +29,22 @@ class AppContext:
             self._engine = make_engine(self.settings.database_url)
         return self._engine
 
-    def ready_engine(self) -> Engine:
-        """The engine of a database that `roadmap init` has set up (else a clear error)."""
+    def ready_engine(self, current_schema: bool = True) -> Engine:
+        """The engine of a database that `roadmap init` has set up (else a clear error).
+
+        With `current_schema`, the database must also be migrated to this version's schema:
+        an older one gets a clear request to migrate, not errors from missing columns.
+        """
+        where = self.engine.url.render_as_string()
         if not has_schema(self.engine):
-            raise UserError(
-                f"no roadmap database at {self.engine.url.render_as_string()}: run `roadmap init` first"
-            )
+            raise UserError(f"no roadmap database at {where}: run `roadmap init` first")
+        if current_schema:
+            found, wanted = current_revision(self.engine), head_revision()
+            if found != wanted:
+                raise UserError(
+                    f"the database at {where} has schema revision {found}, this version needs "
+                    f"{wanted}: back it up (`roadmap backup FILE`), then run `roadmap init` to migrate it"
+                )
         return self.engine
 
     def programme(self) -> Programme:

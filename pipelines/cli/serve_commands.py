@@ -36,6 +36,7 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
             f"no roadmap database at {app.engine.url.render_as_string()} yet: run `roadmap demo` "
             "for the demo data (or `roadmap init` and load your files), then `roadmap serve`"
         )
+    app.ready_engine()  # an older schema gets a request to migrate, not errors on every page
     host, port = host or settings.host, port or settings.port
     if production:
         from dashboard.production import check_production_settings, run_production
