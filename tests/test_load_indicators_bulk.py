@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import case, func, inspect, select
+from sqlalchemy import case, delete, func, inspect, select
 
 from pipelines.errors import ValidationFailed
 from pipelines.load import indicators, load_file, observation_store, preview_file
 from pipelines.load.result import LoadOptions
-from pipelines.schema import Indicator, Observation
+from pipelines.schema import Indicator, Observation, Programme
 
 from .conftest import DATA
 
@@ -116,3 +116,13 @@ def test_preview_shows_the_detected_dialect_and_first_rows():
     assert preview["detected"]["separator"] == ";"
     assert preview["rows"][0] == {"Sector": "Huishoudens", "Jaar": "2019", "Waarde": "161.920", "Eenheid": "t CO2e"}
     assert preview["line_numbers"] == [4, 5]
+
+
+def test_deleting_a_programme_deletes_its_observations_through_its_indicators(engine, programme_id):
+    # observation.programme_id has no foreign key of its own (see the schema): the indicator's
+    # cascade must still remove every value of the programme.
+    load_file(engine, programme_id, "indicators", monthly_file(3), file_name="m.csv")
+    with engine.begin() as conn:
+        conn.execute(delete(Programme).where(Programme.id == programme_id))
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Observation)).scalar_one() == 0

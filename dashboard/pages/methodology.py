@@ -65,7 +65,7 @@ def coverage_section(prog: ProgrammeInfo, lang: str) -> list:
     totals = emissions[(emissions["sector_code"] == TOTAL) & emissions["value_t"].notna()]
     out = [html.H2(t("coverage_heading", lang))]
     if prog.scope_note:
-        out.append(html.P(t("scope_note", lang, note=prog.scope_note)))
+        out.append(html.P(t("scope_note", lang, note=prog.scope_note.rstrip(". "))))
     if totals.empty:
         return out + [html.P(t("no_data_yet", lang))]
     latest = totals.iloc[-1]
