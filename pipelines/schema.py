@@ -7,7 +7,7 @@ Every programme-owned row carries programme_id, so one database can hold several
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -38,7 +38,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_data_version() -> str:
@@ -217,10 +217,7 @@ class Observation(Base):
 
     __tablename__ = "observation"
     id: Mapped[int] = mapped_column(primary_key=True)
-    # The indicator's programme, copied for filtering. No foreign key of its own: the indicator's
-    # already scopes the row (and deleting a programme deletes its indicators, hence these rows),
-    # and a second per-row check would cost a bulk load a fifth of its time on PostgreSQL.
-    programme_id: Mapped[int] = mapped_column(Integer)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
     period: Mapped[str] = mapped_column(String(7))  # 'YYYY' or 'YYYY-MM'
     year: Mapped[int] = mapped_column(Integer)

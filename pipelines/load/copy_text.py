@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 NULL = "\\N"
 # COPY's text format gives these characters a meaning; in data they are written escaped.
@@ -21,22 +20,28 @@ def copy_text(constants: tuple, columns: list[np.ndarray]) -> str:
 
 
 def _constant_text(value) -> str:
-    if value is None:
+    if type(value) is int:
+        return str(value)
+    if value is None or value != value:  # None, or a float NaN
         return NULL
     if isinstance(value, bool):
         return "t" if value else "f"
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same double
     return str(value).translate(_ESCAPES)
 
 
 def _column_text(values: np.ndarray) -> list[str]:
-    """Each value as COPY text: integers and floats by numpy (shortest exact form), NULL as \\N."""
+    """Each value as COPY text, NULL as \\N; one C-level pass per column where possible."""
+    items = values.tolist()  # Python ints, floats and strings: their text is what COPY reads
     if values.dtype.kind in "iub":
-        return values.astype(np.int64).astype(str).tolist()
+        return list(map(str, map(int, items)))
     if values.dtype.kind == "f":
-        text = values.astype(str)
-        text[np.isnan(values)] = NULL
-        return text.tolist()
-    # Text, None and plain Python numbers: each distinct value is written once.
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    written = np.array([_constant_text(u) for u in uniques] + [NULL], dtype=object)
-    return written[codes].tolist()
+        text = list(map(repr, items))
+        for i in np.flatnonzero(np.isnan(values)).tolist():
+            text[i] = NULL
+        return text
+    probe = "".join([v for v in items if type(v) is str])
+    if any(special in probe for special in "\\\t\n\r"):
+        return [_constant_text(v) for v in items]
+    return [v if type(v) is str else NULL if v is None else _constant_text(v) for v in items]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 14:56:40.657431
+Create Date: 2026-11-21 14:08:11.100142
 """
 
 from alembic import op
@@ -230,6 +230,7 @@ def upgrade() -> None:
     sa.CheckConstraint('month IS NULL OR (month BETWEEN 1 AND 12)', name=op.f('ck_observation_month')),
     sa.ForeignKeyConstraint(['batch_id'], ['import_batch.id'], name=op.f('fk_observation_batch_id_import_batch')),
     sa.ForeignKeyConstraint(['indicator_id'], ['indicator.id'], name=op.f('fk_observation_indicator_id_indicator'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], name=op.f('fk_observation_programme_id_programme'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['superseded_by_batch_id'], ['import_batch.id'], name=op.f('fk_observation_superseded_by_batch_id_import_batch')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_observation'))
     )
