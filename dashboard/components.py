@@ -23,6 +23,11 @@ PAGE_PATHS = dict(PAGES)
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 
 
+def graph_config(lang: str) -> dict:
+    """Plotly's own labels (month names on date axes) in the page's language (assets/plotly-locale-nl.js)."""
+    return {**GRAPH_CONFIG, "locale": "nl"} if lang == "nl" else GRAPH_CONFIG
+
+
 def url_id(page: str) -> str:
     return f"{page}-url"
 
@@ -230,7 +235,7 @@ def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section
     children = [
         html.H2(view.title, id=heading_id),
         html.Figure(className="chart", **{"aria-label": view.summary}, children=[
-            dcc.Graph(id=ids["graph"], figure=view.figure, config=GRAPH_CONFIG),
+            dcc.Graph(id=ids["graph"], figure=view.figure, config=graph_config(lang)),
             html.Figcaption(view.summary, className="chart-summary"),
         ]),
     ]

@@ -61,3 +61,23 @@ def test_methodology_lists_imports_without_who_made_them(page, seeded_url):
     expect(page.locator("#last-update")).to_have_text("Laatst bijgewerkt op 14 maart 2025.")
     expect(page.get_by_role("table")).to_contain_text("activity-2024.csv")
     assert IMPORTER not in page.content()
+
+
+def test_dutch_pages_draw_plotly_dates_in_dutch(page, seeded_url):
+    open_page(page, f"{seeded_url}/indicators?lang=nl")
+    locale = page.evaluate("document.querySelector('.js-plotly-plot')._context.locale")
+    assert locale == "nl"
+    # A monthly date axis drawn with the page's locale names the months in Dutch (mrt, mei, okt).
+    ticks = page.evaluate(
+        """() => {
+            const div = document.createElement('div');
+            document.body.appendChild(div);
+            const x = ['2023-01-01', '2023-03-01', '2023-05-01', '2023-10-01', '2023-12-01'];
+            return Plotly.newPlot(div, [{x: x, y: [1, 2, 3, 4, 5]}], {width: 900},
+                                  {locale: 'nl', staticPlot: true})
+                .then(() => Array.from(div.querySelectorAll('.xtick text')).map(t => t.textContent));
+        }"""
+    )
+    text = " ".join(ticks)
+    assert any(month in text for month in ("mrt", "mei", "okt")), ticks
+    assert "Mar" not in text and "May" not in text and "Oct" not in text, ticks
