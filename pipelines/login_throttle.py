@@ -9,6 +9,7 @@ one try per delay. Nothing lives in process memory: several workers and hosts sh
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -18,6 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from pipelines.db import writing
 from pipelines.schema import LoginThrottle
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -173,10 +176,39 @@ class RedisThrottle:
         self.client.delete(*self._names(key))
 
 
+class FallbackThrottle:
+    """Redis first; while Redis does not answer, the database, so logins neither fail nor go unthrottled."""
+
+    def __init__(self, primary: RedisThrottle, fallback: DatabaseThrottle):
+        self.primary, self.fallback = primary, fallback
+
+    def _call(self, method: str, *args):
+        import redis
+
+        try:
+            return getattr(self.primary, method)(*args)
+        except redis.RedisError as exc:
+            log.warning("login throttle: Redis unavailable (%s); counting in the database", exc)
+            return getattr(self.fallback, method)(*args)
+
+    def blocked_for(self, keys: list[ThrottleKey]) -> float:
+        return self._call("blocked_for", keys)
+
+    def record_failure(self, keys: list[ThrottleKey]) -> None:
+        self._call("record_failure", keys)
+
+    def failures(self, key: ThrottleKey) -> int:
+        return self._call("failures", key)
+
+    def reset(self, key: ThrottleKey) -> None:
+        self._call("reset", key)
+
+
 def make_throttle(engine: Engine, redis_url: str | None) -> LoginThrottleStore:
     """Redis when a URL is set (several hosts share it), else the database."""
     if redis_url:
         import redis
 
-        return RedisThrottle(redis.Redis.from_url(redis_url))
+        client = redis.Redis.from_url(redis_url, socket_connect_timeout=0.5, socket_timeout=0.5)
+        return FallbackThrottle(RedisThrottle(client), DatabaseThrottle(engine))
     return DatabaseThrottle(engine)

@@ -99,5 +99,17 @@ def test_the_store_keeps_no_readable_names(engine):
 
 
 def test_redis_is_used_when_a_url_is_set(engine):
-    assert isinstance(make_throttle(engine, REDIS_URL), RedisThrottle)
+    store = make_throttle(engine, REDIS_URL)
+    assert isinstance(store.primary, RedisThrottle)
     assert isinstance(make_throttle(engine, None), DatabaseThrottle)
+
+
+def test_failures_are_counted_in_the_database_while_redis_does_not_answer(engine):
+    # Port 1 on the loopback refuses connections: as if Redis were down.
+    store = make_throttle(engine, "redis://127.0.0.1:1/0")
+    keys = login_keys(_fresh_name(), "192.0.2.7")
+    for _ in range(6):
+        store.record_failure(keys)
+    assert store.failures(keys[0]) == 6
+    assert DatabaseThrottle(engine).failures(keys[0]) == 6
+    assert store.blocked_for(keys) > 0  # the sixth failure locks the name, as with Redis up
