@@ -12,7 +12,7 @@ from pipelines.copy import table_counts
 from pipelines.db import make_engine
 from pipelines.programmes import create_programme, init_database
 from pipelines.schema import ImportBatch, Indicator, Observation, Partner
-from tests.conftest import LEUVEN
+from tests.conftest import LEUVEN, fresh_database
 
 
 def _add_observations(
@@ -117,20 +117,16 @@ def test_copy_db_refuses_a_target_that_already_holds_a_programme(sqlite_source, 
     assert "already holds programmes" in done.output
 
 
-def test_sqlite_backup_restores_into_postgresql_too(sqlite_source, postgres_templates, tmp_path):
-    templates, reason = postgres_templates
-    if templates is None:
-        pytest.skip(reason)
-    name, pg_url = templates.fresh()
-    source, target = make_engine(sqlite_source), make_engine(pg_url)
-    try:
-        backup_file = tmp_path / "from_sqlite.backup"
-        CliRunner().invoke(main, ["--database-url", sqlite_source, "backup", str(backup_file)])
-        done = CliRunner().invoke(main, ["--database-url", pg_url, "restore", str(backup_file), "--yes"])
-        assert done.exit_code == 0, done.output
-        assert table_counts(target) == table_counts(source)
-        assert _values(target) == [("2010", 68028.0), ("2019", 64629.0)]
-    finally:
-        source.dispose()
-        target.dispose()
-        templates.drop(name)
+def test_sqlite_backup_restores_into_postgresql_too(sqlite_source, postgres_templates, sqlite_template, tmp_path):
+    with fresh_database("postgresql", tmp_path, sqlite_template, postgres_templates) as pg_url:
+        source, target = make_engine(sqlite_source), make_engine(pg_url)
+        try:
+            backup_file = tmp_path / "from_sqlite.backup"
+            CliRunner().invoke(main, ["--database-url", sqlite_source, "backup", str(backup_file)])
+            done = CliRunner().invoke(main, ["--database-url", pg_url, "restore", str(backup_file), "--yes"])
+            assert done.exit_code == 0, done.output
+            assert table_counts(target) == table_counts(source)
+            assert _values(target) == [("2010", 68028.0), ("2019", 64629.0)]
+        finally:
+            source.dispose()
+            target.dispose()

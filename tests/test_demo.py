@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 
 import pytest
@@ -24,6 +23,7 @@ from pipelines.schema import (
     Theme,
 )
 from pipelines.settings import DATA_DIR
+from tests.conftest import fresh_database
 
 
 @dataclass
@@ -35,21 +35,11 @@ class Demo:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def demo(request, tmp_path_factory, sqlite_template, postgres_templates):
     """The demo, built once per backend for the read-only tests of this module."""
-    name = templates = None
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("demo") / "demo.db"
-        shutil.copy(sqlite_template, path)
-        url = f"sqlite:///{path}"
-    else:
-        templates, reason = postgres_templates
-        if templates is None:
-            pytest.skip(reason)
-        name, url = templates.fresh()
-    engine = make_engine(url)
-    yield Demo(engine, build_demo(engine))
-    engine.dispose()
-    if name is not None:
-        templates.drop(name)
+    directory = tmp_path_factory.mktemp("demo")
+    with fresh_database(request.param, directory, sqlite_template, postgres_templates) as url:
+        engine = make_engine(url)
+        yield Demo(engine, build_demo(engine))
+        engine.dispose()
 
 
 def _count(engine: Engine, model) -> int:
