@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import dash
 import pandas as pd
 from dash import Input, Output, State, html
@@ -27,16 +29,14 @@ from dashboard.context import (
     request_language,
 )
 from dashboard.figures.common import empty_figure
-from dashboard.figures.gap import gap_figure, gap_table
+from dashboard.figures.gap import gap_figure
 from dashboard.figures.sectors import sector_area_figure, sector_table
 from dashboard.figures.trajectory import trajectory_figure, trajectory_table
 from dashboard.i18n import t
-from dashboard.pages.shared import commitment_amounts, pick_target, target_options
+from dashboard.pages.shared import gap_view, pick_target, target_options
 from dashboard.summaries import (
-    gap_summary,
     headline_facts,
     headline_sentences,
-    number,
     sectors_summary,
     status_code,
     trajectory_summary,
@@ -143,28 +143,14 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str) -> ChartVi
 
 
 def gap_block(summary: dict, programme_id: int, lang: str) -> html.Section:
-    latest_t, target_t = number(summary, "latest_t"), number(summary, "target_t")
-    title = t("gap_title", lang)
-    if latest_t is None or target_t is None:
+    found = gap_view(current_engine(), programme_id, summary, lang)
+    if found is None:
         message = t("gap_not_available", lang)
-        view = ChartView("gap", title, message, empty_figure(lang, message), pd.DataFrame())
+        view = ChartView("gap", t("gap_title", lang), message, empty_figure(lang, message), pd.DataFrame())
         return chart_block(view, lang, empty=True)
-    totals = queries.commitment_totals(current_engine(), programme_id)
-    achieved, in_progress, planned = commitment_amounts(summary, totals)
-    table = gap_table(latest_t, target_t, achieved, in_progress, planned)
-    labels = {step: t(f"gap_step_{step}", lang, year=summary.get("latest_year") or "",
-                      target_year=summary.get("target_year") or "") for step in table["step"]}
-    table = table.assign(label=table["step"].map(labels))
-    columns = (
-        Column("label", t("col_step", lang), "text"),
-        Column("from_kt", t("col_from_kt", lang), "kt"),
-        Column("to_kt", t("col_to_kt", lang), "kt"),
-        Column("change_kt", t("col_change_kt", lang), "kt"),
-    )
-    return chart_block(ChartView(
-        name="gap", title=title, summary=gap_summary(table, lang),
-        figure=gap_figure(table, labels, lang, t("axis_kt", lang)), table=table, columns=columns,
-    ), lang)
+    view, labels = found
+    figure = gap_figure(view.table, labels, lang, t("axis_kt", lang))
+    return chart_block(dataclasses.replace(view, figure=figure), lang)
 
 
 def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:

@@ -1,11 +1,14 @@
-"""What several pages share: choosing the target set, and the commitments' reductions by status."""
+"""What several pages share: choosing the target set, the commitments' reductions by status, the gap steps."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import queries
+from dashboard.components import ChartView, Column
+from dashboard.figures.gap import gap_table
 from dashboard.i18n import t
-from dashboard.summaries import number
+from dashboard.summaries import gap_summary, number
 
 
 def pick_target(sets: pd.DataFrame, wanted) -> int | None:
@@ -47,3 +50,28 @@ def commitment_amounts(summary: dict, totals: pd.DataFrame) -> tuple[float, floa
     if not totals.empty:
         by_status = dict(zip(totals["status"], totals["reduction_t"].astype(float), strict=True))
     return tuple(float(by_status.get(s, 0.0) or 0.0) for s in ("achieved", "in_progress", "planned"))
+
+
+def gap_view(engine, programme_id: int, summary: dict, lang: str) -> tuple[ChartView, dict] | None:
+    """The commitments-gap steps (table, labels, summary) without a figure; None without a target.
+
+    Shared by the overview's waterfall and the coordinators' printable report.
+    """
+    latest_t, target_t = number(summary, "latest_t"), number(summary, "target_t")
+    if latest_t is None or target_t is None:
+        return None
+    totals = queries.commitment_totals(engine, programme_id)
+    achieved, in_progress, planned = commitment_amounts(summary, totals)
+    table = gap_table(latest_t, target_t, achieved, in_progress, planned)
+    labels = {step: t(f"gap_step_{step}", lang, year=summary.get("latest_year") or "",
+                      target_year=summary.get("target_year") or "") for step in table["step"]}
+    table = table.assign(label=table["step"].map(labels))
+    columns = (
+        Column("label", t("col_step", lang), "text"),
+        Column("from_kt", t("col_from_kt", lang), "kt"),
+        Column("to_kt", t("col_to_kt", lang), "kt"),
+        Column("change_kt", t("col_change_kt", lang), "kt"),
+    )
+    view = ChartView(name="gap", title=t("gap_title", lang), summary=gap_summary(table, lang),
+                     figure={}, table=table, columns=columns)
+    return view, labels

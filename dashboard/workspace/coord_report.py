@@ -14,15 +14,13 @@ from dashboard import queries
 from dashboard.components import ChartView, Column, format_cell
 from dashboard.context import ProgrammeInfo
 from dashboard.figures.common import series_colour, series_label
-from dashboard.figures.gap import COLOURS, gap_table
+from dashboard.figures.gap import COLOURS
 from dashboard.figures.trajectory import trajectory_table
 from dashboard.i18n import fmt_date, t
-from dashboard.pages.shared import commitment_amounts
+from dashboard.pages.shared import gap_view
 from dashboard.summaries import (
-    gap_summary,
     headline_facts,
     headline_sentences,
-    number,
     trajectory_summary,
 )
 from dashboard.workspace.coord_state import coordinator_state
@@ -93,20 +91,12 @@ def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summ
 
 def gap_section(engine: Engine, prog: ProgrammeInfo, summary: dict, lang: str) -> ReportSection:
     """The commitments gap, drawn from the same numbers as the overview's waterfall."""
-    title = t("gap_title", lang)
-    latest_t, target_t = number(summary, "latest_t"), number(summary, "target_t")
-    if latest_t is None or target_t is None:
-        return ReportSection("gap", title, t("gap_not_available", lang))
-    achieved, in_progress, planned = commitment_amounts(summary, queries.commitment_totals(engine, prog.id))
-    table = gap_table(latest_t, target_t, achieved, in_progress, planned)
-    labels = {step: t(f"gap_step_{step}", lang, year=summary.get("latest_year") or "",
-                      target_year=summary.get("target_year") or "") for step in table["step"]}
-    text = gap_summary(table, lang)
-    view = ChartView("gap", title, text, {}, table.assign(label=table["step"].map(labels)), (
-        Column("label", t("col_step", lang), "text"), Column("from_kt", t("col_from_kt", lang), "kt"),
-        Column("to_kt", t("col_to_kt", lang), "kt"), Column("change_kt", t("col_change_kt", lang), "kt"),
-    ))
-    return ReportSection("gap", title, text, as_table(view, lang), steps_svg(table, labels, COLOURS, lang, title, text))
+    found = gap_view(engine, prog.id, summary, lang)
+    if found is None:
+        return ReportSection("gap", t("gap_title", lang), t("gap_not_available", lang))
+    view, labels = found
+    svg = steps_svg(view.table, labels, COLOURS, lang, view.title, view.summary)
+    return ReportSection("gap", view.title, view.summary, as_table(view, lang), svg)
 
 
 def sectors_section(summary: dict, lang: str) -> ReportSection:
