@@ -36,11 +36,11 @@ def start_batch(conn: Connection, programme_id: int, kind: str, raw, options: Lo
     ).scalar_one()
 
 
-def finish_batch(conn: Connection, result: LoadResult) -> None:
-    """Counts, what was detected and the warnings, on the batch row."""
+def finish_batch(conn: Connection, result: LoadResult, **more) -> None:
+    """Counts, what was detected and the warnings (and `more` columns) on the batch row."""
     conn.execute(
         update(ImportBatch).where(ImportBatch.id == result.batch_id).values(
-            rows_in_file=result.rows_in_file, rows_added=result.added,
+            **more, rows_in_file=result.rows_in_file, rows_added=result.added,
             rows_superseded=result.superseded, rows_unchanged=result.unchanged,
             rows_skipped=result.skipped,
             report={"detected": _jsonable(result.detected), "warnings": list(result.warnings)},

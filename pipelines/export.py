@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from pipelines.schema import ImportBatch, Indicator, Observation
 
@@ -25,7 +25,8 @@ def export_observations(engine: Engine, programme_id: int, out: TextIO, all_hist
     columns = [
         Indicator.code, Observation.period, Observation.value, Indicator.unit,
         Observation.missing_key, Observation.original_value, Observation.original_unit,
-        Observation.source, Observation.batch_id, ImportBatch.file_name,
+        func.coalesce(Observation.source, ImportBatch.source).label("source"), Observation.batch_id,
+        ImportBatch.file_name,
     ]
     if all_history:
         columns += [Observation.is_current, Observation.superseded_by_batch_id]

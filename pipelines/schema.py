@@ -206,6 +206,8 @@ class ImportBatch(Base):
     status: Mapped[str] = mapped_column(String(20), default="completed")  # completed | undone
     undone_by: Mapped[str | None] = mapped_column(String(100))
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Where the data came from: --source, else the file's commonest source. Observations that
+    # name this source leave theirs NULL and read it from here.
     source: Mapped[str | None] = mapped_column(String(500))
     # What was detected and the warnings given (separator, decimal mark, encoding, layout, totals).
     report: Mapped[dict | None] = mapped_column(JSON)
@@ -217,7 +219,9 @@ class Observation(Base):
 
     __tablename__ = "observation"
     id: Mapped[int] = mapped_column(primary_key=True)
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    # The indicator's programme, copied for filtering. No foreign key of its own: the indicator's
+    # already ties the row to the programme, and each key is one more lookup per row stored.
+    programme_id: Mapped[int] = mapped_column(Integer)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
     period: Mapped[str] = mapped_column(String(7))  # 'YYYY' or 'YYYY-MM'
     year: Mapped[int] = mapped_column(Integer)
@@ -226,10 +230,13 @@ class Observation(Base):
     missing_key: Mapped[str | None] = mapped_column(String(8))  # NO/NE/IE/C or the marker given
     original_value: Mapped[str | None] = mapped_column(String(100))
     original_unit: Mapped[str | None] = mapped_column(String(40))
-    source: Mapped[str | None] = mapped_column(String(500))
-    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    source: Mapped[str | None] = mapped_column(String(500))  # NULL: its batch's source; '': none
+    # Batches go only with their programme; cascading here makes the order of that delete's
+    # cascades (programme -> indicator, programme -> batch) not matter.
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
-    superseded_by_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    superseded_by_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="CASCADE"))
     __table_args__ = (
         # One current value per indicator and period: duplicates cannot exist.
         Index(
@@ -240,7 +247,14 @@ class Observation(Base):
             sqlite_where=text("is_current"),
             postgresql_where=text("is_current"),
         ),
-        Index("ix_observation_history", "indicator_id", "period", "batch_id"),
+        # Superseded values only: a first load of a big inventory adds nothing to this index.
+        Index(
+            "ix_observation_history",
+            "indicator_id",
+            "period",
+            sqlite_where=text("NOT is_current"),
+            postgresql_where=text("NOT is_current"),
+        ),
         CheckConstraint("month IS NULL OR (month BETWEEN 1 AND 12)", name="month"),
     )
 

@@ -192,3 +192,16 @@ def test_undo_of_a_partners_batch_goes_to_the_partners_loader(engine, programme_
         assert conn.execute(select(func.count()).select_from(Partner)).scalar_one() == 0
         status = conn.execute(select(ImportBatch.status).where(ImportBatch.id == result.batch_id)).scalar_one()
     assert status == "undone"
+
+
+def test_deleting_a_programme_deletes_its_values_and_their_history(engine, programme_id):
+    from pipelines.schema import Programme
+
+    load(engine, programme_id, "ind_semicolon_decimal_comma.csv")
+    load(engine, programme_id, b"sector;year;value;unit\nresidential;2019;1;t CO2e\n", "fix.csv")
+    with engine.begin() as conn:  # superseded rows reference a later batch: every cascade order must work
+        assert conn.execute(select(func.count()).where(~Observation.is_current)).scalar_one() == 1
+        conn.execute(Programme.__table__.delete().where(Programme.id == programme_id))
+    assert observation_count(engine) == 0
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ImportBatch)).scalar_one() == 0

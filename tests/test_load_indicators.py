@@ -7,7 +7,7 @@ import math
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pipelines.errors import ValidationFailed
 from pipelines.load import load_file
@@ -52,11 +52,34 @@ def test_stored_rows_keep_original_value_unit_source_and_batch(engine, programme
             select(Observation).where(Observation.period == "2019", Observation.value == 64629.5)
         ).one()
         batch = conn.execute(select(ImportBatch).where(ImportBatch.id == result.batch_id)).one()
-    assert (row.original_value, row.original_unit, row.source) == ("64.629,5", "t CO2e", "Climate City Contract")
+    # The file's one source is kept once, on the batch; the row's NULL means "the batch's".
+    assert (row.original_value, row.original_unit, row.source) == ("64.629,5", "t CO2e", None)
+    assert batch.source == "Climate City Contract"
     assert row.batch_id == result.batch_id and row.year == 2019 and row.month is None
     assert (batch.kind, batch.file_name, batch.rows_in_file, batch.rows_added) == (
         "indicators", "ind_semicolon_decimal_comma.csv", 4, 4)
     assert batch.sha256 == result.sha256 and batch.report["detected"]["separator"] == ";"
+
+
+def test_sources_read_back_per_row_when_a_file_names_several_or_none(engine, programme_id):
+    from pipelines.export import export_observations
+
+    text = ("Indicator;Jaar;Waarde;Eenheid;Bron\n"
+            "emissions.residential;2019;1;t CO2e;VITO\n"
+            "emissions.residential;2020;2;t CO2e;VITO\n"
+            "emissions.residential;2021;3;t CO2e;Fluvius\n"
+            "emissions.residential;2022;4;t CO2e;\n")
+    result = load_file(engine, programme_id, "indicators", text.encode(), file_name="sources.csv")
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(Observation.period, Observation.source)
+                                   .where(Observation.batch_id == result.batch_id)).all())
+        batch_source = conn.execute(select(ImportBatch.source).where(ImportBatch.id == result.batch_id)).scalar_one()
+    assert batch_source == "VITO"
+    assert stored == {"2019": None, "2020": None, "2021": "Fluvius", "2022": ""}
+    out = io.StringIO()
+    export_observations(engine, programme_id, out)
+    exported = {line.split(",")[1]: line.split(",")[7] for line in out.getvalue().splitlines()[1:]}
+    assert exported == {"2019": "VITO", "2020": "VITO", "2021": "Fluvius", "2022": ""}
 
 
 def test_comma_csv_with_decimal_points_loads(engine, programme_id):
@@ -245,8 +268,10 @@ def test_year_and_month_columns_make_a_month(engine, programme_id):
 def test_source_option_fills_rows_without_a_source(engine, programme_id):
     load(engine, programme_id, "ind_tab.tsv", source="VITO 2024")
     with engine.connect() as conn:
-        sources = set(conn.execute(select(Observation.source)).scalars())
-    assert sources == {"VITO 2024"}
+        read = set(conn.execute(
+            select(func.coalesce(Observation.source, ImportBatch.source))
+            .join(ImportBatch, ImportBatch.id == Observation.batch_id)).scalars())
+    assert read == {"VITO 2024"}
 
 
 def test_missing_value_needs_no_unit(engine, programme_id):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from sqlalchemy import Engine, exists, select
+from sqlalchemy import Engine, exists, func, select
 
 from dashboard.queries._read import read_frame
-from pipelines.schema import Indicator, Observation
+from pipelines.schema import ImportBatch, Indicator, Observation
 
 
 def indicators(
@@ -48,8 +48,10 @@ def indicators(
 def indicator_series(engine: Engine, programme_id: int, indicator_id: int) -> pd.DataFrame:
     """The current values of one indicator (period, year, month, value, source), by period."""
     o = Observation
+    source = func.coalesce(o.source, ImportBatch.source).label("source")  # NULL: the batch's
     query = (
-        select(o.period, o.year, o.month, o.value, o.missing_key, o.source)
+        select(o.period, o.year, o.month, o.value, o.missing_key, source)
+        .join(ImportBatch, ImportBatch.id == o.batch_id)
         .where(
             o.programme_id == programme_id, o.indicator_id == indicator_id,
             o.is_current.is_(True),

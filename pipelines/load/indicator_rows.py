@@ -50,7 +50,11 @@ class FileState:
     totals: TotalsCheck
     define: object = None  # callable(label, frame, row) -> indicator id | None (--new-indicators)
     decimal: str | None = None
-    source: str | None = None
+    source: str | None = None  # --source: for rows that name none
+    # The source the batch records: --source, else the commonest of the first chunk. Rows that
+    # name it store NULL (readers take the batch's), so a file's one source is not kept a
+    # million times over.
+    batch_source: str | None = None
     keys: list[np.ndarray] = field(default_factory=list)
     key_lines: list[np.ndarray] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
@@ -246,9 +250,17 @@ def _emission_sector(state: FileState, indicator_id: int) -> str | None:
 
 
 def _sources(state: FileState, frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """Each row's source as stored: NULL where it is the batch's source."""
     column = state.layout.column("source")
-    if column is None:
-        return np.full(len(rows), state.source, dtype=object)
+    if column is None or not len(rows):
+        state.batch_source = state.batch_source or state.source
+        return np.full(len(rows), None, dtype=object)
     codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
-    cleaned = np.array([u.strip()[:500] or state.source for u in uniques], dtype=object)
-    return cleaned[codes] if len(uniques) else np.full(len(rows), state.source, dtype=object)
+    cleaned = [u.strip()[:500] or state.source for u in uniques]
+    if state.batch_source is None:
+        counts = np.bincount(codes, minlength=len(cleaned))
+        named = [(counts[k], -k) for k, text in enumerate(cleaned) if text]
+        state.batch_source = cleaned[-max(named)[1]] if named else None
+    # '' keeps "no source" apart from NULL, which reads as the batch's source.
+    stored = np.array([None if text == state.batch_source else text or "" for text in cleaned], dtype=object)
+    return stored[codes]
