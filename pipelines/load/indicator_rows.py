@@ -59,7 +59,8 @@ class FileState:
     key_lines: list[np.ndarray] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     labels: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # label -> _resolve()
-    seen: set[int] = field(default_factory=set)  # keys so far (duplicates must not be written)
+    # Keys so far, sorted (duplicates must not be written).
+    seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     has_duplicates: bool = False
 
     @property
@@ -227,10 +228,12 @@ def _track(state: FileState, ind, period, key, value, lines) -> None:
     state.keys.append(key)
     state.key_lines.append(lines.astype(np.int64))
     ordered = np.sort(key)
-    before = len(state.seen)
-    state.seen.update(ordered.tolist())
-    if (ordered[1:] == ordered[:-1]).any() or len(state.seen) - before < len(key):
+    at = np.searchsorted(state.seen, ordered)
+    earlier = state.seen[np.minimum(at, len(state.seen) - 1)] == ordered if len(state.seen) else at < 0
+    if (ordered[1:] == ordered[:-1]).any() or earlier.any():
         state.has_duplicates = True  # reported in full at the end; stop writing now
+    # Two sorted runs: the stable sort merges them in linear time.
+    state.seen = np.sort(np.concatenate([state.seen, ordered]), kind="stable")
     if not len(ind):
         return
     inverse, uids = pd.factorize(ind)

@@ -5,8 +5,7 @@ Values of indicators that have no current value yet are inserted straight into `
 temporary staging table first; one SQL pass then classifies each as new, unchanged or
 superseded against the current values, and applies that. Rows go in through the raw DBAPI
 cursor: `executemany` on SQLite, `COPY` on PostgreSQL. On SQLite, a load that is big compared
-with the table drops the observation table's non-unique indexes and rebuilds them once at the
-end (one sort instead of a million random B-tree inserts); that DDL is part of the transaction,
+with the table drops the observation table's indexes and rebuilds them once at the end (one sort instead of a million random B-tree inserts); that DDL is part of the transaction,
 so a failed load rolls it back too.
 """
 
@@ -173,6 +172,7 @@ class ObservationStore:
 
     def classify(self) -> dict[str, int]:
         """Mark each staged row new / unchanged / superseded; counts including direct rows."""
+        self._rebuild_indexes()  # the staged rows are looked up through them
         run = self.conn.exec_driver_sql
         if self.staged_rows:
             run(f"UPDATE {STAGING} SET old_id = (SELECT o.id FROM observation o WHERE "
@@ -214,10 +214,13 @@ class ObservationStore:
         return pd.read_sql_query(text(sql), self.conn)
 
     def finish(self) -> None:
-        """Rebuild the indexes dropped for a bulk load and drop the staging table."""
-        for index in self._dropped:
-            index.create(self.conn)
+        """Drop the staging table (classify() has rebuilt any indexes a bulk load dropped)."""
+        self._rebuild_indexes()
         self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGING}")
+
+    def _rebuild_indexes(self) -> None:
+        while self._dropped:
+            self._dropped.pop(0).create(self.conn)
 
     def _drop_indexes(self, expected_rows: int) -> list:
         if expected_rows < BULK_ROWS:
@@ -225,7 +228,9 @@ class ObservationStore:
         existing = self.conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM observation").scalar_one()
         if expected_rows < existing:
             return []
-        dropped = [i for i in Observation.__table__.indexes if not i.unique]
+        # The unique index too: rebuilding it checks uniqueness as well, and new rows never
+        # collide with current ones (those are staged) nor with each other (checked per file).
+        dropped = list(Observation.__table__.indexes)
         for index in dropped:
             index.drop(self.conn)
         return dropped
