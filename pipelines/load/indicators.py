@@ -90,10 +90,13 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     store = ObservationStore(conn, programme_id, result.batch_id, _expected_rows(raw, options))
     if options.new_indicators:
         state.define = make_definer(conn, programme_id, layout, resolver, problems)
-    result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
-    result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
-    _check(state, raw, layout, resolver, area)
-    counts = store.classify()
+    try:
+        result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
+        result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
+        _check(state, raw, layout, resolver, area)
+        counts = store.classify()
+    finally:
+        store.close()  # no COPY may still run when the transaction ends, however it ends
     result.added, result.superseded, result.unchanged = counts["new"], counts["superseded"], counts["unchanged"]
     result.skipped = area.skipped
     _describe(result, state, layout)

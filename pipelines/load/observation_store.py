@@ -11,6 +11,8 @@ so a failed load rolls it back too.
 
 from __future__ import annotations
 
+import contextlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,6 +62,11 @@ def empty_rows() -> StoreRows:
     return StoreRows(nothing, nothing, {c: np.zeros(0, dtype=object) for c in COLUMNS})
 
 
+def _copy(raw, target: str, payload: str) -> None:
+    with raw.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
+        copy.write(payload)
+
+
 def _literal(value) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
@@ -79,6 +86,11 @@ class ObservationStore:
         self.direct_rows = 0
         self.staged_rows = 0
         self._current: dict[int, np.ndarray] = {}  # indicator id -> keys with a current value
+        # PostgreSQL: COPY payloads go out from a thread, so the server stores one chunk while
+        # this process checks the next. psycopg serialises every other use of the connection
+        # behind a running COPY, and wait() surfaces a COPY's error here.
+        self._sender = None if self.sqlite else ThreadPoolExecutor(1, thread_name_prefix="copy")
+        self._sending: list[Future] = []
         self._dropped = self._drop_indexes(expected_rows) if self.sqlite else []
         self._prefetched = bool(self._dropped)
         if self._prefetched:  # a bulk load: one query for every current key, not one per indicator
@@ -153,8 +165,9 @@ class ObservationStore:
         if not self.sqlite:
             # One text payload per chunk, built column-wise: no Python work per row and value.
             columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in COLUMNS]
-            with raw.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
-                copy.write(copy_text(constants, columns))
+            payload = copy_text(constants, columns)
+            self._settle(keep=1)
+            self._sending.append(self._sender.submit(_copy, raw, target, payload))
             return
         matrix = rows.matrix(with_line=with_line)
         # Constants go into the statement, and many rows into each statement: SQLite then
@@ -170,8 +183,28 @@ class ObservationStore:
         if full < len(matrix):
             cursor.executemany(f"INSERT INTO {target} VALUES {one_row}", matrix[full:].tolist())
 
+    def _settle(self, keep: int = 0) -> None:
+        """Wait until at most `keep` COPYs are under way; a failed one raises here."""
+        while len(self._sending) > keep:
+            self._sending.pop(0).result()
+
+    def wait(self) -> None:
+        """Every row handed over is in the database (or its error raised), the sender stopped."""
+        try:
+            self._settle()
+        finally:
+            if self._sender is not None:
+                self._sender.shutdown(wait=True)
+
+    def close(self) -> None:
+        """Stop the sender after the COPYs under way, keeping quiet about their errors: this is
+        the way out of a load that already failed (a good one has called wait())."""
+        with contextlib.suppress(Exception):  # the load's own error is the one to report
+            self.wait()
+
     def classify(self) -> dict[str, int]:
         """Mark each staged row new / unchanged / superseded; counts including direct rows."""
+        self.wait()
         self._rebuild_indexes()  # the staged rows are looked up through them
         run = self.conn.exec_driver_sql
         if self.staged_rows:
