@@ -38,3 +38,6 @@ class ValidationFailed(UserError):
         first = problems[0] if problems else None
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{len(problems)} problem(s), nothing imported: {first}{more}")
+
+    def __reduce__(self):  # pickled with its problems (a checking process sends it whole)
+        return (type(self), (self.problems,))

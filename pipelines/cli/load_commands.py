@@ -85,6 +85,8 @@ def _progress_bar(file: Path):
         return nullcontext(None)
     from tqdm import tqdm
 
+    # No monitor thread: a big file is checked in a forked process, which wants no other threads.
+    tqdm.monitor_interval = 0
     return tqdm(unit=" rows", unit_scale=True, file=sys.stderr, desc=file.name, leave=False)
 
 

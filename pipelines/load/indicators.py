@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, select
 from pipelines import db, derived
 from pipelines.batches import finish_batch, lock_programme, previous_load, start_batch
 from pipelines.errors import Problem, ValidationFailed
+from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
 from pipelines.load.definitions import make_definer
 from pipelines.load.indicator_rows import FileState, normalise
@@ -91,7 +92,12 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     if options.new_indicators:
         state.define = make_definer(conn, programme_id, layout, resolver, problems)
     try:
-        result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
+        if _check_in_second_process(raw, options):
+            result.rows_in_file, state, area = parallel_check.stream(
+                _stream, state, raw, area, store, options.dry_run, progress)
+            raw.detected["checked_in"] = "a second process"
+        else:
+            result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
         result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
         _check(state, raw, layout, resolver, area)
         counts = store.classify()
@@ -119,6 +125,13 @@ def _check(state: FileState, raw: RawTable, layout: Layout, resolver: LabelResol
     problems = area_problems + state.problems.finish() + repeats
     if problems:
         raise ValidationFailed(problems)
+
+
+def _check_in_second_process(raw: RawTable, options: LoadOptions) -> bool:
+    """A big file is checked in a forked process while this one stores it (parallel_check.py);
+    not with --new-indicators, whose definitions are written as the file is read."""
+    big = raw.detected.get("size_bytes", 0) // BYTES_PER_ROW >= parallel_check.MIN_ROWS
+    return big and not options.new_indicators and parallel_check.available()
 
 
 def _expected_rows(raw: RawTable, options: LoadOptions) -> int:

@@ -1,0 +1,113 @@
+"""Checking a big file in a second process while this one stores it (two cores, not one).
+
+Reading, checking and converting a file is Python work that holds the interpreter lock, and so
+is handing rows to the database driver: in one process they take turns. For a big file the
+loader forks: the child reads and checks every chunk and sends the storable rows back through a
+pipe; the parent stores them (in its own transaction, as ever) while the child works on the next
+chunk, and at the end receives the file's checking state (problems, totals, duplicates) to
+decide on exactly as a single-process load does.
+
+Forking is only safe in a process with no other threads (a thread holding a lock at the fork
+would leave the child waiting for it), so the web app's uploads, in threaded servers, and any
+platform without fork() check in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import queue
+import threading
+from collections.abc import Callable
+
+from pipelines.errors import UserError
+
+MIN_ROWS = 200_000  # below this the fork and the pipe cost more than they save
+
+
+def available() -> bool:
+    """Whether this process may fork a checker: fork() exists and no other thread runs."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def stream(run: Callable, state, raw, area, store, stage_all: bool, progress) -> tuple[int, object, object]:
+    """`run(state, raw, area, store, stage_all, progress)` in a forked child; returns
+    (rows in file, the child's final state, its area filter), and raw.detected updated."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, run, state, raw, area, stage_all), daemon=True)
+    child.start()
+    send.close()  # the parent's copy: the child's end closing is then the pipe's end
+    # A thread takes each message off the pipe as soon as it is sent, so the child goes on to
+    # its next chunk at once, while this thread stores the last one.
+    inbox: queue.Queue = queue.Queue(maxsize=2)
+    stop = threading.Event()
+    reader = threading.Thread(target=_drain, args=(receive, inbox, stop), name="check-pipe", daemon=True)
+    reader.start()
+    try:
+        while True:
+            kind, *payload = inbox.get()
+            if kind == "rows":
+                store.add(*payload)
+            elif kind == "progress":
+                if progress is not None:
+                    progress(*payload)
+            elif kind == "error":
+                raise payload[0]
+            else:  # done
+                rows_in_file, child_state, child_area, detected = payload
+                raw.detected.update(detected)
+                return rows_in_file, child_state, child_area
+    finally:
+        stop.set()  # a reader waiting to hand over a message gives up
+        if child.is_alive():
+            child.terminate()  # its end of the pipe closes: a reader waiting for a message wakes
+        child.join()
+        reader.join()
+        receive.close()
+
+
+def _drain(receive, inbox: queue.Queue, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            message = receive.recv()
+        except (EOFError, OSError):
+            message = ("error", UserError("checking the file stopped unexpectedly (its process ended)"))
+        while not stop.is_set():
+            try:
+                inbox.put(message, timeout=0.1)
+                break
+            except queue.Full:
+                continue
+        if message[0] in ("done", "error"):
+            return
+
+
+class _Sink:
+    """The child's stand-in for the observation store and the progress callback."""
+
+    def __init__(self, send):
+        self.send = send
+
+    def add(self, rows, stage_all: bool = False) -> None:
+        self.send.send(("rows", rows, stage_all))
+
+    def progress(self, n: int) -> None:
+        self.send.send(("progress", n))
+
+
+def _child(send, run: Callable, state, raw, area, stage_all: bool) -> None:
+    sink = _Sink(send)
+    try:
+        rows_in_file = run(state, raw, area, sink, stage_all, sink.progress)
+        state.define = None  # nothing to call back in the parent
+        send.send(("done", rows_in_file, state, area, raw.detected))
+    except BaseException as exc:  # noqa: BLE001  (every failure goes to the parent, which raises it)
+        try:
+            pickle.dumps(exc)
+        except Exception:  # noqa: BLE001  (an exception that cannot cross the pipe: its text can)
+            exc = UserError(f"checking the file failed: {exc!r}")
+        send.send(("error", exc))
+    finally:
+        send.close()
