@@ -98,6 +98,8 @@ class _Sink:
 
 
 def _child(send, run: Callable, state, raw, area, stage_all: bool) -> None:
+    # A little behind the dashboard's workers when they share the cores with a big import.
+    os.nice(5)
     sink = _Sink(send)
     try:
         rows_in_file = run(state, raw, area, sink, stage_all, sink.progress)
