@@ -128,7 +128,7 @@ def read_table(
         return read_xlsx(data, file_name, sha)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # the old binary Excel format
         raise UserError(f"{file_name} is an old .xls workbook: save it as .xlsx or CSV")
-    if not data.strip():
+    if data.isspace() or not data:  # (strip() would copy a big file to find out)
         raise UserError(f"{file_name} is empty")
     return _read_csv(data, file_name, sha, encoding, separator)
 

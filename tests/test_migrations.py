@@ -69,3 +69,15 @@ def test_commands_on_a_database_at_another_revision_ask_to_migrate_it(engine, pr
     assert "has schema revision 0000_older" in done.output
     assert "run `roadmap init` to migrate it" in done.output
     assert "Traceback" not in done.output
+
+
+def test_the_quick_revision_checks_agree_with_alembic(engine):
+    # Every command compares the two without loading Alembic; Alembic has the last word.
+    from alembic.runtime.migration import MigrationContext
+
+    from pipelines.db import head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+    with engine.connect() as conn:
+        assert current_revision(engine) == MigrationContext.configure(conn).get_current_revision()
+    assert current_revision(engine) == head_revision()
