@@ -263,7 +263,8 @@ class ObservationStore:
             return []
         # The unique index too: rebuilding it checks uniqueness as well, and new rows never
         # collide with current ones (those are staged) nor with each other (checked per file).
-        dropped = list(Observation.__table__.indexes)
+        # Not the history index: it holds superseded values only, which a load does not add.
+        dropped = [i for i in Observation.__table__.indexes if i.name != "ix_observation_history"]
         for index in dropped:
             index.drop(self.conn)
         return dropped
