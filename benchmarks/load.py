@@ -11,7 +11,7 @@ turn (page routing, target-set choice, sector breakdown) for --duration seconds 
 2. the same while `roadmap load indicators` imports a generated --import-rows file (the one
    benchmarks/ingest.py writes) into the same database, started a few seconds before.
 
-    .venv/bin/python benchmarks/load.py [--duration 15] [--connections 8] [--import-rows 1000000]
+    .venv/bin/python benchmarks/load.py [--duration 15] [--connections 8] [--import-rows 3000000]
                                         [--database-url postgresql+psycopg://postgres@127.0.0.1/postgres]
 
 Traffic goes only to 127.0.0.1. Non-2xx answers and socket errors are counted (goal: none). The
@@ -217,7 +217,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=15, help="seconds of each wrk run")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--import-rows", type=int, default=1_000_000)
+    parser.add_argument("--import-rows", type=int, default=3_000_000,
+                        help="rows of the file imported while the readers run (it must outlast them)")
     parser.add_argument("--database-url", default=None, help="a PostgreSQL server to use instead of SQLite")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     args = parser.parse_args()
