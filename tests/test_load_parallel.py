@@ -9,7 +9,7 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from pipelines.load import load_file, parallel_check
+from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
 from pipelines.schema import ImportBatch, Indicator, Observation
 
@@ -68,7 +68,7 @@ def with_indicators(engine, programme_id, tmp_path):
 
 
 def test_a_big_file_checked_in_a_second_process_stores_what_one_process_stores(
-        with_indicators, programme_id, tmp_path, monkeypatch):
+        with_indicators, programme_id, tmp_path):
     engine = with_indicators
     big_file(tmp_path / "big.csv")
     done = roadmap(engine, "load", "indicators", tmp_path / "big.csv")
@@ -81,9 +81,8 @@ def test_a_big_file_checked_in_a_second_process_stores_what_one_process_stores(
 
     # The same file again, in this process, after undoing it: the very same rows come back.
     assert roadmap(engine, "undo", "2", "--yes").returncode == 0
-    monkeypatch.setattr(parallel_check, "available", lambda: False)
     result = load_file(engine, programme_id, "indicators", (tmp_path / "big.csv").read_bytes(),
-                       file_name="big.csv", options=LoadOptions())
+                       file_name="big.csv", options=LoadOptions(may_fork=False))  # as uploads do
     assert "checked_in" not in result.detected
     assert stored(engine) == forked
     assert len(forked) == INDICATORS * MONTHS

@@ -128,10 +128,11 @@ def _check(state: FileState, raw: RawTable, layout: Layout, resolver: LabelResol
 
 
 def _check_in_second_process(raw: RawTable, options: LoadOptions) -> bool:
-    """A big file is checked in a forked process while this one stores it (parallel_check.py);
-    not with --new-indicators, whose definitions are written as the file is read."""
+    """A big file is checked in a forked process while this one stores it (parallel_check.py),
+    when the caller allows it; not with --new-indicators, whose definitions are written as the
+    file is read."""
     big = raw.detected.get("size_bytes", 0) // BYTES_PER_ROW >= parallel_check.MIN_ROWS
-    return big and not options.new_indicators and parallel_check.available()
+    return options.may_fork and big and not options.new_indicators and parallel_check.available()
 
 
 def _expected_rows(raw: RawTable, options: LoadOptions) -> int:

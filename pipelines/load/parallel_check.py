@@ -8,8 +8,9 @@ chunk, and at the end receives the file's checking state (problems, totals, dupl
 decide on exactly as a single-process load does.
 
 Forking is only safe in a process with no other threads (a thread holding a lock at the fork
-would leave the child waiting for it), so the web app's uploads, in threaded servers, and any
-platform without fork() check in one process.
+would leave the child waiting for it), and a web server's workers are its own business: only
+the command line asks for it (LoadOptions.may_fork); uploads and platforms without fork() check
+in one process.
 """
 
 from __future__ import annotations

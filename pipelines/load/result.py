@@ -18,6 +18,9 @@ class LoadOptions:
     new_indicators: bool = False  # allow an indicators file to define indicators it names
     user: str = "cli"  # who imports (a login name, or 'cli')
     source: str | None = None  # default source when the file has no source column
+    # Let a big indicators file be checked in a forked second process (parallel_check.py): the
+    # command line says yes; a web server, with its own processes and threads, does not.
+    may_fork: bool = False
 
 
 @dataclass
