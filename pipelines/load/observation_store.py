@@ -4,9 +4,10 @@ Values of indicators that have no current value yet are inserted straight into `
 (a first load of a big inventory is all new). Values of indicators that do have values go to a
 temporary staging table first; one SQL pass then classifies each as new, unchanged or
 superseded against the current values, and applies that. Rows go in through the raw DBAPI
-cursor: `executemany` on SQLite, `COPY` on PostgreSQL. On SQLite, a load that is big compared
-with the table drops the observation table's indexes and rebuilds them once at the end (one sort instead of a million random B-tree inserts); that DDL is part of the transaction,
-so a failed load rolls it back too.
+cursor: `executemany` on SQLite, `COPY` on PostgreSQL. A load that is big compared with the
+table looks up every current key in one query up front; on SQLite it also drops the observation
+table's indexes and rebuilds them once (one sort instead of a million random B-tree inserts);
+that DDL is part of the transaction, so a failed load rolls it back too.
 """
 
 from __future__ import annotations
@@ -87,12 +88,13 @@ class ObservationStore:
         self.staged_rows = 0
         self._current: dict[int, np.ndarray] = {}  # indicator id -> keys with a current value
         # PostgreSQL: COPY payloads go out from a thread, so the server stores one chunk while
-        # this process checks the next. psycopg serialises every other use of the connection
-        # behind a running COPY, and wait() surfaces a COPY's error here.
+        # the next is checked. psycopg serialises every other use of the connection behind a
+        # running COPY (hence the keys looked up up front), and wait() raises a COPY's error.
         self._sender = None if self.sqlite else ThreadPoolExecutor(1, thread_name_prefix="copy")
         self._sending: list[Future] = []
-        self._dropped = self._drop_indexes(expected_rows) if self.sqlite else []
-        self._prefetched = bool(self._dropped)
+        bulk = self._is_bulk(expected_rows)
+        self._dropped = self._drop_indexes() if bulk and self.sqlite else []
+        self._prefetched = bulk
         if self._prefetched:  # a bulk load: one query for every current key, not one per indicator
             self._prefetch_current_keys()
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGING}")
@@ -255,12 +257,13 @@ class ObservationStore:
         while self._dropped:
             self._dropped.pop(0).create(self.conn)
 
-    def _drop_indexes(self, expected_rows: int) -> list:
+    def _is_bulk(self, expected_rows: int) -> bool:
         if expected_rows < BULK_ROWS:
-            return []
+            return False
         existing = self.conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM observation").scalar_one()
-        if expected_rows < existing:
-            return []
+        return expected_rows >= existing
+
+    def _drop_indexes(self) -> list:
         # The unique index too: rebuilding it checks uniqueness as well, and new rows never
         # collide with current ones (those are staged) nor with each other (checked per file).
         # Not the history index: it holds superseded values only, which a load does not add.
