@@ -28,7 +28,7 @@ from pipelines.read_dialect import (
     sniff_dialect,
 )
 
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = 50_000
 # Characters that sneak into headers and labels copied from web pages and Excel.
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009]+")
