@@ -59,6 +59,7 @@ class FileState:
     key_lines: list[np.ndarray] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     labels: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # label -> _resolve()
+    periods: dict = field(default_factory=dict)  # period as written -> parse_period()
     # Keys so far, sorted (duplicates must not be written).
     seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     has_duplicates: bool = False
@@ -137,7 +138,8 @@ def _first_positions(codes: np.ndarray, n: int) -> np.ndarray:
 def _periods(state: FileState, rows: LongRows):
     """(period code, year, month or None, month number 0–12, ok) per row."""
     codes, uniques = pd.factorize(rows.period)
-    parsed = [parse_period(p) for p in uniques]
+    known = state.periods  # every chunk of a monthly file repeats the same few thousand periods
+    parsed = [known[p] if p in known else known.setdefault(p, parse_period(p)) for p in uniques]
     ok = np.array([p is not None for p in parsed], dtype=bool)[codes]
     code = np.array([p.code if p else "" for p in parsed], dtype=object)[codes]
     year = np.array([p.year if p else 0 for p in parsed], dtype=np.int64)[codes]
