@@ -29,6 +29,7 @@ COLUMNS = (
 )
 STAGING = "obs_staging"
 BULK_ROWS = 100_000
+SORT_CACHE_KIB = 65_536
 ROWS_PER_STATEMENT = 500  # a load at least this big (and bigger than the table) rebuilds indexes
 
 
@@ -254,8 +255,18 @@ class ObservationStore:
         self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGING}")
 
     def _rebuild_indexes(self) -> None:
-        while self._dropped:
-            self._dropped.pop(0).create(self.conn)
+        if not self._dropped:
+            return
+        # SQLite sorts an index's entries in at most a page cache of memory, spilling sorted
+        # runs to temporary files beyond it: 64 MiB sorts a million entries in memory.
+        run = self.conn.exec_driver_sql
+        before = run("PRAGMA cache_size").scalar_one()
+        run(f"PRAGMA cache_size=-{SORT_CACHE_KIB}")
+        try:
+            while self._dropped:
+                self._dropped.pop(0).create(self.conn)
+        finally:
+            run(f"PRAGMA cache_size={int(before)}")
 
     def _is_bulk(self, expected_rows: int) -> bool:
         if expected_rows < BULK_ROWS:
