@@ -126,3 +126,14 @@ def test_deleting_a_programme_deletes_its_observations_through_its_indicators(en
         conn.execute(delete(Programme).where(Programme.id == programme_id))
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Observation)).scalar_one() == 0
+
+
+def test_the_garbage_collector_runs_again_after_a_load_good_or_bad(engine, programme_id):
+    # A web worker that loads a file must not be left without its cyclic collector.
+    import gc
+
+    load_file(engine, programme_id, "indicators", monthly_file(3), file_name="good.csv")
+    assert gc.isenabled()
+    with pytest.raises(ValidationFailed):
+        load_file(engine, programme_id, "indicators", b"sector;year;value\nnowhere;2019;1\n", file_name="bad.csv")
+    assert gc.isenabled()
