@@ -7,6 +7,7 @@ import queue
 import re
 import threading
 from collections.abc import Iterator
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,8 @@ import pandas as pd
 from pipelines.errors import UserError
 from pipelines.read import TableChunk, clean_text
 from pipelines.read_dialect import Dialect
+
+T = TypeVar("T")
 
 
 def csv_chunks(
@@ -123,9 +126,10 @@ def _concat(a: TableChunk, b: TableChunk) -> TableChunk:
     return TableChunk(frame, np.concatenate([a.line_numbers, b.line_numbers]))
 
 
-def read_ahead(chunks: Iterator[TableChunk], depth: int = 2) -> Iterator[TableChunk]:
-    """The same chunks, read by a thread ahead of the caller (pandas' parser releases the GIL,
-    so reading overlaps with the caller's work). Errors surface where the chunk would have."""
+def read_ahead(chunks: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """The same items, taken by a thread ahead of the caller (pandas' parser releases the GIL,
+    and so does waiting on a pipe, so the taking overlaps with the caller's work). Errors
+    surface where the item would have. Closing the iterator stops and joins the thread."""
     box: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
     done = object()

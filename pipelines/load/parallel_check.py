@@ -18,11 +18,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pipelines.errors import UserError
+from pipelines.read_stream import read_ahead
 
 MIN_ROWS = 200_000  # below this the fork and the pipe cost more than they save
 
@@ -42,13 +42,9 @@ def stream(run: Callable, state, raw, area, store, stage_all: bool, progress) ->
     send.close()  # the parent's copy: the child's end closing is then the pipe's end
     # A thread takes each message off the pipe as soon as it is sent, so the child goes on to
     # its next chunk at once, while this thread stores the last one.
-    inbox: queue.Queue = queue.Queue(maxsize=2)
-    stop = threading.Event()
-    reader = threading.Thread(target=_drain, args=(receive, inbox, stop), name="check-pipe", daemon=True)
-    reader.start()
+    messages = read_ahead(_messages(receive))
     try:
-        while True:
-            kind, *payload = inbox.get()
+        for kind, *payload in messages:
             if kind == "rows":
                 store.add(*payload)
             elif kind == "progress":
@@ -60,27 +56,23 @@ def stream(run: Callable, state, raw, area, store, stage_all: bool, progress) ->
                 rows_in_file, child_state, child_area, detected = payload
                 raw.detected.update(detected)
                 return rows_in_file, child_state, child_area
+        raise UserError("checking the file stopped unexpectedly (no last message)")
     finally:
-        stop.set()  # a reader waiting to hand over a message gives up
         if child.is_alive():
-            child.terminate()  # its end of the pipe closes: a reader waiting for a message wakes
+            child.terminate()  # its end of the pipe closes: a thread waiting for a message wakes
+        messages.close()  # and stops
         child.join()
-        reader.join()
         receive.close()
 
 
-def _drain(receive, inbox: queue.Queue, stop: threading.Event) -> None:
-    while not stop.is_set():
+def _messages(receive) -> Iterator[tuple]:
+    """The child's messages, up to its last ('done' or 'error')."""
+    while True:
         try:
             message = receive.recv()
         except (EOFError, OSError):
-            message = ("error", UserError("checking the file stopped unexpectedly (its process ended)"))
-        while not stop.is_set():
-            try:
-                inbox.put(message, timeout=0.1)
-                break
-            except queue.Full:
-                continue
+            raise UserError("checking the file stopped unexpectedly (its process ended)") from None
+        yield message
         if message[0] in ("done", "error"):
             return
 
