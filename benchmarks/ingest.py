@@ -10,7 +10,9 @@ into a bare typed table with `sqlite3 .import`. The last line printed is one JSO
 
 With a PostgreSQL --database-url (a server; each run gets its own new database there, dropped
 afterwards), the yardstick is psycopg's COPY into a temporary table instead of `.import`, and
-also into a durable table (WAL written, as for the tables an import writes).
+also into a durable table (WAL written, as for the tables an import writes). It then times the
+server's share alone: COPY of the rows the import stored, already converted, into copies of the
+observation table (with its indexes and keys, its indexes only, bare).
 --repeat N keeps the best of N runs of each, for a shared, noisy machine.
 """
 
@@ -124,6 +126,42 @@ def postgres_copy(csv_path: Path, url: str, temporary: bool = True) -> float:
     return elapsed
 
 
+def postgres_store_floor(url: str) -> dict[str, float]:
+    """The server's own share: COPY of the rows the import stored (already read, checked and
+    converted, so no client work at all) into fresh copies of the observation table: with its
+    indexes and foreign keys, with its indexes only, and bare. What no loader can go below."""
+    import psycopg
+
+    columns = ("programme_id, batch_id, is_current, indicator_id, period, year, month, value, "
+               "missing_key, original_value, original_unit, source")
+    with psycopg.connect(_libpq(url)) as conn, conn.cursor() as cur:
+        payload = bytearray()
+        with cur.copy(f"COPY (SELECT {columns} FROM observation WHERE batch_id = "
+                      "(SELECT MAX(batch_id) FROM observation)) TO STDOUT") as copy:
+            for block in copy:
+                payload += block
+        times = {}
+        for shape, ddl in (
+            ("constraints", "INCLUDING ALL"),
+            ("indexes", "INCLUDING ALL"),
+            ("bare", "INCLUDING DEFAULTS"),
+        ):
+            cur.execute(f"CREATE TABLE obs_floor (LIKE observation {ddl})")
+            if shape == "constraints":
+                cur.execute("ALTER TABLE obs_floor ADD FOREIGN KEY (indicator_id) REFERENCES indicator(id) "
+                            "ON DELETE CASCADE, ADD FOREIGN KEY (superseded_by_batch_id) "
+                            "REFERENCES import_batch(id) ON DELETE CASCADE")
+            conn.commit()
+            start = time.perf_counter()
+            with cur.copy(f"COPY obs_floor ({columns}) FROM STDIN") as copy:
+                copy.write(payload)
+            conn.commit()
+            times[shape] = time.perf_counter() - start
+            cur.execute("DROP TABLE obs_floor")
+            conn.commit()
+    return times
+
+
 def _libpq(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -187,7 +225,7 @@ def bench(rows: int, work: Path, databases: FreshDatabase, repeat: int) -> dict:
     write_big_file(big, rows)
     write_definitions(definitions, indicator_codes(rows))
     print(f"generated {rows:,} rows, {big.stat().st_size / 1e6:.0f} MB: {big}", flush=True)
-    roadmap_times, yard_times, logged_times = [], [], []
+    roadmap_times, yard_times, logged_times, floors = [], [], [], []
     for n in range(repeat):
         url = databases.new(n)
         env = {**os.environ, "DATABASE_URL": url, "ROADMAP_PROGRAMME": "bench"}
@@ -199,6 +237,7 @@ def bench(rows: int, work: Path, databases: FreshDatabase, repeat: int) -> dict:
         else:
             yard_times.append(postgres_copy(big, url))
             logged_times.append(postgres_copy(big, url, temporary=False))
+            floors.append(postgres_store_floor(url))
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     yard = "sqlite_import" if databases.server_url is None else "postgres_copy"
     roadmap_s, yard_s = min(roadmap_times), min(yard_times)
@@ -211,6 +250,12 @@ def bench(rows: int, work: Path, databases: FreshDatabase, repeat: int) -> dict:
               f"ratio {roadmap_s / logged_s:.2f}x")
         more = {"postgres_copy_durable_rows_per_s": round(rows / logged_s),
                 "ratio_durable": round(roadmap_s / logged_s, 2)}
+        for shape, label in (("constraints", "its indexes and foreign keys"), ("indexes", "its indexes only"),
+                             ("bare", "no index or key")):
+            floor_s = min(f[shape] for f in floors)
+            print(f"server alone: COPY of the stored rows into the observation table with {label}: "
+                  f"{floor_s:.2f} s, {floor_s / logged_s:.2f}x the durable COPY of the file")
+            more[f"server_floor_{shape}_s"] = round(floor_s, 2)
     return {
         "rows": rows,
         "roadmap_rows_per_s": round(rows / roadmap_s),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipelines import db, derived
 from pipelines.batches import lock_programme
-from pipelines.errors import Problem, UserError, ValidationFailed
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import COMMITMENT_FIELDS, PARTNER_FIELDS, FieldSpec, Lookups
 from pipelines.schema import AuditLog, Commitment, Partner, utcnow
@@ -178,7 +178,7 @@ def _edit_value(spec: FieldSpec, lookups: Lookups, raw: object) -> object:
         text = (clean_story if spec.story else clean_text)(to_text(raw))
     if text is None:
         if spec.required or not spec.nullable:
-            raise CellError("a value (it cannot be empty)")
+            raise CellError(Bilingual("a value (it cannot be empty)", "een waarde (dit mag niet leeg zijn)"))
         return None
     return spec.parse(lookups, text)
 
@@ -194,5 +194,7 @@ def _check_still_unique(
         return
     others = conn.execute(select(getattr(model, attr)).where(scope, model.id != current.id)).scalars()
     if any(match_key(name) == match_key(changed[attr]) for name in others):
-        expected = "a name no other partner has" if entity == "partner" else "a title this partner has not used yet"
+        expected = (Bilingual("a name no other partner has", "een naam die geen andere partner heeft")
+                    if entity == "partner" else
+                    Bilingual("a title this partner has not used yet", "een titel die deze partner nog niet gebruikt"))
         raise ValidationFailed([Problem(f"{entity} edit", None, attr, changed[attr], expected)])

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select, text, update
 
 from pipelines import db, derived
 from pipelines.db import lock_programme  # noqa: F401  (the loaders take it from here)
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.schema import ImportBatch, utcnow
 
@@ -117,7 +117,7 @@ def _batch(conn: Connection, batch_id: int, programme_id: int | None) -> BatchRe
     if row is None or (programme_id is not None and row.programme_id != programme_id):
         raise UserError(f"there is no batch {batch_id} (see `roadmap batches`)")
     if row.status == "undone":
-        raise UserError(f"batch {batch_id} was already undone")
+        raise UserError(Bilingual(f"batch {batch_id} was already undone", f"import {batch_id} is al ongedaan gemaakt"))
     return BatchRecord(*row)
 
 

@@ -5,8 +5,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class Bilingual(str):
+    """An English text that carries its Dutch wording along.
+
+    It is the English text wherever a str is used (the command line, logs, tests), so the code
+    that makes a message says it in both languages in one place, and the pages show `in_language`.
+    Joining two keeps both: Bilingual("a number", "een getal") + Bilingual(" (3 rows)", " (3 rijen)").
+    """
+
+    nl: str
+
+    def __new__(cls, en: str, nl: str) -> Bilingual:
+        text = super().__new__(cls, en)
+        text.nl = nl
+        return text
+
+    def __add__(self, other: str) -> str:
+        if isinstance(other, Bilingual):
+            return Bilingual(str(self) + str(other), self.nl + other.nl)
+        return str(self) + other
+
+    def __radd__(self, other: str) -> str:
+        return str(other) + str(self)
+
+    def __reduce__(self):  # crosses the checking process's pipe with both languages
+        return (Bilingual, (str(self), self.nl))
+
+
+def in_language(text: str, lang: str) -> str:
+    """`text` in Dutch when asked and known, else as written (English)."""
+    return text.nl if lang == "nl" and isinstance(text, Bilingual) else str(text)
+
+
 class UserError(Exception):
-    """A mistake of the user's (a bad option, a missing programme); never shown as a traceback."""
+    """A mistake of the user's (a bad option, a missing programme); never shown as a traceback.
+
+    Raised with a Bilingual message where a page may show it (reading an uploaded file)."""
+
+    def in_language(self, lang: str) -> str:
+        message = self.args[0] if self.args else ""
+        return in_language(message, lang) if isinstance(message, str) else str(self)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.errors import Problem, UserError, ValidationFailed
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.read import fold, match_columns, read_table
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
@@ -73,13 +73,20 @@ def read_mapping(path: Path | None) -> LabelMapping:
     return mapping
 
 
+_KIND_NL = {"indicator": "indicator", "sector": "sector", "unit": "eenheid"}
+
+
 def _check_row(kind: str, label: str, target: str) -> tuple[str, str, str] | None:
     if not fold(label):
-        return "source_label", label, "the label as it appears in the file"
+        return "source_label", label, Bilingual("the label as it appears in the file",
+                                                "het label zoals het in het bestand staat")
     if kind not in MAPPING_KINDS:
-        return "kind", kind, "one of indicator, sector, unit"
+        return "kind", kind, Bilingual("one of indicator, sector, unit", "een van indicator, sector, unit")
     if not target:
-        return "target", target, f"the {kind} the label stands for"
+        return "target", target, Bilingual(f"the {kind} the label stands for",
+                                           f"de {_KIND_NL.get(kind, kind)} waarvoor het label staat")
     if kind == "sector" and fold(target) != TOTAL and target not in SECTOR_BY_CODE:
-        return "target", target, "a sector code (" + ", ".join(SECTOR_BY_CODE) + ") or 'total'"
+        codes = ", ".join(SECTOR_BY_CODE)
+        return "target", target, Bilingual(f"a sector code ({codes}) or 'total'",
+                                           f"een sectorcode ({codes}) of 'total'")
     return None

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from pipelines.errors import Bilingual
 from pipelines.vocab import MISSING_MARKERS, NOTATION_KEYS
 
 DECIMAL_MARKS = (",", ".")
@@ -222,10 +223,12 @@ _MARKER_SPELLINGS = {
 _LONGEST_MARKER = max(len(m) for m in _MARKER_SPELLINGS)
 
 
-def expected_number(decimal: str | None) -> str:
+def expected_number(decimal: str | None) -> Bilingual:
     """What a bad number should have looked like, for a Problem's `expected`."""
     if decimal == ",":
-        return "a number with ',' as decimal mark (e.g. 1.234,5)"
+        return Bilingual("a number with ',' as decimal mark (e.g. 1.234,5)",
+                         "een getal met ',' als decimaalteken (bv. 1.234,5)")
     if decimal == ".":
-        return "a number with '.' as decimal mark (e.g. 1,234.5)"
-    return "a number"
+        return Bilingual("a number with '.' as decimal mark (e.g. 1,234.5)",
+                         "een getal met '.' als decimaalteken (bv. 1,234.5)")
+    return Bilingual("a number", "een getal")

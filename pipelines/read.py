@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.read_dialect import (
     SAMPLE_CHARS,
     detect_encoding,
@@ -127,9 +127,10 @@ def read_table(
 
         return read_xlsx(data, file_name, sha)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # the old binary Excel format
-        raise UserError(f"{file_name} is an old .xls workbook: save it as .xlsx or CSV")
+        raise UserError(Bilingual(f"{file_name} is an old .xls workbook: save it as .xlsx or CSV",
+                                  f"{file_name} is een oude .xls-werkmap: bewaar het als .xlsx of CSV"))
     if data.isspace() or not data:  # (strip() would copy a big file to find out)
-        raise UserError(f"{file_name} is empty")
+        raise UserError(Bilingual(f"{file_name} is empty", f"{file_name} is leeg"))
     return _read_csv(data, file_name, sha, encoding, separator)
 
 
@@ -145,7 +146,8 @@ def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separ
     try:
         head = data[: 4 * SAMPLE_CHARS].decode(enc, errors="ignore" if len(data) > 4 * SAMPLE_CHARS else "strict")
     except (UnicodeDecodeError, LookupError) as exc:
-        raise UserError(f"{file_name} cannot be read as {enc}: {exc}; pass --encoding") from None
+        raise UserError(Bilingual(f"{file_name} cannot be read as {enc}: {exc}; pass --encoding",
+                                  f"{file_name} is niet te lezen als {enc}: bewaar het als UTF-8")) from None
     dialect = sniff_dialect(head.removeprefix("\ufeff"), separator, file_name)
     detected = {
         "format": "csv", "encoding": enc, "separator": dialect.separator, "size_bytes": len(data),

@@ -9,7 +9,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 
 SEPARATORS = (";", "\t", ",", "|")  # in order of preference when the evidence ties
 SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
@@ -65,7 +65,7 @@ def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
     rows, starts = _parse_sample(sample, sep)
     filled = [r for r in rows if any(c.strip() for c in r)]
     if not filled:
-        raise UserError(f"{file_name} has no rows")
+        raise UserError(Bilingual(f"{file_name} has no rows", f"{file_name} heeft geen rijen"))
     index = header_index(rows)
     titles = [" ".join(c.strip() for c in r if c.strip()) for r in rows[:index]]
     return Dialect(sep, rows[index], starts[index], [t for t in titles if t])

@@ -10,7 +10,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.read import RawTable, TableChunk, clean_header
 from pipelines.read_dialect import header_index
 from pipelines.read_stream import TrailingRows
@@ -20,7 +20,8 @@ def read_xlsx(data: bytes, file_name: str, sha: str) -> RawTable:
     """The first sheet; title rows above the header and footer rows below the data are skipped."""
     rows, numbers, sheet = _sheet_rows(data, file_name)
     if not rows:
-        raise UserError(f"{file_name}: the first sheet ({sheet}) is empty")
+        raise UserError(Bilingual(f"{file_name}: the first sheet ({sheet}) is empty",
+                                  f"{file_name}: het eerste werkblad ({sheet}) is leeg"))
     index = header_index(rows[:50])
     width = max(len(r) for r in rows)
     header = clean_header(_pad(rows[index], width))
@@ -53,7 +54,8 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise UserError(f"{file_name} is not a readable .xlsx workbook ({exc})") from None
+        raise UserError(Bilingual(f"{file_name} is not a readable .xlsx workbook ({exc})",
+                                  f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
     try:
         sheet = book.worksheets[0]
         rows, numbers = [], []

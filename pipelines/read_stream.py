@@ -12,7 +12,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.read import TableChunk, clean_text
 from pipelines.read_dialect import Dialect
 
@@ -41,9 +41,10 @@ def csv_chunks(
             next_line = int(ends[-1]) + 1 if len(ends) else next_line
             yield from trimmer.feed(frame, lines)
     except pd.errors.ParserError as exc:
-        raise UserError(f"{file_name}: {_parser_message(exc)}") from None
+        raise UserError(Bilingual(f"{file_name}: ", f"{file_name}: ") + _parser_message(exc)) from None
     except UnicodeDecodeError as exc:
-        raise UserError(f"{file_name} cannot be read as {enc} ({exc.reason}); pass --encoding") from None
+        raise UserError(Bilingual(f"{file_name} cannot be read as {enc} ({exc.reason}); pass --encoding",
+                                  f"{file_name} is niet te lezen als {enc} ({exc.reason}): bewaar het als UTF-8")) from None
     yield from trimmer.finish()
 
 
@@ -57,12 +58,13 @@ def _line_spans(frame: pd.DataFrame) -> np.ndarray:
     return spans
 
 
-def _parser_message(exc: Exception) -> str:
+def _parser_message(exc: Exception) -> Bilingual:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
         want, line, saw = found.groups()
-        return f"line {line} has {saw} fields but the header has {want}"
-    return f"cannot parse the file ({exc})"
+        return Bilingual(f"line {line} has {saw} fields but the header has {want}",
+                         f"regel {line} heeft {saw} velden, maar de kopregel heeft er {want}")
+    return Bilingual(f"cannot parse the file ({exc})", f"het bestand is niet te ontleden ({exc})")
 
 
 class TrailingRows:

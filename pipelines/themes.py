@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from pipelines import db
-from pipelines.errors import Problem, ValidationFailed
+from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, check_length, clean_text, match_key
 from pipelines.schema import Theme
 
@@ -67,11 +67,12 @@ def _validate_theme_rows(rows: list[Mapping[str, str]]) -> tuple[list[tuple[str,
         en = clean_text(row.get("en")) or nl
         before = len(problems)
         if code is None or " " in code:
-            problems.append(Problem("themes", number, "code", code, "a short code without spaces (e.g. P01)"))
+            problems.append(Problem("themes", number, "code", code, Bilingual(
+                "a short code without spaces (e.g. P01)", "een korte code zonder spaties (bv. P01)")))
         elif code.casefold() in seen:
-            problems.append(Problem("themes", number, "code", code, "each code once"))
+            problems.append(Problem("themes", number, "code", code, Bilingual("each code once", "elke code één keer")))
         if nl is None:
-            problems.append(Problem("themes", number, "nl", None, "the theme's Dutch name"))
+            problems.append(Problem("themes", number, "nl", None, Bilingual("the theme's Dutch name", "de Nederlandse naam van het thema")))
         for column, text, limit in (("code", code, 40), ("nl", nl, 200), ("en", en, 200)):
             try:
                 check_length(text or "", limit)
@@ -102,14 +103,16 @@ class ThemeMatcher:
         if theme_id is not None:
             return theme_id
         if not self._codes:
-            raise CellError(
+            raise CellError(Bilingual(
                 "a roadmap theme, but the programme has none yet: add them first "
-                "(roadmap themes add CODE --nl NAME --en NAME)"
-            )
+                "(roadmap themes add CODE --nl NAME --en NAME)",
+                "een thema van de roadmap, maar het programma heeft er nog geen: de beheerder voegt ze eerst toe",
+            ))
         shown = ", ".join(self._codes[:15]) + (", ..." if len(self._codes) > 15 else "")
-        raise CellError(
-            f"a roadmap theme's code or name ({shown}); new themes: roadmap themes add"
-        )
+        raise CellError(Bilingual(
+            f"a roadmap theme's code or name ({shown}); new themes: roadmap themes add",
+            f"de code of naam van een thema van de roadmap ({shown})",
+        ))
 
 
 def theme_matcher(conn: Connection, programme_id: int) -> ThemeMatcher:

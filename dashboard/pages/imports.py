@@ -132,7 +132,7 @@ def perform_undo(config: dict, batch_id) -> html.Div:
         summary = undo_batch(current_engine(), batch.id, current_user_name(),
                              programme_id=current_programme(config.get("programme")).id)
     except UserError as error:
-        return notice(t("imp_undo_failed", lang, message=str(error)), alert=True)
+        return notice(t("imp_undo_failed", lang, message=error.in_language(lang)), alert=True)
     return html.Div(className="notice notice-ok", role="status", id="imports-undone",
                     children=html.P(t("imp_undone", lang, summary=summary)))
 

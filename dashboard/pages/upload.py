@@ -226,7 +226,7 @@ def run_import(contents, filename, checked, config):
     except ValidationFailed as failed:  # the database changed since the check
         return [notice(t("up_failed_on_import", lang), alert=True), problems_section(failed.problems, lang)], True
     except UserError as error:
-        return notice(t("up_error", lang, message=str(error)), alert=True), True
+        return notice(t("up_error", lang, message=error.in_language(lang)), alert=True), True
     return import_done(result, lang, *_hrefs(lang, prog.slug)), True
 
 

@@ -14,7 +14,7 @@ from dash import dcc, html
 
 from dashboard.components import choice_group
 from dashboard.i18n import fmt_date, is_missing, t
-from pipelines.errors import Problem
+from pipelines.errors import Problem, in_language
 
 NONE = ""  # the value of a choice that clears the field (e.g. no sector)
 
@@ -109,9 +109,10 @@ def problem_items(problems: list[Problem], labels: dict[str, str], lang: str) ->
     for problem in problems:
         field = labels.get(problem.column or "", problem.column or t("coord_field_general", lang))
         if problem.value in (None, ""):
-            text = t("coord_problem_empty", lang, field=field, expected=problem.expected)
+            text = t("coord_problem_empty", lang, field=field, expected=in_language(problem.expected, lang))
         else:
-            text = t("coord_problem", lang, field=field, value=problem.value, expected=problem.expected)
+            text = t("coord_problem", lang, field=field, value=problem.value,
+                     expected=in_language(problem.expected, lang))
         items.append(html.Li(text))
     return items
 

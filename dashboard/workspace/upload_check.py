@@ -75,7 +75,7 @@ class CheckOutcome:
     preview: dict | None = None
     problems: list[Problem] = field(default_factory=list)
     result: LoadResult | None = None
-    error: str | None = None  # a UserError that is not a list of problems
+    error: str | None = None  # a UserError that is not a list of problems (a Bilingual, if it has Dutch)
 
     @property
     def importable(self) -> bool:
@@ -153,7 +153,7 @@ def check_upload(engine: Engine, programme_id: int, data: bytes, file_name: str,
         except ValidationFailed as failed:
             outcome.problems = list(failed.problems)
         except UserError as error:
-            outcome.error = str(error)
+            outcome.error = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
     return outcome
 
 

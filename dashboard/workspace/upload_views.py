@@ -10,7 +10,7 @@ from dash import dcc, html
 from dashboard.i18n import fmt_auto, fmt_number, is_missing, t
 from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
-from pipelines.errors import Problem
+from pipelines.errors import Problem, in_language
 from pipelines.load.result import LoadResult
 
 MAP_TARGET = "upload-map-target"  # pattern-matching id type: {"role": MAP_TARGET, "index": i}
@@ -28,7 +28,7 @@ def outcome_view(outcome: CheckOutcome, lang: str, mapping: tuple = ()) -> list:
     children: list = [html.H2(t("up_checked_heading", lang, name=outcome.file_name), id="upload-checked-heading"),
                       html.P(t("up_checked_hash", lang, sha=outcome.sha256[:12]))]
     if outcome.error:
-        children.append(notice(t("up_error", lang, message=outcome.error), alert=True))
+        children.append(notice(t("up_error", lang, message=in_language(outcome.error, lang)), alert=True))
     if outcome.preview is not None:
         children += [detected_section(outcome, lang), rows_section(outcome.preview, lang)]
     if mapping:
@@ -97,7 +97,8 @@ def problems_section(problems: list[Problem], lang: str) -> html.Section:
     # In file order; problems about the whole file (no row) first.
     shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
     rows = [
-        ["–" if p.row is None else str(p.row), p.column or "–", "" if p.value is None else p.value, p.expected]
+        ["–" if p.row is None else str(p.row), p.column or "–", "" if p.value is None else p.value,
+         in_language(p.expected, lang)]
         for p in shown
     ]
     children = [

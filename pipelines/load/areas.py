@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import Problem
+from pipelines.errors import Bilingual, Problem
 from pipelines.load.layout import Layout
 from pipelines.read import fold
 
@@ -59,12 +59,17 @@ class AreaFilter:
         if not self.ours and len(seen) > 1:
             return [Problem(
                 file_name, header_line, column, named,
-                "rows of one area only: the programme has no area code or name to pick its own "
-                "rows from a file with several areas (set them with `roadmap init --area-code`)",
+                Bilingual(
+                    "rows of one area only: the programme has no area code or name to pick its own "
+                    "rows from a file with several areas (set them with `roadmap init --area-code`)",
+                    "rijen van één gebied: het programma heeft geen NIS-code of gebiedsnaam om zijn eigen "
+                    "rijen te kiezen uit een bestand met meerdere gebieden (de beheerder stelt die in)",
+                ),
             )]
         if self.ours and self.kept == 0 and self.skipped:
             return [Problem(
                 file_name, header_line, column, named,
-                f"rows for the programme's area ({' / '.join(sorted(self.ours))})",
+                Bilingual(f"rows for the programme's area ({' / '.join(sorted(self.ours))})",
+                          f"rijen voor het gebied van het programma ({' / '.join(sorted(self.ours))})"),
             )]
         return []

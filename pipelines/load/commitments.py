@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from sqlalchemy import Connection, Engine
 
-from pipelines.errors import Problem
+from pipelines.errors import Bilingual, Problem
 from pipelines.load.record_fields import CellError
 from pipelines.load.record_specs import COMMITMENT_FIELDS, Lookups, tonnes_factor
 from pipelines.load.record_undo import undo_records
@@ -49,11 +49,13 @@ def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
     indicator, target = values.get("indicator_id"), values.get("indicator_target")
     if indicator is not None and target is None:
         column = "indicator_target" if "indicator_target" in values else "indicator"
-        expected = "the indicator's target value (column 'indicator target' / 'doelwaarde')"
+        expected = Bilingual("the indicator's target value (column 'indicator target' / 'doelwaarde')",
+                             "de doelwaarde van de indicator (kolom 'doelwaarde' / 'indicator target')")
         problems.append((column, None, expected))
     if target is not None and indicator is None:
         problems.append(("indicator" if "indicator_id" in values else "indicator_target", None,
-                         "the code of the indicator this target value is for (column 'indicator')"))
+                         Bilingual("the code of the indicator this target value is for (column 'indicator')",
+                                   "de code van de indicator waarvoor deze doelwaarde geldt (kolom 'indicator')")))
     return problems
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 from sqlalchemy import Connection
 
+from pipelines.errors import Bilingual
 from pipelines.load.labels import LabelResolver
 from pipelines.load.layout import Layout
 from pipelines.load.problems import ProblemLog
@@ -51,11 +52,14 @@ def _cell_reader(frame: pd.DataFrame, row: int, layout: Layout) -> Callable[[str
 def _spec(code: str, cell, layout: Layout) -> tuple[dict, tuple | None]:
     unit = cell("unit") or layout.value_unit or next((u for _c, _p, u in layout.periods if u), "")
     if not unit:
-        return {}, (layout.column("unit") or layout.label, code, f"a unit for the new indicator {code!r}")
+        return {}, (layout.column("unit") or layout.label, code, Bilingual(
+            f"a unit for the new indicator {code!r}", f"een eenheid voor de nieuwe indicator {code!r}"))
     kind_text = cell("kind")
     kind = _KINDS.get(fold(kind_text)) if kind_text else "activity"
     if kind is None:
-        return {}, (layout.column("kind"), kind_text, "an indicator kind: emissions, activity or context")
+        return {}, (layout.column("kind"), kind_text, Bilingual(
+            "an indicator kind: emissions, activity or context",
+            "een soort indicator: uitstoot, activiteit of context"))
     better = fold(cell("lower_is_better"))
     lower = True if better in _YES else False if better in _NO else kind == "emissions"
     name_nl = cell("name_nl") or cell("name_en") or code

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from pipelines.errors import Bilingual
 from pipelines.load.labels import TOTAL_ROW, UNKNOWN, LabelResolver, unknown_label_hint
 from pipelines.load.layout import Layout, LongRows
 from pipelines.load.observation_store import StoreRows, empty_rows
@@ -28,15 +29,22 @@ from pipelines.units import UnitConverter, UnitProblem
 from pipelines.vocab import SECTOR_BY_CODE
 
 EMISSIONS_UNIT = "t CO2e"
-AMBIGUOUS = (
+AMBIGUOUS = Bilingual(
     "a number whose decimal mark is known: nothing in the file shows whether '.' or ',' is the "
     "decimal mark (e.g. '1.953' is 1953 with a decimal comma, 1.953 with a decimal point); "
-    "pass --decimal , or --decimal ."
+    "pass --decimal , or --decimal .",
+    "een getal waarvan het decimaalteken vaststaat: niets in het bestand toont of '.' of ',' het "
+    "decimaalteken is ('1.953' is 1953 met een decimale komma, 1,953 met een decimale punt); "
+    "kies het decimaalteken van het bestand",
 )
-PARENTHESES = (
+PARENTHESES = Bilingual(
     "a plain number: a value in parentheses is excluded from totals (or negative) depending on "
-    "the report; remove the row or the parentheses"
+    "the report; remove the row or the parentheses",
+    "een gewoon getal: een waarde tussen haakjes telt, naargelang het rapport, niet mee in de "
+    "totalen (of is negatief); verwijder de rij of de haakjes",
 )
+MISSING_MARKER = Bilingual(" or a missing-value marker (NE, NO, IE, C, -, ?, NA, empty)",
+                           " of een teken voor een ontbrekende waarde (NE, NO, IE, C, -, ?, NA, leeg)")
 
 
 @dataclass
@@ -118,9 +126,11 @@ def _resolve(state: FileState, label: str, frame: pd.DataFrame, row: int, line: 
     if found.indicator_id != UNKNOWN:
         return found.indicator_id, found.unit, ""
     if found.mapped_to is not None:
-        return UNKNOWN, "", f"a label mapped to an indicator of the programme; {found.mapped_to!r} is none"
+        return UNKNOWN, "", Bilingual(
+            f"a label mapped to an indicator of the programme; {found.mapped_to!r} is none",
+            f"een label gekoppeld aan een indicator van het programma; {found.mapped_to!r} is er geen")
     if not label.strip():
-        return UNKNOWN, "", "an indicator code or a sector name"
+        return UNKNOWN, "", Bilingual("an indicator code or a sector name", "een indicatorcode of een sectornaam")
     if state.define is not None:
         defined = state.define(label, frame, row, line)
         if defined:
@@ -183,7 +193,7 @@ def _value_problems(state: FileState, rows: LongRows, raw: np.ndarray, bad_at: n
         elif text.startswith("(") and text.endswith(")"):
             expected = PARENTHESES
         else:
-            expected = expected_number(state.decimal) + " or a missing-value marker (NE, NO, IE, C, -, ?, NA, empty)"
+            expected = expected_number(state.decimal) + MISSING_MARKER
         state.problems.add(int(rows.line[i]), str(rows.column[i]), text, expected)
 
 
@@ -218,10 +228,14 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
         return
     column = state.layout.column("unit") or str(rows.column[i])
     if problem.kind == "unknown":
-        expected = (f"a unit the loader knows for {canonical!r} (e.g. t, kt or Mt CO2e; kWh, MWh, "
-                    "GWh, TJ; %; persons); map it with --mapping FILE (kind 'unit')")
+        expected = Bilingual(
+            f"a unit the loader knows for {canonical!r} (e.g. t, kt or Mt CO2e; kWh, MWh, "
+            "GWh, TJ; %; persons); map it with --mapping FILE (kind 'unit')",
+            f"een eenheid die de lader kent voor {canonical!r} (bv. t, kt of Mt CO2e; kWh, MWh, "
+            "GWh, TJ; %; personen); koppel ze aan een gekende eenheid (soort 'unit')")
     else:
-        expected = f"a unit convertible to the indicator's unit {canonical!r}"
+        expected = Bilingual(f"a unit convertible to the indicator's unit {canonical!r}",
+                             f"een eenheid die om te zetten is naar de eenheid van de indicator, {canonical!r}")
     state.problems.add_once(("unit", unit, canonical), int(rows.line[i]), column, unit, expected, n)
 
 

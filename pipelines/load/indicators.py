@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, select
 
 from pipelines import db, derived
 from pipelines.batches import finish_batch, lock_programme, previous_load, start_batch
-from pipelines.errors import Problem, ValidationFailed
+from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
 from pipelines.load.definitions import make_definer
@@ -189,8 +189,10 @@ def _duplicates(state: FileState, file_name: str, layout: Layout, resolver: Labe
         code = resolver.info(key // 32768).code
         year, month = divmod(key % 32768, 13)
         period = f"{year}" if not month else f"{year}-{month:02d}"
-        log.add(int(lines[order[j]]), layout.label, f"{code} {period}",
-                f"one row per indicator and period: line {int(lines[order[first]])} has the same")
+        earlier = int(lines[order[first]])
+        log.add(int(lines[order[j]]), layout.label, f"{code} {period}", Bilingual(
+            f"one row per indicator and period: line {earlier} has the same",
+            f"één rij per indicator en periode: regel {earlier} heeft dezelfde"))
     return log.finish()
 
 

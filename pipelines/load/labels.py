@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
+from pipelines.errors import Bilingual
 from pipelines.mapping import LabelMapping
 from pipelines.read import fold
 from pipelines.schema import Indicator
@@ -121,13 +122,16 @@ def _sector_lookup() -> dict[str, str]:
     return lookup
 
 
-def unknown_label_hint(has_definitions: bool) -> str:
+def unknown_label_hint(has_definitions: bool) -> Bilingual:
     """What a Problem about an unknown label expects."""
-    text = (
+    text = Bilingual(
         "a known indicator code, indicator name or sector (nl/en, e.g. 'Huishoudens' or "
         "'Residential buildings'); map other labels with --mapping FILE "
-        "(columns source_label,kind,target)"
+        "(columns source_label,kind,target)",
+        "een gekende indicatorcode, indicatornaam of sector (nl/en, bv. 'Huishoudens' of "
+        "'Residential buildings'); koppel andere labels aan een indicator of sector",
     )
     if has_definitions:
-        text += ", or add --new-indicators to define the indicators this file names"
+        text += Bilingual(", or add --new-indicators to define the indicators this file names",
+                          ", of kies 'Nieuwe indicatoren uit het bestand aanmaken'")
     return text

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pipelines.errors import Problem, ValidationFailed
+from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.periods import Period, period_in_header
 from pipelines.read import RawTable, TableChunk, match_columns
 from pipelines.vocab import INDICATOR_COLUMNS
@@ -84,10 +84,13 @@ def detect_layout(table: RawTable) -> Layout:
             ignored = tuple(c for c in table.columns if c not in taken)
             return Layout("wide", label, found, periods=periods, ignored=ignored)
     line = table.detected.get("header_line", 1)
-    expected = (
+    expected = Bilingual(
         "a long layout with columns for the indicator (or sector), the period (or year, and "
         "month) and the value — e.g. indicator;period;value;unit — or a wide layout with one "
-        "column per year (2019, 2020 …) and a column naming the indicator or sector"
+        "column per year (2019, 2020 …) and a column naming the indicator or sector",
+        "een lange vorm met kolommen voor de indicator (of sector), de periode (of jaar, en "
+        "maand) en de waarde — bv. indicator;periode;waarde;eenheid — of een brede vorm met één "
+        "kolom per jaar (2019, 2020 …) en een kolom die de indicator of sector noemt",
     )
     raise ValidationFailed([Problem(table.file_name, line, None, ", ".join(table.columns), expected)])
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.errors import Bilingual
 from pipelines.read import fold
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-EXPECTED_PERIOD = "a year (2019) or a month (2023-04, 04/2023, apr 2023)"
+EXPECTED_PERIOD = Bilingual("a year (2019) or a month (2023-04, 04/2023, apr 2023)",
+                            "een jaar (2019) of een maand (2023-04, 04/2023, apr 2023)")
 MONTH_NAMES = {
     name: number
     for number, names in enumerate(

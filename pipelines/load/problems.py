@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.errors import Problem
+from pipelines.errors import Bilingual, Problem
 
 PER_KIND = 50  # problems of one kind (same column and expectation) listed one by one
 
@@ -38,12 +38,14 @@ class ProblemLog:
         """Every problem, grouped ones first, with a line for each capped kind."""
         out = []
         for row, column, value, expected, n in self._grouped.values():
-            more = f" ({n} rows)" if n > 1 else ""
+            more = Bilingual(f" ({n} rows)", f" ({n} rijen)") if n > 1 else Bilingual("", "")
             out.append(Problem(self.file, row, column, value, expected + more))
         out.extend(self.problems)
         for (column, expected), count in self._counts.items():
             if count > PER_KIND:
                 out.append(
-                    Problem(self.file, None, column, None, f"{expected} — and {count - PER_KIND} more rows like this")
+                    Problem(self.file, None, column, None, expected + Bilingual(
+                        f" — and {count - PER_KIND} more rows like this",
+                        f" — en nog {count - PER_KIND} rijen zoals deze"))
                 )
         return out

@@ -9,19 +9,21 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from pipelines import read
+from pipelines.errors import Bilingual
 from pipelines.vocab import Term
 
 _INVISIBLE = dict.fromkeys(map(ord, read.INVISIBLE))
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
 _YEAR = re.compile(r"^(\d{4})(?:[.,]0+)?$")
-_DATE_EXPECTED = "a date like 2019-03-01 or 01/03/2019 (day first)"
+_DATE_EXPECTED = Bilingual("a date like 2019-03-01 or 01/03/2019 (day first)",
+                           "een datum zoals 2019-03-01 of 01/03/2019 (dag eerst)")
 
 
 class CellError(ValueError):
     """A cell that cannot be read; `expected` says what would have been accepted."""
 
-    def __init__(self, expected: str):
+    def __init__(self, expected: str):  # a Bilingual where the pages may show it
         super().__init__(expected)
         self.expected = expected
 
@@ -57,33 +59,36 @@ def parse_date(text: str) -> date:
         raise CellError(_DATE_EXPECTED)
     day, month, year = int(m[1]), int(m[3]), m[4]
     if len(year) == 2:
-        raise CellError("a date with a four-digit year (a two-digit year is ambiguous)")
+        raise CellError(Bilingual("a date with a four-digit year (a two-digit year is ambiguous)",
+                                  "een datum met een jaartal van vier cijfers (twee cijfers is dubbelzinnig)"))
     if month > 12 and day <= 12:
         # 03/25/2019 only reads month first; guessing would silently swap other dates.
-        raise CellError("a date written day first (this one reads month first: ambiguous)")
+        raise CellError(Bilingual("a date written day first (this one reads month first: ambiguous)",
+                                  "een datum met de dag eerst (deze leest als maand eerst: dubbelzinnig)"))
     return _make_date(int(year), month, day)
 
 
 def _make_date(year: int, month: int, day: int) -> date:
     if not 1900 <= year <= 2100:
-        raise CellError(_DATE_EXPECTED + ", in a year between 1900 and 2100")
+        raise CellError(_DATE_EXPECTED + Bilingual(", in a year between 1900 and 2100", ", in een jaar tussen 1900 en 2100"))
     try:
         return date(year, month, day)
     except ValueError:
-        raise CellError(_DATE_EXPECTED + " that exists in the calendar") from None
+        raise CellError(_DATE_EXPECTED + Bilingual(" that exists in the calendar", " die bestaat")) from None
 
 
 def parse_url(text: str) -> str:
     """A web address: http(s)://host.tld/...; anything else is refused, not repaired."""
-    expected = "a web address starting with http:// or https:// (e.g. https://www.leuven2030.be)"
+    expected = Bilingual("a web address starting with http:// or https:// (e.g. https://www.leuven2030.be)",
+                         "een webadres dat begint met http:// of https:// (bv. https://www.leuven2030.be)")
     if " " in text:
-        raise CellError(expected + " without spaces")
+        raise CellError(expected + Bilingual(" without spaces", " zonder spaties"))
     parts = urlsplit(text)
     host = parts.hostname or ""
     if parts.scheme.lower() not in ("http", "https") or "." not in host.strip("."):
         raise CellError(expected)
     if len(text) > 500:
-        raise CellError("a web address of at most 500 characters")
+        raise CellError(Bilingual("a web address of at most 500 characters", "een webadres van hoogstens 500 tekens"))
     return text
 
 
@@ -91,20 +96,22 @@ def parse_year(text: str, low: int = 2000, high: int = 2100) -> int:
     """A plausible year, written as four digits (2030, or 2030.0 from a spreadsheet)."""
     m = _YEAR.match(text)
     if not m or not low <= int(m[1]) <= high:
-        raise CellError(f"a year between {low} and {high}")
+        raise CellError(Bilingual(f"a year between {low} and {high}", f"een jaar tussen {low} en {high}"))
     return int(m[1])
 
 
 def check_length(text: str, limit: int) -> str:
     if len(text) > limit:
-        raise CellError(f"at most {limit} characters (found {len(text)})")
+        raise CellError(Bilingual(f"at most {limit} characters (found {len(text)})",
+                                  f"hoogstens {limit} tekens (nu {len(text)})"))
     return text
 
 
 class TermMatcher:
     """Finds a vocabulary code from its code, its Dutch or English label, or an alias."""
 
-    def __init__(self, terms: Iterable[Term], aliases: Mapping[str, str] | None = None, what: str = ""):
+    def __init__(self, terms: Iterable[Term], aliases: Mapping[str, str] | None = None,
+                 what: Bilingual | None = None):
         self._codes: dict[str, str] = {}
         terms = list(terms)
         for term in terms:
@@ -114,9 +121,11 @@ class TermMatcher:
             self._codes.setdefault(match_key(word), code)
         if what:  # a long list: name the codes only
             codes = ", ".join(t.code for t in terms)
-            self._expected = f"{what}: a code or its Dutch or English name ({codes})"
+            self._expected = Bilingual(f"{what}: a code or its Dutch or English name ({codes})",
+                                       f"{what.nl}: een code of de Nederlandse of Engelse naam ({codes})")
         else:
-            self._expected = "one of " + ", ".join(f"{t.code} ({t.nl}/{t.en})" for t in terms)
+            listed = ", ".join(f"{t.code} ({t.nl}/{t.en})" for t in terms)
+            self._expected = Bilingual(f"one of {listed}", f"een van {listed}")
 
     def __call__(self, text: str) -> str:
         code = self._codes.get(match_key(text))

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from sqlalchemy import Connection, select
 
+from pipelines.errors import Bilingual
 from pipelines.load.record_fields import (
     CellError,
     TermMatcher,
@@ -48,7 +49,8 @@ def tonnes_factor(unit: str) -> float:
     """How many tonnes CO2e one unit is: 't CO2e/jaar' → 1, 'kt CO₂-eq' → 1000."""
     word = _CO2_WORDS.sub("", unit.lower())
     if word not in _TONNE_SCALES:
-        raise CellError("a unit of t, kt or Mt CO2e per year (e.g. 't CO2e/jaar')")
+        raise CellError(Bilingual("a unit of t, kt or Mt CO2e per year (e.g. 't CO2e/jaar')",
+                                  "een eenheid t, kt of Mt CO2e per jaar (bv. 't CO2e/jaar')"))
     return _TONNE_SCALES[word]
 
 
@@ -66,7 +68,7 @@ class Lookups:
         rows = self.conn.execute(
             select(Sector.code, Sector.name_nl, Sector.name_en).order_by(Sector.sort_order)
         )
-        return TermMatcher([Term(code, nl, en) for code, nl, en in rows], what="a sector")
+        return TermMatcher([Term(code, nl, en) for code, nl, en in rows], what=Bilingual("a sector", "een sector"))
 
     @cached_property
     def theme(self) -> ThemeMatcher:
@@ -94,16 +96,19 @@ class Lookups:
     def indicator(self, text: str) -> int:
         ident = self._indicators.get(match_key(text))
         if ident is None:
-            raise CellError("the code or name of an indicator of the programme (e.g. population)")
+            raise CellError(Bilingual("the code or name of an indicator of the programme (e.g. population)",
+                                      "de code of naam van een indicator van het programma (bv. population)"))
         return ident
 
     def partner(self, text: str) -> int:
         ident = self._partners.get(match_key(text))
         if ident is None:
-            raise CellError(
+            raise CellError(Bilingual(
                 "the name of a partner already in the programme "
-                "(a commitments file cannot add partners: load them with `roadmap load partners` first)"
-            )
+                "(a commitments file cannot add partners: load them with `roadmap load partners` first)",
+                "de naam van een partner die al in het programma zit "
+                "(een bestand met engagementen voegt geen partners toe: laad eerst een partnerbestand)",
+            ))
         return ident
 
     def number(self, text: str) -> float | None:
@@ -111,10 +116,12 @@ class Lookups:
         if missing_key(text) is not None:
             return None
         if self.decimal is None and is_ambiguous(text):
-            raise CellError(
+            raise CellError(Bilingual(
                 f"an unambiguous number: {text} reads as thousands or decimals; "
-                "pass the file's decimal mark (--decimal , or --decimal .)"
-            )
+                "pass the file's decimal mark (--decimal , or --decimal .)",
+                f"een ondubbelzinnig getal: {text} leest als duizendtallen of als decimalen; "
+                "kies het decimaalteken van het bestand",
+            ))
         try:
             return parse_number(text, self.decimal)
         except ValueError:
@@ -123,7 +130,8 @@ class Lookups:
     def percent(self, text: str) -> float | None:
         value = self.number(text.rstrip().removesuffix("%").rstrip())
         if value is not None and not 0 <= value <= 100:
-            raise CellError("a percentage between 0 and 100 (e.g. 45 or 45,5%)")
+            raise CellError(Bilingual("a percentage between 0 and 100 (e.g. 45 or 45,5%)",
+                                      "een percentage tussen 0 en 100 (bv. 45 of 45,5%)"))
         return value
 
 
@@ -150,7 +158,8 @@ def _text(limit: int | None = None) -> Parse:
 def _non_negative(lookups: Lookups, text: str) -> float | None:
     value = lookups.number(text)
     if value is not None and value < 0:
-        raise CellError("a reduction of 0 or more tonnes CO2e per year")
+        raise CellError(Bilingual("a reduction of 0 or more tonnes CO2e per year",
+                                  "een reductie van 0 of meer ton CO2e per jaar"))
     return value
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from pipelines import db, derived
 from pipelines.audit import change_row, record_changes, same_value
 from pipelines.batches import finish_batch, lock_programme, previous_load, start_batch
-from pipelines.errors import Problem, ValidationFailed
+from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import FieldSpec, Lookups
 from pipelines.load.result import LoadOptions, LoadResult
@@ -21,6 +21,8 @@ from pipelines.schema import utcnow
 
 # (canonical column, value as found, what was expected)
 RowProblem = tuple[str, str | None, str]
+REQUIRED = Bilingual("a value (this column is required)", "een waarde (deze kolom is verplicht)")
+_EACH_NL = {"partner": "elke partner", "commitment": "elk engagement"}
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ def read_records(
         if key in first_line:
             problems.append(
                 Problem(file_name, line, columns[kind.key_column], row[kind.key_column],
-                        f"each {kind.entity} once in the file (already on row {first_line[key]})")
+                        Bilingual(f"each {kind.entity} once in the file (already on row {first_line[key]})",
+                                  f"{_EACH_NL[kind.entity]} één keer in het bestand (al op rij {first_line[key]})"))
             )
             continue
         first_line[key] = line
@@ -112,7 +115,7 @@ def _read_row(
         spec = kind.spec(column)
         if text is None:
             if spec.required:
-                found.append((column, None, "a value (this column is required)"))
+                found.append((column, None, REQUIRED))
             elif spec.nullable:
                 values[spec.attr or column] = None
             continue
@@ -240,7 +243,8 @@ def file_columns(kind: RecordKind, raw: RawTable) -> dict[str, str]:
     header_line = raw.detected.get("header_line", 1)
     problems = [
         Problem(raw.file_name, header_line, None, None,
-                f"a column '{f.column}' (headers accepted: {', '.join(kind.aliases[f.column])})")
+                Bilingual(f"a column '{f.column}' (headers accepted: {', '.join(kind.aliases[f.column])})",
+                          f"een kolom '{f.column}' (aanvaarde kolomnamen: {', '.join(kind.aliases[f.column])})"))
         for f in kind.fields if f.required and f.column not in columns
     ]
     if not problems and kind.check_columns is not None:

@@ -123,6 +123,22 @@ def test_a_bad_file_shows_every_error_with_row_and_column_and_writes_nothing(liv
     assert row_counts(live.engine) == before
 
 
+def test_a_dutch_analyst_reads_every_problem_in_dutch(live, page):
+    log_in(page, live.url, "ann", "/upload?lang=nl")
+    choose_file(page, BAD)
+    problems = page.locator("#upload-problems")
+    expect(page.locator("#upload-problems-heading")).to_have_text("4 probleem/problemen in het bestand")
+    for row, expected in (("3", "een gekende indicatorcode, indicatornaam of sector"),
+                          ("4", "een jaar (2019) of een maand"),
+                          ("5", "een getal met ',' als decimaalteken (bv. 1.234,5) of een teken voor een ontbrekende"),
+                          ("6", "een eenheid die de lader kent voor 't CO2e'")):
+        cells = problems.locator("tr", has=page.locator(f"th:text-is('{row}')")).locator("th, td")
+        expect(cells.nth(3)).to_contain_text(expected)
+    expect(problems).not_to_contain_text("expected")
+    expect(problems).not_to_contain_text("a number")
+    assert axe_violations(page) == []
+
+
 def test_unknown_labels_are_mapped_on_the_page_until_the_file_checks_clean(live, page):
     log_in(page, live.url, "ann", "/upload?lang=en")
     choose_file(page, DATA / "upload_unknown_labels.csv")
