@@ -19,6 +19,7 @@ PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "methodology")
 WORKSPACE_PAGES = (
     "upload", "imports",
     "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets",
+    "admin_users",
 )
 
 # No <footer> around the scripts (Dash's default puts one there: a second contentinfo

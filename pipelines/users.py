@@ -10,11 +10,11 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from pipelines.db import writing
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import User
 from pipelines.vocab import ROLES
 
@@ -53,26 +53,60 @@ def normalise_name(name: str) -> str:
 def check_name(name: str) -> str:
     normalised = normalise_name(name)
     if not _NAME_PATTERN.match(normalised):
-        raise UserError(
+        raise UserError(Bilingual(
             f"user name {name!r} is not valid: use 1-100 letters, digits, '.', '_', '-' or '@', "
-            "starting with a letter or digit"
-        )
+            "starting with a letter or digit",
+            f"gebruikersnaam {name!r} is niet geldig: gebruik 1 tot 100 letters, cijfers, '.', '_', '-' "
+            "of '@', te beginnen met een letter of cijfer",
+        ))
     return normalised
 
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
+        raise UserError(Bilingual(
+            f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters",
+            f"het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens"))
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise UserError(f"the password is too long: use at most {MAX_PASSWORD_LENGTH} characters")
+        raise UserError(Bilingual(
+            f"the password is too long: use at most {MAX_PASSWORD_LENGTH} characters",
+            f"het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens"))
     if password.strip() == "":
-        raise UserError("the password is only spaces")
+        raise UserError(Bilingual("the password is only spaces", "het wachtwoord bestaat enkel uit spaties"))
 
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise UserError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+        raise UserError(Bilingual(f"unknown role {role!r}; expected one of {', '.join(ROLES)}",
+                                  f"onbekende rol {role!r}; kies een van {', '.join(ROLES)}"))
     return role
+
+
+def _no_user(name: str) -> UserError:
+    return UserError(Bilingual(f"no user named {name!r}", f"er is geen gebruiker {name!r}"))
+
+
+def _keep_an_admin(conn: Connection, name: str, acting: str | None) -> None:
+    """Refuse a change that would leave nobody able to manage users, or lock the actor out.
+
+    `name` loses the admin role (removed or given another role); `acting` is who asks (None on
+    the command line, whose user is whoever may open the database)."""
+    if acting is not None and normalise_name(acting) == name:
+        raise UserError(Bilingual(
+            "you cannot remove your own account or change your own role: ask another admin",
+            "u kunt uw eigen account niet verwijderen of uw eigen rol niet wijzigen: vraag het een andere beheerder",
+        ))
+    role = conn.execute(select(User.role).where(User.name == name)).scalar_one_or_none()
+    if role is None:
+        raise _no_user(name)
+    if role == "admin":
+        # Locked on PostgreSQL, so two admins demoting each other at once cannot both succeed.
+        admins = conn.execute(select(User.id).where(User.role == "admin").with_for_update()).all()
+        if len(admins) <= 1:
+            raise UserError(Bilingual(
+                f"{name!r} is the only admin: make another user admin first",
+                f"{name!r} is de enige beheerder: maak eerst een andere gebruiker beheerder",
+            ))
 
 
 def _hasher() -> PasswordHasher:
@@ -102,7 +136,8 @@ def add_user(engine: Engine, name: str, role: str, password: str) -> Account:
     password_hash = hash_password(password)
     with writing(engine) as conn, Session(bind=conn) as session:
         if session.scalar(select(User.id).where(User.name == name)) is not None:
-            raise UserError(f"a user named {name!r} already exists")
+            raise UserError(Bilingual(f"a user named {name!r} already exists",
+                                      f"er bestaat al een gebruiker {name!r}"))
         user = User(name=name, role=role, password_hash=password_hash)
         session.add(user)
         session.flush()
@@ -114,11 +149,27 @@ def list_users(engine: Engine) -> list[Account]:
         return [_account(u) for u in session.scalars(select(User).order_by(User.name))]
 
 
-def remove_user(engine: Engine, name: str) -> None:
+def remove_user(engine: Engine, name: str, acting: str | None = None) -> None:
+    """Delete an account (its sessions end at once); never the last admin, nor `acting` itself."""
     name = normalise_name(name)
     with writing(engine) as conn:
-        if conn.execute(delete(User).where(User.name == name)).rowcount == 0:
-            raise UserError(f"no user named {name!r}")
+        _keep_an_admin(conn, name, acting)
+        conn.execute(delete(User).where(User.name == name))
+
+
+def set_role(engine: Engine, name: str, role: str, acting: str | None = None) -> Account:
+    """Give an account another role (it applies from the user's next request)."""
+    name, role = normalise_name(name), _check_role(role)
+    with writing(engine) as conn, Session(bind=conn) as session:
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise _no_user(name)
+        if user.role != role:
+            if user.role == "admin" or (acting is not None and normalise_name(acting) == name):
+                _keep_an_admin(conn, name, acting)
+            user.role = role
+            session.flush()
+        return _account(user)
 
 
 def set_password(engine: Engine, name: str, password: str) -> None:
@@ -129,7 +180,7 @@ def set_password(engine: Engine, name: str, password: str) -> None:
     with writing(engine) as conn:
         result = conn.execute(update(User).where(User.name == name).values(password_hash=password_hash))
         if result.rowcount == 0:
-            raise UserError(f"no user named {name!r}")
+            raise _no_user(name)
 
 
 def verify_login(engine: Engine, name: str, password: str) -> Account | None:

@@ -15,6 +15,7 @@ from pipelines.users import (
     remove_user,
     role_allows,
     set_password,
+    set_role,
     verify_login,
 )
 
@@ -96,3 +97,45 @@ def test_roles_rank_analyst_below_coordinator_below_admin():
     assert not role_allows(None, "analyst")
     with pytest.raises(ValueError):
         role_allows("admin", "superuser")
+
+
+def _roles(engine) -> dict[str, str]:
+    return {a.name: a.role for a in list_users(engine)}
+
+
+def test_a_role_change_applies_and_is_checked(engine):
+    add_user(engine, "root", "admin", PASSWORD)
+    add_user(engine, "ann", "analyst", PASSWORD)
+    assert set_role(engine, "Ann", "coordinator", acting="root").role == "coordinator"
+    assert _roles(engine) == {"root": "admin", "ann": "coordinator"}
+    with pytest.raises(UserError, match="unknown role 'owner'"):
+        set_role(engine, "ann", "owner", acting="root")
+    with pytest.raises(UserError, match="no user named 'bob'"):
+        set_role(engine, "bob", "analyst", acting="root")
+    assert _roles(engine) == {"root": "admin", "ann": "coordinator"}
+
+
+def test_the_last_admin_is_never_removed_or_demoted(engine):
+    add_user(engine, "root", "admin", PASSWORD)
+    add_user(engine, "ann", "analyst", PASSWORD)
+    for change in (lambda: remove_user(engine, "root"), lambda: set_role(engine, "root", "analyst")):
+        with pytest.raises(UserError, match="'root' is the only admin") as refused:
+            change()
+        assert "de enige beheerder" in refused.value.in_language("nl")
+    add_user(engine, "bea", "admin", PASSWORD)
+    set_role(engine, "root", "coordinator", acting="bea")  # with two admins, one may go
+    assert _roles(engine) == {"root": "coordinator", "ann": "analyst", "bea": "admin"}
+    with pytest.raises(UserError, match="only admin"):
+        remove_user(engine, "bea")
+
+
+def test_an_admin_cannot_remove_or_demote_their_own_account(engine):
+    add_user(engine, "root", "admin", PASSWORD)
+    add_user(engine, "bea", "admin", PASSWORD)
+    with pytest.raises(UserError, match="your own account"):
+        remove_user(engine, "ROOT", acting="root")
+    with pytest.raises(UserError, match="your own role"):
+        set_role(engine, "root", "analyst", acting="root")
+    set_role(engine, "root", "admin", acting="root")  # no change is no harm
+    remove_user(engine, "bea", acting="root")
+    assert _roles(engine) == {"root": "admin"}

@@ -82,3 +82,16 @@ def test_set_password_replaces_it_and_lifts_a_lock_out(roadmap, engine):
     assert verify_login(engine, "ann", PASSWORD) is None
     assert verify_login(engine, "ann", "a new long password") is not None
     assert throttle.blocked_for([ThrottleKey("user", "ann")]) == 0
+
+
+def test_set_role_changes_it_but_never_demotes_the_last_admin(roadmap, engine):
+    for name, role in (("root", "admin"), ("ann", "analyst")):
+        assert roadmap("user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n").exit_code == 0
+    result = roadmap("user", "set-role", "ann", "coordinator")
+    assert result.exit_code == 0, result.output
+    assert "User 'ann' now has the role coordinator." in result.output
+    result = roadmap("user", "set-role", "root", "analyst")
+    assert result.exit_code != 0 and "'root' is the only admin: make another user admin first" in result.output
+    result = roadmap("user", "remove", "root")
+    assert result.exit_code != 0 and "only admin" in result.output
+    assert {a.name: a.role for a in list_users(engine)} == {"root": "admin", "ann": "coordinator"}

@@ -1,5 +1,6 @@
 """Every label of the public dashboard: key -> (Dutch, English). {placeholders} are filled in."""
 
+from dashboard.locales.admin_labels import ADMIN_LABELS
 from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -551,3 +552,4 @@ LABELS: dict[str, tuple[str, str]] = {
 # The workspace frame and the coordinators' pages keep their labels in coord_labels.py.
 LABELS.update(WORKSPACE_FRAME_LABELS)
 LABELS.update(COORD_LABELS)
+LABELS.update(ADMIN_LABELS)

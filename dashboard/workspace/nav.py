@@ -37,6 +37,7 @@ COORD_COMMITMENTS_PATH = "/coordinate/commitments"
 COORD_PARTNERS_PATH = "/coordinate/partners"
 COORD_TARGETS_PATH = "/coordinate/targets"
 COORD_REPORT_PATH = "/coordinate/report"
+ADMIN_USERS_PATH = "/admin/users"
 WORKSPACE_LINKS = (
     WorkspaceLink("upload", UPLOAD_PATH, "analyst"),
     WorkspaceLink("imports", IMPORTS_PATH, "analyst"),
@@ -44,6 +45,7 @@ WORKSPACE_LINKS = (
     WorkspaceLink("commitments", COORD_COMMITMENTS_PATH, "coordinator"),
     WorkspaceLink("partners", COORD_PARTNERS_PATH, "coordinator"),
     WorkspaceLink("targets", COORD_TARGETS_PATH, "coordinator"),
+    WorkspaceLink("users", ADMIN_USERS_PATH, "admin"),
 )
 
 

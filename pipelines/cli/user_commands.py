@@ -82,6 +82,18 @@ def remove_command(app: AppContext, name: str) -> None:
     click.echo(f"Removed user '{name}'.")
 
 
+@user_group.command("set-role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@pass_app
+def set_role_command(app: AppContext, name: str, role: str) -> None:
+    """Give user NAME another ROLE (never leaves the programme without an admin)."""
+    from pipelines.users import set_role
+
+    account = set_role(app.ready_engine(), name, role)
+    click.echo(f"User '{account.name}' now has the role {account.role}.")
+
+
 @user_group.command("set-password")
 @click.argument("name")
 @_password_stdin

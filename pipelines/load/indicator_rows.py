@@ -232,7 +232,7 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
             f"a unit the loader knows for {canonical!r} (e.g. t, kt or Mt CO2e; kWh, MWh, "
             "GWh, TJ; %; persons); map it with --mapping FILE (kind 'unit')",
             f"een eenheid die de lader kent voor {canonical!r} (bv. t, kt of Mt CO2e; kWh, MWh, "
-            "GWh, TJ; %; personen); koppel ze aan een gekende eenheid (soort 'unit')")
+            "GWh, TJ; %; personen); koppel ze hieronder aan een gekende eenheid")
     else:
         expected = Bilingual(f"a unit convertible to the indicator's unit {canonical!r}",
                              f"een eenheid die om te zetten is naar de eenheid van de indicator, {canonical!r}")

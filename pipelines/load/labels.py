@@ -129,7 +129,7 @@ def unknown_label_hint(has_definitions: bool) -> Bilingual:
         "'Residential buildings'); map other labels with --mapping FILE "
         "(columns source_label,kind,target)",
         "een gekende indicatorcode, indicatornaam of sector (nl/en, bv. 'Huishoudens' of "
-        "'Residential buildings'); koppel andere labels aan een indicator of sector",
+        "'Residential buildings'); koppel andere labels hieronder aan een indicator of sector",
     )
     if has_definitions:
         text += Bilingual(", or add --new-indicators to define the indicators this file names",
