@@ -27,6 +27,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "denied_role_title": "Geen toegang",
         "denied_role_body": "Deze pagina vraagt de rol {role}; jouw rol is {current}.",
         "login_link": "Naar de aanmeldpagina",
+        "workspace_link": "Naar je werkruimte",
+        "role_analyst": "analist",
+        "role_coordinator": "coördinator",
+        "role_admin": "beheerder",
     },
     "en": {
         "title": "Log in — climate plan workspace",
@@ -47,6 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "denied_role_title": "No access",
         "denied_role_body": "This page needs the {role} role; your role is {current}.",
         "login_link": "Go to the login page",
+        "workspace_link": "Go to your workspace",
+        "role_analyst": "analyst",
+        "role_coordinator": "coordinator",
+        "role_admin": "admin",
     },
 }
 
@@ -63,3 +71,10 @@ def pick_language(requested: str | None = None) -> str:
 
 def texts(lang: str | None) -> dict[str, str]:
     return TEXTS.get((lang or "").lower()[:2], TEXTS[FALLBACK_LANGUAGE])
+
+
+def denied_role_text(lang: str | None, needed: str, current: str | None) -> str:
+    """'This page needs the coordinator role; your role is analyst.' with the roles in `lang`."""
+    t = texts(lang)
+    return t["denied_role_body"].format(role=t.get(f"role_{needed}", needed),
+                                        current=t.get(f"role_{current}", current or "–"))

@@ -11,21 +11,15 @@ from flask import Flask, Response, g, redirect, render_template_string, request,
 from flask_login import UserMixin, current_user, login_user, logout_user
 from sqlalchemy import Engine
 
-from dashboard.auth_texts import pick_language, texts
+from dashboard.auth_texts import denied_role_text, pick_language, texts
 from pipelines.login_throttle import LoginThrottleStore, ThrottleKey, login_keys
 from pipelines.users import Account, normalise_name, verify_login
 
 LOGIN_PATH = "/login"
 LOGOUT_PATH = "/logout"
 
-# render_template_string autoescapes everything: a name like <script> is shown as text.
-LOGIN_PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ t.title }}</title>
-<style>
+# The login page's and the refusal page's look (small pages of their own, outside Dash).
+PAGE_STYLE = """<style>
 body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #f6f6f6; }
 main { max-width: 26rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border-radius: 8px; }
 label { display: block; margin-top: 1rem; font-weight: 600; }
@@ -35,7 +29,16 @@ button { margin-top: 1.5rem; padding: .6rem 1.4rem; font-size: 1rem; background:
 input:focus, button:focus, a:focus { outline: 3px solid #e8a33d; outline-offset: 2px; }
 .error { color: #a4161a; font-weight: 600; }
 a { color: #1f4e79; }
-</style>
+</style>"""
+
+# render_template_string autoescapes everything: a name like <script> is shown as text.
+LOGIN_PAGE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ t.title }}</title>
+{{ style|safe }}
 </head>
 <body>
 <main>
@@ -113,8 +116,42 @@ def _render(lang: str, next_path: str, *, name: str = "", message: str = "", sta
         other_lang=other,
         other_url=login_url(next_path if next_path != "/" else None, other),
         user_name=current_user.account.name if current_user.is_authenticated else None,
+        style=PAGE_STYLE,
     )
     return Response(page, status=status, mimetype="text/html")
+
+
+DENIED_PAGE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ t.denied_role_title }}</title>
+{{ style|safe }}
+</head>
+<body>
+<main>
+<h1>{{ t.denied_role_title }}</h1>
+<p>{{ body }}</p>
+<p>{{ t.logged_in_as.format(name=user_name) }}</p>
+{% if workspace %}<p><a href="{{ workspace }}">{{ t.workspace_link }}</a></p>{% endif %}
+<p><a href="/?lang={{ lang }}">{{ t.back }}</a></p>
+<p><a href="{{ logout }}">{{ t.logout }}</a></p>
+</main>
+</body>
+</html>
+"""
+
+
+def denied_page(lang: str, needed: str, workspace: str | None) -> Response:
+    """403 in words, for a logged-in user whose role does not open the page asked for."""
+    account = current_user.account
+    page = render_template_string(
+        DENIED_PAGE, lang=lang, t=texts(lang), style=PAGE_STYLE, user_name=account.name,
+        body=denied_role_text(lang, needed, account.role), workspace=workspace,
+        logout=f"{LOGOUT_PATH}?lang={lang}",
+    )
+    return Response(page, status=403, mimetype="text/html")
 
 
 def _attempt_login(deps: LoginDeps, lang: str, next_path: str) -> Response:

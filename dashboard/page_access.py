@@ -19,11 +19,11 @@ import dash
 from dash import html
 from dash.exceptions import MissingCallbackContextException
 from flask import Response, redirect, request
-from werkzeug.exceptions import Forbidden
 
-from dashboard.auth_texts import pick_language, texts
-from dashboard.login_views import login_url
+from dashboard.auth_texts import denied_role_text, pick_language, texts
+from dashboard.login_views import denied_page, login_url
 from dashboard.security import current_account, current_role, has_role
+from dashboard.workspace.nav import with_lang, workspace_links
 
 ROLE_ATTRIBUTE = "required_role"
 DENIED_ID = "access-denied"
@@ -41,7 +41,7 @@ def access_denied(minimum: str, lang: str | None, path: str | None) -> html.Sect
             ],
             id=DENIED_ID,
         )
-    body = t["denied_role_body"].format(role=minimum, current=current_role())
+    body = denied_role_text(lang, minimum, current_role())
     return html.Section([html.H1(t["denied_role_title"]), html.P(body)], id=DENIED_ID)
 
 
@@ -101,4 +101,7 @@ def refuse_page_get(dash_app: dash.Dash) -> Response | None:
     if current_account() is None:
         next_path = request.full_path.rstrip("?")
         return redirect(login_url(next_path, pick_language()), code=303)
-    raise Forbidden(f"This page needs the {minimum} role.")
+    # A page in words (the browser shows it), still a 403: the status is what counts.
+    lang = pick_language()
+    opens = workspace_links(current_role())
+    return denied_page(lang, minimum, with_lang(opens[0].path, lang) if opens else None)

@@ -73,6 +73,20 @@ def test_analyst_get_of_a_coordinator_page_is_forbidden(client):
     assert client.get("/targets").status_code == 200
 
 
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nl", ("Geen toegang", "Deze pagina vraagt de rol coördinator; jouw rol is analist.", "/upload?lang=nl")),
+    ("en", ("No access", "This page needs the coordinator role; your role is analyst.", "/upload?lang=en")),
+])
+def test_the_refusal_is_a_page_in_the_readers_language_with_a_way_on(client, lang, words):
+    log_in(client, "ann")
+    response = client.get(f"/targets?lang={lang}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403 and response.mimetype == "text/html"
+    assert f'<html lang="{lang}">' in page and "targets editor" not in page
+    for text in words:  # what happened, and a link to the pages the analyst may use
+        assert text in page
+
+
 def test_page_router_shows_a_login_link_instead_of_the_page_to_anonymous_users(client):
     shown = _route(client, "/targets")
     assert "targets editor" not in shown
