@@ -186,27 +186,27 @@ def remove_target_set(engine: Engine, programme_id: int, name: str, user: str = 
         return removed
 
 
+def milestone_of(
+    engine: Engine, programme_id: int, set_name: str, year: int, sector_code: str = TOTAL
+) -> MilestoneSpec:
+    """One milestone of a target set; a UserError naming the set's milestones when it has none."""
+    with engine.connect() as conn:
+        _set, found = _find_milestone(conn, programme_id, set_name, year, sector_code)
+    return MilestoneSpec(sector_code, year, found.kind, found.value)
+
+
 def remove_milestone(
     engine: Engine, programme_id: int, set_name: str, year: int, *, sector_code: str = TOTAL,
     user: str = "cli",
 ) -> MilestoneSpec:
     """Remove one milestone of a target set; returns what it was."""
-    table = Milestone.__table__
     with db.writing(engine, programme_id) as conn:
-        target_set = _find(conn, programme_id, set_name)
-        where = (table.c.target_set_id == target_set.id, table.c.sector_code == sector_code,
-                 table.c.year == year)
-        old = conn.execute(select(table).where(*where)).first()
-        if old is None:
-            have = conn.execute(select(table.c.year, table.c.sector_code).where(
-                table.c.target_set_id == target_set.id).order_by(table.c.year, table.c.sector_code)).all()
-            listed = ", ".join(f"{y} {s}" for y, s in have) or "none"
-            raise UserError(f"'{set_name}' has no {sector_code} milestone in {year} (its milestones: {listed})")
-        conn.execute(table.delete().where(*where))
+        target_set, found = _find_milestone(conn, programme_id, set_name, year, sector_code)
+        conn.execute(delete(Milestone).where(Milestone.id == found.id))
         record_change(conn, programme_id, "milestone", target_set.id, f"milestone:{sector_code}:{year}",
-                      _value_text(old.kind, old.value), None, user)
+                      _value_text(found.kind, found.value), None, user)
         derived.rebuild(conn, programme_id)
-        return MilestoneSpec(sector_code, year, old.kind, old.value)
+        return MilestoneSpec(sector_code, year, found.kind, found.value)
 
 
 def clean_name(name: str | None) -> str:
@@ -234,6 +234,19 @@ def _find(conn: Connection, programme_id: int, name: str, required: bool = True)
         have = ", ".join(f"'{n}'" for n in names) or "none yet"
         raise UserError(f"no target set '{name}' (target sets: {have})")
     return row
+
+
+def _find_milestone(conn: Connection, programme_id: int, set_name: str, year: int, sector_code: str):
+    target_set = _find(conn, programme_id, set_name)
+    found = conn.execute(select(Milestone).where(
+        Milestone.target_set_id == target_set.id, Milestone.sector_code == sector_code,
+        Milestone.year == year)).first()
+    if found is None:
+        have = conn.execute(select(Milestone.year, Milestone.sector_code).where(
+            Milestone.target_set_id == target_set.id).order_by(Milestone.year, Milestone.sector_code)).all()
+        listed = ", ".join(f"{y} {s}" for y, s in have) or "none"
+        raise UserError(f"'{set_name}' has no {sector_code} milestone in {year} (its milestones: {listed})")
+    return target_set, found
 
 
 def _clear_primary(conn: Connection, programme_id: int) -> str | None:
