@@ -1,18 +1,21 @@
-"""Target sets, their targets and milestones: list and edit them (each edit audited, tables rebuilt)."""
+"""Target sets, their targets and milestones: list, edit, rename and remove them (each change
+audited, derived tables rebuilt in the same transaction)."""
 
 from __future__ import annotations
 
 import math
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from pipelines import db, derived
-from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
+from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, MilestoneSpec, TargetSetSpec
 from pipelines.analytics.queries import read_target_sets
-from pipelines.audit import record_change
+from pipelines.audit import change_row, record_change, record_changes
 from pipelines.errors import UserError
 from pipelines.schema import Milestone, Sector, Target, TargetSet
 from pipelines.vocab import TOTAL
+
+NAME_LENGTH = TargetSet.__table__.c.name.type.length
 
 
 def list_target_sets(engine: Engine, programme_id: int) -> tuple[TargetSetSpec, ...]:
@@ -70,9 +73,9 @@ def set_target(
             conn.execute(Target.__table__.insert().values(
                 target_set_id=target_set.id, sector_code=sector_code, kind=kind, value=value,
                 baseline_t=baseline_t))
-        before = None if old is None else f"{old.kind} {old.value:g}"
+        before = None if old is None else _value_text(old.kind, old.value)
         record_change(conn, programme_id, "target", target_set.id, f"target:{sector_code}",
-                      before, f"{kind} {value:g}", user)
+                      before, _value_text(kind, value), user)
         derived.rebuild(conn, programme_id)
 
 
@@ -97,7 +100,7 @@ def set_milestone(
         conn.execute(table.insert().values(
             target_set_id=target_set.id, sector_code=sector_code, year=year, kind=kind, value=value))
         record_change(conn, programme_id, "milestone", target_set.id,
-                      f"milestone:{sector_code}:{year}", None, f"{kind} {value:g}", user)
+                      f"milestone:{sector_code}:{year}", None, _value_text(kind, value), user)
         derived.rebuild(conn, programme_id)
 
 
@@ -113,6 +116,115 @@ def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "c
         derived.rebuild(conn, programme_id)
 
 
+def rename_target_set(
+    engine: Engine, programme_id: int, name: str, new_name: str, user: str = "cli"
+) -> bool:
+    """Give a target set a new name (spaces tidied as `clean_name` does); False when it is the same.
+
+    The new name must not be empty, fit the column and differ from every other set's name in
+    this programme, also in case: 'CCC 2030' and 'ccc 2030' side by side would only confuse.
+    """
+    new_name = clean_name(new_name)
+    if not new_name or len(new_name) > NAME_LENGTH:
+        raise UserError(f"a target set's name must have 1 to {NAME_LENGTH} characters")
+    with db.writing(engine, programme_id) as conn:
+        target_set = _find(conn, programme_id, name)
+        if new_name == target_set.name:
+            return False
+        others = conn.execute(select(TargetSet.name).where(
+            TargetSet.programme_id == programme_id, TargetSet.id != target_set.id)).scalars()
+        taken = next((n for n in others if n.casefold() == new_name.casefold()), None)
+        if taken is not None:
+            raise UserError(f"a target set '{taken}' already exists")
+        conn.execute(update(TargetSet).where(TargetSet.id == target_set.id).values(name=new_name))
+        record_change(conn, programme_id, "target_set", target_set.id, "name", target_set.name,
+                      new_name, user)
+        derived.rebuild(conn, programme_id)
+        return True
+
+
+def may_remove(is_primary: bool, set_count: int) -> bool:
+    """Whether a target set may be removed: the primary one only when it is the only set.
+
+    Removing the primary set while others remain would leave the headline to a set nobody chose;
+    the only set may go, and the programme is then without targets, as a new one can start.
+    """
+    return not is_primary or set_count == 1
+
+
+def removable_target_set(engine: Engine, programme_id: int, name: str) -> TargetSetSpec:
+    """The target set NAME with its targets and milestones, if it may be removed; else a
+    UserError saying why (for asking a person before `remove_target_set`)."""
+    with engine.connect() as conn:
+        found = _find(conn, programme_id, name)
+        sets = read_target_sets(conn, programme_id)
+    _check_removable(found.is_primary, len(sets), name)
+    return next(s for s in sets if s.id == found.id)
+
+
+def remove_target_set(engine: Engine, programme_id: int, name: str, user: str = "cli") -> TargetSetSpec:
+    """Remove a target set with its targets and milestones; returns what was removed.
+
+    The database removes the targets, milestones and derived rows with the set (ON DELETE
+    CASCADE; SQLite connections have foreign keys on, see `db.make_engine`). The audit log keeps
+    every removed target and milestone with its value, then the set's name.
+    """
+    with db.writing(engine, programme_id) as conn:
+        found = _find(conn, programme_id, name)
+        count = conn.scalar(select(func.count()).select_from(TargetSet)
+                            .where(TargetSet.programme_id == programme_id))
+        _check_removable(found.is_primary, count, name)
+        removed = next(s for s in read_target_sets(conn, programme_id) if s.id == found.id)
+        rows = [change_row(programme_id, "target", found.id, f"target:{t.sector_code}",
+                           _value_text(t.kind, t.value), None, user) for t in removed.targets]
+        rows += [change_row(programme_id, "milestone", found.id, f"milestone:{m.sector_code}:{m.year}",
+                            _value_text(m.kind, m.value), None, user) for m in removed.milestones]
+        rows.append(change_row(programme_id, "target_set", found.id, "name", name, None, user))
+        conn.execute(delete(TargetSet).where(TargetSet.id == found.id))
+        record_changes(conn, rows)
+        derived.rebuild(conn, programme_id)
+        return removed
+
+
+def milestone_of(
+    engine: Engine, programme_id: int, set_name: str, year: int, sector_code: str = TOTAL
+) -> MilestoneSpec:
+    """One milestone of a target set; a UserError naming the set's milestones when it has none."""
+    with engine.connect() as conn:
+        _set, found = _find_milestone(conn, programme_id, set_name, year, sector_code)
+    return MilestoneSpec(sector_code, year, found.kind, found.value)
+
+
+def remove_milestone(
+    engine: Engine, programme_id: int, set_name: str, year: int, *, sector_code: str = TOTAL,
+    user: str = "cli",
+) -> MilestoneSpec:
+    """Remove one milestone of a target set; returns what it was."""
+    with db.writing(engine, programme_id) as conn:
+        target_set, found = _find_milestone(conn, programme_id, set_name, year, sector_code)
+        conn.execute(delete(Milestone).where(Milestone.id == found.id))
+        record_change(conn, programme_id, "milestone", target_set.id, f"milestone:{sector_code}:{year}",
+                      _value_text(found.kind, found.value), None, user)
+        derived.rebuild(conn, programme_id)
+        return MilestoneSpec(sector_code, year, found.kind, found.value)
+
+
+def clean_name(name: str | None) -> str:
+    """A name as stored: no spaces at the ends, one space between words."""
+    return " ".join((name or "").split())
+
+
+def _check_removable(is_primary: bool, set_count: int, name: str) -> None:
+    if not may_remove(is_primary, set_count):
+        raise UserError(f"'{name}' is the primary target set: make another target set primary "
+                        "before removing it")
+
+
+def _value_text(kind: str, value: float) -> str:
+    """A target's or milestone's value as the audit log writes it: 'reduction_pct 55'."""
+    return f"{kind} {value:g}"
+
+
 def _find(conn: Connection, programme_id: int, name: str, required: bool = True):
     row = conn.execute(select(TargetSet).where(
         TargetSet.programme_id == programme_id, TargetSet.name == name)).first()
@@ -122,6 +234,19 @@ def _find(conn: Connection, programme_id: int, name: str, required: bool = True)
         have = ", ".join(f"'{n}'" for n in names) or "none yet"
         raise UserError(f"no target set '{name}' (target sets: {have})")
     return row
+
+
+def _find_milestone(conn: Connection, programme_id: int, set_name: str, year: int, sector_code: str):
+    target_set = _find(conn, programme_id, set_name)
+    found = conn.execute(select(Milestone).where(
+        Milestone.target_set_id == target_set.id, Milestone.sector_code == sector_code,
+        Milestone.year == year)).first()
+    if found is None:
+        have = conn.execute(select(Milestone.year, Milestone.sector_code).where(
+            Milestone.target_set_id == target_set.id).order_by(Milestone.year, Milestone.sector_code)).all()
+        listed = ", ".join(f"{y} {s}" for y, s in have) or "none"
+        raise UserError(f"'{set_name}' has no {sector_code} milestone in {year} (its milestones: {listed})")
+    return target_set, found
 
 
 def _clear_primary(conn: Connection, programme_id: int) -> str | None:

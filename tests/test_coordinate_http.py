@@ -1,5 +1,6 @@
 """The coordinators' pages over HTTP (no browser): every write callback refuses residents (401),
-analysts (403) and requests without the CSRF token, and changes nothing; a coordinator's goes through."""
+analysts (403) and requests without the CSRF token, and changes nothing; a coordinator's goes through.
+A removal's "Yes" is such a write: posted directly, without the question, it is checked the same."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from dashboard.app import create_app
 from pipelines.schema import TargetSet
 from pipelines.settings import Settings
-from pipelines.targets import add_target_set
+from pipelines.targets import add_target_set, set_milestone
 from tests.auth_support import SECRET, csrf_header, log_in
 from tests.coordinate_support import (
     SCRIPT_PARTNER,
@@ -32,6 +33,7 @@ PAGES = ("/coordinate/commitments", "/coordinate/partners", "/coordinate/targets
 def app(engine, database_url):
     programme_id = seed_coordination(engine)
     add_target_set(engine, programme_id, "Covenant of Mayors", 2010, 2030, "reduction_pct", 55)
+    set_milestone(engine, programme_id, "Covenant of Mayors", 2025, "reduction_pct", 40)
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 
@@ -43,6 +45,13 @@ def client(app):
 def _set_id(engine, name: str) -> int:
     with engine.connect() as conn:
         return conn.scalar(select(TargetSet.id).where(TargetSet.name == name))
+
+
+def removal_request(app, pending: dict) -> dict:
+    """The "Yes" of a removal's question, about `pending` (what the page's Store would hold)."""
+    t = "coord-targets-"
+    return callback_body(app, f"{t}confirm-yes", {f"{t}pending.data": pending, f"{t}state.data": STATE,
+                                                  f"{t}version.data": 0})
 
 
 def write_requests(app, engine) -> dict[str, dict]:
@@ -72,10 +81,15 @@ def write_requests(app, engine) -> dict[str, dict]:
             f"{t}new-target-year.value": "2035", f"{t}new-method.data": "linear",
             f"{t}new-kind.data": "residual_pct", f"{t}new-value.value": "10", f"{t}new-primary.data": "no",
             f"{t}state.data": STATE}),
+        "rename": callback_body(app, f"{t}rename-save", {
+            f"{t}set.data": str(covenant), f"{t}rename-name.value": "Covenant 2030", f"{t}state.data": STATE}),
+        "remove target set": removal_request(app, {"set": covenant, "year": None, "sector": None}),
+        "remove milestone": removal_request(app, {"set": covenant, "year": 2025, "sector": "total"}),
     }
 
 
-WRITES = ("commitment", "partner", "target", "milestone", "primary", "new target set")
+WRITES = ("commitment", "partner", "target", "milestone", "primary", "new target set", "rename",
+          "remove target set", "remove milestone")
 
 
 @pytest.mark.parametrize("write", WRITES)
@@ -153,3 +167,45 @@ def test_partner_name_with_script_is_sent_as_plain_text(app, client):
     # A JSON string child (React renders it as text), never a component or raw markup.
     assert json.dumps(SCRIPT_PARTNER) in table
     assert '"type": "Script"' not in table
+
+
+def test_removal_questions_are_asked_only_of_coordinators(app, client, engine):
+    t = "coord-targets-"
+    body = callback_body(app, f"{t}remove-ask", {f"{t}set.data": str(_set_id(engine, "Covenant of Mayors")),
+                                                 f"{t}state.data": STATE})
+    response = client.post(CALLBACK, json=body)
+    assert response.status_code == 401 and "Covenant" not in response.get_data(as_text=True)
+    log_in(client, "ann")
+    assert client.post(CALLBACK, json=body, headers=csrf_header(client)).status_code == 403
+    log_in(client, "cor")
+    response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+    assert response.status_code == 200
+    question = json.dumps(response.get_json()["response"][f"{t}confirm"]["children"], ensure_ascii=False)
+    assert "Remove the target set ‘Covenant of Mayors’ with its 1 target(s) and 1 milestone(s)?" in question
+
+
+def test_a_posted_yes_cannot_remove_the_primary_set_or_another_programmes(app, client, engine):
+    log_in(client, "cor")
+    before = database_rows(engine)
+    for pending in ({"set": _set_id(engine, "Climate neutrality"), "year": None, "sector": None},
+                    {"set": 10_000, "year": None, "sector": None}, {"set": "1; DROP TABLE target_set"}):
+        response = client.post(CALLBACK, json=removal_request(app, pending), headers=csrf_header(client))
+        assert response.status_code == 200
+        message = json.dumps(response.get_json()["response"]["coord-targets-remove-message"]["children"])
+        assert "make another target set primary" in message or "no longer exists" in message
+    assert database_rows(engine) == before
+
+
+def test_a_typed_name_comes_back_as_text_never_markup(app, client, engine):
+    t = "coord-targets-"
+    name = "<img src=x onerror=alert(1)> Covenant"
+    body = callback_body(app, f"{t}rename-save", {
+        f"{t}set.data": str(_set_id(engine, "Covenant of Mayors")), f"{t}rename-name.value": name,
+        f"{t}state.data": STATE})
+    log_in(client, "cor")
+    response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+    message = json.dumps(response.get_json()["response"][f"{t}rename-message"]["children"], ensure_ascii=False)
+    # A JSON string child (React renders it as text), never a component or raw markup.
+    assert json.dumps(f"‘Covenant of Mayors’ is now called ‘{name}’.", ensure_ascii=False) in message
+    assert '"type": "Img"' not in message
+    assert _set_id(engine, name) is not None

@@ -12,12 +12,25 @@ from dashboard.context import ProgrammeInfo
 from dashboard.workspace.coord_progress import health_state, partner_progress
 from dashboard.workspace.coord_queries import audit_log
 from dashboard.workspace.coord_state import CoordinatorState, coordinator_state
-from dashboard.workspace.coord_targets import read_milestone, read_new_set, read_target, save_target
+from dashboard.workspace.coord_target_removal import (
+    PendingRemoval,
+    removal_question,
+    remove_pending,
+)
+from dashboard.workspace.coord_target_views import set_names_of_rows
+from dashboard.workspace.coord_targets import (
+    read_milestone,
+    read_new_set,
+    read_rename,
+    read_target,
+    save_rename,
+    save_target,
+)
 from dashboard.workspace.coord_views import partner_view
 from pipelines.analytics.inputs import TargetSetSpec, TargetSpec
 from pipelines.audit import edit
 from pipelines.errors import UserError, ValidationFailed
-from pipelines.targets import list_target_sets, set_target
+from pipelines.targets import add_target_set, list_target_sets, set_milestone, set_target
 from tests.coordinate_support import SCRIPT_PARTNER, commitment_id, database_rows, seed_coordination
 
 NEUTRAL = TargetSetSpec(1, "Climate neutrality", True, 2010, 2030, "linear",
@@ -62,6 +75,86 @@ def test_milestone_must_lie_between_the_sets_years():
         read_milestone({"year": "2030", "kind": "absolute_t", "value": "1000"}, "nl", NEUTRAL)
     assert _problems(caught.value) == {"year": "een jaar na 2010 en voor 2030"}
     assert read_milestone({"year": "2025", "kind": "absolute_t", "value": "-7275"}, "en", NEUTRAL).value == -7275
+
+
+def test_new_name_must_be_short_enough_and_no_other_sets_in_any_case():
+    covenant = TargetSetSpec(2, "Covenant of Mayors", False, 2010, 2030, "linear")
+    existing = ("Climate neutrality", "Covenant of Mayors")
+    for text, expected in (("  ", "een naam van 1 tot 200 tekens"), ("x" * 201, "een naam van 1 tot 200 tekens"),
+                           ("climate  NEUTRALITY", "een naam die nog niet bestaat")):
+        with pytest.raises(ValidationFailed) as caught:
+            read_rename(text, "nl", covenant, existing)
+        assert _problems(caught.value) == {"name": expected}
+    assert read_rename(" COVENANT of  Mayors ", "en", covenant, existing) == "COVENANT of Mayors"
+
+
+def _with_covenant(engine) -> tuple[int, dict[str, TargetSetSpec]]:
+    """The seed plus "Covenant of Mayors" (55 % reduction) with a 2020 milestone (50 % reduction)."""
+    programme_id = seed_coordination(engine)
+    add_target_set(engine, programme_id, "Covenant of Mayors", 2010, 2030, "reduction_pct", 55)
+    set_milestone(engine, programme_id, "Covenant of Mayors", 2020, "reduction_pct", 50)
+    return programme_id, {s.name: s for s in list_target_sets(engine, programme_id)}
+
+
+def test_renaming_to_the_same_name_is_nothing_changed_and_unlogged(engine):
+    programme_id, sets = _with_covenant(engine)
+    before = database_rows(engine)
+    assert save_rename(engine, programme_id, sets["Covenant of Mayors"], " Covenant of Mayors", "en", "cor") is None
+    assert database_rows(engine) == before
+    assert save_rename(engine, programme_id, sets["Covenant of Mayors"], "Covenant 2030", "en", "cor") == "Covenant 2030"
+    log = audit_log(engine, programme_id, ("target_set",))
+    assert (log["old_value"][0], log["new_value"][0], log["changed_by"][0]) == ("Covenant of Mayors", "Covenant 2030", "cor")
+
+
+def test_the_question_names_exactly_what_would_go_in_both_languages(engine):
+    programme_id, sets = _with_covenant(engine)
+    covenant, neutral = sets["Covenant of Mayors"], sets["Climate neutrality"]
+    all_sets = tuple(sets.values())
+    assert removal_question(PendingRemoval(covenant.id), all_sets, "en") == (
+        "Remove the target set ‘Covenant of Mayors’ with its 1 target(s) and 1 milestone(s)? This cannot be undone.")
+    assert removal_question(PendingRemoval(covenant.id, 2020, "total"), all_sets, "nl") == (
+        "Het tussendoel 2020 (hele programma) van ‘Covenant of Mayors’ verwijderen: 50 % minder dan het basisjaar?")
+    with pytest.raises(UserError, match="‘Climate neutrality’ is the primary target set: make another"):
+        removal_question(PendingRemoval(neutral.id), all_sets, "en")
+    for gone in (PendingRemoval(covenant.id, 2021, "total"), PendingRemoval(999), None):
+        with pytest.raises(UserError, match="This row no longer exists"):
+            removal_question(gone, all_sets, "en")
+
+
+def test_a_confirmed_removal_removes_only_what_was_asked_and_a_stale_one_nothing(engine):
+    programme_id, sets = _with_covenant(engine)
+    all_sets = tuple(sets.values())
+    milestone = PendingRemoval(sets["Covenant of Mayors"].id, 2020, "total")
+    done = remove_pending(engine, programme_id, milestone, all_sets, "en", "cor")
+    assert done == "Milestone 2020 (whole programme) of ‘Covenant of Mayors’ removed; it was: 50 % below the baseline."
+    after = {s.name: s for s in list_target_sets(engine, programme_id)}
+    assert after["Covenant of Mayors"].milestones == () and len(after) == 2
+    before = database_rows(engine)
+    with pytest.raises(UserError, match="no total milestone in 2020"):  # the page showed it still
+        remove_pending(engine, programme_id, milestone, all_sets, "en", "cor")
+    with pytest.raises(UserError, match="primary target set"):
+        remove_pending(engine, programme_id, PendingRemoval(sets["Climate neutrality"].id), all_sets, "en", "cor")
+    assert database_rows(engine) == before
+
+
+def test_a_pending_removal_is_read_only_from_the_shapes_the_page_stores():
+    assert PendingRemoval.from_data({"set": 3, "year": None, "sector": None}) == PendingRemoval(3)
+    assert PendingRemoval.from_data({"set": 3, "year": 2020, "sector": "total"}) == PendingRemoval(3, 2020, "total")
+    for data in ({"set": "3"}, {"set": True}, {"set": 3, "year": "2020", "sector": "total"},
+                 {"set": 3, "year": 2020, "sector": None}, [3], None):
+        assert PendingRemoval.from_data(data) is None, data
+
+
+def test_log_rows_of_a_removed_set_keep_its_name_when_a_new_set_gets_its_id():
+    # SQLite may give a removed set's id to the next set: rows older than the removal are the old set's.
+    log = pd.DataFrame([
+        {"entity": "target_set", "entity_id": 2, "field": "name", "old_value": None, "new_value": "Mission 2035"},
+        {"entity": "target_set", "entity_id": 2, "field": "name", "old_value": "Covenant", "new_value": None},
+        {"entity": "target", "entity_id": 2, "field": "target:total", "old_value": "reduction_pct 55", "new_value": None},
+        {"entity": "target", "entity_id": 1, "field": "target:total", "old_value": None, "new_value": "residual_pct 0"},
+    ], dtype=object)
+    assert set_names_of_rows(log, {1: "Climate neutrality", 2: "Mission 2035"}) == [
+        "Mission 2035", "Covenant", "Covenant", "Climate neutrality"]
 
 
 def test_pipeline_refuses_a_residual_percentage_above_100(engine):

@@ -115,3 +115,38 @@ def test_target_mistakes_are_one_line_errors(run, loaded):
     assert "unknown sector 'spaceflight'" in result.output
     result = run("target", "add", "X", "--baseline-year", "2010", "--target-year", "2030")
     assert result.exit_code == 2 and "exactly one of" in result.output
+
+
+def test_target_rename_and_removals_need_yes_off_a_terminal(run, loaded):
+    run("target", "add", "CCC 2030", "--baseline-year", "2012", "--target-year", "2030", "--residual-pct", "17")
+    run("target", "milestone", "CCC 2030", "2020", "--reduction-pct", "50")
+    for command in (("remove", "CCC 2030"), ("remove-milestone", "CCC 2030", "2020")):
+        result = run("target", *command)  # CliRunner's input is no terminal: nothing is asked
+        assert result.exit_code == 1
+        assert "removing needs confirmation: pass --yes when not running on a terminal" in result.output
+    assert "milestone 2020 total: reduction_pct 50" in run("target", "list").output
+
+    result = run("target", "remove-milestone", "CCC 2030", "2020", "--yes")
+    assert result.output == "Removed the 2020 milestone of 'CCC 2030' (total: reduction_pct 50).\n"
+    result = run("target", "rename", "CCC 2030", "Climate City Contract")
+    assert result.output == "Renamed target set 'CCC 2030' to 'Climate City Contract'.\n"
+    result = run("target", "remove", "Climate City Contract", "--yes")
+    assert result.output == "Removed target set 'Climate City Contract' with its 1 target and 0 milestones.\n"
+    listing = run("target", "list").output
+    assert "CCC 2030" not in listing and "Climate City Contract" not in listing
+    assert "Climate neutrality (primary)" in listing
+
+
+def test_target_removal_and_rename_mistakes_are_one_line_errors(run, loaded):
+    run("target", "add", "CCC 2030", "--baseline-year", "2012", "--target-year", "2030", "--residual-pct", "17")
+    result = run("target", "remove", "Climate neutrality", "--yes")
+    assert result.exit_code == 1
+    assert result.output == ("error: 'Climate neutrality' is the primary target set: make another "
+                             "target set primary before removing it\n")
+    result = run("target", "remove", "Nope")  # said before any question
+    assert result.output == "error: no target set 'Nope' (target sets: 'CCC 2030', 'Climate neutrality')\n"
+    result = run("target", "rename", "CCC 2030", "climate neutrality")
+    assert result.output == "error: a target set 'Climate neutrality' already exists\n"
+    result = run("target", "remove-milestone", "CCC 2030", "2020", "--yes")
+    assert result.output == "error: 'CCC 2030' has no total milestone in 2020 (its milestones: none)\n"
+    assert "CCC 2030: baseline 2012" in run("target", "list").output

@@ -147,6 +147,49 @@ COORD_LABELS: dict[str, tuple[str, str]] = {
     "coord_milestone_saved": ("Tussendoel van ‘{name}’ bewaard.", "Milestone of ‘{name}’ saved."),
     "coord_primary_saved": ("‘{name}’ is nu de hoofddoelstelling.", "‘{name}’ is now the primary target set."),
     "coord_set_added": ("Doelstelling ‘{name}’ toegevoegd.", "Target set ‘{name}’ added."),
+    # Renaming and removing target sets and milestones
+    "coord_current_milestones": ("Huidige tussendoelen:", "Current milestones:"),
+    "coord_no_milestones": ("Nog geen tussendoelen.", "No milestones yet."),
+    "coord_milestone_item": ("{year} ({sector})", "{year} ({sector})"),
+    "coord_remove": ("Verwijder", "Remove"),
+    "coord_milestone_named": ("tussendoel {year} ({sector})", "milestone {year} ({sector})"),
+    "coord_rename_form": ("‘{name}’ een andere naam geven", "Rename ‘{name}’"),
+    "coord_field_new_name": ("Nieuwe naam", "New name"),
+    "coord_hint_new_name": ("Een naam die geen andere doelstelling van het programma heeft.",
+                            "A name no other target set of the programme has."),
+    "coord_rename": ("Naam wijzigen", "Rename"),
+    "coord_set_renamed": ("‘{name}’ heet nu ‘{new}’.", "‘{name}’ is now called ‘{new}’."),
+    "coord_remove_form": ("‘{name}’ verwijderen", "Remove ‘{name}’"),
+    "coord_remove_explained": (
+        "Verwijdert de doelstelling met al haar doelen en tussendoelen. Dat kan niet ongedaan "
+        "gemaakt worden; het logboek bewaart wat er was.",
+        "Removes the target set with all its targets and milestones. This cannot be undone; the "
+        "log keeps what was there.",
+    ),
+    "coord_remove_set": ("‘{name}’ verwijderen…", "Remove ‘{name}’…"),
+    "coord_remove_primary_first": (
+        "‘{name}’ is de hoofddoelstelling: maak eerst een andere doelstelling de hoofddoelstelling "
+        "om deze te kunnen verwijderen.",
+        "‘{name}’ is the primary target set: make another target set primary before removing it.",
+    ),
+    "coord_confirm_heading": ("Echt verwijderen?", "Really remove?"),
+    "coord_confirm_set": (
+        "De doelstelling ‘{name}’ verwijderen, met haar {targets} doel(en) en {milestones} "
+        "tussendoel(en)? Dat kan niet ongedaan gemaakt worden.",
+        "Remove the target set ‘{name}’ with its {targets} target(s) and {milestones} milestone(s)? "
+        "This cannot be undone.",
+    ),
+    "coord_confirm_milestone": (
+        "Het tussendoel {year} ({sector}) van ‘{name}’ verwijderen: {value}?",
+        "Remove the {year} milestone ({sector}) of ‘{name}’: {value}?",
+    ),
+    "coord_confirm_yes": ("Ja, verwijderen", "Yes, remove"),
+    "coord_confirm_no": ("Nee, behouden", "No, keep it"),
+    "coord_set_removed": ("Doelstelling ‘{name}’ verwijderd.", "Target set ‘{name}’ removed."),
+    "coord_milestone_removed": (
+        "Tussendoel {year} ({sector}) van ‘{name}’ verwijderd; het was: {value}.",
+        "Milestone {year} ({sector}) of ‘{name}’ removed; it was: {value}.",
+    ),
     "coord_expected_number": ("een getal (bv. 55 of 55,5)", "a number (e.g. 55 or 55.5)"),
     "coord_expected_percent": ("een percentage van 0 tot 100", "a percentage from 0 to 100"),
     "coord_expected_positive": ("een getal groter dan 0", "a number above 0"),
@@ -154,11 +197,13 @@ COORD_LABELS: dict[str, tuple[str, str]] = {
     "coord_expected_between": ("een jaar na {low} en voor {high}", "a year after {low} and before {high}"),
     "coord_expected_after": ("een jaar na het basisjaar {year}", "a year after the baseline year {year}"),
     "coord_expected_choice": ("een van de keuzes", "one of the choices"),
-    "coord_expected_name": ("een naam van 1 tot 200 tekens", "a name of 1 to 200 characters"),
+    "coord_expected_name": ("een naam van 1 tot {length} tekens", "a name of 1 to {length} characters"),
     "coord_expected_new_name": ("een naam die nog niet bestaat", "a name not used yet"),
     "coord_audit_target": ("Doel ({sector})", "Target ({sector})"),
     "coord_audit_milestone": ("Tussendoel {year} ({sector})", "Milestone {year} ({sector})"),
-    "coord_audit_name": ("Aangemaakt", "Created"),
+    "coord_audit_name_created": ("Aangemaakt", "Created"),
+    "coord_audit_name_renamed": ("Naam gewijzigd", "Renamed"),
+    "coord_audit_name_removed": ("Verwijderd", "Removed"),
     "coord_audit_is_primary": ("Hoofddoelstelling", "Primary target set"),
     "coord_whole_programme": ("hele programma", "whole programme"),
     # Progress view and report

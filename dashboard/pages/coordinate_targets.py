@@ -1,8 +1,11 @@
-"""Coordinators: the programme's target sets — overall targets, milestones, the primary set.
+"""Coordinators: the programme's target sets — overall targets, milestones, the primary set,
+new sets, new names, and removing sets and milestones.
 
 Every typed value is checked (target year after baseline year, numbers, percentages between 0
-and 100, a milestone between the set's years); a refused form lists every problem and saves
-nothing. Saves go through `pipelines.targets`: audited, and the progress figures rebuilt.
+and 100, a milestone between the set's years, a name no other set has); a refused form lists
+every problem and saves nothing. A removal is asked first and done only on "Yes"
+(coord_target_removal). Every write callback checks the role itself; saves go through
+`pipelines.targets`: audited, and the progress figures rebuilt.
 """
 
 from __future__ import annotations
@@ -17,18 +20,21 @@ from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.coord_fields import error_box
 from dashboard.workspace.coord_queries import audit_log
+from dashboard.workspace.coord_target_removal import register_removal_callbacks
 from dashboard.workspace.coord_target_views import (
     TARGET_ENTITIES,
     milestone_form,
     new_set_form,
     primary_form,
+    removal_form,
+    rename_form,
     set_choice,
     sets_table,
     target_form,
     targets_log,
     tid,
 )
-from dashboard.workspace.coord_targets import save_milestone, save_new_set, save_target
+from dashboard.workspace.coord_targets import save_milestone, save_new_set, save_rename, save_target
 from dashboard.workspace.nav import COORD_TARGETS_PATH, workspace_shell
 from pipelines import targets
 from pipelines.errors import UserError, ValidationFailed
@@ -39,11 +45,14 @@ dash.register_page(
 )
 
 CHOICES = ("set", "target-kind", "milestone-kind", "new-method", "new-kind", "new-primary")
-INPUTS = ("target-value", "target-baseline", "milestone-year", "milestone-value", "new-name",
+INPUTS = ("target-value", "target-baseline", "milestone-year", "milestone-value", "rename-name", "new-name",
           "new-baseline-year", "new-target-year", "new-value")
-BUTTONS = ("target-save", "milestone-save", "primary-save", "new-save")
-BOXES = ("table", "choice", "target-form", "milestone-form", "primary-form", "log",
-         "target-message", "milestone-message", "primary-message", "new-message")
+BUTTONS = ("target-save", "milestone-save", "rename-save", "primary-save", "remove-ask", "confirm-yes",
+           "confirm-no", "new-save")
+BOXES = ("table", "choice", "target-form", "milestone-form", "rename-form", "primary-form", "remove-form",
+         "confirm", "log", "target-message", "milestone-message", "rename-message", "primary-message",
+         "remove-message", "new-message")
+STORES = ("state", "version", "chosen", "pending")
 FIELD_LABELS = {  # Problem.column -> label key
     "kind": "coord_field_kind", "value": "coord_field_value", "baseline_t": "coord_field_baseline_t",
     "year": "coord_field_year", "name": "coord_field_name", "baseline_year": "coord_field_baseline_year",
@@ -68,12 +77,15 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
         dcc.Store(id=tid("state"), data={"lang": lang, "programme": programme}),
         dcc.Store(id=tid("version"), data=0),
         dcc.Store(id=tid("chosen"), data=None),  # the chosen set, kept while the choice is redrawn
+        dcc.Store(id=tid("pending"), data=None),  # the removal the question on screen is about
         _section("coord_sets_heading", lang, [html.Div(id=tid("table"))], tid("sets-heading")),
         _section("coord_change_set_heading", lang, [
             html.Div(id=tid("choice")),
             html.Div(id=tid("target-form")), _message("target-message"),
             html.Div(id=tid("milestone-form")), _message("milestone-message"),
+            html.Div(id=tid("rename-form")), _message("rename-message"),
             html.Div(id=tid("primary-form")), _message("primary-message"),
+            html.Div(id=tid("remove-form")), html.Div(id=tid("confirm")), _message("remove-message"),
         ], tid("change-heading")),
         _section("coord_new_set_heading", lang, [*new_set_form(lang), _message("new-message")],
                  tid("new-heading")),
@@ -85,8 +97,8 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
 def validation_layout() -> html.Div:
     """Every id this page's callbacks use, without data or user (for Dash's callback validation)."""
     return html.Div(hidden=True, children=[
-        dcc.Store(id=tid("state")), dcc.Store(id=tid("version")), dcc.Store(id=tid("chosen")),
-        *(dcc.Store(id=tid(c)) for c in CHOICES), *(dcc.Input(id=tid(i)) for i in INPUTS),
+        *(dcc.Store(id=tid(s)) for s in STORES), *(dcc.Store(id=tid(c)) for c in CHOICES),
+        *(dcc.Input(id=tid(i)) for i in INPUTS),
         *(html.Button(id=tid(b)) for b in BUTTONS), *(html.Div(id=tid(b)) for b in BOXES),
     ])
 
@@ -122,6 +134,7 @@ def register_callbacks(app: dash.Dash) -> None:
         register_choice_group(app, tid(choice))
     _register_reads(app)
     _register_saves(app)
+    register_removal_callbacks(app, _context)
 
 
 def _register_reads(app: dash.Dash) -> None:
@@ -139,21 +152,25 @@ def _register_reads(app: dash.Dash) -> None:
         return (sets_table(sets, lang), set_choice(sets, chosen.id if chosen else None, lang) if sets else [],
                 targets_log(log, names, lang))
 
-    # In the browser: remember the choice, so redrawing the choice after a save keeps it.
-    app.clientside_callback("function (chosen) { return chosen; }", Output(tid("chosen"), "data"),
+    # In the browser: remember the choice, so redrawing the choice after a save keeps it, and drop
+    # a question about removing something of the set chosen before.
+    app.clientside_callback("function (chosen) { return [chosen, []]; }", Output(tid("chosen"), "data"),
+                            Output(tid("confirm"), "children", allow_duplicate=True),
                             Input(tid("set"), "data"), prevent_initial_call=True)
 
     # Runs whenever the choice is drawn (no prevent_initial_call): the forms follow the choice.
     @app.callback(Output(tid("target-form"), "children"), Output(tid("milestone-form"), "children"),
-                  Output(tid("primary-form"), "children"),
+                  Output(tid("rename-form"), "children"), Output(tid("primary-form"), "children"),
+                  Output(tid("remove-form"), "children"),
                   Input(tid("set"), "data"), State(tid("state"), "data"))
     @role_required("coordinator")
     def show_set_forms(set_id, state):
         lang, _prog, sets = _context(state)
         chosen = _chosen(sets, set_id)
         if chosen is None:
-            return [], [], []
-        return target_form(chosen, lang), milestone_form(chosen, lang), primary_form(chosen, lang)
+            return [], [], [], [], []
+        return (target_form(chosen, lang), milestone_form(chosen, lang), rename_form(chosen, lang),
+                primary_form(chosen, lang), removal_form(chosen, sets, lang))
 
 
 def _clicked(clicks) -> None:
@@ -167,16 +184,16 @@ def _bumped(result: tuple, current: int | None) -> tuple:
     return message, ((current or 0) + 1) if changed else dash.no_update
 
 
-def _on_set(clicks, state: dict, set_id, current: int | None, saved_key: str, act) -> tuple:
+def _on_set(clicks, state: dict, set_id, current: int | None, saved_key: str, act, **values) -> tuple:
     """Run `act(engine, programme, target set, lang, user)` on exactly the chosen set (an id the
-    page did not offer changes nothing); (message, new version)."""
+    page did not offer changes nothing); (message, new version). `values` fill the saved text."""
     _clicked(clicks)
     lang, prog, sets = _context(state)
     chosen = next((s for s in sets if str(s.id) == str(set_id)), None)
     if prog is None or chosen is None:
         return html.Div(html.P(t("coord_row_gone", lang)), className="notice notice-error", role="alert"), dash.no_update
     action = lambda: act(current_engine(), prog, chosen, lang, current_user_name())  # noqa: E731
-    return _bumped(_outcome(lang, action, saved_key, name=chosen.name), current)
+    return _bumped(_outcome(lang, action, saved_key, name=chosen.name, **values), current)
 
 
 def _make_primary(engine, prog, chosen, _lang, user):
@@ -207,6 +224,14 @@ def _register_saves(app: dash.Dash) -> None:
         return _on_set(clicks, state, set_id, current, "coord_milestone_saved",
                        lambda engine, prog, chosen, lang, user: save_milestone(engine, prog.id, chosen, form, lang, user))
 
+    @app.callback(Output(tid("rename-message"), "children"), version, Input(tid("rename-save"), "n_clicks"),
+                  State(tid("set"), "data"), State(tid("rename-name"), "value"), *common, prevent_initial_call=True)
+    @role_required("coordinator")
+    def rename_set(clicks, set_id, name, state, current):
+        return _on_set(clicks, state, set_id, current, "coord_set_renamed",
+                       lambda engine, prog, chosen, lang, user: save_rename(engine, prog.id, chosen, name, lang, user),
+                       new=targets.clean_name(name))
+
     @app.callback(Output(tid("primary-message"), "children"), version, Input(tid("primary-save"), "n_clicks"),
                   State(tid("set"), "data"), *common, prevent_initial_call=True)
     @role_required("coordinator")
@@ -228,3 +253,4 @@ def _register_saves(app: dash.Dash) -> None:
                 "method": method, "kind": kind, "value": value, "primary": primary}
         action = lambda: save_new_set(current_engine(), prog.id, form, lang, current_user_name())  # noqa: E731
         return _bumped(_outcome(lang, action, "coord_set_added", name=" ".join((name or "").split())), current)
+

@@ -1,4 +1,5 @@
-"""What the targets page shows: the target sets as a table, their forms, and their audit log."""
+"""What the targets page shows: the target sets as a table, their forms (to change, rename and
+remove them), the question before a removal, and their audit log."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from dashboard.components import choice_group
 from dashboard.i18n import fmt_auto, t
 from dashboard.workspace.coord_fields import field_label, fmt_when
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
+from pipelines.targets import may_remove
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 PREFIX = "coord-targets"
 TARGET_ENTITIES = ("target_set", "target", "milestone")
+# Pattern-matching id type of a milestone's remove button: {"type": ..., "year": y, "sector": code}
+MILESTONE_REMOVE = f"{PREFIX}-milestone-remove"
 
 
 def tid(part: str) -> str:
@@ -99,9 +103,11 @@ def target_form(target_set: TargetSetSpec, lang: str) -> list:
 
 
 def milestone_form(target_set: TargetSetSpec, lang: str) -> list:
-    """A milestone of the chosen set to add (or to replace, for a year that has one)."""
+    """The chosen set's milestones, each with its remove button, and one to add (or to replace,
+    for a year that has one)."""
     return [
         html.H3(t("coord_milestone_form", lang, name=target_set.name)),
+        milestone_list(target_set, lang),
         text_input(tid("milestone-year"), t("coord_field_year", lang), mode="numeric",
                    hint=t("coord_hint_milestone_year", lang, low=target_set.baseline_year,
                           high=target_set.target_year)),
@@ -110,6 +116,58 @@ def milestone_form(target_set: TargetSetSpec, lang: str) -> list:
         html.Button(t("coord_save_milestone", lang), id=tid("milestone-save"), type="button",
                     className="button primary", n_clicks=0),
     ]
+
+
+def milestone_list(target_set: TargetSetSpec, lang: str) -> html.Div:
+    """Every milestone of the set (sectors' ones too), each removable after a question."""
+    if not target_set.milestones:
+        return html.P(t("coord_no_milestones", lang))
+    items = []
+    for m in target_set.milestones:
+        sector = sector_text(m.sector_code, lang)
+        what = t("coord_milestone_item", lang, year=m.year, sector=sector)
+        hidden = t("coord_milestone_named", lang, year=m.year, sector=sector)  # which Remove, for screen readers
+        button = html.Button(
+            [t("coord_remove", lang), html.Span(f" {hidden}", className="sr-only")],
+            id={"type": MILESTONE_REMOVE, "year": m.year, "sector": m.sector_code},
+            type="button", className="button small", n_clicks=0)
+        items.append(html.Li([f"{what}: {target_text(m.kind, m.value, lang)} ", button]))
+    return html.Div([html.P(t("coord_current_milestones", lang)), html.Ul(items, className="milestones")])
+
+
+def rename_form(target_set: TargetSetSpec, lang: str) -> list:
+    """A new name for the chosen set, filled with the one it has."""
+    return [
+        html.H3(t("coord_rename_form", lang, name=target_set.name)),
+        text_input(tid("rename-name"), t("coord_field_new_name", lang), target_set.name, mode="text",
+                   hint=t("coord_hint_new_name", lang)),
+        html.Button(t("coord_rename", lang), id=tid("rename-save"), type="button", className="button",
+                    n_clicks=0),
+    ]
+
+
+def removal_form(target_set: TargetSetSpec, sets: tuple[TargetSetSpec, ...], lang: str) -> list:
+    """The button that asks before removing the chosen set, or why the primary set stays."""
+    heading = html.H3(t("coord_remove_form", lang, name=target_set.name))
+    if not may_remove(target_set.is_primary, len(sets)):
+        return [heading, html.P(t("coord_remove_primary_first", lang, name=target_set.name)),
+                html.Button(id=tid("remove-ask"), hidden=True, n_clicks=0)]
+    return [heading, html.P(t("coord_remove_explained", lang)),
+            html.Button(t("coord_remove_set", lang, name=target_set.name), id=tid("remove-ask"),
+                        type="button", className="button", n_clicks=0)]
+
+
+def confirm_panel(question: str, lang: str) -> html.Section:
+    """The question before a removal; "No" takes the focus, so a stray Enter removes nothing."""
+    return html.Section(className="notice notice-confirm", **{"aria-labelledby": tid("confirm-heading")}, children=[
+        html.H3(t("coord_confirm_heading", lang), id=tid("confirm-heading")),
+        html.P(question),
+        html.Button(t("coord_confirm_yes", lang), id=tid("confirm-yes"), type="button",
+                    className="button danger", n_clicks=0),
+        " ",
+        html.Button(t("coord_confirm_no", lang), id=tid("confirm-no"), type="button", className="button",
+                    n_clicks=0, autoFocus=True),
+    ])
 
 
 def primary_form(target_set: TargetSetSpec, lang: str) -> list:
@@ -139,20 +197,41 @@ def new_set_form(lang: str) -> list:
     ]
 
 
-def change_text(field: str, lang: str) -> str:
-    """An audit field of a target set in words: 'target:total' → 'Target (whole programme)'."""
+def change_text(field: str, old: str | None, new: str | None, lang: str) -> str:
+    """An audit field of a target set in words: 'target:total' → 'Target (whole programme)'; a
+    name with nothing before was created, with nothing after removed, else renamed."""
     kind, _, rest = field.partition(":")
     if kind == "target":
-        return t("coord_audit_target", lang, sector=_sector(rest, lang))
+        return t("coord_audit_target", lang, sector=sector_text(rest, lang))
     if kind == "milestone":
         sector, _, year = rest.partition(":")
-        return t("coord_audit_milestone", lang, year=year, sector=_sector(sector, lang))
-    return t(f"coord_audit_{field}", lang) if field in ("name", "is_primary") else field
+        return t("coord_audit_milestone", lang, year=year, sector=sector_text(sector, lang))
+    if field == "name":
+        step = "created" if old is None else "removed" if new is None else "renamed"
+        return t(f"coord_audit_name_{step}", lang)
+    return t("coord_audit_is_primary", lang) if field == "is_primary" else field
 
 
-def _sector(code: str, lang: str) -> str:
+def sector_text(code: str, lang: str) -> str:
+    """A sector's name in the page's language; 'whole programme' for the total."""
     return t("coord_whole_programme", lang) if code == TOTAL else (
         SECTOR_BY_CODE[code].label(lang) if code in SECTOR_BY_CODE else code)
+
+
+def set_names_of_rows(log: pd.DataFrame, names: dict[int, str]) -> list[str]:
+    """The target set each log row (newest first) is about, by name.
+
+    A removed set is named by its removal row, for that row and the older ones of its id: the
+    set is gone, and SQLite may give its id to a set added later, whose rows are newer.
+    """
+    current = dict(names)
+    shown = []
+    for e in log.itertuples(index=False):
+        set_id = int(e.entity_id)
+        if e.entity == "target_set" and e.field == "name" and e.new_value is None and e.old_value is not None:
+            current[set_id] = e.old_value
+        shown.append(current.get(set_id, f"#{set_id}"))
+    return shown
 
 
 def targets_log(log: pd.DataFrame, names: dict[int, str], lang: str) -> html.Div:
@@ -163,10 +242,10 @@ def targets_log(log: pd.DataFrame, names: dict[int, str], lang: str) -> html.Div
                "coord_col_new")
     body = [
         html.Tr([html.Td(c, className="text") for c in (
-            fmt_when(e.changed_at, lang), e.changed_by, names.get(int(e.entity_id), f"#{e.entity_id}"),
-            change_text(e.field, lang), e.old_value or "–", e.new_value or "–",
+            fmt_when(e.changed_at, lang), e.changed_by, set_name,
+            change_text(e.field, e.old_value, e.new_value, lang), e.old_value or "–", e.new_value or "–",
         )])
-        for e in log.itertuples(index=False)
+        for e, set_name in zip(log.itertuples(index=False), set_names_of_rows(log, names), strict=True)
     ]
     title = t("coord_targets_log", lang)
     return html.Div(className="table-scroll", tabIndex="0", role="region", **{"aria-label": t("table_of", lang, title=title)},

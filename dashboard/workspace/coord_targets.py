@@ -1,5 +1,6 @@
-"""The target forms: every typed value checked at once (words per field), then saved through
-`pipelines.targets` (audited, derived tables rebuilt), which checks again for the CLI's sake."""
+"""The target forms (target, milestone, new set, new name): every typed value checked at once
+(words per field), then saved through `pipelines.targets` (audited, derived tables rebuilt),
+which checks again for the CLI's sake."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pipelines import targets
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
 from pipelines.errors import Problem, ValidationFailed
 from pipelines.numbers import is_ambiguous, parse_number
+from pipelines.targets import NAME_LENGTH, clean_name
 from pipelines.vocab import TOTAL
 
 FORM = "target form"  # Problem.file of these problems
@@ -86,6 +88,15 @@ class _Checker:
             return None
         return value
 
+    def name(self, field: str, text: str | None, taken: tuple[str, ...]) -> str:
+        """A set's name: spaces tidied, 1 to NAME_LENGTH characters, none of `taken` in any case."""
+        name = clean_name(text)
+        if not name or len(name) > NAME_LENGTH:
+            self.fail(field, name, "coord_expected_name", length=NAME_LENGTH)
+        elif name.casefold() in {n.casefold() for n in taken}:
+            self.fail(field, name, "coord_expected_new_name")
+        return name
+
     def target_value(self, field: str, kind: str | None, text: str | None) -> float | None:
         value = self.number(field, text)
         if value is not None and kind in PERCENT_KINDS and not 0 <= value <= 100:
@@ -126,11 +137,7 @@ def read_milestone(form: dict, lang: str, target_set: TargetSetSpec) -> Mileston
 def read_new_set(form: dict, lang: str, existing: tuple[str, ...]) -> NewSetInput:
     """A new set: a name not used yet, target year after baseline year, method, kind, value."""
     check = _Checker(lang)
-    name = " ".join((form.get("name") or "").split())
-    if not name or len(name) > 200:
-        check.fail("name", name, "coord_expected_name")
-    elif name.casefold() in {n.casefold() for n in existing}:
-        check.fail("name", name, "coord_expected_new_name")
+    name = check.name("name", form.get("name"), existing)
     baseline_year = check.year("baseline_year", form.get("baseline_year"))
     target_year = check.year("target_year", form.get("target_year"))
     if baseline_year is not None and target_year is not None and target_year <= baseline_year:
@@ -140,6 +147,14 @@ def read_new_set(form: dict, lang: str, existing: tuple[str, ...]) -> NewSetInpu
     value = check.target_value("value", kind, form.get("value"))
     check.done()
     return NewSetInput(name, baseline_year, target_year, method, kind, value, form.get("primary") == "yes")
+
+
+def read_rename(text: str | None, lang: str, target_set: TargetSetSpec, existing: tuple[str, ...]) -> str:
+    """A set's new name: 1 to NAME_LENGTH characters, no other set's (its own in other case is fine)."""
+    check = _Checker(lang)
+    name = check.name("name", text, tuple(n for n in existing if n != target_set.name))
+    check.done()
+    return name
 
 
 def save_target(
@@ -171,3 +186,15 @@ def save_new_set(engine: Engine, programme_id: int, form: dict, lang: str, user:
     targets.add_target_set(engine, programme_id, found.name, found.baseline_year, found.target_year,
                            found.kind, found.value, method=found.method, primary=found.primary, user=user)
     return found
+
+
+def save_rename(
+    engine: Engine, programme_id: int, target_set: TargetSetSpec, text: str | None, lang: str, user: str
+) -> str | None:
+    """Check and give a set a new name; None when it is the same as before."""
+    existing = tuple(s.name for s in targets.list_target_sets(engine, programme_id))
+    name = read_rename(text, lang, target_set, existing)
+    if name == target_set.name:
+        return None
+    targets.rename_target_set(engine, programme_id, target_set.name, name, user=user)
+    return name

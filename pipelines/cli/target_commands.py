@@ -1,10 +1,13 @@
-"""`roadmap target`: list and set target sets, their sector targets and milestones."""
+"""`roadmap target`: list, set, rename and remove target sets, their sector targets and milestones."""
 
 from __future__ import annotations
+
+import sys
 
 import click
 
 from pipelines.cli.context import AppContext, pass_app
+from pipelines.errors import UserError
 
 KIND_OPTIONS = (
     ("residual_pct", "Emissions left at the target year, in % of the baseline (e.g. 17)."),
@@ -25,6 +28,19 @@ def _one_kind(**given) -> tuple[str, float]:
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of --residual-pct, --reduction-pct, --absolute-t")
     return chosen[0]
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Ask on a terminal, as `roadmap undo` does; a script (no terminal) must say --yes."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserError("removing needs confirmation: pass --yes when not running on a terminal")
+    click.confirm(question, abort=True)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @click.group("target")
@@ -124,6 +140,57 @@ def set_primary_command(app: AppContext, name):
 
     set_primary(app.ready_engine(), app.programme().id, name)
     click.echo(f"'{name}' is now the primary target set.")
+
+
+@target_group.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@pass_app
+def rename_command(app: AppContext, name, new_name):
+    """Rename target set NAME to NEW_NAME (unique in the programme, at most 200 characters)."""
+    from pipelines.targets import clean_name, rename_target_set
+
+    if rename_target_set(app.ready_engine(), app.programme().id, name, new_name):
+        click.echo(f"Renamed target set '{name}' to '{clean_name(new_name)}'.")
+    else:
+        click.echo(f"'{name}' already has that name; nothing changed.")
+
+
+@target_group.command("remove")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def remove_command(app: AppContext, name, yes):
+    """Remove target set NAME with its targets and milestones.
+
+    The primary set can only be removed when it is the only one: make another set primary first.
+    """
+    from pipelines.targets import removable_target_set, remove_target_set
+
+    engine, programme = app.ready_engine(), app.programme()
+    found = removable_target_set(engine, programme.id, name)  # a mistake is said before the question
+    what = f"{_plural(len(found.targets), 'target')} and {_plural(len(found.milestones), 'milestone')}"
+    _confirm(f"Remove target set '{name}' with its {what}?", yes)
+    remove_target_set(engine, programme.id, name)
+    click.echo(f"Removed target set '{name}' with its {what}.")
+
+
+@target_group.command("remove-milestone")
+@click.argument("name")
+@click.argument("year", type=int)
+@click.option("--sector", default="total", show_default=True, help="Sector code, or 'total'.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def remove_milestone_command(app: AppContext, name, year, sector, yes):
+    """Remove the milestone of target set NAME in YEAR."""
+    from pipelines.targets import milestone_of, remove_milestone
+
+    engine, programme = app.ready_engine(), app.programme()
+    found = milestone_of(engine, programme.id, name, year, sector)
+    what = f"the {year} milestone of '{name}' ({sector}: {found.kind} {found.value:g})"
+    _confirm(f"Remove {what}?", yes)
+    remove_milestone(engine, programme.id, name, year, sector_code=sector)
+    click.echo(f"Removed {what}.")
 
 
 COMMANDS = [target_group]

@@ -1,5 +1,6 @@
 """Coordinators in headless Chromium: edit a commitment and see the log and the gap change, get
-words for an invalid target, read the progress view and print the report; axe finds nothing.
+words for an invalid target, remove a milestone and a target set (after a question) and rename
+one, read the progress view and print the report; axe finds nothing.
 
 Numbers from tests/coordinate_support.py: the gap's "still missing" step is 68.0 kt, and 98.0 kt
 once "Collective renovation" (30 kt, planned) is achieved (its 30 kt move to "already achieved").
@@ -13,8 +14,11 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import select
 
 from pipelines.db import make_engine
+from pipelines.schema import Programme
+from pipelines.targets import add_target_set, list_target_sets, set_milestone
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import LiveServer, axe_violations
 from tests.coordinate_support import SCRIPT_PARTNER, database_rows, seed_coordination
@@ -142,3 +146,48 @@ def test_residents_are_sent_to_the_login_page(live, page: Page):
     page.goto(f"{live.url}/coordinate/commitments?lang=en")
     page.wait_for_url(re.compile(r"/login\?next="))
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+
+
+def test_coordinator_removes_a_milestone_renames_and_removes_a_set_after_confirming(live, page: Page):
+    with live.engine.connect() as conn:
+        programme_id = conn.scalar(select(Programme.id))
+    add_target_set(live.engine, programme_id, "Covenant of Mayors", 2010, 2030, "reduction_pct", 55)
+    set_milestone(live.engine, programme_id, "Covenant of Mayors", 2025, "reduction_pct", 40)
+    log_in_as_coordinator(page, live, "/coordinate/targets?lang=en")
+    page.get_by_role("button", name="Covenant of Mayors").click()
+    milestones = page.locator("ul.milestones")
+    expect(milestones).to_contain_text("2025 (whole programme): 40 % below the baseline")
+
+    # A removal only asks; "No" has the focus and keeps everything.
+    page.get_by_role("button", name="Remove milestone 2025 (whole programme)").click()
+    question = page.get_by_role("region", name="Really remove?")
+    expect(question).to_contain_text("Remove the 2025 milestone (whole programme) of ‘Covenant of Mayors’: "
+                                     "40 % below the baseline?")
+    expect(page.get_by_role("button", name="No, keep it")).to_be_focused()
+    assert axe_violations(page) == []
+    page.keyboard.press("Enter")
+    expect(question).to_have_count(0)
+    expect(milestones).to_contain_text("2025 (whole programme)")
+
+    page.get_by_role("button", name="Remove milestone 2025 (whole programme)").click()
+    page.get_by_role("button", name="Yes, remove").click()
+    expect(page.get_by_role("status").filter(has_text="removed")).to_have_text(
+        "Milestone 2025 (whole programme) of ‘Covenant of Mayors’ removed; it was: 40 % below the baseline.")
+    expect(page.get_by_text("No milestones yet.")).to_be_visible()
+
+    page.get_by_label("New name").fill("Covenant 2030")
+    page.get_by_role("button", name="Rename", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="called")).to_have_text(
+        "‘Covenant of Mayors’ is now called ‘Covenant 2030’.")
+    expect(page.get_by_role("rowheader", name="Covenant 2030")).to_be_visible()
+
+    page.get_by_role("button", name="Remove ‘Covenant 2030’…").click()
+    expect(question).to_contain_text("Remove the target set ‘Covenant 2030’ with its 1 target(s) and 0 "
+                                     "milestone(s)? This cannot be undone.")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Yes, remove").click()
+    expect(page.get_by_role("status").filter(has_text="removed")).to_have_text("Target set ‘Covenant 2030’ removed.")
+    expect(page.get_by_role("rowheader", name="Covenant 2030")).to_have_count(0)
+    expect(page.locator("#coord-targets-log tr", has_text="Removed")).to_contain_text("Covenant 2030")
+    assert [s.name for s in list_target_sets(live.engine, programme_id)] == ["Climate neutrality"]
+    assert axe_violations(page) == []
