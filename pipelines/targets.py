@@ -29,15 +29,15 @@ def add_target_set(
     kind: str, value: float, *, method: str = "linear", primary: bool = False,
     baseline_t: float | None = None, description: str | None = None, user: str = "cli",
 ) -> int:
-    """A new target set with its overall target; returns its id."""
+    """A new target set with its overall target; returns its id (the name as `rename_target_set` checks it)."""
+    name = _checked_name(name)
     _check_target(kind, value)
     if method not in PATHWAY_METHODS:
         raise UserError(f"pathway method must be one of {', '.join(PATHWAY_METHODS)}, not {method!r}")
     if target_year <= baseline_year:
         raise UserError(f"target year {target_year} must be after baseline year {baseline_year}")
     with db.writing(engine, programme_id) as conn:
-        if _find(conn, programme_id, name, required=False) is not None:
-            raise UserError(f"a target set '{name}' already exists")
+        _refuse_taken(conn, programme_id, name)
         if primary:
             _clear_primary(conn, programme_id)
         new_id = conn.execute(
@@ -94,13 +94,14 @@ def set_milestone(
                 f"{target_set.baseline_year} and the target year {target_set.target_year}"
             )
         table = Milestone.__table__
-        conn.execute(table.delete().where(
-            table.c.target_set_id == target_set.id, table.c.sector_code == sector_code,
-            table.c.year == year))
+        same = (table.c.target_set_id == target_set.id, table.c.sector_code == sector_code, table.c.year == year)
+        old = conn.execute(select(table.c.kind, table.c.value).where(*same)).first()
+        conn.execute(table.delete().where(*same))
         conn.execute(table.insert().values(
             target_set_id=target_set.id, sector_code=sector_code, year=year, kind=kind, value=value))
+        before = None if old is None else _value_text(old.kind, old.value)  # a replaced one is logged
         record_change(conn, programme_id, "milestone", target_set.id,
-                      f"milestone:{sector_code}:{year}", None, _value_text(kind, value), user)
+                      f"milestone:{sector_code}:{year}", before, _value_text(kind, value), user)
         derived.rebuild(conn, programme_id)
 
 
@@ -116,6 +117,22 @@ def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "c
         derived.rebuild(conn, programme_id)
 
 
+def _checked_name(name: str) -> str:
+    name = clean_name(name)
+    if not name or len(name) > NAME_LENGTH:
+        raise UserError(f"a target set's name must have 1 to {NAME_LENGTH} characters")
+    return name
+
+
+def _refuse_taken(conn: Connection, programme_id: int, name: str, other_than: int | None = None) -> None:
+    """UserError when another set of the programme has this name, also in another case."""
+    others = conn.execute(select(TargetSet.name).where(
+        TargetSet.programme_id == programme_id, TargetSet.id != (other_than or -1))).scalars()
+    taken = next((n for n in others if n.casefold() == name.casefold()), None)
+    if taken is not None:
+        raise UserError(f"a target set '{taken}' already exists")
+
+
 def rename_target_set(
     engine: Engine, programme_id: int, name: str, new_name: str, user: str = "cli"
 ) -> bool:
@@ -124,18 +141,12 @@ def rename_target_set(
     The new name must not be empty, fit the column and differ from every other set's name in
     this programme, also in case: 'CCC 2030' and 'ccc 2030' side by side would only confuse.
     """
-    new_name = clean_name(new_name)
-    if not new_name or len(new_name) > NAME_LENGTH:
-        raise UserError(f"a target set's name must have 1 to {NAME_LENGTH} characters")
+    new_name = _checked_name(new_name)
     with db.writing(engine, programme_id) as conn:
         target_set = _find(conn, programme_id, name)
         if new_name == target_set.name:
             return False
-        others = conn.execute(select(TargetSet.name).where(
-            TargetSet.programme_id == programme_id, TargetSet.id != target_set.id)).scalars()
-        taken = next((n for n in others if n.casefold() == new_name.casefold()), None)
-        if taken is not None:
-            raise UserError(f"a target set '{taken}' already exists")
+        _refuse_taken(conn, programme_id, new_name, target_set.id)
         conn.execute(update(TargetSet).where(TargetSet.id == target_set.id).values(name=new_name))
         record_change(conn, programme_id, "target_set", target_set.id, "name", target_set.name,
                       new_name, user)

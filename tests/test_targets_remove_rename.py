@@ -190,6 +190,20 @@ def test_rename_refuses_empty_too_long_and_taken_names(engine, programme, new_na
     assert database_rows(engine) == before
 
 
+@pytest.mark.parametrize(("name", "message"), [
+    ("   ", "a target set's name must have 1 to 200 characters"),
+    ("x" * 201, "a target set's name must have 1 to 200 characters"),
+    ("covenant OF mayors", "a target set 'Covenant of Mayors' already exists"),
+])
+def test_a_new_set_is_held_to_the_same_name_rules(engine, programme, name, message):
+    before = database_rows(engine)
+    with pytest.raises(UserError, match=message):
+        add_target_set(engine, programme, name, 2015, 2035, "reduction_pct", 40)
+    assert database_rows(engine) == before
+    new_id = add_target_set(engine, programme, "  Mission   2035 ", 2015, 2035, "reduction_pct", 40)
+    assert _set_id(engine, "Mission 2035") == new_id
+
+
 def test_a_name_of_exactly_the_column_length_is_kept_whole(engine, programme):
     rename_target_set(engine, programme, COVENANT, "é" * 200)  # 200 characters, 400 bytes
     assert _set_id(engine, "é" * 200) is not None
@@ -215,3 +229,10 @@ def test_removing_a_milestone_that_is_not_there_names_the_ones_that_are(engine, 
     with pytest.raises(UserError, match="has no transport milestone in 2020"):
         remove_milestone(engine, programme, COVENANT, 2020, sector_code="transport")
     assert database_rows(engine) == before
+
+
+def test_replacing_a_milestone_logs_its_old_value(engine, programme):
+    set_milestone(engine, programme, COVENANT, 2020, "reduction_pct", 45, user="cor")
+    field, old, new, who = _changes(engine, programme, "milestone")[0]
+    assert (field, who) == ("milestone:total:2020", "cor")
+    assert old is not None and "50" in old and "45" in new
