@@ -106,7 +106,9 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
             .values(status="undone", undone_by=user, undone_at=utcnow())
         )
         derived.rebuild(conn, batch.programme_id)
-    return f"batch {batch.id} ({batch.kind}, {batch.file_name}) undone: {summary}."
+    return (Bilingual(f"batch {batch.id} ({batch.kind}, {batch.file_name}) undone: ",
+                      f"import {batch.id} ({batch.kind}, {batch.file_name}) ongedaan gemaakt: ")
+            + summary + Bilingual(".", "."))
 
 
 def _batch(conn: Connection, batch_id: int, programme_id: int | None) -> BatchRecord:
@@ -115,7 +117,8 @@ def _batch(conn: Connection, batch_id: int, programme_id: int | None) -> BatchRe
                ImportBatch.created_at, ImportBatch.status).where(ImportBatch.id == batch_id)
     ).first()
     if row is None or (programme_id is not None and row.programme_id != programme_id):
-        raise UserError(f"there is no batch {batch_id} (see `roadmap batches`)")
+        raise UserError(Bilingual(f"there is no batch {batch_id} (see `roadmap batches`)",
+                                  f"er is geen import {batch_id}"))
     if row.status == "undone":
         raise UserError(Bilingual(f"batch {batch_id} was already undone", f"import {batch_id} is al ongedaan gemaakt"))
     return BatchRecord(*row)
@@ -149,7 +152,8 @@ def _undo_observations(conn: Connection, batch: BatchRecord) -> str:
         ),
         params,
     ).rowcount
-    return f"{retired} value(s) withdrawn, {restored} earlier value(s) restored"
+    return Bilingual(f"{retired} value(s) withdrawn, {restored} earlier value(s) restored",
+                     f"{retired} waarde(n) ingetrokken, {restored} eerdere waarde(n) teruggezet")
 
 
 def _undo_records(conn: Connection, batch: BatchRecord) -> str:
@@ -160,4 +164,4 @@ def _undo_records(conn: Connection, batch: BatchRecord) -> str:
     else:
         raise UserError(f"batch {batch.id} has an unknown kind {batch.kind!r}")
     module.undo(conn, batch)
-    return f"{batch.kind} restored to before the import"
+    return Bilingual(f"{batch.kind} restored to before the import", f"{batch.kind} teruggezet zoals vóór de import")

@@ -67,6 +67,7 @@ def test_undo_is_refused_when_a_later_import_changed_a_partner_it_added(engine, 
         undo(engine, first)
 
     assert f"was changed since by batch {second}" in str(refused.value)
+    assert f"is intussen gewijzigd door import {second}" in refused.value.in_language("nl")
     assert snapshot(engine, programme_id) == before
 
 
@@ -81,6 +82,7 @@ def test_undo_is_refused_when_a_partner_was_edited_by_hand_since(engine, program
         undo(engine, first)
 
     assert "partner 'KU Leuven' was changed since by an edit by coordinator1" in str(refused.value)
+    assert refused.value.in_language("nl").startswith(f"import {first} kan niet ongedaan gemaakt worden: ")
     assert len(snapshot(engine, programme_id)) == 4
 
 
@@ -92,4 +94,5 @@ def test_undo_is_refused_while_added_partners_have_commitments(engine, programme
         undo(engine, first)
 
     assert "partner 'KU Leuven' has 1 commitment(s)" in str(refused.value)
+    assert "partner 'KU Leuven' heeft intussen 1 engagement(en)" in refused.value.in_language("nl")
     assert len(snapshot(engine, programme_id)) == 4

@@ -24,7 +24,7 @@ from dashboard.workspace.imports_views import (
 from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
 from dashboard.workspace.upload_views import notice
 from pipelines.batches import undo_batch
-from pipelines.errors import UserError
+from pipelines.errors import UserError, in_language
 
 CONFIG_ID = "imports-config"  # Store: language and programme
 TABLE_ID = "imports-batches"
@@ -134,7 +134,7 @@ def perform_undo(config: dict, batch_id) -> html.Div:
     except UserError as error:
         return notice(t("imp_undo_failed", lang, message=error.in_language(lang)), alert=True)
     return html.Div(className="notice notice-ok", role="status", id="imports-undone",
-                    children=html.P(t("imp_undone", lang, summary=summary)))
+                    children=html.P(t("imp_undone", lang, summary=in_language(summary, lang))))
 
 
 def register_callbacks(app: dash.Dash) -> None:

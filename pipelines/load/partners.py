@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, func, select
 
+from pipelines.errors import Bilingual
 from pipelines.load.record_specs import PARTNER_FIELDS
 from pipelines.load.record_undo import undo_records
 from pipelines.load.records import RecordKind, load_records
@@ -35,4 +36,5 @@ def _commitments_of(conn: Connection, partner_id: int, label: str) -> str | None
     ).scalar_one()
     if not count:
         return None
-    return f"partner '{label}' has {count} commitment(s) since: undo the commitments import first"
+    return Bilingual(f"partner '{label}' has {count} commitment(s) since: undo the commitments import first",
+                     f"partner '{label}' heeft intussen {count} engagement(en): maak eerst die import ongedaan")

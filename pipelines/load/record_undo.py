@@ -7,11 +7,12 @@ from collections.abc import Callable
 from sqlalchemy import Connection, delete, select, update
 
 from pipelines.audit import record_change
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.load.record_fields import from_text, to_text
 from pipelines.load.records import RecordKind
 from pipelines.schema import AuditLog, ImportBatch
 
+_ENTITY_NL = {"partner": "partner", "commitment": "engagement"}
 # Names the rows of another table that still need a row this batch added (None: nothing does).
 Dependents = Callable[[Connection, int, str], str | None]
 
@@ -31,8 +32,8 @@ def undo_records(conn: Connection, batch, kind: RecordKind, dependents: Dependen
     if dependents is not None:
         conflicts += [msg for ident, label in created if (msg := dependents(conn, ident, label))]
     if conflicts:
-        shown = "; ".join(conflicts[:5]) + (f"; and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
-        raise UserError(f"batch {batch.id} cannot be undone: {shown}")
+        raise UserError(Bilingual(f"batch {batch.id} cannot be undone: ", f"import {batch.id} kan niet ongedaan gemaakt worden: ")
+                        + _listed(conflicts))
     user = getattr(batch, "undone_by", None) or "undo"
     _restore(conn, kind, batch, audits, user)
     ids = [ident for ident, _label in created]
@@ -57,6 +58,15 @@ def _created_rows(conn: Connection, kind: RecordKind, batch) -> list[tuple[int, 
     return [(row.id, kind.label(row._mapping)) for row in rows]
 
 
+def _listed(conflicts: list[Bilingual]) -> Bilingual:
+    """The first five conflicts, and how many more."""
+    shown = Bilingual("", "")
+    for i, conflict in enumerate(conflicts[:5]):
+        shown = shown + (Bilingual("; ", "; ") if i else Bilingual("", "")) + conflict
+    more = len(conflicts) - 5
+    return shown + (Bilingual(f"; and {more} more", f"; en nog {more}") if more > 0 else Bilingual("", ""))
+
+
 def _current(conn: Connection, kind: RecordKind, ident: int):
     return conn.execute(select(*kind.model.__table__.c).where(kind.model.id == ident)).first()
 
@@ -69,10 +79,13 @@ def _changed_since(conn: Connection, kind: RecordKind, audits: list) -> list[str
             continue
         now = to_text(row._mapping[audit.field])
         if now != audit.new_value:
-            conflicts.append(
-                f"{kind.entity} '{kind.label(row._mapping)}' has {audit.field} {now!r} since "
-                f"(the batch set {audit.new_value!r}): change it back or undo the later change first"
-            )
+            label = kind.label(row._mapping)
+            conflicts.append(Bilingual(
+                f"{kind.entity} '{label}' has {audit.field} {now!r} since "
+                f"(the batch set {audit.new_value!r}): change it back or undo the later change first",
+                f"{_ENTITY_NL[kind.entity]} '{label}' heeft intussen {audit.field} {now!r} "
+                f"(de import zette {audit.new_value!r}): zet het terug of maak eerst de latere wijziging ongedaan",
+            ))
     return conflicts
 
 
@@ -95,8 +108,10 @@ def _touched_since(
         if ident in seen:
             continue
         seen.add(ident)
-        by = f"batch {other_batch}" if other_batch is not None else f"an edit by {who}"
-        conflicts.append(f"{kind.entity} '{labels[ident]}' was changed since by {by}")
+        by = (Bilingual(f"batch {other_batch}", f"import {other_batch}") if other_batch is not None
+              else Bilingual(f"an edit by {who}", f"een bewerking door {who}"))
+        conflicts.append(Bilingual(f"{kind.entity} '{labels[ident]}' was changed since by ",
+                                   f"{_ENTITY_NL[kind.entity]} '{labels[ident]}' is intussen gewijzigd door ") + by)
     return conflicts
 
 
