@@ -7,8 +7,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from pipelines.cli import main
+from pipelines.cli.context import cli_user
+from pipelines.schema import AuditLog
 from pipelines.targets import add_target_set
 from tests.analytics_db import load_csv
 from tests.conftest import DATA
@@ -135,6 +138,16 @@ def test_target_rename_and_removals_need_yes_off_a_terminal(run, loaded):
     listing = run("target", "list").output
     assert "CCC 2030" not in listing and "Climate City Contract" not in listing
     assert "Climate neutrality (primary)" in listing
+
+
+def test_target_commands_name_who_ran_them_in_the_audit_log(run, engine, loaded):
+    run("target", "add", "CCC 2030", "--baseline-year", "2012", "--target-year", "2030", "--residual-pct", "17")
+    run("target", "milestone", "CCC 2030", "2020", "--reduction-pct", "50")
+    run("target", "rename", "CCC 2030", "Climate City Contract")
+    with engine.connect() as conn:
+        who = set(conn.execute(select(AuditLog.changed_by).where(
+            AuditLog.entity.in_(("target_set", "milestone")))).scalars())
+    assert who == {cli_user()} and cli_user().startswith("cli")
 
 
 def test_target_removal_and_rename_mistakes_are_one_line_errors(run, loaded):

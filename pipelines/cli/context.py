@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass, field
 
 import click
@@ -58,3 +59,11 @@ class AppContext:
 
 
 pass_app = click.make_pass_decorator(AppContext)
+
+
+def cli_user() -> str:
+    """Who the audit log and import history name for a command: 'cli:' and the login name."""
+    try:
+        return f"cli:{getpass.getuser()}"[:100]
+    except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
+        return "cli"

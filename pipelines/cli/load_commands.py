@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
+from pipelines.cli.context import AppContext, cli_user, pass_app
 from pipelines.errors import UserError
 
 BIG_FILE_BYTES = 20_000_000  # a progress bar even off a terminal from this size on
@@ -61,7 +60,7 @@ def _make_load_command(kind: str, summary: str):
         from pipelines.load.result import LoadOptions
 
         programme = app.programme()
-        load_options = LoadOptions(new_indicators=new_indicators, user=_user(), may_fork=True, **options)
+        load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True, **options)
         with _progress_bar(file) as bar:
             result = load_file(
                 app.ready_engine(), programme.id, kind, file, options=load_options,
@@ -70,13 +69,6 @@ def _make_load_command(kind: str, summary: str):
         _print_result(result, show)
 
     return command
-
-
-def _user() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"[:100]
-    except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
-        return "cli"
 
 
 def _progress_bar(file: Path):
@@ -150,7 +142,7 @@ def undo_command(app: AppContext, batch: int, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise UserError("undo needs confirmation: pass --yes when not running on a terminal")
         click.confirm(f"Undo batch {batch}?", abort=True)
-    click.echo(undo_batch(engine, batch, _user(), programme_id=programme.id))
+    click.echo(undo_batch(engine, batch, cli_user(), programme_id=programme.id))
 
 
 @click.group("export")

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
+from pipelines.cli.context import AppContext, cli_user, pass_app
 from pipelines.errors import UserError
 
 KIND_OPTIONS = (
@@ -89,7 +89,7 @@ def add_command(app: AppContext, name, baseline_year, target_year, residual_pct,
     kind, value = _one_kind(residual_pct=residual_pct, reduction_pct=reduction_pct,
                             absolute_t=absolute_t)
     programme = app.programme()
-    add_target_set(app.ready_engine(), programme.id, name, baseline_year, target_year, kind, value,
+    add_target_set(app.ready_engine(), programme.id, name, baseline_year, target_year, kind, value, user=cli_user(),
                    method=method, primary=primary, baseline_t=baseline_t, description=description)
     click.echo(f"Added target set '{name}'{' (primary)' if primary else ''}.")
 
@@ -106,7 +106,8 @@ def sector_command(app: AppContext, name, sector, residual_pct, reduction_pct, a
 
     kind, value = _one_kind(residual_pct=residual_pct, reduction_pct=reduction_pct,
                             absolute_t=absolute_t)
-    set_target(app.ready_engine(), app.programme().id, name, sector, kind, value, baseline_t=baseline_t)
+    set_target(app.ready_engine(), app.programme().id, name, sector, kind, value, baseline_t=baseline_t,
+               user=cli_user())
     click.echo(f"Set the {sector} target of '{name}' to {kind} {value:g}.")
 
 
@@ -123,7 +124,7 @@ def milestone_command(app: AppContext, name, year, residual_pct, reduction_pct, 
     kind, value = _one_kind(residual_pct=residual_pct, reduction_pct=reduction_pct,
                             absolute_t=absolute_t)
     programme = app.programme()
-    set_milestone(app.ready_engine(), programme.id, name, year, kind, value, sector_code=sector)
+    set_milestone(app.ready_engine(), programme.id, name, year, kind, value, sector_code=sector, user=cli_user())
     click.echo(f"Set the {year} milestone of '{name}' ({sector}) to {kind} {value:g}.")
     method = next(s.pathway_method for s in list_target_sets(app.engine, programme.id) if s.name == name)
     if method != "milestones":
@@ -138,7 +139,7 @@ def set_primary_command(app: AppContext, name):
     """Make target set NAME the primary one (the headline of status and dashboard)."""
     from pipelines.targets import set_primary
 
-    set_primary(app.ready_engine(), app.programme().id, name)
+    set_primary(app.ready_engine(), app.programme().id, name, user=cli_user())
     click.echo(f"'{name}' is now the primary target set.")
 
 
@@ -150,7 +151,7 @@ def rename_command(app: AppContext, name, new_name):
     """Rename target set NAME to NEW_NAME (unique in the programme, at most 200 characters)."""
     from pipelines.targets import clean_name, rename_target_set
 
-    if rename_target_set(app.ready_engine(), app.programme().id, name, new_name):
+    if rename_target_set(app.ready_engine(), app.programme().id, name, new_name, user=cli_user()):
         click.echo(f"Renamed target set '{name}' to '{clean_name(new_name)}'.")
     else:
         click.echo(f"'{name}' already has that name; nothing changed.")
@@ -171,7 +172,7 @@ def remove_command(app: AppContext, name, yes):
     found = removable_target_set(engine, programme.id, name)  # a mistake is said before the question
     what = f"{_plural(len(found.targets), 'target')} and {_plural(len(found.milestones), 'milestone')}"
     _confirm(f"Remove target set '{name}' with its {what}?", yes)
-    remove_target_set(engine, programme.id, name)
+    remove_target_set(engine, programme.id, name, user=cli_user())
     click.echo(f"Removed target set '{name}' with its {what}.")
 
 
@@ -189,7 +190,7 @@ def remove_milestone_command(app: AppContext, name, year, sector, yes):
     found = milestone_of(engine, programme.id, name, year, sector)
     what = f"the {year} milestone of '{name}' ({sector}: {found.kind} {found.value:g})"
     _confirm(f"Remove {what}?", yes)
-    remove_milestone(engine, programme.id, name, year, sector_code=sector)
+    remove_milestone(engine, programme.id, name, year, sector_code=sector, user=cli_user())
     click.echo(f"Removed {what}.")
 
 
