@@ -11,7 +11,7 @@ from pipelines import db, derived
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, MilestoneSpec, TargetSetSpec
 from pipelines.analytics.queries import read_target_sets
 from pipelines.audit import change_row, record_change, record_changes
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import Milestone, Sector, Target, TargetSet
 from pipelines.vocab import TOTAL
 
@@ -89,10 +89,11 @@ def set_milestone(
         target_set = _find(conn, programme_id, set_name)
         _check_sector(conn, sector_code)
         if not target_set.baseline_year < year < target_set.target_year:
-            raise UserError(
-                f"milestone year {year} must lie between the baseline year "
-                f"{target_set.baseline_year} and the target year {target_set.target_year}"
-            )
+            low, high = target_set.baseline_year, target_set.target_year
+            raise UserError(Bilingual(
+                f"milestone year {year} must lie between the baseline year {low} and the target year {high}",
+                f"het jaar van een tussendoel ({year}) moet tussen het basisjaar {low} en het doeljaar {high} liggen",
+            ))
         table = Milestone.__table__
         same = (table.c.target_set_id == target_set.id, table.c.sector_code == sector_code, table.c.year == year)
         old = conn.execute(select(table.c.kind, table.c.value).where(*same)).first()
@@ -120,7 +121,8 @@ def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "c
 def _checked_name(name: str) -> str:
     name = clean_name(name)
     if not name or len(name) > NAME_LENGTH:
-        raise UserError(f"a target set's name must have 1 to {NAME_LENGTH} characters")
+        raise UserError(Bilingual(f"a target set's name must have 1 to {NAME_LENGTH} characters",
+                                  f"de naam van een reeks doelstellingen telt 1 tot {NAME_LENGTH} tekens"))
     return name
 
 
@@ -130,7 +132,8 @@ def _refuse_taken(conn: Connection, programme_id: int, name: str, other_than: in
         TargetSet.programme_id == programme_id, TargetSet.id != (other_than or -1))).scalars()
     taken = next((n for n in others if n.casefold() == name.casefold()), None)
     if taken is not None:
-        raise UserError(f"a target set '{taken}' already exists")
+        raise UserError(Bilingual(f"a target set '{taken}' already exists",
+                                  f"er bestaat al een reeks doelstellingen '{taken}'"))
 
 
 def rename_target_set(
@@ -227,8 +230,9 @@ def clean_name(name: str | None) -> str:
 
 def _check_removable(is_primary: bool, set_count: int, name: str) -> None:
     if not may_remove(is_primary, set_count):
-        raise UserError(f"'{name}' is the primary target set: make another target set primary "
-                        "before removing it")
+        raise UserError(Bilingual(
+            f"'{name}' is the primary target set: make another target set primary before removing it",
+            f"'{name}' is de hoofdreeks: maak eerst een andere reeks de hoofdreeks en verwijder ze dan"))
 
 
 def _value_text(kind: str, value: float) -> str:
@@ -242,8 +246,9 @@ def _find(conn: Connection, programme_id: int, name: str, required: bool = True)
     if row is None and required:
         names = conn.execute(select(TargetSet.name).where(
             TargetSet.programme_id == programme_id).order_by(TargetSet.name)).scalars().all()
-        have = ", ".join(f"'{n}'" for n in names) or "none yet"
-        raise UserError(f"no target set '{name}' (target sets: {have})")
+        have = ", ".join(f"'{n}'" for n in names)
+        raise UserError(Bilingual(f"no target set '{name}' (target sets: {have or 'none yet'})",
+                                  f"er is geen reeks doelstellingen '{name}' (wel: {have or 'nog geen'})"))
     return row
 
 
@@ -255,8 +260,10 @@ def _find_milestone(conn: Connection, programme_id: int, set_name: str, year: in
     if found is None:
         have = conn.execute(select(Milestone.year, Milestone.sector_code).where(
             Milestone.target_set_id == target_set.id).order_by(Milestone.year, Milestone.sector_code)).all()
-        listed = ", ".join(f"{y} {s}" for y, s in have) or "none"
-        raise UserError(f"'{set_name}' has no {sector_code} milestone in {year} (its milestones: {listed})")
+        listed = ", ".join(f"{y} {s}" for y, s in have)
+        raise UserError(Bilingual(
+            f"'{set_name}' has no {sector_code} milestone in {year} (its milestones: {listed or 'none'})",
+            f"'{set_name}' heeft geen tussendoel {sector_code} in {year} (wel: {listed or 'geen'})"))
     return target_set, found
 
 

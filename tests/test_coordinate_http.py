@@ -209,3 +209,4 @@ def test_a_typed_name_comes_back_as_text_never_markup(app, client, engine):
     assert json.dumps(f"‘Covenant of Mayors’ is now called ‘{name}’.", ensure_ascii=False) in message
     assert '"type": "Img"' not in message
     assert _set_id(engine, name) is not None
+

@@ -125,7 +125,7 @@ def _outcome(lang: str, action, saved_key: str, **values):
     except ValidationFailed as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:
-        return html.Div(html.P(str(exc)), className="notice notice-error", role="alert"), False
+        return html.Div(html.P(exc.in_language(lang)), className="notice notice-error", role="alert"), False
     return html.Div(html.P(t(saved_key, lang, **values)), className="notice notice-ok", role="status"), True
 
 

@@ -156,7 +156,7 @@ def register_callbacks(app: dash.Dash) -> None:
         try:
             batch = _batch(config, batch_id)
         except UserError as error:
-            return notice(str(error), alert=True)
+            return notice(error.in_language(config["lang"]), alert=True)
         return rows_view(batch, batch_rows(current_engine(), batch), config["lang"])
 
     @app.callback(
@@ -173,7 +173,7 @@ def register_callbacks(app: dash.Dash) -> None:
         try:
             batch = _batch(config, batch_id)
         except UserError as error:
-            return False, str(error), None
+            return False, error.in_language(config["lang"]), None
         require_undo_right(batch)
         return False, undo_question(batch, config["lang"]), batch.id
 
@@ -190,8 +190,9 @@ def register_callbacks(app: dash.Dash) -> None:
             return [], True, None, no_update
         if pending is None:
             return no_update, True, None, no_update
+        config = _config(config)
         try:
-            outcome = perform_undo(_config(config), pending)
+            outcome = perform_undo(config, pending)
         except UserError as error:
-            outcome = notice(str(error), alert=True)
+            outcome = notice(error.in_language(config["lang"]), alert=True)
         return outcome, True, None, (refresh or 0) + 1

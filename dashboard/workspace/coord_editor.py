@@ -190,7 +190,7 @@ def save_row(spec: EditorSpec, programme_id: int, row_id: int, values: dict, lan
     except ValidationFailed as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:
-        return html.Div(html.P(str(exc)), className="notice notice-error", role="alert"), False
+        return html.Div(html.P(exc.in_language(lang)), className="notice notice-error", role="alert"), False
     lines = [
         t("coord_change_line", lang, field=_field_label(fields.get(attr), attr, lang),
           old=_logged(fields.get(attr), old, lang), new=_logged(fields.get(attr), new, lang))

@@ -124,7 +124,7 @@ def _asking(read_sets: ReadSets, state: dict | None, data: dict) -> tuple:
     try:
         question = removal_question(pending, sets, lang)
     except UserError as exc:
-        return _notice(str(exc), ok=False), None, []
+        return _notice(exc.in_language(lang), ok=False), None, []
     return confirm_panel(question, lang), pending.data(), []
 
 
@@ -170,5 +170,5 @@ def register_removal_callbacks(app: dash.Dash, read_sets: ReadSets) -> None:
             done = remove_pending(current_engine(), prog.id, PendingRemoval.from_data(pending), sets, lang,
                                   current_user_name())
         except UserError as exc:
-            return [], _notice(str(exc), ok=False), dash.no_update
+            return [], _notice(exc.in_language(lang), ok=False), dash.no_update
         return [], _notice(done, ok=True), (current or 0) + 1
