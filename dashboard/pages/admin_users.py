@@ -26,7 +26,7 @@ from dashboard.workspace.admin_users_views import (
     users_table,
 )
 from dashboard.workspace.nav import ADMIN_USERS_PATH, workspace_shell
-from dashboard.workspace.upload_views import notice
+from dashboard.workspace.notices import done, notice
 from pipelines.errors import UserError
 from pipelines.login_throttle import ThrottleKey, make_throttle
 from pipelines.users import (
@@ -81,10 +81,6 @@ def validation_layout() -> html.Div:
 def _lang(config) -> str:
     lang = config.get("lang") if isinstance(config, dict) else None
     return lang if lang in LANGUAGES else "en"
-
-
-def _done(text: str) -> html.Div:
-    return html.Div(html.P(text), className="notice notice-ok", role="status")
 
 
 def _failed(message: str, lang: str) -> html.Div:
@@ -147,7 +143,7 @@ def register_callbacks(app: dash.Dash) -> None:
             return _failed(error.in_language(lang), lang), no_update, "", ""
         log.info("admin %s added user %s with role %s", current_user_name(), account.name, account.role)
         text = t("adm_added", lang, name=account.name, role=role_name(account.role, lang))
-        return _done(text), _refresh(refresh), "", ""
+        return done(text), _refresh(refresh), "", ""
 
     @app.callback(
         Output(OUTCOME_ID, "children", allow_duplicate=True), Output(REFRESH_ID, "data", allow_duplicate=True),
@@ -169,7 +165,7 @@ def register_callbacks(app: dash.Dash) -> None:
         except UserError as error:
             return _failed(error.in_language(lang), lang), no_update
         log.info("admin %s gave user %s the role %s", current_user_name(), account.name, account.role)
-        return _done(t("adm_role_set", lang, name=account.name, role=role_name(account.role, lang))), _refresh(refresh)
+        return done(t("adm_role_set", lang, name=account.name, role=role_name(account.role, lang))), _refresh(refresh)
 
     @app.callback(
         Output(OUTCOME_ID, "children", allow_duplicate=True),
@@ -192,7 +188,7 @@ def register_callbacks(app: dash.Dash) -> None:
         # As on the command line: a new password also lifts a lock-out after failed logins.
         make_throttle(current_engine(), current().settings.redis_url).reset(ThrottleKey("user", name))
         log.info("admin %s set a new password for user %s", current_user_name(), name)
-        return _done(t("adm_password_set", lang, name=name)), "", ""
+        return done(t("adm_password_set", lang, name=name)), "", ""
 
     @app.callback(
         Output(aid("confirm"), "hidden"), Output(aid("confirm-question"), "children"), Output(PENDING_ID, "data"),
@@ -229,7 +225,7 @@ def register_callbacks(app: dash.Dash) -> None:
         except UserError as error:
             return _failed(error.in_language(lang), lang), True, None, no_update
         log.info("admin %s removed user %s", current_user_name(), pending)
-        return _done(t("adm_removed", lang, name=pending)), True, None, _refresh(refresh)
+        return done(t("adm_removed", lang, name=pending)), True, None, _refresh(refresh)
 
 
 def _no_such(name: str, lang: str) -> str:

@@ -36,6 +36,7 @@ from dashboard.workspace.coord_target_views import (
 )
 from dashboard.workspace.coord_targets import save_milestone, save_new_set, save_rename, save_target
 from dashboard.workspace.nav import COORD_TARGETS_PATH, workspace_shell
+from dashboard.workspace.notices import done, notice
 from pipelines import targets
 from pipelines.errors import UserError, ValidationFailed
 
@@ -125,8 +126,8 @@ def _outcome(lang: str, action, saved_key: str, **values):
     except ValidationFailed as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:
-        return html.Div(html.P(exc.in_language(lang)), className="notice notice-error", role="alert"), False
-    return html.Div(html.P(t(saved_key, lang, **values)), className="notice notice-ok", role="status"), True
+        return notice(exc.in_language(lang), alert=True), False
+    return done(t(saved_key, lang, **values)), True
 
 
 def register_callbacks(app: dash.Dash) -> None:
@@ -191,7 +192,7 @@ def _on_set(clicks, state: dict, set_id, current: int | None, saved_key: str, ac
     lang, prog, sets = _context(state)
     chosen = next((s for s in sets if str(s.id) == str(set_id)), None)
     if prog is None or chosen is None:
-        return html.Div(html.P(t("coord_row_gone", lang)), className="notice notice-error", role="alert"), dash.no_update
+        return notice(t("coord_row_gone", lang), alert=True), dash.no_update
     action = lambda: act(current_engine(), prog, chosen, lang, current_user_name())  # noqa: E731
     return _bumped(_outcome(lang, action, saved_key, name=chosen.name, **values), current)
 

@@ -22,7 +22,7 @@ from dashboard.workspace.imports_views import (
     undo_question,
 )
 from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
-from dashboard.workspace.upload_views import notice
+from dashboard.workspace.notices import notice
 from pipelines.batches import undo_batch
 from pipelines.errors import UserError, in_language
 

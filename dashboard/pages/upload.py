@@ -25,6 +25,7 @@ from dashboard.context import (
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
+from dashboard.workspace.notices import notice
 from dashboard.workspace.upload_browser import UploadIds, register_browser_side
 from dashboard.workspace.upload_check import (
     UploadChoices,
@@ -43,7 +44,6 @@ from dashboard.workspace.upload_views import (
     MAP_LABELS,
     MAP_TARGET,
     import_done,
-    notice,
     outcome_view,
     problems_section,
 )

@@ -34,6 +34,7 @@ from dashboard.workspace.coord_fields import (
     shown_value,
 )
 from dashboard.workspace.coord_queries import audit_log
+from dashboard.workspace.notices import notice
 from pipelines.audit import edit
 from pipelines.errors import UserError, ValidationFailed
 
@@ -190,7 +191,7 @@ def save_row(spec: EditorSpec, programme_id: int, row_id: int, values: dict, lan
     except ValidationFailed as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:
-        return html.Div(html.P(exc.in_language(lang)), className="notice notice-error", role="alert"), False
+        return notice(exc.in_language(lang), alert=True), False
     lines = [
         t("coord_change_line", lang, field=_field_label(fields.get(attr), attr, lang),
           old=_logged(fields.get(attr), old, lang), new=_logged(fields.get(attr), new, lang))

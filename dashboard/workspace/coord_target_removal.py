@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import dash
-from dash import ALL, Input, Output, State, ctx, html
+from dash import ALL, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 from sqlalchemy import Engine
 
@@ -27,6 +27,7 @@ from dashboard.workspace.coord_target_views import (
     target_text,
     tid,
 )
+from dashboard.workspace.notices import done, notice
 from pipelines import targets
 from pipelines.analytics.inputs import MilestoneSpec, TargetSetSpec
 from pipelines.errors import UserError
@@ -105,13 +106,6 @@ def remove_pending(
     return t("coord_set_removed", lang, name=target_set.name)
 
 
-def _notice(text: str, ok: bool) -> html.Div:
-    """A sentence for the user: said politely when done, at once (an alert) when refused."""
-    if ok:
-        return html.Div(html.P(text), className="notice notice-ok", role="status")
-    return html.Div(html.P(text), className="notice notice-error", role="alert")
-
-
 def _as_id(set_id) -> int | None:
     """The chosen set's id as the choice keeps it (a string of digits), as a number."""
     return int(set_id) if isinstance(set_id, str) and set_id.isdigit() else None
@@ -124,7 +118,7 @@ def _asking(read_sets: ReadSets, state: dict | None, data: dict) -> tuple:
     try:
         question = removal_question(pending, sets, lang)
     except UserError as exc:
-        return _notice(exc.in_language(lang), ok=False), None, []
+        return notice(exc.in_language(lang), alert=True), None, []
     return confirm_panel(question, lang), pending.data(), []
 
 
@@ -165,10 +159,10 @@ def register_removal_callbacks(app: dash.Dash, read_sets: ReadSets) -> None:
             raise PreventUpdate  # the question was just drawn
         lang, prog, sets = read_sets(state)
         if prog is None:
-            return [], _notice(t("no_programme", lang), ok=False), dash.no_update
+            return [], notice(t("no_programme", lang), alert=True), dash.no_update
         try:
-            done = remove_pending(current_engine(), prog.id, PendingRemoval.from_data(pending), sets, lang,
+            said = remove_pending(current_engine(), prog.id, PendingRemoval.from_data(pending), sets, lang,
                                   current_user_name())
         except UserError as exc:
-            return [], _notice(exc.in_language(lang), ok=False), dash.no_update
-        return [], _notice(done, ok=True), (current or 0) + 1
+            return [], notice(exc.in_language(lang), alert=True), dash.no_update
+        return [], done(said), (current or 0) + 1

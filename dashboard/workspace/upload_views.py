@@ -8,6 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.i18n import fmt_auto, fmt_number, is_missing, t
+from dashboard.workspace.notices import notice
 from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
 from pipelines.errors import Problem, in_language
@@ -38,12 +39,6 @@ def outcome_view(outcome: CheckOutcome, lang: str, mapping: tuple = ()) -> list:
     elif outcome.result is not None:
         children.append(diff_section(outcome.result, lang))
     return children
-
-
-def notice(text: str, alert: bool = False) -> html.Div:
-    """A sentence in a box; an alert (a refusal, problems) is announced at once and marked red."""
-    return html.Div(className="notice notice-error" if alert else "notice", role="alert" if alert else "status",
-                    children=html.P(text))
 
 
 def _decimal_text(decimal: str | None, lang: str) -> str:
