@@ -107,6 +107,12 @@ def _account_name(value, lang: str) -> str:
     return name
 
 
+def _chosen_role(role, lang: str) -> str:
+    if not isinstance(role, str) or not role:
+        raise UserError(t("adm_role_needed", lang))
+    return role
+
+
 def _refresh(refresh) -> int:
     return (refresh if isinstance(refresh, int) else 0) + 1
 
@@ -135,10 +141,8 @@ def register_callbacks(app: dash.Dash) -> None:
         if not clicks:
             return no_update, no_update, no_update, no_update
         try:
-            name = _account_name(name, lang)
-            if not isinstance(role, str) or not role:
-                raise UserError(t("adm_role_needed", lang))
-            account = add_user(current_engine(), name, role, _passwords(password, repeat, lang))
+            account = add_user(current_engine(), _account_name(name, lang), _chosen_role(role, lang),
+                               _passwords(password, repeat, lang))
         except UserError as error:
             return _failed(error.in_language(lang), lang), no_update, "", ""
         log.info("admin %s added user %s with role %s", current_user_name(), account.name, account.role)
@@ -158,10 +162,8 @@ def register_callbacks(app: dash.Dash) -> None:
         if not clicks:
             return no_update, no_update
         try:
-            name = _account_name(name, lang)
-            if not isinstance(role, str) or not role:
-                raise UserError(t("adm_role_needed", lang))
-            account = set_role(current_engine(), name, role, acting=current_user_name())
+            account = set_role(current_engine(), _account_name(name, lang), _chosen_role(role, lang),
+                               acting=current_user_name())
         except UserError as error:
             return _failed(error.in_language(lang), lang), no_update
         log.info("admin %s gave user %s the role %s", current_user_name(), account.name, account.role)
