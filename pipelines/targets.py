@@ -122,7 +122,7 @@ def _checked_name(name: str) -> str:
     name = clean_name(name)
     if not name or len(name) > NAME_LENGTH:
         raise UserError(Bilingual(f"a target set's name must have 1 to {NAME_LENGTH} characters",
-                                  f"de naam van een reeks doelstellingen telt 1 tot {NAME_LENGTH} tekens"))
+                                  f"de naam van een doelstelling telt 1 tot {NAME_LENGTH} tekens"))
     return name
 
 
@@ -133,7 +133,7 @@ def _refuse_taken(conn: Connection, programme_id: int, name: str, other_than: in
     taken = next((n for n in others if n.casefold() == name.casefold()), None)
     if taken is not None:
         raise UserError(Bilingual(f"a target set '{taken}' already exists",
-                                  f"er bestaat al een reeks doelstellingen '{taken}'"))
+                                  f"er bestaat al een doelstelling '{taken}'"))
 
 
 def rename_target_set(
@@ -232,7 +232,7 @@ def _check_removable(is_primary: bool, set_count: int, name: str) -> None:
     if not may_remove(is_primary, set_count):
         raise UserError(Bilingual(
             f"'{name}' is the primary target set: make another target set primary before removing it",
-            f"'{name}' is de hoofdreeks: maak eerst een andere reeks de hoofdreeks en verwijder ze dan"))
+            f"'{name}' is de hoofddoelstelling: maak eerst een andere doelstelling de hoofddoelstelling"))
 
 
 def _value_text(kind: str, value: float) -> str:
@@ -248,7 +248,7 @@ def _find(conn: Connection, programme_id: int, name: str, required: bool = True)
             TargetSet.programme_id == programme_id).order_by(TargetSet.name)).scalars().all()
         have = ", ".join(f"'{n}'" for n in names)
         raise UserError(Bilingual(f"no target set '{name}' (target sets: {have or 'none yet'})",
-                                  f"er is geen reeks doelstellingen '{name}' (wel: {have or 'nog geen'})"))
+                                  f"er is geen doelstelling '{name}' (wel: {have or 'nog geen'})"))
     return row
 
 

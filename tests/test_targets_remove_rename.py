@@ -241,10 +241,10 @@ def test_replacing_a_milestone_logs_its_old_value(engine, programme):
 def test_refusals_are_said_in_dutch_too_for_the_pages(engine, programme):
     with pytest.raises(UserError) as taken:
         rename_target_set(engine, programme, COVENANT, "climate NEUTRALITY")
-    assert taken.value.in_language("nl") == "er bestaat al een reeks doelstellingen 'Climate neutrality'"
+    assert taken.value.in_language("nl") == "er bestaat al een doelstelling 'Climate neutrality'"
     with pytest.raises(UserError) as primary:
         remove_target_set(engine, programme, "Climate neutrality")
-    assert "is de hoofdreeks" in primary.value.in_language("nl")
+    assert "is de hoofddoelstelling" in primary.value.in_language("nl")
     with pytest.raises(UserError) as outside:
         set_milestone(engine, programme, COVENANT, 2040, "reduction_pct", 50)
     assert "moet tussen het basisjaar 2010 en het doeljaar 2030 liggen" in outside.value.in_language("nl")
