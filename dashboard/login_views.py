@@ -18,8 +18,14 @@ from pipelines.users import Account, normalise_name, verify_login
 LOGIN_PATH = "/login"
 LOGOUT_PATH = "/logout"
 
-# The login page's and the refusal page's look (small pages of their own, outside Dash).
-PAGE_STYLE = """<style>
+# The frame of the login page and the refusal page (small pages of their own, outside Dash).
+_HEAD = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>
 body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #f6f6f6; }
 main { max-width: 26rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border-radius: 8px; }
 label { display: block; margin-top: 1rem; font-weight: 600; }
@@ -29,19 +35,18 @@ button { margin-top: 1.5rem; padding: .6rem 1.4rem; font-size: 1rem; background:
 input:focus, button:focus, a:focus { outline: 3px solid #e8a33d; outline-offset: 2px; }
 .error { color: #a4161a; font-weight: 600; }
 a { color: #1f4e79; }
-</style>"""
-
-# render_template_string autoescapes everything: a name like <script> is shown as text.
-LOGIN_PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ t.title }}</title>
-{{ style|safe }}
+</style>
 </head>
 <body>
 <main>
+"""
+_FOOT = """</main>
+</body>
+</html>
+"""
+
+# render_template_string autoescapes everything: a name like <script> is shown as text.
+LOGIN_PAGE = _HEAD + """
 <h1>{{ t.account_heading if user_name else t.heading }}</h1>
 <p>{{ t.intro }}</p>
 {% if message %}<p class="error" role="alert">{{ message }}</p>{% endif %}
@@ -65,10 +70,7 @@ LOGIN_PAGE = """<!DOCTYPE html>
 {% endif %}
 <p><a href="{{ other_url }}" lang="{{ other_lang }}" hreflang="{{ other_lang }}">{{ t.other_language }}</a></p>
 <p><a href="/?lang={{ lang }}">{{ t.back }}</a></p>
-</main>
-</body>
-</html>
-"""
+""" + _FOOT
 
 
 @dataclass(frozen=True)
@@ -116,38 +118,25 @@ def _render(lang: str, next_path: str, *, name: str = "", message: str = "", sta
         other_lang=other,
         other_url=login_url(next_path if next_path != "/" else None, other),
         user_name=current_user.account.name if current_user.is_authenticated else None,
-        style=PAGE_STYLE,
+        title=texts(lang)["title"],
     )
     return Response(page, status=status, mimetype="text/html")
 
 
-DENIED_PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ t.denied_role_title }}</title>
-{{ style|safe }}
-</head>
-<body>
-<main>
-<h1>{{ t.denied_role_title }}</h1>
+DENIED_PAGE = _HEAD + """<h1>{{ t.denied_role_title }}</h1>
 <p>{{ body }}</p>
 <p>{{ t.logged_in_as.format(name=user_name) }}</p>
 {% if workspace %}<p><a href="{{ workspace }}">{{ t.workspace_link }}</a></p>{% endif %}
 <p><a href="/?lang={{ lang }}">{{ t.back }}</a></p>
 <p><a href="{{ logout }}">{{ t.logout }}</a></p>
-</main>
-</body>
-</html>
-"""
+""" + _FOOT
 
 
 def denied_page(lang: str, needed: str, workspace: str | None) -> Response:
     """403 in words, for a logged-in user whose role does not open the page asked for."""
     account = current_user.account
     page = render_template_string(
-        DENIED_PAGE, lang=lang, t=texts(lang), style=PAGE_STYLE, user_name=account.name,
+        DENIED_PAGE, lang=lang, t=texts(lang), title=texts(lang)["denied_role_title"], user_name=account.name,
         body=denied_role_text(lang, needed, account.role), workspace=workspace,
         logout=f"{LOGOUT_PATH}?lang={lang}",
     )
