@@ -137,3 +137,14 @@ def test_an_admin_cannot_remove_their_own_account_through_the_page(app, client, 
     assert response.status_code == 200
     assert "uw eigen account" in response.get_data(as_text=True)
     assert accounts(engine) == before
+
+
+def test_an_admin_who_sets_their_own_password_is_told_to_log_in_again(app, client, engine):
+    log_in(client, "root")
+    body = callback_body(app, f"{P}password-save", {
+        f"{P}which.value": "root", f"{P}new-password.value": NEW_PASSWORD,
+        f"{P}new-repeat.value": NEW_PASSWORD, f"{P}config.data": CONFIG})
+    response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+    assert response.status_code == 200 and "Your new password is set; log in again." in response.get_data(as_text=True)
+    assert verify_login(engine, "root", NEW_PASSWORD) is not None
+    assert client.get("/admin/users").status_code == 303  # the old session ended with the password

@@ -44,6 +44,10 @@ ADMIN_LABELS: dict[str, tuple[str, str]] = {
         "Nieuw wachtwoord voor '{name}' ingesteld; open sessies zijn beëindigd.",
         "New password for '{name}' set; open sessions have ended.",
     ),
+    "adm_password_set_own": (
+        "Uw nieuwe wachtwoord is ingesteld; meld u opnieuw aan.",
+        "Your new password is set; log in again.",
+    ),
     "adm_remove_subheading": ("Verwijderen", "Remove"),
     "adm_remove": ("Account verwijderen…", "Remove account…"),
     "adm_remove_question": (

@@ -190,7 +190,8 @@ def register_callbacks(app: dash.Dash) -> None:
         # As on the command line: a new password also lifts a lock-out after failed logins.
         make_throttle(current_engine(), current().settings.redis_url).reset(ThrottleKey("user", name))
         log.info("admin %s set a new password for user %s", current_user_name(), name)
-        return done(t("adm_password_set", lang, name=name)), "", ""
+        own = name == current_user_name()  # this session ends too: say so before the next click
+        return done(t("adm_password_set_own" if own else "adm_password_set", lang, name=name)), "", ""
 
     @app.callback(
         Output(aid("confirm"), "hidden"), Output(aid("confirm-question"), "children"), Output(PENDING_ID, "data"),
