@@ -58,8 +58,11 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
                                   f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
     try:
         sheet = book.worksheets[0]
+        # The <dimension> a workbook declares may be smaller than its data (some writers never
+        # update it) or absurdly large (A1:XFD1048576): read the rows that are really there.
+        sheet.reset_dimensions()
         rows, numbers = [], []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row or 1):
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [cell_text(v) for v in values]
             if any(c.strip() for c in cells):
                 rows.append(cells)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import queue
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.read import TableChunk, clean_text
 from pipelines.read_dialect import Dialect
 
@@ -23,25 +25,32 @@ def csv_chunks(
     data: bytes, enc: str, dialect: Dialect, columns: list[str], rows: int, file_name: str,
     detected: dict,
 ) -> Iterator[TableChunk]:
-    # Decoding chunk by chunk keeps a big file in memory once, as bytes.
-    reader = pd.read_csv(
-        io.BytesIO(data), encoding=enc, encoding_errors="strict", sep=dialect.separator, header=None, names=columns,
-        skiprows=dialect.header_line, dtype=object, na_filter=False, keep_default_na=False,
-        skip_blank_lines=False, index_col=False, chunksize=rows, quotechar='"',
-        doublequote=True, engine="c",
-    )
+    # Decoding chunk by chunk keeps a big file in memory once, as bytes. One column more than
+    # the header catches rows with an extra field: given exactly `names`, pandas would cut the
+    # extra field off with only a warning (`1,5` stored as 1). Rows with two or more extra
+    # fields make its tokenizer raise instead (reported by _parser_message).
+    names = [*columns, OVERFLOW]
+    _refuse_wide_first_row(data, enc, dialect, len(columns), file_name)
     has_quotes = b'"' in data
     next_line = dialect.header_line + 1
     trimmer = TrailingRows(len(columns), detected)
     try:
+        reader = pd.read_csv(
+            io.BytesIO(data), encoding=enc, encoding_errors="strict", sep=dialect.separator, header=None,
+            names=names, skiprows=dialect.header_line, dtype=object, na_filter=False,
+            keep_default_na=False, skip_blank_lines=False, index_col=False, chunksize=rows,
+            quotechar='"', doublequote=True, engine="c",
+        )
         for frame in reader:
             spans = _line_spans(frame) if has_quotes else np.ones(len(frame), dtype=np.int64)
             ends = next_line - 1 + np.cumsum(spans)
             lines = ends - spans + 1
             next_line = int(ends[-1]) + 1 if len(ends) else next_line
-            yield from trimmer.feed(frame, lines)
+            _refuse_extra_fields(frame, lines, len(columns), dialect.separator, file_name)
+            yield from trimmer.feed(frame.drop(columns=OVERFLOW), lines)
     except pd.errors.ParserError as exc:
-        raise UserError(Bilingual(f"{file_name}: ", f"{file_name}: ") + _parser_message(exc)) from None
+        raise UserError(Bilingual(f"{file_name}: ", f"{file_name}: ")
+                        + _parser_message(exc, len(columns), dialect.separator)) from None
     except UnicodeDecodeError as exc:
         raise UserError(Bilingual(f"{file_name} cannot be read as {enc} ({exc.reason}); pass --encoding",
                                   f"{file_name} is niet te lezen als {enc} ({exc.reason}): bewaar het als UTF-8")) from None
@@ -58,12 +67,73 @@ def _line_spans(frame: pd.DataFrame) -> np.ndarray:
     return spans
 
 
-def _parser_message(exc: Exception) -> Bilingual:
+OVERFLOW = "\x00overflow"  # the extra column that catches a field beyond the header
+MAX_LISTED = 20  # rows with extra fields named one by one; the rest are counted
+
+
+def _refuse_extra_fields(frame: pd.DataFrame, lines: np.ndarray, width: int, separator: str,
+                         file_name: str) -> None:
+    """Rows with more fields than the header are refused, never cut to fit."""
+    extra = np.flatnonzero(frame[OVERFLOW].to_numpy(dtype=object) != "")
+    if not len(extra):
+        return
+    hint = _extra_field_hint(separator)
+    problems = [
+        Problem(file_name, int(lines[i]), None, str(frame[OVERFLOW].iloc[i]),
+                Bilingual(f"{width} fields, as in the header (this row has more){hint.en}",
+                          f"{width} velden, zoals de kopregel (deze rij heeft er meer){hint.nl}"))
+        for i in extra[:MAX_LISTED]
+    ]
+    if len(extra) > MAX_LISTED:
+        problems.append(Problem(file_name, None, None, None, Bilingual(
+            f"every row to have {width} fields: {len(extra) - MAX_LISTED} more rows have more fields",
+            f"dat elke rij {width} velden heeft: nog {len(extra) - MAX_LISTED} rijen hebben er meer")))
+    raise ValidationFailed(problems)
+
+
+def _refuse_wide_first_row(data: bytes, enc: str, dialect: Dialect, width: int, file_name: str) -> None:
+    """The one row pandas would still cut without an error: the first data row, when it has two
+    or more fields beyond the header (its tokenizer then takes the extra ones for an index)."""
+    head = data[: 1 << 16].decode(enc, errors="ignore").removeprefix("\ufeff")
+    rows = csv.reader(io.StringIO(head), delimiter=dialect.separator, quotechar='"', doublequote=True)
+    line = 0
+    for line, row in enumerate(rows, start=1):
+        if line > dialect.header_line and any(cell.strip() for cell in row):
+            break
+    else:
+        return
+    if len(row) > width + 1:
+        hint = _extra_field_hint(dialect.separator)
+        raise ValidationFailed([Problem(
+            file_name, line, None, dialect.separator.join(row[width:])[:100],
+            Bilingual(f"{width} fields, as in the header (this row has {len(row)}){hint.en}",
+                      f"{width} velden, zoals de kopregel (deze rij heeft er {len(row)}){hint.nl}"))])
+
+
+@dataclass(frozen=True)
+class _Hint:
+    en: str
+    nl: str
+
+
+def _extra_field_hint(separator: str) -> _Hint:
+    if separator == ",":
+        return _Hint("; a decimal comma in a comma-separated file splits a number in two: put the "
+                     "number in quotes (\"1,5\") or save the file with ';' as separator",
+                     "; een decimale komma in een bestand met komma's als scheidingsteken splitst "
+                     "een getal in tweeën: zet het getal tussen aanhalingstekens (\"1,5\") of "
+                     "bewaar het bestand met ';' als scheidingsteken")
+    return _Hint("; put a value that holds the separator in quotes",
+                 "; zet een waarde die het scheidingsteken bevat tussen aanhalingstekens")
+
+
+def _parser_message(exc: Exception, width: int, separator: str) -> Bilingual:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
-        want, line, saw = found.groups()
-        return Bilingual(f"line {line} has {saw} fields but the header has {want}",
-                         f"regel {line} heeft {saw} velden, maar de kopregel heeft er {want}")
+        _, line, saw = found.groups()  # pandas counts the overflow column: the header has `width`
+        hint = _extra_field_hint(separator)
+        return Bilingual(f"line {line} has {saw} fields but the header has {width}{hint.en}",
+                         f"regel {line} heeft {saw} velden, maar de kopregel heeft er {width}{hint.nl}")
     return Bilingual(f"cannot parse the file ({exc})", f"het bestand is niet te ontleden ({exc})")
 
 

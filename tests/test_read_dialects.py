@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from pipelines.errors import UserError
+from pipelines.errors import UserError, ValidationFailed
 from pipelines.read import match_columns, read_table
 from pipelines.vocab import INDICATOR_COLUMNS
 
@@ -111,8 +111,16 @@ def test_separator_and_encoding_can_be_given():
 
 
 def test_a_row_longer_than_the_header_is_a_clear_error():
-    with pytest.raises(UserError, match="line 3 has 3 fields but the header has 2"):
+    with pytest.raises(ValidationFailed) as caught:
         _ = read_table(b"a;b\n1;2\n3;4;5\n", "x.csv").frame
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.value) == (3, "5")
+    assert problem.expected.startswith("2 fields, as in the header")
+
+
+def test_a_row_two_fields_longer_names_its_line():
+    with pytest.raises(UserError, match="line 3 has 5 fields but the header has 3"):
+        _ = read_table(b"a;b;c\n1;2;3\n3;4;5;6;7\n", "x.csv").frame
 
 
 def test_chunks_stream_the_same_rows_as_the_frame():
