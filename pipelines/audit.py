@@ -9,12 +9,12 @@ from datetime import date, datetime
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.orm import Session
 
-from pipelines import db, derived
-from pipelines.batches import lock_programme
+from pipelines import db
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import COMMITMENT_FIELDS, PARTNER_FIELDS, FieldSpec, Lookups
 from pipelines.schema import AuditLog, Commitment, Partner, utcnow
+from pipelines.unit_of_work import programme_write_in
 
 SessionOrConnection = Session | Connection
 
@@ -110,12 +110,28 @@ def apply_edit(
     """
     conn = target.connection() if isinstance(target, Session) else target
     model, specs = _editable(entity)
-    lock_programme(conn, programme_id)  # derived tables are rewritten: one writer at a time
-    current = conn.execute(
-        select(*model.__table__.c).where(model.id == entity_id, model.programme_id == programme_id)
-    ).first()
-    if current is None:
-        raise UserError(f"no {entity} #{entity_id} in this programme")
+    # The lock comes before the read: a second editor then sees this edit's values as "old".
+    with programme_write_in(conn, programme_id) as work:
+        current = conn.execute(
+            select(*model.__table__.c).where(model.id == entity_id, model.programme_id == programme_id)
+        ).first()
+        if current is None:
+            raise UserError(f"no {entity} #{entity_id} in this programme")
+        changed = _changed_values(conn, programme_id, entity, specs, current, changes)
+        if not changed:
+            work.nothing_changed()
+            return {}
+        _check_still_unique(conn, programme_id, entity, current, changed)
+        stamp = {"updated_at": utcnow()} if model is Partner else {}
+        conn.execute(update(model).where(model.id == entity_id).values(**changed, **stamp))
+        for attr, value in changed.items():
+            record_change(conn, programme_id, entity, entity_id, attr, current._mapping[attr], value, user)
+    return {a: (to_text(current._mapping[a]), to_text(v)) for a, v in changed.items()}
+
+
+def _changed_values(conn: Connection, programme_id: int, entity: str, specs, current,
+                    changes: Mapping[str, object]) -> dict[str, object]:
+    """The parsed new values that differ from `current` (a commitment's last update freshened)."""
     new_values = _parse_edit(conn, programme_id, entity, specs, changes)
     freshened = [
         a for a in _FRESHENS_LAST_UPDATE & set(new_values)
@@ -123,16 +139,7 @@ def apply_edit(
     ]
     if entity == "commitment" and freshened and "last_update" not in new_values:
         new_values["last_update"] = date.today()
-    changed = {a: v for a, v in new_values.items() if not same_value(current._mapping[a], v)}
-    if not changed:
-        return {}
-    _check_still_unique(conn, programme_id, entity, current, changed)
-    stamp = {"updated_at": utcnow()} if model is Partner else {}
-    conn.execute(update(model).where(model.id == entity_id).values(**changed, **stamp))
-    for attr, value in changed.items():
-        record_change(conn, programme_id, entity, entity_id, attr, current._mapping[attr], value, user)
-    derived.rebuild(conn, programme_id)
-    return {a: (to_text(current._mapping[a]), to_text(v)) for a, v in changed.items()}
+    return {a: v for a, v in new_values.items() if not same_value(current._mapping[a], v)}
 
 
 def same_value(old: object, new: object) -> bool:

@@ -8,11 +8,12 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select, text, update
 
-from pipelines import db, derived
+from pipelines import db
 from pipelines.db import lock_programme  # noqa: F401  (the loaders take it from here)
 from pipelines.errors import Bilingual, UserError
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.schema import ImportBatch, utcnow
+from pipelines.unit_of_work import programme_write_in
 
 
 def previous_load(conn: Connection, programme_id: int, kind: str, sha256: str) -> int | None:
@@ -93,9 +94,8 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
     Returns a one-line summary. Undoing a batch twice, or a batch of another programme, is a
     UserError. Derived tables are rebuilt in the same transaction.
     """
-    with db.writing(engine) as conn:
-        batch = _batch(conn, batch_id, programme_id)
-        lock_programme(conn, batch.programme_id)
+    with db.writing(engine) as conn, programme_write_in(conn, _programme_of(conn, batch_id)):
+        batch = _batch(conn, batch_id, programme_id)  # read again under the programme's lock
         batch.undone_by = user
         if batch.kind == "indicators":
             summary = _undo_observations(conn, batch)
@@ -105,10 +105,18 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
             update(ImportBatch).where(ImportBatch.id == batch.id)
             .values(status="undone", undone_by=user, undone_at=utcnow())
         )
-        derived.rebuild(conn, batch.programme_id)
     return (Bilingual(f"batch {batch.id} ({batch.kind}, {batch.file_name}) undone: ",
                       f"import {batch.id} ({batch.kind}, {batch.file_name}) ongedaan gemaakt: ")
             + summary + Bilingual(".", "."))
+
+
+def _programme_of(conn: Connection, batch_id: int) -> int:
+    """The programme a batch belongs to (a missing batch is refused by `_batch`, with words)."""
+    found = conn.scalar(select(ImportBatch.programme_id).where(ImportBatch.id == batch_id))
+    if found is None:
+        raise UserError(Bilingual(f"there is no batch {batch_id} (see `roadmap batches`)",
+                                  f"er is geen import {batch_id}"))
+    return int(found)
 
 
 def _batch(conn: Connection, batch_id: int, programme_id: int | None) -> BatchRecord:

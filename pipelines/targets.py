@@ -7,12 +7,12 @@ import math
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 
-from pipelines import db, derived
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, MilestoneSpec, TargetSetSpec
 from pipelines.analytics.queries import read_target_sets
 from pipelines.audit import change_row, record_change, record_changes
 from pipelines.errors import Bilingual, UserError
 from pipelines.schema import Milestone, Sector, Target, TargetSet
+from pipelines.unit_of_work import programme_write
 from pipelines.vocab import TOTAL
 
 NAME_LENGTH = TargetSet.__table__.c.name.type.length
@@ -36,7 +36,8 @@ def add_target_set(
         raise UserError(f"pathway method must be one of {', '.join(PATHWAY_METHODS)}, not {method!r}")
     if target_year <= baseline_year:
         raise UserError(f"target year {target_year} must be after baseline year {baseline_year}")
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         _refuse_taken(conn, programme_id, name)
         if primary:
             _clear_primary(conn, programme_id)
@@ -51,7 +52,6 @@ def add_target_set(
             target_set_id=new_id, sector_code=TOTAL, kind=kind, value=value, baseline_t=baseline_t,
         ))
         record_change(conn, programme_id, "target_set", new_id, "name", None, name, user)
-        derived.rebuild(conn, programme_id)
         return int(new_id)
 
 
@@ -61,7 +61,8 @@ def set_target(
 ) -> None:
     """Set (or replace) the target of one sector, or the overall one ('total')."""
     _check_target(kind, value)
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         target_set = _find(conn, programme_id, set_name)
         _check_sector(conn, sector_code)
         old = conn.execute(select(Target).where(
@@ -76,7 +77,6 @@ def set_target(
         before = None if old is None else _value_text(old.kind, old.value)
         record_change(conn, programme_id, "target", target_set.id, f"target:{sector_code}",
                       before, _value_text(kind, value), user)
-        derived.rebuild(conn, programme_id)
 
 
 def set_milestone(
@@ -85,7 +85,8 @@ def set_milestone(
 ) -> None:
     """Set (or replace) an interim milestone between the set's baseline and target years."""
     _check_target(kind, value)
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         target_set = _find(conn, programme_id, set_name)
         _check_sector(conn, sector_code)
         if not target_set.baseline_year < year < target_set.target_year:
@@ -103,19 +104,19 @@ def set_milestone(
         before = None if old is None else _value_text(old.kind, old.value)  # a replaced one is logged
         record_change(conn, programme_id, "milestone", target_set.id,
                       f"milestone:{sector_code}:{year}", before, _value_text(kind, value), user)
-        derived.rebuild(conn, programme_id)
 
 
 def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "cli") -> None:
     """Make one target set the primary one (the headline); the others stop being primary."""
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         target_set = _find(conn, programme_id, set_name)
         if target_set.is_primary:
+            work.nothing_changed()
             return
         old = _clear_primary(conn, programme_id)
         conn.execute(update(TargetSet).where(TargetSet.id == target_set.id).values(is_primary=True))
         record_change(conn, programme_id, "target_set", target_set.id, "is_primary", old, set_name, user)
-        derived.rebuild(conn, programme_id)
 
 
 def _checked_name(name: str) -> str:
@@ -145,15 +146,16 @@ def rename_target_set(
     this programme, also in case: 'CCC 2030' and 'ccc 2030' side by side would only confuse.
     """
     new_name = _checked_name(new_name)
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         target_set = _find(conn, programme_id, name)
         if new_name == target_set.name:
+            work.nothing_changed()
             return False
         _refuse_taken(conn, programme_id, new_name, target_set.id)
         conn.execute(update(TargetSet).where(TargetSet.id == target_set.id).values(name=new_name))
         record_change(conn, programme_id, "target_set", target_set.id, "name", target_set.name,
                       new_name, user)
-        derived.rebuild(conn, programme_id)
         return True
 
 
@@ -183,7 +185,8 @@ def remove_target_set(engine: Engine, programme_id: int, name: str, user: str = 
     CASCADE; SQLite connections have foreign keys on, see `db.make_engine`). The audit log keeps
     every removed target and milestone with its value, then the set's name.
     """
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         found = _find(conn, programme_id, name)
         count = conn.scalar(select(func.count()).select_from(TargetSet)
                             .where(TargetSet.programme_id == programme_id))
@@ -196,7 +199,6 @@ def remove_target_set(engine: Engine, programme_id: int, name: str, user: str = 
         rows.append(change_row(programme_id, "target_set", found.id, "name", name, None, user))
         conn.execute(delete(TargetSet).where(TargetSet.id == found.id))
         record_changes(conn, rows)
-        derived.rebuild(conn, programme_id)
         return removed
 
 
@@ -214,12 +216,12 @@ def remove_milestone(
     user: str = "cli",
 ) -> MilestoneSpec:
     """Remove one milestone of a target set; returns what it was."""
-    with db.writing(engine, programme_id) as conn:
+    with programme_write(engine, programme_id) as work:
+        conn = work.conn
         target_set, found = _find_milestone(conn, programme_id, set_name, year, sector_code)
         conn.execute(delete(Milestone).where(Milestone.id == found.id))
         record_change(conn, programme_id, "milestone", target_set.id, f"milestone:{sector_code}:{year}",
                       _value_text(found.kind, found.value), None, user)
-        derived.rebuild(conn, programme_id)
         return MilestoneSpec(sector_code, year, found.kind, found.value)
 
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from pipelines import db, derived
 from pipelines.audit import change_row, record_changes, same_value
-from pipelines.batches import finish_batch, lock_programme, previous_load, start_batch
+from pipelines.batches import finish_batch, previous_load, start_batch
 from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import FieldSpec, Lookups
@@ -18,6 +17,7 @@ from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.numbers import detect_decimal
 from pipelines.read import RawTable, match_columns
 from pipelines.schema import utcnow
+from pipelines.unit_of_work import programme_write
 
 # (canonical column, value as found, what was expected)
 RowProblem = tuple[str, str | None, str]
@@ -210,31 +210,42 @@ def load_records(
     result = LoadResult(kind.kind, raw.file_name, raw.sha256, dry_run=options.dry_run,
                         detected=dict(raw.detected))
     columns = file_columns(kind, raw)
-    with (engine.connect() if options.dry_run else db.writing(engine)) as conn:
-        if not options.dry_run:
-            lock_programme(conn, programme_id)
-        result.already_loaded_as = previous_load(conn, programme_id, kind.kind, raw.sha256)
-        if result.already_loaded_as is not None:
+    if options.dry_run:
+        with engine.connect() as conn:
+            _check_and_diff(kind, conn, programme_id, raw, columns, options, result)
+        return result
+    with programme_write(engine, programme_id) as work:
+        records = _check_and_diff(kind, work.conn, programme_id, raw, columns, options, result)
+        if records is None or not result.changed:
+            work.nothing_changed()
             return result
-        lookups = Lookups(conn, programme_id, options.decimal or _detect_decimal(kind, raw, columns))
-        lookups.headers = columns
-        result.detected["decimal"] = lookups.decimal
-        records = read_records(kind, raw.frame, raw.line_numbers, columns, raw.file_name, lookups)
-        classify(conn, kind, programme_id, records)
-        result.rows_in_file = len(raw.frame)
-        result.added = sum(r.change == "new" for r in records)
-        result.superseded = sum(r.change == "superseded" for r in records)
-        result.unchanged = sum(r.change == "unchanged" for r in records)
-        result.diff = diff_frame(records)
-        if kind.warn is not None:
-            result.warnings += kind.warn(records)
-        if options.dry_run or not result.changed:
-            return result
-        result.batch_id = start_batch(conn, programme_id, kind.kind, raw, options)
-        store(conn, kind, programme_id, records, result.batch_id, options.user)
-        finish_batch(conn, result)
-        derived.rebuild(conn, programme_id)
+        result.batch_id = start_batch(work.conn, programme_id, kind.kind, raw, options)
+        store(work.conn, kind, programme_id, records, result.batch_id, options.user)
+        finish_batch(work.conn, result)
     return result
+
+
+def _check_and_diff(
+    kind: RecordKind, conn: Connection, programme_id: int, raw: RawTable, columns: dict[str, str],
+    options: LoadOptions, result: LoadResult,
+) -> list | None:
+    """The file's records checked and compared with the database (None: this file was loaded)."""
+    result.already_loaded_as = previous_load(conn, programme_id, kind.kind, raw.sha256)
+    if result.already_loaded_as is not None:
+        return None
+    lookups = Lookups(conn, programme_id, options.decimal or _detect_decimal(kind, raw, columns))
+    lookups.headers = columns
+    result.detected["decimal"] = lookups.decimal
+    records = read_records(kind, raw.frame, raw.line_numbers, columns, raw.file_name, lookups)
+    classify(conn, kind, programme_id, records)
+    result.rows_in_file = len(raw.frame)
+    result.added = sum(r.change == "new" for r in records)
+    result.superseded = sum(r.change == "superseded" for r in records)
+    result.unchanged = sum(r.change == "unchanged" for r in records)
+    result.diff = diff_frame(records)
+    if kind.warn is not None:
+        result.warnings += kind.warn(records)
+    return records
 
 
 def file_columns(kind: RecordKind, raw: RawTable) -> dict[str, str]:
