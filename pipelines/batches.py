@@ -14,6 +14,7 @@ from pipelines.errors import Bilingual, UserError
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.schema import ImportBatch, utcnow
 from pipelines.unit_of_work import programme_write_in
+from pipelines.users import role_allows
 
 
 def previous_load(conn: Connection, programme_id: int, kind: str, sha256: str) -> int | None:
@@ -88,14 +89,30 @@ class BatchRecord:
     undone_by: str | None = None
 
 
-def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | None = None) -> str:
+def may_undo(created_by: str, user: str, role: str) -> bool:
+    """Who may undo an import: an analyst their own, a coordinator or admin any."""
+    return created_by == user or role_allows(role, "coordinator")
+
+
+class UndoRefused(UserError):
+    """The user's role does not allow undoing this batch (the web answers 403)."""
+
+
+def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | None = None,
+               *, role: str | None = None) -> str:
     """Undo an import: its rows stop being current and what it replaced is restored.
 
-    Returns a one-line summary. Undoing a batch twice, or a batch of another programme, is a
-    UserError. Derived tables are rebuilt in the same transaction.
+    `role` is the logged-in user's role, checked with `may_undo` (UndoRefused); None is the
+    command line, whose operator holds the database itself. Returns a one-line summary.
+    Undoing a batch twice, or a batch of another programme, is a UserError. Derived tables are
+    rebuilt in the same transaction.
     """
     with db.writing(engine) as conn, programme_write_in(conn, _programme_of(conn, batch_id)):
         batch = _batch(conn, batch_id, programme_id)  # read again under the programme's lock
+        if role is not None and not may_undo(_created_by(conn, batch.id), user, role):
+            raise UndoRefused(Bilingual(
+                f"batch {batch.id} was imported by someone else: only a coordinator may undo it",
+                f"import {batch.id} is door iemand anders gedaan: alleen een coördinator kan die ongedaan maken"))
         batch.undone_by = user
         if batch.kind == "indicators":
             summary = _undo_observations(conn, batch)
@@ -108,6 +125,10 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
     return (Bilingual(f"batch {batch.id} ({batch.kind}, {batch.file_name}) undone: ",
                       f"import {batch.id} ({batch.kind}, {batch.file_name}) ongedaan gemaakt: ")
             + summary + Bilingual(".", "."))
+
+
+def _created_by(conn: Connection, batch_id: int) -> str:
+    return conn.scalar(select(ImportBatch.created_by).where(ImportBatch.id == batch_id))
 
 
 def _programme_of(conn: Connection, batch_id: int) -> int:

@@ -205,3 +205,19 @@ def test_deleting_a_programme_deletes_its_values_and_their_history(engine, progr
     assert observation_count(engine) == 0
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(ImportBatch)).scalar_one() == 0
+
+
+def test_undo_rights_live_in_the_pipelines(engine, programme_id):
+    from pipelines.batches import UndoRefused, may_undo
+
+    assert may_undo("ann", "ann", "analyst")
+    assert not may_undo("bob", "ann", "analyst")
+    assert may_undo("bob", "carla", "coordinator") and may_undo("bob", "root", "admin")
+
+    loaded = load_file(engine, programme_id, "indicators", DATA / "ind_semicolon_decimal_comma.csv",
+                       options=LoadOptions(user="bob"))
+    with pytest.raises(UndoRefused, match="only a coordinator"):
+        undo_batch(engine, loaded.batch_id, "ann", role="analyst")
+    with engine.connect() as conn:  # refused: still completed
+        assert conn.scalar(select(ImportBatch.status).where(ImportBatch.id == loaded.batch_id)) == "completed"
+    undo_batch(engine, loaded.batch_id, "bob", role="analyst")  # one's own

@@ -12,7 +12,13 @@ from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.context import current_engine, current_programme, page_title, request_language
 from dashboard.i18n import LANGUAGES, t
-from dashboard.security import current_user_name, has_role, require_role, role_required
+from dashboard.security import (
+    current_role,
+    current_user_name,
+    has_role,
+    require_role,
+    role_required,
+)
 from dashboard.workspace.imports_queries import BatchInfo, batch_info, batch_rows, batches
 from dashboard.workspace.imports_views import (
     UNDO_BUTTON,
@@ -23,7 +29,7 @@ from dashboard.workspace.imports_views import (
 )
 from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
 from dashboard.workspace.notices import notice
-from pipelines.batches import undo_batch
+from pipelines.batches import may_undo, undo_batch
 from pipelines.errors import UserError, in_language
 
 CONFIG_ID = "imports-config"  # Store: language and programme
@@ -99,8 +105,8 @@ def _batch(config: dict, batch_id) -> BatchInfo:
 
 
 def require_undo_right(batch: BatchInfo) -> None:
-    """403 unless the batch is the user's own or the user is a coordinator (or admin)."""
-    if batch.created_by != current_user_name():
+    """403 unless the user may undo the batch (the rule is pipelines.batches.may_undo)."""
+    if not may_undo(batch.created_by, current_user_name(), current_role()):
         require_role("coordinator")
 
 
@@ -130,7 +136,8 @@ def perform_undo(config: dict, batch_id) -> html.Div:
     require_undo_right(batch)
     try:
         summary = undo_batch(current_engine(), batch.id, current_user_name(),
-                             programme_id=current_programme(config.get("programme")).id)
+                             programme_id=current_programme(config.get("programme")).id,
+                             role=require_role("analyst").role)
     except UserError as error:
         return notice(t("imp_undo_failed", lang, message=error.in_language(lang)), alert=True)
     return html.Div(className="notice notice-ok", role="status", id="imports-undone",
