@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
-
 from dashboard.figures.gap import gap_table
 from dashboard.pages.shared import commitment_amounts
 from dashboard.summaries import gap_summary, headline_facts, headline_sentences, trend_sentence
@@ -50,12 +48,13 @@ def test_commitment_amounts_prefer_the_analytics_figures():
         "by_status": {"in_progress": {"reduction_t": 20_000, "counted_t": 10_000}},
     }}
     # delivered = 10 + 10 (done half of in progress); still to come from in progress = 20 − 10
-    assert commitment_amounts(summary, pd.DataFrame()) == (20_000, 10_000, 30_000)
+    assert commitment_amounts(summary) == (20_000, 10_000, 30_000)
 
 
-def test_commitment_amounts_fall_back_to_sums_by_status():
-    totals = pd.DataFrame({"status": ["achieved", "planned"], "count": [1, 2], "reduction_t": [5.0, 7.0]})
-    assert commitment_amounts({}, totals) == (5.0, 0.0, 7.0)
+def test_commitment_amounts_without_the_analytics_figures_are_not_guessed():
+    # An unweighted sum by status would count work in progress in full: a different number.
+    assert commitment_amounts({}) is None
+    assert commitment_amounts({"commitments": {"achieved_reduction_t": 5.0}}) is None
 
 
 def test_gap_summary_names_what_is_missing():

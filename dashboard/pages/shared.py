@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import queries
 from dashboard.components import ChartView, Column
 from dashboard.figures.gap import gap_table
 from dashboard.i18n import t
@@ -30,13 +29,12 @@ def target_options(sets: pd.DataFrame, lang: str) -> list[dict]:
     ]
 
 
-def commitment_amounts(summary: dict, totals: pd.DataFrame) -> tuple[float, float, float]:
+def commitment_amounts(summary: dict) -> tuple[float, float, float] | None:
     """Reductions for the commitments gap (t CO2e/yr): delivered so far, still to come from work
-    in progress, and planned.
+    in progress, and planned; None when the analytics' summary has none.
 
-    From the analytics' summary when it has them (delivered = achieved + the done share of work
-    in progress, which the measured emissions already show); otherwise the committed reductions
-    summed by status from the commitments table.
+    Only the analytics weigh commitments (delivered = achieved + the done share of work in
+    progress, which the measured emissions already show): there is no second way to add them.
     """
     commitments = summary.get("commitments") if isinstance(summary, dict) else None
     achieved = number(commitments, "achieved_reduction_t")
@@ -44,12 +42,9 @@ def commitment_amounts(summary: dict, totals: pd.DataFrame) -> tuple[float, floa
     planned = number(commitments, "planned_reduction_t")
     in_progress = (commitments or {}).get("by_status", {}).get("in_progress") if commitments else None
     full_in_progress = number(in_progress, "reduction_t")
-    if None not in (achieved, done_in_progress, planned, full_in_progress):
-        return achieved + done_in_progress, full_in_progress - done_in_progress, planned
-    by_status = {}
-    if not totals.empty:
-        by_status = dict(zip(totals["status"], totals["reduction_t"].astype(float), strict=True))
-    return tuple(float(by_status.get(s, 0.0) or 0.0) for s in ("achieved", "in_progress", "planned"))
+    if None in (achieved, done_in_progress, planned, full_in_progress):
+        return None
+    return achieved + done_in_progress, full_in_progress - done_in_progress, planned
 
 
 def gap_view(engine, programme_id: int, summary: dict, lang: str) -> tuple[ChartView, dict] | None:
@@ -60,8 +55,10 @@ def gap_view(engine, programme_id: int, summary: dict, lang: str) -> tuple[Chart
     latest_t, target_t = number(summary, "latest_t"), number(summary, "target_t")
     if latest_t is None or target_t is None:
         return None
-    totals = queries.commitment_totals(engine, programme_id)
-    achieved, in_progress, planned = commitment_amounts(summary, totals)
+    amounts = commitment_amounts(summary)
+    if amounts is None:
+        return None
+    achieved, in_progress, planned = amounts
     table = gap_table(latest_t, target_t, achieved, in_progress, planned)
     labels = {step: t(f"gap_step_{step}", lang, year=summary.get("latest_year") or "",
                       target_year=summary.get("target_year") or "") for step in table["step"]}

@@ -9,10 +9,9 @@ Per partner, counted as the commitments gap counts (pipelines.analytics.commitme
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from pipelines.analytics.commitments_gap import OPEN_STATUSES
+from pipelines.analytics.commitments_gap import delivered_reduction, is_overdue
 
 PARTNER_COLUMNS = ["partner", "commitments", "committed_t", "delivered_t", "delivered_pct", "overdue"]
 # Inventories are published about two years after the fact (the 2024 figures in 2026): a series
@@ -28,15 +27,12 @@ def partner_progress(commitments: pd.DataFrame, as_of_year: int) -> pd.DataFrame
     if commitments.empty:
         return pd.DataFrame(columns=PARTNER_COLUMNS)
     full = pd.to_numeric(commitments["reduction_t_per_year"]).fillna(0.0).astype(float)
-    done = pd.to_numeric(commitments["progress_pct"]).fillna(0.0).clip(0, 100).astype(float) / 100
     status = commitments["status"]
-    share = np.where(status == "achieved", 1.0, np.where(status == "in_progress", done, 0.0))
-    years = pd.to_numeric(commitments["target_year"]).astype(float)
     frame = pd.DataFrame({
         "partner": commitments["partner"],
         "committed_t": full.where(status != "withdrawn", 0.0),
-        "delivered_t": full * share,
-        "overdue": (status.isin(OPEN_STATUSES) & (years < as_of_year)).astype(int),
+        "delivered_t": delivered_reduction(commitments),
+        "overdue": is_overdue(commitments, as_of_year).astype(int),
     })
     out = frame.groupby("partner", sort=False).agg(
         commitments=("partner", "size"), committed_t=("committed_t", "sum"),

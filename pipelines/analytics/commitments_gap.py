@@ -62,11 +62,24 @@ def pending_reduction(rows: pd.DataFrame) -> pd.Series:
     return pd.Series(_pending(*_arrays(rows)), index=rows.index)
 
 
-def overdue(rows: pd.DataFrame, as_of_year: int) -> pd.DataFrame:
-    """Open commitments whose target year is before the as-of year."""
+def delivered_reduction(rows: pd.DataFrame) -> pd.Series:
+    """Per commitment, the reduction delivered so far (t/yr): achieved in full, work in progress
+    by its progress %, nothing for the others."""
+    status, full, done = _arrays(rows)
+    share = np.where(status == "achieved", 1.0, np.where(status == "in_progress", done, 0.0))
+    return pd.Series(full * share, index=rows.index)
+
+
+def is_overdue(rows: pd.DataFrame, as_of_year: int) -> pd.Series:
+    """Per commitment, whether it is open and its target year is before the as-of year."""
     years = pd.to_numeric(rows["target_year"]).to_numpy(dtype=float)
     late = rows["status"].isin(OPEN_STATUSES).to_numpy() & (years < as_of_year)
-    return rows[late]
+    return pd.Series(late, index=rows.index)
+
+
+def overdue(rows: pd.DataFrame, as_of_year: int) -> pd.DataFrame:
+    """Open commitments whose target year is before the as-of year."""
+    return rows[is_overdue(rows, as_of_year).to_numpy()]
 
 
 def commitments_gap(rows: pd.DataFrame, needed_reduction_t: float | None, as_of_year: int) -> dict:
