@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from pipelines.analytics import commitments_gap, emissions, progress
+from pipelines.analytics import commitments_gap, emissions, headline, progress
 from pipelines.analytics.inputs import AnalyticsInputs, TargetSetSpec, TargetSpec
 from pipelines.analytics.overall import clean, complete_total
 from pipelines.analytics.series_summary import PROGRESS_COLUMNS, SeriesCase, analyse_series
@@ -58,10 +58,11 @@ SUMMARY_KEYS = frozenset({
     "pathway_t", "gap_t", "status", "status_reason", "projected_t_at_target_year",
     "projected_low_t_at_target_year", "projected_high_t_at_target_year", "year_target_reached",
     "year_target_reached_text", "years_left", "required_annual_change_t", "trend",
-    "carbon_budget", "commitments",
+    "carbon_budget", "commitments", "milestones", "like_for_like",
 })
 TOTAL_ONLY_KEYS = frozenset({
     "programme_id", "sectors_included", "incomplete_years", "sectors", "per_capita", "data_health",
+    "years",
 })
 
 
@@ -80,8 +81,9 @@ class Analysis:
 
 def emissions_table(inputs: AnalyticsInputs) -> pd.DataFrame:
     """derived_emissions rows with per_capita_t on the total rows."""
-    values = emissions.sector_year_values(emissions.indicator_year_values(inputs.emissions))
-    table = emissions.emissions_table(values, inputs.sectors)
+    per_indicator = emissions.indicator_year_values(inputs.emissions)
+    values = emissions.sector_year_values(per_indicator)
+    table = emissions.emissions_table(values, inputs.sectors, emissions.reported_totals(per_indicator))
     totals = emissions.series(table, TOTAL, complete_only=False)
     per_head = progress.per_capita(totals, inputs.population)
     is_total = table["sector_code"] == TOTAL
@@ -126,6 +128,9 @@ def _analyse_target_set(inputs: AnalyticsInputs, bank: emissions.SeriesBank, ts:
         target = _from_total(total.summary, bank.values(code), ts)
         results[code] = analyse_series(_case(inputs, bank, ts, code, target, "from_total"))
     ordered = [c for c in parent_of if c in results]
+    for code, result in ((TOTAL, total), *((c, results[c]) for c in ordered)):
+        headline.like_for_like(result.summary, bank.table, code)
+    total.summary["warnings"] += headline.reported_total_warnings(bank.table)
     complete_total(total.summary, inputs, bank.table, [results[c].summary for c in ordered])
     return {TOTAL: total, **{c: results[c] for c in ordered}}
 
@@ -144,18 +149,18 @@ def _case(inputs, bank, ts: TargetSetSpec, code: str, target, source: str) -> Se
 
 
 def _usable(values, complete, baseline_year, table, code) -> tuple[pd.Series, list[str]]:
-    """Complete years, plus the baseline year even if incomplete (with a warning)."""
+    """Complete years only: an incomplete year — the baseline year too — is left out of the
+    latest value and the trend fit, with a warning (the baseline keeps its value as baseline)."""
     warnings, usable = [], complete
     if complete.index.equals(values.index):  # the usual case: nothing incomplete
         return usable, warnings
     rows = table[(table["sector_code"] == code) & table["value_t"].notna()]
-    if baseline_year in values.index and baseline_year not in complete.index:
-        usable = pd.concat([complete, values[[baseline_year]]]).sort_index()
-        warnings.append(f"the baseline year {baseline_year} is incomplete: "
-                        f"it includes only {_included(rows, baseline_year)}")
-    later = [int(y) for y in values.index if complete.empty or y > complete.index.max()]
-    for year in later:
-        warnings.append(f"{year} is left out: incomplete, it includes only {_included(rows, year)}")
+    for year in (int(y) for y in values.index if y not in complete.index):
+        if year == baseline_year:
+            warnings.append(f"the baseline year {year} is incomplete: it includes only "
+                            f"{_included(rows, year)}; it is left out of the trend")
+        else:
+            warnings.append(f"{year} is left out: incomplete, it includes only {_included(rows, year)}")
     return usable, warnings
 
 

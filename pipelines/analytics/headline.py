@@ -1,0 +1,95 @@
+"""The headline total per year (sectors or reported total), its warnings, and like-for-like change.
+
+A year's headline total is the sum of the sectors when they are complete, else the programme's
+reported total when it has one (see emissions.py). A difference between a complete sum and the
+reported total beyond rounding is a warning. When the baseline year is incomplete (a sector is
+missing and no reported total covers it), change and progress compare the latest year on the
+same sectors as the baseline — like with like — or say why they cannot.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipelines.analytics import progress
+from pipelines.analytics.emissions import SOURCE_REPORTED
+from pipelines.vocab import TOTAL
+
+RELATIVE_TOLERANCE = 0.001  # rounding in published totals: 0.1 % of the total, at least 1 t
+
+
+def _differs(a: float, b: float) -> bool:
+    return abs(a - b) > max(1.0, RELATIVE_TOLERANCE * max(abs(a), abs(b)))
+
+
+def total_rows(table: pd.DataFrame) -> pd.DataFrame:
+    return table[(table["sector_code"] == TOTAL)].sort_values("year")
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def years_list(table: pd.DataFrame) -> list[dict]:
+    """One object per year of the total: year, total_t, complete, reported_total_t, source,
+    sectors_included (the top-level sectors summed; empty when the reported total stands)."""
+    out = []
+    for row in total_rows(table).itertuples(index=False):
+        included = row.sectors_included if isinstance(row.sectors_included, str) else ""
+        out.append({
+            "year": int(row.year), "total_t": _number(row.value_t), "complete": bool(row.complete),
+            "reported_total_t": _number(row.reported_total_t),
+            "source": row.source if isinstance(row.source, str) else None,
+            "sectors_included": [c for c in included.split(",") if c],
+        })
+    return out
+
+
+def reported_total_warnings(table: pd.DataFrame) -> list[str]:
+    """'2019: the sectors add up to … t but the reported total is … t' for each year they differ."""
+    out = []
+    for row in total_rows(table).itertuples(index=False):
+        reported = _number(row.reported_total_t)
+        if reported is None:
+            continue
+        if row.source == SOURCE_REPORTED:
+            out.append(f"{int(row.year)}: the sectors are incomplete, so the reported total "
+                       f"({reported:,.0f} t) is the year's total")
+        elif _differs(float(row.value_t), reported):
+            out.append(f"{int(row.year)}: the sectors add up to {float(row.value_t):,.0f} t but the "
+                       f"reported total is {reported:,.0f} t (difference "
+                       f"{float(row.value_t) - reported:+,.0f} t); the sum of the sectors is shown")
+    return out
+
+
+def like_for_like(summary: dict, table: pd.DataFrame, code: str) -> None:
+    """With an incomplete baseline year, compare the latest year on the baseline's own sectors."""
+    baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
+    if summary["baseline_source"] != "series" or latest_year is None:
+        return
+    rows = table[table["sector_code"] == code]
+    base = rows[rows["year"] == baseline_year]
+    if base.empty or bool(base.iloc[0]["complete"]):
+        return
+    included = [c for c in str(base.iloc[0]["sectors_included"] or "").split(",") if c]
+    latest = table[(table["year"] == latest_year) & table["sector_code"].isin(included)
+                   & table["value_t"].notna()]
+    summary["change_vs_baseline_pct"] = summary["progress_pct"] = None
+    if not included or set(latest["sector_code"]) != set(included):
+        summary["warnings"].append(
+            f"change and progress cannot be compared like with like: the baseline year "
+            f"{baseline_year} is incomplete and {latest_year} lacks some of its sectors "
+            f"({', '.join(included) or 'none'})")
+        return
+    latest_t = float(latest["value_t"].sum())
+    baseline_t = summary["baseline_t"]
+    summary["like_for_like"] = {"sectors": included, "baseline_t": baseline_t, "latest_t": latest_t}
+    summary["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(baseline_t, latest_t)
+    words = (f"the baseline year {baseline_year} is incomplete (only {', '.join(included)}): "
+             f"change vs baseline compares {latest_year} on the same sectors ({latest_t:,.0f} t)")
+    if summary["target_kind"] == "absolute_t":
+        summary["warnings"].append(
+            words + "; progress % cannot: the target is in tonnes for every sector")
+        return
+    summary["progress_pct"] = progress.progress_pct(baseline_t, latest_t, summary["target_t"])
+    summary["warnings"].append(words + ", and so does progress")
