@@ -62,6 +62,18 @@ def reported_total_warnings(table: pd.DataFrame) -> list[str]:
     return out
 
 
+def _parts(table: pd.DataFrame, code: str, year: int) -> list[str]:
+    """The sectors a row of `year` adds up, down to those with a value of their own that year
+    (a top-level sector summed from only some of its sub-sectors is replaced by those)."""
+    found = table[(table["sector_code"] == code) & (table["year"] == year)]
+    if found.empty or not isinstance(found.iloc[0]["sectors_included"], str):
+        return []
+    named = [c for c in found.iloc[0]["sectors_included"].split(",") if c]
+    if named == [code]:
+        return named
+    return [leaf for c in named for leaf in _parts(table, c, year)]
+
+
 def like_for_like(summary: dict, table: pd.DataFrame, code: str) -> None:
     """With an incomplete baseline year, compare the latest year on the baseline's own sectors."""
     baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
@@ -71,7 +83,7 @@ def like_for_like(summary: dict, table: pd.DataFrame, code: str) -> None:
     base = rows[rows["year"] == baseline_year]
     if base.empty or bool(base.iloc[0]["complete"]):
         return
-    included = [c for c in str(base.iloc[0]["sectors_included"] or "").split(",") if c]
+    included = _parts(table, code, baseline_year)
     latest = table[(table["year"] == latest_year) & table["sector_code"].isin(included)
                    & table["value_t"].notna()]
     summary["change_vs_baseline_pct"] = summary["progress_pct"] = None

@@ -24,9 +24,9 @@ def complete_total(
     totals = table[(table["sector_code"] == TOTAL) & table["value_t"].notna()]
     latest = totals[totals["year"] == summary["latest_year"]]
     summary["programme_id"] = inputs.programme_id
-    summary["sectors_included"] = (
-        latest["sectors_included"].iloc[0].split(",") if len(latest) else []
-    )
+    included = latest["sectors_included"].iloc[0] if len(latest) else None
+    # A reported total's sectors are its publisher's: none listed (`years[].source` says so).
+    summary["sectors_included"] = [c for c in (included or "").split(",") if c]
     summary["incomplete_years"] = sorted(int(y) for y in totals.loc[~totals["complete"].astype(bool), "year"])
     summary["sectors"] = [{k: s.get(k) for k in SECTOR_LIST_KEYS} for s in sectors]
     # Per inhabitant only on complete totals: a partial year ÷ population would be a false fall.
