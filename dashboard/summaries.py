@@ -108,6 +108,10 @@ def trajectory_summary(table: pd.DataFrame, target_year: int, lang: str) -> str:
     if not at_target.empty and not is_missing(at_target.iloc[0]["projected_kt"]):
         text += " " + t("trajectory_summary_trend", lang, year=target_year,
                         value=fmt_number(at_target.iloc[0]["projected_kt"], lang, 1))
+    if "incomplete_kt" in table:
+        incomplete = [str(int(y)) for y in table.loc[table["incomplete_kt"].notna(), "year"]]
+        if incomplete:
+            text += " " + t("trajectory_incomplete", lang, years=", ".join(incomplete))
     return text
 
 
