@@ -71,6 +71,10 @@ def headline_sentences(summary: dict, area: str, target_year: int, lang: str) ->
         key = "headline_change_down" if change <= 0 else "headline_change_up"
         out.append(t(key, lang, pct=fmt_pct(abs(change), lang, 0),
                      year=year(summary, "baseline_year") or "…", value=fmt_kt(baseline_t, lang)))
+        like = summary.get("like_for_like")
+        if isinstance(like, dict) and like.get("latest_t") is not None:
+            out.append(t("headline_like_for_like", lang, year=year(summary, "baseline_year") or "…",
+                         value=fmt_kt(like["latest_t"], lang)))
     progress = number(summary, "progress_pct")
     target_t = number(summary, "target_t")
     if progress is not None and target_t is not None:

@@ -186,3 +186,15 @@ def test_the_sector_chart_leaves_out_years_whose_sectors_are_incomplete():
     assert list(table["complete"]) == [True, False]
     figure = sector_area_figure(table, "en", "kt")
     assert all(trace["x"] == [2010] for trace in figure["data"])
+
+
+def test_per_inhabitant_never_divides_population_by_itself():
+    # Population 100,000 and 110,000; emissions 500,000 and 440,000 t: 5.0 and 4.0 t per person.
+    population = pd.DataFrame({"period": ["2020", "2021"], "year": [2020, 2021],
+                               "value": [100_000.0, 110_000.0]})
+    emissions = pd.DataFrame({"period": ["2020", "2021"], "year": [2020, 2021],
+                              "value": [500_000.0, 440_000.0]})
+    table = indicator_table({"Population (persons)": population, "Emissions (t)": emissions},
+                            "per_capita", population, frozenset({"Population (persons)"}))
+    assert list(table.columns) == ["period", "Emissions (t)"]  # no flat line of 1
+    assert list(table["Emissions (t)"]) == [5.0, 4.0]

@@ -287,6 +287,29 @@ LABELS: dict[str, tuple[str, str]] = {
         "The {year} total is the sum of these sectors: {sectors}.",
     ),
     "not_recorded": ("niet vastgelegd", "not recorded"),
+    "headline_like_for_like": (
+        "Het basisjaar {year} mist een sector; daarom vergelijkt dit op dezelfde sectoren ({value}).",
+        "The baseline year {year} lacks a sector, so this compares the same sectors ({value}).",
+    ),
+    "total_is_reported": (
+        "Het totaal van {year} is het gerapporteerde totaal: de sectoren zijn dat jaar onvolledig.",
+        "The {year} total is the reported total: the sectors are incomplete that year.",
+    ),
+    "totals_title": ("Totaal per jaar", "Total per year"),
+    "totals_summary": (
+        "Per jaar het totaal, of het volledig is, en het gerapporteerde totaal ernaast. Een volledig "
+        "jaar telt alle sectoren op; zijn de sectoren onvolledig, dan geldt het gerapporteerde totaal; "
+        "zonder gerapporteerd totaal is het jaar onvolledig en telt het niet mee.",
+        "Each year's total, whether it is complete, and the reported total beside it. A complete year "
+        "adds up every sector; where the sectors are incomplete the reported total stands; without a "
+        "reported total the year is incomplete and does not count.",
+    ),
+    "col_total_kt": ("Totaal (kt CO₂e)", "Total (kt CO₂e)"),
+    "col_reported_kt": ("Gerapporteerd totaal (kt CO₂e)", "Reported total (kt CO₂e)"),
+    "col_source": ("Bron van het totaal", "Source of the total"),
+    "source_sectors": ("som van de sectoren", "sum of the sectors"),
+    "source_reported": ("gerapporteerd totaal", "reported total"),
+    "source_partial": ("som van een deel van de sectoren", "sum of part of the sectors"),
     "reported_years": (
         "In deze jaren ontbreken sectoren; het gerapporteerde totaal geldt als totaal: {years}.",
         "In these years sectors are missing; the reported total stands as the total: {years}.",
