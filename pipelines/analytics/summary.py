@@ -19,8 +19,11 @@ Every summary (overall, sector 'total', and each sector):
          year_target_reached_text, linear {...}, constant_rate {...}}, where linear and
          constant_rate are null or {annual_change, annual_change_unit, projected_t_at_target_year,
          low_t, high_t, year_target_reached, year_target_reached_text},
-  carbon_budget {from_year, to_year, budget_t, used_to_date_t, pathway_to_date_t,
+  carbon_budget {from_year, to_year, used_to_year, budget_t, used_to_date_t, pathway_to_date_t,
          overspent_to_date_t, remaining_t, expected_t, year_runs_out, year_runs_out_text},
+  milestones [{year, value_t}] (each milestone at its own level),
+  like_for_like (null, or {sectors, baseline_t, latest_t} when the baseline year is incomplete and
+         change and progress compare the latest year on the baseline's sectors),
   commitments {count, partners, committed_reduction_t, achieved_reduction_t,
          in_progress_reduction_t, planned_reduction_t, delayed_reduction_t, withdrawn_reduction_t,
          pending_reduction_t, needed_reduction_t, uncovered_reduction_t,
@@ -28,11 +31,12 @@ Every summary (overall, sector 'total', and each sector):
          overdue_count, overdue [{id, partner, title, target_year, status, reduction_t_per_year}]}
 The overall summary (sector 'total') also has:
   programme_id, sectors_included (top-level sectors in latest_year's total), incomplete_years,
-  sectors [{sector, baseline_t, latest_year, latest_t, change_vs_baseline_pct, progress_pct,
+  sectors [{sector, baseline_year, baseline_t, latest_year, latest_t, change_vs_baseline_pct, progress_pct,
             target_t, target_source, gap_t, status}],
   per_capita {year, population, per_capita_t, baseline_per_capita_t, change_vs_baseline_pct},
   data_health {first_year, latest_year, latest_complete_year, incomplete_years, missing_years,
-               superseded_values, last_import_at, population_latest_year}.
+               superseded_values, last_import_at, population_latest_year},
+  years [{year, total_t, complete, reported_total_t, source (sectors|reported), sectors_included}].
 """
 
 from __future__ import annotations
