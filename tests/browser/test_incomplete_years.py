@@ -105,3 +105,19 @@ def test_per_inhabitant_leaves_population_itself_out(incomplete_url, page):
     # 2017: 358,000 t ÷ 100,000 = 3.58 t; 2016 (incomplete) is not a value
     assert total["y"][-1] == pytest.approx(3.58) and 2016 not in [int(x) for x in total["x"]]
     expect(page.locator("figcaption")).to_contain_text("Population is not divided by itself")
+
+
+def test_methodology_lists_each_years_total_and_whether_it_is_complete(incomplete_url, page):
+    open_page(page, f"{incomplete_url}/methodology?lang=en")
+    totals = page.get_by_role("table").filter(has_text="Source of the total")
+    expect(totals.get_by_role("row", name="2016")).to_contain_text("no")
+    expect(totals.get_by_role("row", name="2016")).to_contain_text("sum of part of the sectors")
+    expect(totals.get_by_role("row", name="2017")).to_contain_text("358.0")
+    expect(page.get_by_text("left out of the trend and not drawn as measurements: 2016")).to_be_visible()
+
+
+def test_overview_with_an_incomplete_year_passes_axe(incomplete_url, page):
+    from tests.browser.conftest import axe_violations
+
+    open_page(page, f"{incomplete_url}/?lang=en")
+    assert axe_violations(page) == []
