@@ -121,3 +121,18 @@ def test_status_json_lists_every_year_with_its_completeness(engine, programme_id
     # 2011 = 98,000 + 49,000 + 60,000 = 207,000
     assert years[1]["total_t"] == 207_000 and years[1]["complete"] is True
     assert status_summary(engine, programme_id, year=2012)["years"][-1]["year"] == 2012
+
+
+def test_a_reported_latest_year_is_compared_with_the_baselines_reported_total(engine, programme_id):
+    # 2010: sectors 100,000 + 50,000 = 150,000, reported 160,000 (another scope); 2011: reported
+    # 140,000 only. Sum vs reported would say (140 - 150) / 150 = -6.7 %; like with like the
+    # reported totals give (140,000 - 160,000) / 160,000 = -12.5 %, progress to 0 t 12.5 %.
+    put_observations(engine, programme_id, [
+        ("emissions.residential", "2010", 100_000.0), ("emissions.transport", "2010", 50_000.0),
+        (TOTAL, "2010", 160_000.0), (TOTAL, "2011", 140_000.0),
+    ])
+    s = summary(engine, programme_id)
+    assert (s["baseline_t"], s["latest_year"], s["latest_t"]) == (150_000, 2011, 140_000)
+    assert s["change_vs_baseline_pct"] == pytest.approx(-12.5)
+    assert s["progress_pct"] == pytest.approx(12.5)
+    assert s["like_for_like"] == {"sectors": ["reported total"], "baseline_t": 160_000, "latest_t": 140_000}

@@ -287,9 +287,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "The {year} total is the sum of these sectors: {sectors}.",
     ),
     "not_recorded": ("niet vastgelegd", "not recorded"),
+    "headline_reported": (
+        "Dat cijfer is het gerapporteerde totaal: de sectoren zijn in {year} onvolledig.",
+        "That figure is the reported total: the sectors are incomplete in {year}.",
+    ),
     "headline_like_for_like": (
-        "Het basisjaar {year} mist een sector; daarom vergelijkt dit op dezelfde sectoren ({value}).",
-        "The baseline year {year} lacks a sector, so this compares the same sectors ({value}).",
+        "Die vergelijking gebeurt op dezelfde basis (dezelfde sectoren of de gerapporteerde totalen): "
+        "{value} tegenover {base} in {year}.",
+        "That comparison is like with like (the same sectors, or the reported totals): {value} "
+        "against {base} in {year}.",
     ),
     "total_is_reported": (
         "Het totaal van {year} is het gerapporteerde totaal: de sectoren zijn dat jaar onvolledig.",

@@ -75,33 +75,71 @@ def _parts(table: pd.DataFrame, code: str, year: int) -> list[str]:
 
 
 def like_for_like(summary: dict, table: pd.DataFrame, code: str) -> None:
-    """With an incomplete baseline year, compare the latest year on the baseline's own sectors."""
+    """Change and progress on comparable numbers: with an incomplete baseline year, the latest
+    year on the baseline's own sectors; when one of the two years stands on a reported total and
+    the other on the sum of the sectors, the two reported totals (their scope may differ)."""
     baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
     if summary["baseline_source"] != "series" or latest_year is None:
         return
-    rows = table[table["sector_code"] == code]
-    base = rows[rows["year"] == baseline_year]
-    if base.empty or bool(base.iloc[0]["complete"]):
+    rows = table[table["sector_code"] == code].set_index("year")
+    if baseline_year not in rows.index or latest_year not in rows.index:
         return
+    base, latest = rows.loc[baseline_year], rows.loc[latest_year]
+    if not bool(base["complete"]):
+        _same_sectors(summary, table, code)
+    elif code == TOTAL and base["source"] != latest["source"]:
+        _same_source(summary, base, latest)
+
+
+def _same_source(summary: dict, base: pd.Series, latest: pd.Series) -> None:
+    """One year on a reported total, the other on the sum of the sectors: compare reported totals."""
+    baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
+    base_reported, latest_reported = _number(base["reported_total_t"]), _number(latest["reported_total_t"])
+    if base_reported is None or latest_reported is None:
+        summary["warnings"].append(
+            f"{baseline_year} and {latest_year} are not counted the same way (one is a reported "
+            "total, the other the sum of the sectors) and there is no reported total for both: "
+            "change and progress may compare different scopes")
+        return
+    _compare(summary, base_reported, latest_reported, ["reported total"],
+             f"{baseline_year} and {latest_year} are not counted the same way: change vs baseline "
+             f"compares their reported totals ({base_reported:,.0f} t and {latest_reported:,.0f} t)")
+
+
+def _same_sectors(summary: dict, table: pd.DataFrame, code: str) -> None:
+    """An incomplete baseline year: compare the latest year on the baseline's own sectors."""
+    baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
     included = _parts(table, code, baseline_year)
     latest = table[(table["year"] == latest_year) & table["sector_code"].isin(included)
                    & table["value_t"].notna()]
-    summary["change_vs_baseline_pct"] = summary["progress_pct"] = None
     if not included or set(latest["sector_code"]) != set(included):
+        summary["change_vs_baseline_pct"] = summary["progress_pct"] = None
         summary["warnings"].append(
             f"change and progress cannot be compared like with like: the baseline year "
             f"{baseline_year} is incomplete and {latest_year} lacks some of its sectors "
             f"({', '.join(included) or 'none'})")
         return
     latest_t = float(latest["value_t"].sum())
-    baseline_t = summary["baseline_t"]
-    summary["like_for_like"] = {"sectors": included, "baseline_t": baseline_t, "latest_t": latest_t}
-    summary["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(baseline_t, latest_t)
-    words = (f"the baseline year {baseline_year} is incomplete (only {', '.join(included)}): "
+    _compare(summary, summary["baseline_t"], latest_t, included,
+             f"the baseline year {baseline_year} is incomplete (only {', '.join(included)}): "
              f"change vs baseline compares {latest_year} on the same sectors ({latest_t:,.0f} t)")
+    summary["warnings"].append(
+        "the gap and status compare the full latest total with a pathway from the incomplete "
+        "baseline: load the missing sectors' baseline values, or give the target a published "
+        "baseline")
+
+
+def _compare(summary: dict, baseline_t: float, latest_t: float, basis: list[str], words: str) -> None:
+    """Set change and progress from a comparable (baseline, latest) pair, and say so."""
+    summary["like_for_like"] = {"sectors": basis, "baseline_t": baseline_t, "latest_t": latest_t}
+    summary["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(baseline_t, latest_t)
     if summary["target_kind"] == "absolute_t":
-        summary["warnings"].append(
-            words + "; progress % cannot: the target is in tonnes for every sector")
+        summary["progress_pct"] = None
+        summary["warnings"].append(words + "; progress % cannot: the target is in tonnes for the "
+                                   "whole programme")
         return
-    summary["progress_pct"] = progress.progress_pct(baseline_t, latest_t, summary["target_t"])
+    # A relative target applies to the comparable baseline the same way it does to the stored one.
+    target_t = summary["target_t"] * baseline_t / summary["baseline_t"] if summary["baseline_t"] else None
+    summary["progress_pct"] = (None if target_t is None
+                               else progress.progress_pct(baseline_t, latest_t, target_t))
     summary["warnings"].append(words + ", and so does progress")

@@ -26,7 +26,7 @@ def complete_total(
     summary["programme_id"] = inputs.programme_id
     included = latest["sectors_included"].iloc[0] if len(latest) else None
     # A reported total's sectors are its publisher's: none listed (`years[].source` says so).
-    summary["sectors_included"] = [c for c in (included or "").split(",") if c]
+    summary["sectors_included"] = [c for c in included.split(",") if c] if isinstance(included, str) else []
     summary["incomplete_years"] = sorted(int(y) for y in totals.loc[~totals["complete"].astype(bool), "year"])
     summary["sectors"] = [{k: s.get(k) for k in SECTOR_LIST_KEYS} for s in sectors]
     # Per inhabitant only on complete totals: a partial year ÷ population would be a false fall.
