@@ -77,7 +77,9 @@ def compute_summary(
 
 
 def _t(value) -> str:
-    return "n/a" if value is None else f"{value:,.0f}"
+    if value is None:
+        return "n/a"
+    return "0" if round(value) == 0 else f"{value:,.0f}"  # never "-0"
 
 
 def _pct(value) -> str:
