@@ -8,7 +8,7 @@ Rules (the dashboard says them next to every total):
 - A top-level sector without a value of its own is the sum of its sub-sectors.
 - The total is the sum of the top-level sectors; `sectors_included` lists them. A total (or a
   sector summed from sub-sectors) is incomplete when a sector that reports in other years has no
-  value that year. Missing values are never zeros; a missing value marked NO (not occurring) or
+  value that year, or a sector is marked missing that year. Missing values are never zeros; a missing value marked NO (not occurring) or
   IE (included elsewhere) does not make a total incomplete.
 - A programme's *reported total* (`emissions.total`, a published total of all sectors) is kept
   beside the sum on the total row (`reported_total_t`). It is the year's headline (`source`
@@ -161,8 +161,12 @@ def _total_row(year: int, top: list[str], top_rows: dict) -> dict | None:
     if not with_value:
         return None
     reporting = [t for t in top if any(_has(r["value_t"]) for (s, _), r in top_rows.items() if s == t)]
+    # A sector marked missing that year (C, NE, ?…) is part of the inventory even if it never
+    # has a value (a one-year file with a suppressed sector): its absence makes the year incomplete.
+    marked = [t for t in top if (t, year) in top_rows and not _has(top_rows[(t, year)]["value_t"])]
     complete = all(top_rows[(t, year)]["complete"] for t in with_value) and all(
-        t in with_value or top_rows.get((t, year), {}).get("complete", False) for t in reporting
+        t in with_value or top_rows.get((t, year), {}).get("complete", False)
+        for t in (*reporting, *marked)
     )
     return {
         "year": year, "sector_code": TOTAL,
