@@ -144,8 +144,9 @@ def _top_level_row(top: str, year: int, subs: list[str], value: dict, key: dict)
     if not with_value:
         return _own_row(top, year, None, key[(top, year)]) if (top, year) in key else None
     reporting = [c for c in subs if any(_has(v) for (s, _), v in value.items() if s == c)]
+    marked = [c for c in subs if (c, year) in key]  # marked missing that year
     complete = all(
-        c in with_value or key.get((c, year)) in EXCUSED_KEYS for c in reporting
+        c in with_value or key.get((c, year)) in EXCUSED_KEYS for c in (*reporting, *marked)
     )
     return {
         "year": year, "sector_code": top,
