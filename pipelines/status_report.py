@@ -38,7 +38,7 @@ def status_summary(
     """The overall summary (keys: pipelines.analytics.summary); UserError when it has none."""
     target_set_id, _ = choose_target_set(engine, programme_id, target_name)
     summary = None if year is not None else stored_summary(engine, programme_id, target_set_id)
-    if summary is None:
+    if summary is None or "years" not in summary:  # none yet, or stored before `years` existed
         summary = compute_summary(engine, programme_id, target_set_id, year)
     if summary.get("error"):
         health = summary.get("data_health") or {}
