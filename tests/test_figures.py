@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard.figures.gap import gap_figure, gap_table
 from dashboard.figures.indicators import indicator_figure, indicator_table
@@ -198,3 +199,12 @@ def test_per_inhabitant_never_divides_population_by_itself():
                             "per_capita", population, frozenset({"Population (persons)"}))
     assert list(table.columns) == ["period", "Emissions (t)"]  # no flat line of 1
     assert list(table["Emissions (t)"]) == [5.0, 4.0]
+
+
+def test_a_summary_without_milestone_levels_falls_back_on_the_stored_milestones():
+    # Stored before summaries listed milestones: 60 % residual of a 457,500 t baseline = 274,500 t
+    from dashboard.figures.trajectory import milestone_levels
+    stored = pd.DataFrame({"year": [2025], "kind": ["residual_pct"], "value": [60.0]})
+    levels, target = milestone_levels({"baseline_t": 457_500.0, "target_t": 77_775.0,
+                                       "target_year": 2030}, stored)
+    assert levels == {2025: pytest.approx(274_500)} and target == (2030, 77_775.0)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_kt
 from dashboard.i18n import t
+from pipelines.analytics.pathways import target_level
 from pipelines.vocab import SECTOR_BY_CODE
 
 COLUMNS = (
@@ -53,10 +54,18 @@ def trajectory_table(
     return out[list(COLUMNS)].reset_index(drop=True)
 
 
-def milestone_levels(summary: dict) -> tuple[dict[int, float], tuple[int, float] | None]:
-    """The milestones at their own levels (t) and the target (year, t), from a status summary."""
+def milestone_levels(
+    summary: dict, stored: pd.DataFrame | None = None,
+) -> tuple[dict[int, float], tuple[int, float] | None]:
+    """The milestones at their own levels (t) and the target (year, t), from a status summary;
+    a summary computed before it listed milestones falls back on the `stored` ones (year, kind,
+    value) on the summary's baseline."""
     milestones = {int(m["year"]): float(m["value_t"]) for m in summary.get("milestones") or []
                   if m.get("value_t") is not None}
+    baseline_t = summary.get("baseline_t")
+    if "milestones" not in summary and stored is not None and baseline_t is not None:
+        milestones = {int(r.year): target_level(r.kind, float(r.value), float(baseline_t))
+                      for r in stored.itertuples(index=False)}
     target_t, target_year = summary.get("target_t"), summary.get("target_year")
     target = (int(target_year), float(target_t)) if target_t is not None and target_year else None
     return milestones, target

@@ -92,7 +92,8 @@ def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
     if progress.empty:
         return [no_data(lang)]
     target_year = int(summary.get("target_year") or prog.target_year)
-    milestones, target = milestone_levels(summary)
+    stored = queries.milestones(engine, target_id) if target_id else None
+    milestones, target = milestone_levels(summary, stored)
     table = trajectory_table(progress, milestones, target, lang)
     return [
         headline_section(summary, prog.area_name or prog.name, target_year, lang),

@@ -71,7 +71,7 @@ def as_table(view: ChartView, lang: str) -> ReportTable:
 def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summary: dict, lang: str) -> ReportSection:
     target_year = int(summary.get("target_year") or prog.target_year)
     progress = queries.progress_series(engine, prog.id, target_id)
-    levels, target = milestone_levels(summary)
+    levels, target = milestone_levels(summary, queries.milestones(engine, target_id))
     milestones = list(levels)
     table = trajectory_table(progress, levels, target, lang)
     title = t("trajectory_title", lang)
