@@ -155,7 +155,7 @@ def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
         _line(table, "pathway_kt", "pathway", lang),
         _line(table, "milestone_kt", "milestone", lang, mode="markers",
               marker={**point, "color": series_colour("milestone")}),
-        _line(table, "target_kt", "target", lang, mode="markers",
+        _line(table, "target_kt", "target", lang, mode="markers", cliponaxis=False,  # 0 t: whole star
               marker={**point, "symbol": "star", "size": 15, "color": series_colour("target")}),
         _measured(table, lang),
         _incomplete(table, lang),
