@@ -52,7 +52,7 @@ def headline_facts(summary: dict, target_year: int, lang: str, today: date | Non
         (t("fact_progress", lang), fmt_pct(number(summary, "progress_pct"), lang, 0)),
         (t("fact_status", lang), STATUS_TERMS[status_code(summary)].label(lang)),
         (t("fact_years_left", lang, year=target_year),
-         str(year(summary, "years_left") if year(summary, "years_left") is not None and today is None
+         str(max(0, year(summary, "years_left")) if year(summary, "years_left") is not None and today is None
              else years_left(target_year, today))),
     ]
 
@@ -67,10 +67,18 @@ def headline_sentences(summary: dict, area: str, target_year: int, lang: str) ->
         "headline_latest", lang, area=area, year=year(summary, "latest_year") or "…",
         value=fmt_kt(latest_t, lang),
     )]
+    latest_year = year(summary, "latest_year")
+    for entry in summary.get("years") or []:
+        if isinstance(entry, dict) and entry.get("year") == latest_year and entry.get("source") == "reported":
+            out.append(t("headline_reported", lang, year=latest_year))
     if change is not None and baseline_t is not None:
         key = "headline_change_down" if change <= 0 else "headline_change_up"
         out.append(t(key, lang, pct=fmt_pct(abs(change), lang, 0),
                      year=year(summary, "baseline_year") or "…", value=fmt_kt(baseline_t, lang)))
+        like = summary.get("like_for_like")
+        if isinstance(like, dict) and like.get("latest_t") is not None:
+            out.append(t("headline_like_for_like", lang, year=year(summary, "baseline_year") or "…",
+                         value=fmt_kt(like["latest_t"], lang), base=fmt_kt(like.get("baseline_t"), lang)))
     progress = number(summary, "progress_pct")
     target_t = number(summary, "target_t")
     if progress is not None and target_t is not None:
@@ -108,6 +116,10 @@ def trajectory_summary(table: pd.DataFrame, target_year: int, lang: str) -> str:
     if not at_target.empty and not is_missing(at_target.iloc[0]["projected_kt"]):
         text += " " + t("trajectory_summary_trend", lang, year=target_year,
                         value=fmt_number(at_target.iloc[0]["projected_kt"], lang, 1))
+    if "incomplete_kt" in table:
+        incomplete = [str(int(y)) for y in table.loc[table["incomplete_kt"].notna(), "year"]]
+        if incomplete:
+            text += " " + t("trajectory_incomplete", lang, years=", ".join(incomplete))
     return text
 
 

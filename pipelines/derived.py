@@ -24,7 +24,10 @@ from pipelines.schema import (
     utcnow,
 )
 
-EMISSIONS_FIELDS = ("year", "sector_code", "value_t", "sectors_included", "complete", "per_capita_t")
+EMISSIONS_FIELDS = (
+    "year", "sector_code", "value_t", "sectors_included", "complete", "per_capita_t",
+    "reported_total_t", "source",
+)
 PROGRESS_FIELDS = (
     "target_set_id", "sector_code", "year", "actual_t", "pathway_t", "gap_t", "progress_pct",
     "projected_t", "projected_low_t", "projected_high_t", "with_commitments_t",

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pipelines import db
 from pipelines.errors import UserError
 from pipelines.schema import Indicator, Programme, Sector, Target, TargetSet
-from pipelines.vocab import SECTORS, emissions_indicator_code
+from pipelines.vocab import SECTORS, TOTAL, emissions_indicator_code
 
 
 def init_database(engine: Engine) -> None:
@@ -82,10 +82,21 @@ def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
         return programme.id
 
 
+# The programme's reported total: a published total of all sectors (no sector of its own).
+REPORTED_TOTAL = {
+    "code": emissions_indicator_code(TOTAL), "name_nl": "Gerapporteerde totale uitstoot",
+    "name_en": "Reported total emissions", "unit": "t CO2e", "sector_code": None,
+    "kind": "emissions", "lower_is_better": True,
+}
+
+
 def add_emissions_indicators(session: Session, programme_id: int) -> None:
+    """An emissions series per standard sector, and the reported total (emissions.total)."""
     have = set(
         session.scalars(select(Indicator.code).where(Indicator.programme_id == programme_id))
     )
+    if REPORTED_TOTAL["code"] not in have:
+        session.add(Indicator(programme_id=programme_id, **REPORTED_TOTAL))
     for s in SECTORS:
         code = emissions_indicator_code(s.code)
         if code in have:

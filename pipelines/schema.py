@@ -370,6 +370,10 @@ class DerivedEmissions(Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=True)
     # On 'total' rows: total ÷ population of that year (never a sum of per-capita values).
     per_capita_t: Mapped[float | None] = mapped_column(Float)
+    # On 'total' rows: the programme's reported total that year (emissions.total), and where the
+    # row's value comes from: 'sectors' (their sum) or 'reported' (sectors incomplete or absent).
+    reported_total_t: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(String(20))
 
 
 class DerivedProgress(Base):

@@ -38,7 +38,7 @@ def status_summary(
     """The overall summary (keys: pipelines.analytics.summary); UserError when it has none."""
     target_set_id, _ = choose_target_set(engine, programme_id, target_name)
     summary = None if year is not None else stored_summary(engine, programme_id, target_set_id)
-    if summary is None:
+    if summary is None or "years" not in summary:  # none yet, or stored before `years` existed
         summary = compute_summary(engine, programme_id, target_set_id, year)
     if summary.get("error"):
         health = summary.get("data_health") or {}
@@ -77,11 +77,15 @@ def compute_summary(
 
 
 def _t(value) -> str:
-    return "n/a" if value is None else f"{value:,.0f}"
+    if value is None:
+        return "n/a"
+    return "0" if round(value) == 0 else f"{value:,.0f}"  # never "-0"
 
 
 def _pct(value) -> str:
-    return "n/a" if value is None else f"{value:+.1f} %"
+    if value is None:
+        return "n/a"
+    return "0.0 %" if round(value, 1) == 0 else f"{value:+.1f} %"  # never "-0.0 %"
 
 
 def _status_word(code: str) -> str:
@@ -127,6 +131,8 @@ def _plain_pct(value) -> str:
 def _signed_t(value) -> str:
     if value is None:
         return "n/a"
+    if round(value) == 0:  # never "-0 t below": within a tonne is on the pathway
+        return "0 t, on the pathway"
     return f"{value:+,.0f} t {'above' if value > 0 else 'below'} the pathway"
 
 
@@ -151,7 +157,7 @@ def _budget_lines(s: dict) -> list[str]:
     b = s.get("carbon_budget")
     if not b:
         return []
-    used = (f"used {_t(b['used_to_date_t'])} t to {s['latest_year']}"
+    used = (f"used {_t(b['used_to_date_t'])} t to {b.get('used_to_year') or s['latest_year']}"
             if b["used_to_date_t"] is not None else "not started yet")
     return [f"  Carbon budget {b['from_year']}-{b['to_year']}: {_t(b['budget_t'])} t; {used}; "
             f"runs out: {b['year_runs_out_text']}"]
@@ -167,12 +173,14 @@ def _per_capita_lines(s: dict) -> list[str]:
 
 
 def _sector_lines(s: dict) -> list[str]:
-    lines = [f"  {'Sector':<38}{'baseline':>12}{'latest':>12}{'change':>10}  status"]
+    # Each sector's own latest year is printed with it: it may differ from the headline year.
+    lines = [f"  {'Sector':<38}{'baseline':>12}{'latest':>12}{'year':>6}{'change':>10}  status"]
     for row in s.get("sectors") or []:
         sector = SECTOR_BY_CODE.get(row["sector"])
         name = sector.en if sector else row["sector"]
         lines.append(
             f"  {name:<38}{_t(row['baseline_t']):>12}{_t(row['latest_t']):>12}"
+            f"{row.get('latest_year') or 'n/a':>6}"
             f"{_pct(row['change_vs_baseline_pct']):>10}  {_status_word(row['status'])}"
         )
     return lines

@@ -105,6 +105,9 @@ CHART_SERIES: tuple[Term, ...] = (
     Term("trend_band", "Onzekerheid trend", "Trend uncertainty", "rgba(238, 102, 119, 0.18)"),
     Term("with_commitments", "Als alle engagementen slagen", "If every commitment delivers", "#AA3377"),
     Term("milestone", "Tussendoel", "Milestone", "#DDAA33"),
+    Term("target", "Doel", "Target", "#332288"),
+    # A year with a sector missing and no reported total: drawn hollow, never as a measurement.
+    Term("incomplete", "Onvolledig jaar (niet vergelijkbaar)", "Incomplete year (not comparable)", "#767676"),
     Term("missing", "Nog te vinden", "Still missing", "#BB5566"),
     Term("reduction", "Reductie", "Reduction", "#228833"),
     Term("level", "Niveau", "Level", "#4477AA"),

@@ -128,7 +128,8 @@ def _summaries(session: Session, programme_id: int, primary_id: int, com_id: int
     session.add(DerivedSummary(
         programme_id=programme_id, target_set_id=primary_id, sector_code="total", status="off_track",
         summary={**base, "target_t": 0.0, "progress_pct": 30.52, "pathway_t": 206_400.0,
-                 "gap_t": 271_600.0, "status": "off_track"},
+                 "gap_t": 271_600.0, "status": "off_track",
+                 "milestones": [{"year": 2025, "value_t": 172_000.0}]},  # 25 % of 688,000
     ))
     session.add(DerivedSummary(
         programme_id=programme_id, target_set_id=com_id, sector_code="total", status="at_risk",

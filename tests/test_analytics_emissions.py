@@ -117,3 +117,17 @@ def test_the_standard_series_wins_over_a_sectors_parts():
     )
     assert row(frame, 2019, "residential")["value_t"] == 100  # no double count
     assert row(frame, 2020, "residential")["value_t"] == pytest.approx(85)  # parts add up
+
+
+def test_a_sector_marked_missing_in_a_one_year_file_makes_the_reported_total_the_headline():
+    # Oegstgeest 2019 (Klimaatmonitor): built environment suppressed (C), traffic 31,397, the rest
+    # 2,488 (known sectors 33,885), published total 84,800: the headline is 84,800, not 33,885.
+    values = sector_year_values(indicator_year_values(agg(
+        ("buildings", 2019, None, "C", 0, None), ("transport", 2019, 31_397.0, None, 0, None),
+        ("industry", 2019, 2_488.0, None, 0, None),
+    )))
+    without = emissions_table(values, SECTOR_TABLE)
+    assert not row(without, 2019, "total")["complete"]  # the suppressed sector counts as missing
+    frame = emissions_table(values, SECTOR_TABLE, {2019: 84_800.0})
+    total = row(frame, 2019, "total")
+    assert (total["value_t"], total["complete"], total["source"]) == (84_800, True, "reported")

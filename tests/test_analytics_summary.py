@@ -48,8 +48,9 @@ def test_target_already_met_is_on_track_with_progress_over_100():
     s = total(analyse(inputs(data, neutral(targets=(TargetSpec("total", "residual_pct", 50),)))))
     assert s["latest_t"] == 30
     assert s["progress_pct"] == pytest.approx(140)  # (100 - 30) / (100 - 50)
-    assert s["year_target_reached"] == 2017
-    assert s["year_target_reached_text"] == "already met (2017)"
+    # First met in 2015 (100 - 5 * 10 = 50 ≤ 50) and at or below ever since: not the latest year
+    assert s["year_target_reached"] == 2015
+    assert s["year_target_reached_text"] == "already met (2015)"
     assert s["status"] == "on_track"
 
 

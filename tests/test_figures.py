@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard.figures.gap import gap_figure, gap_table
 from dashboard.figures.indicators import indicator_figure, indicator_table
@@ -28,20 +29,23 @@ def _trace(figure: dict, name: str) -> dict:
     return next(t for t in figure["data"] if t.get("name") == name and t.get("showlegend", True))
 
 
-def test_trajectory_table_is_in_kilotonnes_with_milestones_on_the_pathway():
-    table = trajectory_table(_progress(), milestone_years=[2024])
+def test_trajectory_table_is_in_kilotonnes_with_milestones_at_their_own_value():
+    # A milestone of 420,000 t in 2023 on a pathway at 400,000 t that year: drawn at 420 kt
+    table = trajectory_table(_progress(), {2023: 420_000.0}, (2024, 300_000.0))
     assert list(table["actual_kt"].fillna(-1)) == [500.0, 480.0, -1]
-    # the milestone sits on the pathway in its year only: 350,000 t = 350 kt
-    assert list(table["milestone_kt"].fillna(-1)) == [-1, -1, 350.0]
+    assert list(table["milestone_kt"].fillna(-1)) == [-1, 420.0, -1]
+    assert list(table["target_kt"].fillna(-1)) == [-1, -1, 300.0]
 
 
 def test_trajectory_figure_draws_every_series_and_the_interval_band():
-    figure = trajectory_figure(trajectory_table(_progress(), [2024]), "en", "kt")
+    figure = trajectory_figure(trajectory_table(_progress(), {2023: 420_000.0}, (2024, 300_000.0)), "en", "kt")
     names = [t["name"] for t in figure["data"]]
     assert names == [
         "Trend uncertainty", "Trend uncertainty", "Current trend", "If every commitment delivers",
-        "Target pathway", "Milestone", "Measured emissions",
+        "Target pathway", "Milestone", "Target", "Measured emissions",
     ]
+    assert _trace(figure, "Milestone")["y"] == [420.0]
+    assert _trace(figure, "Target")["x"] == [2024] and _trace(figure, "Target")["y"] == [300.0]
     actual = _trace(figure, "Measured emissions")
     assert actual["x"] == [2022, 2023] and actual["y"] == [500.0, 480.0]
     band_low, band_high = figure["data"][0], figure["data"][1]
@@ -50,14 +54,14 @@ def test_trajectory_figure_draws_every_series_and_the_interval_band():
 
 
 def test_trajectory_figure_uses_dutch_labels_and_separators():
-    figure = trajectory_figure(trajectory_table(_progress(), []), "nl", "kt")
+    figure = trajectory_figure(trajectory_table(_progress()), "nl", "kt")
     assert "Gemeten uitstoot" in [t["name"] for t in figure["data"]]
     assert figure["layout"]["separators"] == ",."
 
 
 def test_trajectory_leaves_out_series_without_values():
     only_measured = pd.DataFrame({"year": [2020, 2021], "actual_t": [10_000.0, 9_000.0]})
-    figure = trajectory_figure(trajectory_table(only_measured, []), "en", "kt")
+    figure = trajectory_figure(trajectory_table(only_measured), "en", "kt")
     assert [t["name"] for t in figure["data"]] == ["Measured emissions"]
     assert figure["data"][0]["y"] == [10.0, 9.0]
 
@@ -136,3 +140,71 @@ def test_status_counts_list_every_status_in_order_with_zeros():
     assert list(table["count"]) == [1, 0, 2, 0, 0]
     figure = status_figure(table, "nl", "aantal")
     assert figure["data"][0]["y"][0] == "Gepland" and figure["data"][0]["x"] == [1, 0, 2, 0, 0]
+
+
+def test_an_incomplete_year_is_never_a_measured_point_and_its_row_says_why():
+    # 2023 lost a sector (287 kt of 406 kt, no reported total): not on the measured line,
+    # a hollow marker apart, and `complete` = no with the sectors it has.
+    progress = pd.DataFrame({
+        "year": [2021, 2022, 2023], "actual_t": [410_000.0, 406_000.0, 287_000.0],
+        "complete": [True, True, False], "source": ["sectors"] * 3,
+        "sectors_included": ["buildings,transport"] * 2 + ["buildings"],
+    })
+    table = trajectory_table(progress)
+    assert list(table["complete"]) == [True, True, False]
+    assert list(table["complete_label"]) == ["yes", "yes", "no"]
+    assert table["actual_kt"].tolist()[:2] == [410.0, 406.0] and pd.isna(table["actual_kt"][2])
+    assert table["incomplete_kt"].tolist()[2] == 287.0
+    assert table["note"][2].startswith("Incomplete: only Buildings")
+    figure = trajectory_figure(table, "en", "kt")
+    measured = _trace(figure, "Measured emissions")
+    assert measured["y"] == [410.0, 406.0, None] and measured["connectgaps"] is False
+    hollow = _trace(figure, "Incomplete year (not comparable)")
+    assert hollow["x"] == [2023] and hollow["y"] == [287.0]
+    assert hollow["marker"]["symbol"] == "circle-open"
+
+
+def test_the_coordinators_milestone_is_drawn_at_its_own_value_not_the_pathways():
+    # Baseline 2019 457,500 t, target 17 % in 2030 = 77,775 t; milestone 2025 = 60 % = 274,500 t.
+    # The linear pathway in 2025 = 457,500 - 6/11 × 379,725 = 250,377 t (250.4 kt): not the milestone.
+    years = list(range(2019, 2031))
+    pathway = [457_500 - (y - 2019) / 11 * 379_725 for y in years]
+    progress = pd.DataFrame({"year": years, "actual_t": [457_500.0] + [None] * 11, "pathway_t": pathway})
+    summary = {"milestones": [{"year": 2025, "value_t": 274_500.0}], "target_t": 77_775.0,
+               "target_year": 2030}
+    from dashboard.figures.trajectory import milestone_levels
+    figure = trajectory_figure(trajectory_table(progress, *milestone_levels(summary)), "en", "kt")
+    assert _trace(figure, "Milestone")["x"] == [2025] and _trace(figure, "Milestone")["y"] == [274.5]
+    assert _trace(figure, "Target")["x"] == [2030] and _trace(figure, "Target")["y"] == [77.8]
+
+
+def test_the_sector_chart_leaves_out_years_whose_sectors_are_incomplete():
+    emissions = _emissions().assign(complete=True, source="sectors")
+    # 2011 without transport: total 368,000 of buildings and afolu only, flagged incomplete
+    emissions = emissions[~((emissions["year"] == 2011) & (emissions["sector_code"] == "transport"))]
+    emissions.loc[(emissions["year"] == 2011) & (emissions["sector_code"] == "total"), "complete"] = False
+    table = sector_table(emissions)
+    assert list(table["complete"]) == [True, False]
+    figure = sector_area_figure(table, "en", "kt")
+    assert all(trace["x"] == [2010] for trace in figure["data"])
+
+
+def test_per_inhabitant_never_divides_population_by_itself():
+    # Population 100,000 and 110,000; emissions 500,000 and 440,000 t: 5.0 and 4.0 t per person.
+    population = pd.DataFrame({"period": ["2020", "2021"], "year": [2020, 2021],
+                               "value": [100_000.0, 110_000.0]})
+    emissions = pd.DataFrame({"period": ["2020", "2021"], "year": [2020, 2021],
+                              "value": [500_000.0, 440_000.0]})
+    table = indicator_table({"Population (persons)": population, "Emissions (t)": emissions},
+                            "per_capita", population, frozenset({"Population (persons)"}))
+    assert list(table.columns) == ["period", "Emissions (t)"]  # no flat line of 1
+    assert list(table["Emissions (t)"]) == [5.0, 4.0]
+
+
+def test_a_summary_without_milestone_levels_falls_back_on_the_stored_milestones():
+    # Stored before summaries listed milestones: 60 % residual of a 457,500 t baseline = 274,500 t
+    from dashboard.figures.trajectory import milestone_levels
+    stored = pd.DataFrame({"year": [2025], "kind": ["residual_pct"], "value": [60.0]})
+    levels, target = milestone_levels({"baseline_t": 457_500.0, "target_t": 77_775.0,
+                                       "target_year": 2030}, stored)
+    assert levels == {2025: pytest.approx(274_500)} and target == (2030, 77_775.0)

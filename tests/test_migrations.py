@@ -81,3 +81,24 @@ def test_the_quick_revision_checks_agree_with_alembic(engine):
     with engine.connect() as conn:
         assert current_revision(engine) == MigrationContext.configure(conn).get_current_revision()
     assert current_revision(engine) == head_revision()
+
+
+def test_existing_programmes_get_the_reported_total_indicator(tmp_path):
+    # A programme made before 0004 has no emissions.total; the migration adds exactly one.
+    from sqlalchemy import text
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        migrate(engine, "0002")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO programme (slug, name, baseline_year, target_year, data_version, created_at) "
+                "VALUES ('old', 'Old', 2019, 2030, 'v1', '2026-01-01 00:00:00')"))
+        migrate(engine, "0004_reported_totals")
+        with engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT kind, sector_code, unit, name_en FROM indicator WHERE code = 'emissions.total'"
+            )).all()
+        assert [tuple(r) for r in rows] == [("emissions", None, "t CO2e", "Reported total emissions")]
+    finally:
+        engine.dispose()

@@ -78,3 +78,34 @@ def test_ticks_are_round_numbers_covering_the_range():
     # 150 / 5 ticks = 30 a step, rounded up to 50; -12..100: 22.4 → 50, starting at -50.
     assert nice_ticks(0, 150) == [0, 50, 100, 150]
     assert nice_ticks(-12, 100) == [-50, 0, 50, 100]
+
+
+def _row(html: str, header: str) -> str:
+    """The text of the first table row whose header cell is `header`."""
+    found = re.search(rf'<tr><th scope="row" class="text">{re.escape(header)}</th>(.*?)</tr>', html, re.S)
+    assert found, header
+    return _text(found.group(1))
+
+
+def test_report_flags_an_incomplete_year_draws_milestones_at_their_value_and_dates_each_sector(
+        engine, database_url):
+    from pipelines.targets import set_milestone
+    from tests.analytics_db import put_observations
+
+    programme_id = seed_coordination(engine)
+    # 2025: residential 100,000 - 2,000 × 15 = 70,000 only, no transport, no reported total
+    put_observations(engine, programme_id, [("emissions.residential", "2025", 70_000.0)])
+    # Milestone 2025 = 60 % of the 150,000 t baseline = 90,000 t; the linear pathway that year is
+    # 150,000 × 5/20 = 37,500 t, which the report must not show as the milestone.
+    set_milestone(engine, programme_id, "Climate neutrality", 2025, "residual_pct", 60)
+    app = create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
+    client = app.server.test_client()
+    log_in(client, "cor")
+    html = client.get(f"{REPORT}?lang=en").get_data(as_text=True)
+    row_2025 = _row(html, "2025")
+    assert "no" in row_2025.split() and "Incomplete: only Buildings" in row_2025
+    assert "70.0" in row_2025 and "90.0" in row_2025 and "37.5" in row_2025  # partial sum, milestone, pathway
+    assert "yes" in _row(html, "2024").split()
+    # The headline stays on 2024 (108 kt); the buildings row says its own year, 2025.
+    assert "108 kt CO₂e" in _text(html)
+    assert "2025" in _row(html, "Buildings") and "2024" in _row(html, "Transport")

@@ -21,11 +21,16 @@ def test_fresh_database_has_every_standard_sector(engine):
     assert codes == {sector.code for sector in SECTORS}
 
 
-def test_new_programme_has_an_emissions_indicator_per_sector(engine, programme_id):
+def test_new_programme_has_an_emissions_indicator_per_sector_and_a_reported_total(engine, programme_id):
     with Session(engine) as s:
         n = s.scalar(
             select(func.count()).select_from(Indicator).where(
-                Indicator.programme_id == programme_id, Indicator.kind == "emissions"
+                Indicator.programme_id == programme_id, Indicator.kind == "emissions",
+                Indicator.sector_code.is_not(None),
             )
         )
+        total = s.scalars(select(Indicator).where(
+            Indicator.programme_id == programme_id, Indicator.code == "emissions.total")).one()
     assert n == len(SECTORS)
+    assert (total.kind, total.sector_code, total.unit) == ("emissions", None, "t CO2e")
+    assert (total.name_nl, total.name_en) == ("Gerapporteerde totale uitstoot", "Reported total emissions")

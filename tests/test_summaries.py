@@ -61,3 +61,19 @@ def test_gap_summary_names_what_is_missing():
     text = gap_summary(gap_table(478_000, 0, 20_000, 10_000, 30_000), "en")
     assert text == ("Partners have already cut 20.0 kt CO₂e per year and promise 40.0 kt more; "
                     "438.0 kt is still missing to reach the target.")
+
+
+def test_headline_says_when_the_latest_figure_is_a_reported_total_and_compares_like_with_like():
+    summary = {**SUMMARY, "years": [{"year": 2024, "source": "reported", "complete": True}],
+               "like_for_like": {"sectors": ["reported total"], "baseline_t": 700_000.0,
+                                 "latest_t": 478_000.0}}
+    text = " ".join(headline_sentences(summary, "Leuven", 2030, "en"))
+    assert "That figure is the reported total: the sectors are incomplete in 2024." in text
+    assert "like with like (the same sectors, or the reported totals): 478 kt CO₂e against 700 kt CO₂e in 2010" in text
+    dutch = " ".join(headline_sentences(summary, "Leuven", 2030, "nl"))
+    assert "Dat cijfer is het gerapporteerde totaal" in dutch
+
+
+def test_years_left_are_never_negative_after_the_target_year():
+    facts = dict(headline_facts({**SUMMARY, "years_left": -6}, 2020, "en"))
+    assert facts["Years left until 2020"] == "0"

@@ -12,15 +12,19 @@ MODES = ("absolute", "per_capita", "index")
 
 
 def indicator_table(
-    series: dict[str, pd.DataFrame], mode: str = "absolute", population: pd.DataFrame | None = None
+    series: dict[str, pd.DataFrame], mode: str = "absolute", population: pd.DataFrame | None = None,
+    not_per_capita: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """Periods × indicators (label → frame with period, value), in the chosen mode.
 
-    per_capita divides by the population of the same year (never averages per-capita values);
+    per_capita divides by the population of the same year (never averages per-capita values) and
+    leaves out the series in `not_per_capita` (population itself: ÷ itself is a flat 1);
     index sets each indicator's first value to 100 so indicators in different units compare.
     """
     columns = {}
     for label, frame in series.items():
+        if mode == "per_capita" and label in not_per_capita:
+            continue
         values = frame.dropna(subset=["value"]).set_index("period")["value"].astype(float)
         if mode == "per_capita" and population is not None and not population.empty:
             people = population.dropna(subset=["value"]).set_index("year")["value"].astype(float)

@@ -1,4 +1,9 @@
-"""Emissions by sector over time: a stacked area (sinks drawn apart, below zero) and its table."""
+"""Emissions by sector over time: a stacked area (sinks drawn apart, below zero) and its table.
+
+A year whose sectors are incomplete (a sector missing; even when a reported total stands for the
+year) is left out of the stacked chart — its stack would look like a fall — and flagged in the
+table (`complete` = False).
+"""
 
 from __future__ import annotations
 
@@ -24,13 +29,25 @@ def sector_table(emissions: pd.DataFrame, share: bool = False) -> pd.DataFrame:
     else:
         wide = wide.apply(to_kt)
     wide.columns.name = None
-    return wide.reset_index().astype({"year": int})
+    out = wide.reset_index().astype({"year": int})
+    if "complete" in emissions:
+        out["complete"] = out["year"].map(sectors_complete(emissions)).fillna(False).astype(bool)
+    return out
+
+
+def sectors_complete(emissions: pd.DataFrame) -> pd.Series:
+    """Year → whether every sector that reports in other years has a value (no reported stand-in)."""
+    totals = emissions[emissions["sector_code"] == TOTAL].set_index("year")
+    source = totals["source"] if "source" in totals else pd.Series(None, index=totals.index)
+    return totals["complete"].astype(bool) & (source != "reported")
 
 
 def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
     """Positive sectors stacked as areas; a sector that is a net sink in any year as a line."""
     traces = []
-    for code in [c for c in table.columns if c != "year"]:
+    if "complete" in table:
+        table = table[table["complete"].astype(bool)]
+    for code in [c for c in table.columns if c in SECTOR_BY_CODE]:
         sector = SECTOR_BY_CODE[code]
         values = table[code]
         trace = {

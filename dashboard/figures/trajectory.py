@@ -1,29 +1,92 @@
-"""The trajectory chart: measured emissions, the target pathway, milestones, the trend and its
-interval, and the line if every commitment delivers."""
+"""The trajectory chart: measured emissions, the target pathway, milestones and the target at their
+own values, the trend and its interval, and the line if every commitment delivers.
+
+An incomplete year (a sector missing, no reported total) is never a measured point: its partial
+sum is drawn apart as a hollow marker, not joined to the line, with the reason on hover, and the
+table says `complete` = no for it.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_kt
+from dashboard.i18n import t
+from pipelines.analytics.pathways import target_level
+from pipelines.vocab import SECTOR_BY_CODE
 
 COLUMNS = (
-    "year", "actual_kt", "pathway_kt", "milestone_kt", "projected_kt", "projected_low_kt",
-    "projected_high_kt", "with_commitments_kt",
+    "year", "actual_kt", "incomplete_kt", "complete", "complete_label", "note", "pathway_kt", "milestone_kt",
+    "target_kt", "projected_kt", "projected_low_kt", "projected_high_kt", "with_commitments_kt",
 )
 
 
-def trajectory_table(progress: pd.DataFrame, milestone_years: list[int]) -> pd.DataFrame:
-    """What the chart shows, in kt CO2e per year: one row per year, one column per series."""
+def trajectory_table(
+    progress: pd.DataFrame, milestones: dict[int, float] | None = None,
+    target: tuple[int, float] | None = None, lang: str = "en",
+) -> pd.DataFrame:
+    """What the chart shows, in kt CO2e per year: one row per year, one column per series.
+
+    `milestones`: year → the milestone's own level in t (not the pathway's value that year);
+    `target`: (target year, target in t). `complete` is True/False for years with a value.
+    """
     if progress.empty:
         return pd.DataFrame(columns=list(COLUMNS))
-    out = pd.DataFrame({"year": progress["year"].astype(int)})
+    out = pd.DataFrame({"year": progress["year"].astype(int).to_numpy()})
     for source in ("actual", "pathway", "projected", "projected_low", "projected_high",
                    "with_commitments"):
         column = f"{source}_t"
-        out[f"{source}_kt"] = to_kt(progress[column]) if column in progress else float("nan")
-    out["milestone_kt"] = out["pathway_kt"].where(out["year"].isin(milestone_years))
+        out[f"{source}_kt"] = to_kt(progress[column]).to_numpy() if column in progress else float("nan")
+    measured = out["actual_kt"].notna()
+    flags = progress["complete"] if "complete" in progress else pd.Series(True, index=progress.index)
+    complete = flags.astype(object).where(flags.notna(), True).astype(bool).to_numpy()
+    out["complete"] = pd.Series(complete, dtype=object).where(measured.to_numpy(), None)
+    out["incomplete_kt"] = out["actual_kt"].where(measured & ~complete)
+    out["actual_kt"] = out["actual_kt"].where(complete)
+    out["complete_label"] = out["complete"].map(
+        lambda c: "" if c is None else t("yes" if c else "no", lang))
+    out["note"] = [_note(row, lang) for row in _rows(progress, measured, complete)]
+    levels = {int(y): v for y, v in (milestones or {}).items()}
+    out["milestone_kt"] = to_kt(out["year"].map(levels))
+    out["target_kt"] = float("nan")
+    if target is not None:
+        out.loc[out["year"] == int(target[0]), "target_kt"] = round(float(target[1]) / 1000.0, 1)
     return out[list(COLUMNS)].reset_index(drop=True)
+
+
+def milestone_levels(
+    summary: dict, stored: pd.DataFrame | None = None,
+) -> tuple[dict[int, float], tuple[int, float] | None]:
+    """The milestones at their own levels (t) and the target (year, t), from a status summary;
+    a summary computed before it listed milestones falls back on the `stored` ones (year, kind,
+    value) on the summary's baseline."""
+    milestones = {int(m["year"]): float(m["value_t"]) for m in summary.get("milestones") or []
+                  if m.get("value_t") is not None}
+    baseline_t = summary.get("baseline_t")
+    if "milestones" not in summary and stored is not None and baseline_t is not None:
+        milestones = {int(r.year): target_level(r.kind, float(r.value), float(baseline_t))
+                      for r in stored.itertuples(index=False)}
+    target_t, target_year = summary.get("target_t"), summary.get("target_year")
+    target = (int(target_year), float(target_t)) if target_t is not None and target_year else None
+    return milestones, target
+
+
+def _rows(progress: pd.DataFrame, measured, complete) -> list[tuple]:
+    source = progress["source"] if "source" in progress else pd.Series(None, index=progress.index)
+    included = (progress["sectors_included"] if "sectors_included" in progress
+                else pd.Series(None, index=progress.index))
+    return list(zip(measured, complete, source, included, strict=True))
+
+
+def _note(row: tuple, lang: str) -> str:
+    measured, complete, source, included = row
+    if not measured:
+        return ""
+    if not complete:
+        codes = [c for c in str(included or "").split(",") if c in SECTOR_BY_CODE]
+        names = ", ".join(SECTOR_BY_CODE[c].label(lang) for c in codes) or "–"
+        return t("note_incomplete", lang, sectors=names)
+    return t("note_reported", lang) if source == "reported" else ""
 
 
 def _line(table: pd.DataFrame, column: str, code: str, lang: str, **style) -> dict | None:
@@ -55,16 +118,46 @@ def _band(table: pd.DataFrame, lang: str) -> list[dict]:
     return [low, high]
 
 
+def _measured(table: pd.DataFrame, lang: str) -> dict | None:
+    """Measured complete years; a gap in the line where an incomplete year sits between them."""
+    rows = table[table["actual_kt"].notna() | table["incomplete_kt"].notna()]
+    if table["actual_kt"].notna().sum() == 0:
+        return None
+    trace = _line(rows, "year", "actual", lang, mode="lines+markers", line={"width": 3},
+                  marker={"size": 6, "color": series_colour("actual")})
+    trace["y"] = clean(rows["actual_kt"])  # None at an incomplete year: the line breaks there
+    trace["customdata"] = clean(rows["note"])
+    trace["connectgaps"] = False
+    trace["hovertemplate"] = "%{y:,.1f} kt %{customdata}<extra>%{fullData.name}</extra>"
+    return trace
+
+
+def _incomplete(table: pd.DataFrame, lang: str) -> dict | None:
+    rows = table[table["incomplete_kt"].notna()]
+    if rows.empty:
+        return None
+    colour = series_colour("incomplete")
+    return {
+        "type": "scatter", "mode": "markers", "name": series_label("incomplete", lang),
+        "x": clean(rows["year"]), "y": clean(rows["incomplete_kt"]),
+        "marker": {"symbol": "circle-open", "size": 11, "color": colour, "line": {"width": 2}},
+        "customdata": clean(rows["note"]),
+        "hovertemplate": "%{y:,.1f} kt: %{customdata}<extra>%{fullData.name}</extra>",
+    }
+
+
 def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
     """Figure dict of the trajectory; series without values are left out."""
+    point = {"symbol": "diamond", "size": 12, "line": {"color": "#1a1a1a", "width": 1}}
     traces = _band(table, lang) + [
         _line(table, "projected_kt", "trend", lang, line={"dash": "dash"}),
         _line(table, "with_commitments_kt", "with_commitments", lang, line={"dash": "dot", "width": 3}),
         _line(table, "pathway_kt", "pathway", lang),
         _line(table, "milestone_kt", "milestone", lang, mode="markers",
-              marker={"symbol": "diamond", "size": 12, "color": series_colour("milestone"),
-                      "line": {"color": "#1a1a1a", "width": 1}}),
-        _line(table, "actual_kt", "actual", lang, mode="lines+markers",
-              line={"width": 3}, marker={"size": 6, "color": series_colour("actual")}),
+              marker={**point, "color": series_colour("milestone")}),
+        _line(table, "target_kt", "target", lang, mode="markers", cliponaxis=False,  # 0 t: whole star
+              marker={**point, "symbol": "star", "size": 15, "color": series_colour("target")}),
+        _measured(table, lang),
+        _incomplete(table, lang),
     ]
     return {"data": [t for t in traces if t is not None], "layout": base_layout(lang, y_title)}

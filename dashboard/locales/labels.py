@@ -38,6 +38,38 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_pathway_kt": ("Doeltraject (kt CO₂e)", "Target pathway (kt CO₂e)"),
     "col_milestone_kt": ("Tussendoel (kt CO₂e)", "Milestone (kt CO₂e)"),
     "col_projected_kt": ("Trend (kt CO₂e)", "Trend (kt CO₂e)"),
+    "col_target_kt": ("Doel (kt CO₂e)", "Target (kt CO₂e)"),
+    "col_complete": ("Volledig", "Complete"),
+    "col_incomplete_kt": ("Onvolledig jaar: som van wat er is (kt CO₂e)",
+                          "Incomplete year: sum of what there is (kt CO₂e)"),
+    "col_note": ("Opmerking", "Note"),
+    "col_latest_year": ("Laatste jaar", "Latest year"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "note_incomplete": (
+        "Onvolledig: alleen {sectors}, geen gerapporteerd totaal; niet als meting getekend",
+        "Incomplete: only {sectors}, no reported total; not drawn as a measurement",
+    ),
+    "note_reported": (
+        "Gerapporteerd totaal (de sectoren zijn onvolledig)",
+        "Reported total (the sectors are incomplete)",
+    ),
+    "trajectory_incomplete": (
+        "Onvolledige jaren ({years}) zijn hol getekend en niet met de lijn verbonden: een sector ontbreekt.",
+        "Incomplete years ({years}) are drawn hollow and not joined to the line: a sector is missing.",
+    ),
+    "sectors_incomplete": (
+        "Niet in de grafiek, want niet elke sector heeft cijfers: {years}.",
+        "Left out of the chart because not every sector has figures: {years}.",
+    ),
+    "sectors_own_year": (
+        "Elke sector staat met zijn eigen laatste jaar; dat kan verschillen van het jaar van het totaal ({year}).",
+        "Each sector is shown with its own latest year, which may differ from the total's year ({year}).",
+    ),
+    "explorer_population_not_per_capita": (
+        "Het aantal inwoners wordt niet door zichzelf gedeeld: kies 'absoluut' om het te zien.",
+        "Population is not divided by itself: choose 'absolute' to see it.",
+    ),
     "col_projected_low_kt": ("Trend, ondergrens (kt CO₂e)", "Trend, lower bound (kt CO₂e)"),
     "col_projected_high_kt": ("Trend, bovengrens (kt CO₂e)", "Trend, upper bound (kt CO₂e)"),
     "col_with_commitments_kt": (
@@ -255,9 +287,44 @@ LABELS: dict[str, tuple[str, str]] = {
         "The {year} total is the sum of these sectors: {sectors}.",
     ),
     "not_recorded": ("niet vastgelegd", "not recorded"),
+    "headline_reported": (
+        "Dat cijfer is het gerapporteerde totaal: de sectoren zijn in {year} onvolledig.",
+        "That figure is the reported total: the sectors are incomplete in {year}.",
+    ),
+    "headline_like_for_like": (
+        "Die vergelijking gebeurt op dezelfde basis (dezelfde sectoren of de gerapporteerde totalen): "
+        "{value} tegenover {base} in {year}.",
+        "That comparison is like with like (the same sectors, or the reported totals): {value} "
+        "against {base} in {year}.",
+    ),
+    "total_is_reported": (
+        "Het totaal van {year} is het gerapporteerde totaal: de sectoren zijn dat jaar onvolledig.",
+        "The {year} total is the reported total: the sectors are incomplete that year.",
+    ),
+    "totals_title": ("Totaal per jaar", "Total per year"),
+    "totals_summary": (
+        "Per jaar het totaal, of het volledig is, en het gerapporteerde totaal ernaast. Een volledig "
+        "jaar telt alle sectoren op; zijn de sectoren onvolledig, dan geldt het gerapporteerde totaal; "
+        "zonder gerapporteerd totaal is het jaar onvolledig en telt het niet mee.",
+        "Each year's total, whether it is complete, and the reported total beside it. A complete year "
+        "adds up every sector; where the sectors are incomplete the reported total stands; without a "
+        "reported total the year is incomplete and does not count.",
+    ),
+    "col_total_kt": ("Totaal (kt CO₂e)", "Total (kt CO₂e)"),
+    "col_reported_kt": ("Gerapporteerd totaal (kt CO₂e)", "Reported total (kt CO₂e)"),
+    "col_source": ("Bron van het totaal", "Source of the total"),
+    "source_sectors": ("som van de sectoren", "sum of the sectors"),
+    "source_reported": ("gerapporteerd totaal", "reported total"),
+    "source_partial": ("som van een deel van de sectoren", "sum of part of the sectors"),
+    "reported_years": (
+        "In deze jaren ontbreken sectoren; het gerapporteerde totaal geldt als totaal: {years}.",
+        "In these years sectors are missing; the reported total stands as the total: {years}.",
+    ),
     "incomplete_years": (
-        "In deze jaren ontbreken cijfers van een of meer sectoren, dus is het totaal te laag: {years}.",
-        "In these years one or more sectors have no figures, so the total is too low: {years}.",
+        "In deze jaren ontbreken cijfers van een of meer sectoren en is er geen gerapporteerd totaal, "
+        "dus is de som te laag; ze tellen niet mee in de trend en staan niet als meting in de grafieken: {years}.",
+        "In these years one or more sectors have no figures and there is no reported total, so the "
+        "sum is too low; they are left out of the trend and not drawn as measurements: {years}.",
     ),
     "sinks_text": (
         "Opname van CO₂ (bijvoorbeeld door bossen) telt negatief mee. Een sector zonder cijfer "

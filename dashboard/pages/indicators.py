@@ -50,6 +50,8 @@ def available(prog: ProgrammeInfo, lang: str) -> pd.DataFrame:
     found = queries.indicators(engine, prog.id)
     rows = [{"code": TOTAL_CODE, "label": t("total_emissions", lang), "unit": "t CO2e", "id": None}]
     for row in found.itertuples(index=False):
+        if row.code == TOTAL_CODE:  # the reported total is already in the headline total above
+            continue
         rows.append({"code": row.code, "label": row.name_nl if lang == "nl" else row.name_en,
                      "unit": row.unit, "id": int(row.id)})
     return pd.DataFrame(rows)
@@ -84,7 +86,8 @@ def _series(prog: ProgrammeInfo, indicator_id) -> pd.DataFrame:
     engine = current_engine()
     if indicator_id is None or pd.isna(indicator_id):
         emissions = queries.emissions_by_sector(engine, prog.id)
-        totals = emissions[emissions["sector_code"] == TOTAL]
+        # Complete years only: an incomplete year's partial sum is not a measurement.
+        totals = emissions[(emissions["sector_code"] == TOTAL) & emissions["complete"].astype(bool)]
         return pd.DataFrame({"period": totals["year"].astype(str), "year": totals["year"],
                              "value": totals["value_t"]})
     return queries.indicator_series(engine, prog.id, int(indicator_id))
@@ -98,25 +101,33 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
         message = t("pick_an_indicator", lang)
         return [chart_block(ChartView("explorer", title, message, empty_figure(lang, message), pd.DataFrame()),
                             lang, empty=True)]
-    series = {}
+    series, itself = {}, set()
+    population_code = prog.population_indicator or "population"
     for code in picked:
         row = options.loc[code]
-        series[f"{row['label']} ({_unit(row['unit'], mode, lang)})"] = _series(prog, row["id"])
+        label = f"{row['label']} ({_unit(row['unit'], mode, lang, code == population_code)})"
+        series[label] = _series(prog, row["id"])
+        if code == population_code:
+            itself.add(label)
     population = _population(prog) if mode == "per_capita" else None
-    table = indicator_table(series, mode, population)
+    table = indicator_table(series, mode, population, frozenset(itself))
     labels = [c for c in table.columns if c != "period"]
     y_title = t(f"axis_{mode}", lang)
+    summary = explorer_summary(table, lang)
+    if mode == "per_capita" and itself:
+        summary += " " + t("explorer_population_not_per_capita", lang)
     return [chart_block(ChartView(
-        name="explorer", title=title, summary=explorer_summary(table, lang),
+        name="explorer", title=title, summary=summary,
         figure=indicator_figure(table, lang, y_title), table=table,
         columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels),
     ), lang)]
 
 
-def _unit(unit: str, mode: str, lang: str) -> str:
+def _unit(unit: str, mode: str, lang: str, is_population: bool = False) -> str:
     if mode == "index":
         return t("index_unit", lang)
-    return f"{unit} {t('per_inhabitant', lang)}" if mode == "per_capita" else unit
+    per_head = mode == "per_capita" and not is_population  # never population per inhabitant
+    return f"{unit} {t('per_inhabitant', lang)}" if per_head else unit
 
 
 def _population(prog: ProgrammeInfo) -> pd.DataFrame | None:

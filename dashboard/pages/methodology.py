@@ -68,16 +68,50 @@ def coverage_section(prog: ProgrammeInfo, lang: str) -> list:
         out.append(html.P(t("scope_note", lang, note=prog.scope_note.rstrip(". "))))
     if totals.empty:
         return out + [html.P(t("no_data_yet", lang))]
-    latest = totals.iloc[-1]
-    codes = [c for c in str(latest["sectors_included"] or "").split(",") if c in SECTOR_BY_CODE]
-    names = ", ".join(SECTOR_BY_CODE[c].label(lang) for c in codes) or t("not_recorded", lang)
-    out.append(html.P(t("total_includes", lang, year=int(latest["year"]), sectors=names), className="prose"))
-    incomplete = totals[~totals["complete"].astype(bool)]
-    if not incomplete.empty:
-        years = ", ".join(str(int(y)) for y in incomplete["year"])
+    complete = totals["complete"].astype(bool)
+    reported = totals["source"] == "reported"
+    latest = totals[complete].iloc[-1] if complete.any() else totals.iloc[-1]
+    if latest["source"] == "reported":
+        out.append(html.P(t("total_is_reported", lang, year=int(latest["year"])), className="prose"))
+    else:
+        codes = [c for c in str(latest["sectors_included"] or "").split(",") if c in SECTOR_BY_CODE]
+        names = ", ".join(SECTOR_BY_CODE[c].label(lang) for c in codes) or t("not_recorded", lang)
+        out.append(html.P(t("total_includes", lang, year=int(latest["year"]), sectors=names), className="prose"))
+    if reported.any():
+        years = ", ".join(str(int(y)) for y in totals.loc[reported, "year"])
+        out.append(html.P(t("reported_years", lang, years=years), className="prose"))
+    if not complete.all():
+        years = ", ".join(str(int(y)) for y in totals.loc[~complete, "year"])
         out.append(html.P(t("incomplete_years", lang, years=years), className="prose"))
     out.append(html.P(t("sinks_text", lang), className="prose"))
+    out.append(totals_block(totals, lang))
     return out
+
+
+def totals_block(totals, lang: str) -> html.Section:
+    """Every year's total with whether it is complete and the reported total beside it."""
+    complete = totals["complete"].astype(bool)
+    frame = totals.assign(
+        total_kt=totals["value_t"] / 1000.0,
+        reported_kt=totals["reported_total_t"] / 1000.0,
+        complete_label=complete.map(lambda c: t("yes" if c else "no", lang)),
+        source_label=[
+            t("source_reported", lang) if s == "reported"
+            else t("source_sectors", lang) if c else t("source_partial", lang)
+            for s, c in zip(totals["source"], complete, strict=True)
+        ],
+    )
+    view = ChartView(
+        name="totals-by-year", title=t("totals_title", lang),
+        summary=t("totals_summary", lang), figure={}, table=frame,
+        columns=(
+            Column("year", t("col_year", lang), "year"), Column("total_kt", t("col_total_kt", lang), "kt"),
+            Column("complete_label", t("col_complete", lang), "text"),
+            Column("reported_kt", t("col_reported_kt", lang), "kt"),
+            Column("source_label", t("col_source", lang), "text"),
+        ),
+    )
+    return table_block(view, lang)
 
 
 def method_section(prog: ProgrammeInfo, lang: str) -> list:

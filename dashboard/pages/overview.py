@@ -31,7 +31,7 @@ from dashboard.context import (
 from dashboard.figures.common import empty_figure
 from dashboard.figures.gap import gap_figure
 from dashboard.figures.sectors import sector_area_figure, sector_table
-from dashboard.figures.trajectory import trajectory_figure, trajectory_table
+from dashboard.figures.trajectory import milestone_levels, trajectory_figure, trajectory_table
 from dashboard.i18n import t
 from dashboard.pages.shared import gap_view, pick_target, target_options
 from dashboard.summaries import (
@@ -92,8 +92,9 @@ def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
     if progress.empty:
         return [no_data(lang)]
     target_year = int(summary.get("target_year") or prog.target_year)
-    milestone_years = list(queries.milestones(engine, target_id)["year"]) if target_id else []
-    table = trajectory_table(progress, milestone_years + [target_year])
+    stored = queries.milestones(engine, target_id) if target_id else None
+    milestones, target = milestone_levels(summary, stored)
+    table = trajectory_table(progress, milestones, target, lang)
     return [
         headline_section(summary, prog.area_name or prog.name, target_year, lang),
         chart_block(trajectory_view(table, target_year, lang), lang),
@@ -105,7 +106,9 @@ def _measured_totals(programme_id: int) -> pd.DataFrame:
     """Total emissions as a progress frame with only measured values (no target set yet)."""
     emissions = queries.emissions_by_sector(current_engine(), programme_id)
     totals = emissions[(emissions["sector_code"] == TOTAL) & emissions["value_t"].notna()]
-    return pd.DataFrame({"year": totals["year"], "actual_t": totals["value_t"]})
+    return pd.DataFrame({"year": totals["year"], "actual_t": totals["value_t"],
+                         "complete": totals["complete"], "source": totals["source"],
+                         "sectors_included": totals["sectors_included"]})
 
 
 def headline_section(summary: dict, area: str, target_year: int, lang: str) -> html.Section:
@@ -128,8 +131,12 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str) -> ChartVi
     columns = (
         Column("year", t("col_year", lang), "year"),
         Column("actual_kt", t("col_actual_kt", lang), "kt"),
+        Column("complete_label", t("col_complete", lang), "text"),
+        Column("incomplete_kt", t("col_incomplete_kt", lang), "kt"),
+        Column("note", t("col_note", lang), "text"),
         Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
         Column("milestone_kt", t("col_milestone_kt", lang), "kt"),
+        Column("target_kt", t("col_target_kt", lang), "kt"),
         Column("projected_kt", t("col_projected_kt", lang), "kt"),
         Column("projected_low_kt", t("col_projected_low_kt", lang), "kt"),
         Column("projected_high_kt", t("col_projected_high_kt", lang), "kt"),
@@ -162,14 +169,20 @@ def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:
         message = t("no_data_yet", lang)
         return [chart_block(ChartView("sectors", title, message, empty_figure(lang, message),
                                       pd.DataFrame()), lang, empty=True)]
-    labels = {c: SECTOR_BY_CODE[c].label(lang) for c in table.columns if c != "year"}
+    labels = {c: SECTOR_BY_CODE[c].label(lang) for c in table.columns if c in SECTOR_BY_CODE}
     kind = "pct" if share else "kt"
     columns = (Column("year", t("col_year", lang), "year"),) + tuple(
         Column(code, label, kind) for code, label in labels.items()
-    )
+    ) + (Column("complete_label", t("col_complete", lang), "text"),)
+    table = table.assign(complete_label=table["complete"].map(lambda c: t("yes" if c else "no", lang)))
+    complete = table[table["complete"]]
+    summary = sectors_summary(complete[["year", *labels]], labels, share, lang)
+    left_out = [str(int(y)) for y in table.loc[~table["complete"], "year"]]
+    if left_out:
+        summary += " " + t("sectors_incomplete", lang, years=", ".join(left_out))
     axis = t("axis_share", lang) if share else t("axis_kt", lang)
     return [chart_block(ChartView(
-        name="sectors", title=title, summary=sectors_summary(table, labels, share, lang),
+        name="sectors", title=title, summary=summary,
         figure=sector_area_figure(table, lang, axis), table=table, columns=columns,
     ), lang)]
 

@@ -27,7 +27,7 @@ from dashboard.context import (
     request_language,
 )
 from dashboard.figures.indicators import indicator_figure, indicator_table
-from dashboard.figures.trajectory import trajectory_figure, trajectory_table
+from dashboard.figures.trajectory import milestone_levels, trajectory_figure, trajectory_table
 from dashboard.i18n import fmt_auto, fmt_number, t
 from dashboard.pages.shared import pick_target
 from dashboard.summaries import STATUS_TERMS, number, status_code, trajectory_summary
@@ -82,8 +82,10 @@ def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
     if progress.empty or progress["actual_t"].isna().all():
         emissions = queries.emissions_by_sector(engine, prog.id)
         rows = emissions[(emissions["sector_code"] == sector) & emissions["value_t"].notna()]
-        progress = pd.DataFrame({"year": rows["year"], "actual_t": rows["value_t"]})
-    table = trajectory_table(progress, [])
+        progress = pd.DataFrame({"year": rows["year"], "actual_t": rows["value_t"],
+                                 "complete": rows["complete"], "sectors_included": rows["sectors_included"]})
+    milestones, target_point = milestone_levels(summary)
+    table = trajectory_table(progress, milestones, target_point, lang)
     out = [html.H2(name, id="sector-name"), html.P(sector_sentence(table, summary, lang))]
     out.append(chart_block(ChartView(
         name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name),
@@ -92,6 +94,9 @@ def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
         columns=(
             Column("year", t("col_year", lang), "year"),
             Column("actual_kt", t("col_actual_kt", lang), "kt"),
+            Column("complete_label", t("col_complete", lang), "text"),
+            Column("incomplete_kt", t("col_incomplete_kt", lang), "kt"),
+            Column("note", t("col_note", lang), "text"),
             Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
             Column("projected_kt", t("col_projected_kt", lang), "kt"),
         ),

@@ -42,13 +42,17 @@ def milestones(engine: Engine, target_set_id: int, sector_code: str = TOTAL) -> 
 def progress_series(
     engine: Engine, programme_id: int, target_set_id: int, sector_code: str = TOTAL
 ) -> pd.DataFrame:
-    """Per year: actual, pathway, gap, progress, projection with its interval, with commitments."""
-    p = DerivedProgress
+    """Per year: actual, pathway, gap, progress, projection with its interval, with commitments,
+    and whether the year's value is complete (and where it comes from, what it includes)."""
+    p, e = DerivedProgress, DerivedEmissions
     query = (
         select(
             p.year, p.actual_t, p.pathway_t, p.gap_t, p.progress_pct, p.projected_t,
             p.projected_low_t, p.projected_high_t, p.with_commitments_t,
+            e.complete, e.source, e.sectors_included,
         )
+        .outerjoin(e, (e.programme_id == p.programme_id) & (e.year == p.year)
+                   & (e.sector_code == p.sector_code))
         .where(
             p.programme_id == programme_id, p.target_set_id == target_set_id,
             p.sector_code == sector_code,
@@ -87,10 +91,12 @@ def sector_summaries(engine: Engine, programme_id: int, target_set_id: int) -> p
 
 
 def emissions_by_sector(engine: Engine, programme_id: int) -> pd.DataFrame:
-    """Yearly emissions (t CO2e) per sector and in total, with what the totals include."""
+    """Yearly emissions (t CO2e) per sector and in total, with what the totals include, whether
+    they are complete, and the reported total (and whether it stands as the year's total)."""
     e = DerivedEmissions
     query = (
-        select(e.year, e.sector_code, e.value_t, e.sectors_included, e.complete)
+        select(e.year, e.sector_code, e.value_t, e.sectors_included, e.complete,
+               e.reported_total_t, e.source)
         .where(e.programme_id == programme_id)
         .order_by(e.year, e.sector_code)
     )

@@ -15,7 +15,7 @@ from dashboard.components import ChartView, Column, format_cell
 from dashboard.context import ProgrammeInfo
 from dashboard.figures.common import series_colour, series_label
 from dashboard.figures.gap import COLOURS
-from dashboard.figures.trajectory import trajectory_table
+from dashboard.figures.trajectory import milestone_levels, trajectory_table
 from dashboard.i18n import fmt_date, t
 from dashboard.pages.shared import gap_view
 from dashboard.summaries import (
@@ -71,8 +71,9 @@ def as_table(view: ChartView, lang: str) -> ReportTable:
 def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summary: dict, lang: str) -> ReportSection:
     target_year = int(summary.get("target_year") or prog.target_year)
     progress = queries.progress_series(engine, prog.id, target_id)
-    milestones = list(queries.milestones(engine, target_id)["year"])
-    table = trajectory_table(progress, milestones + [target_year])
+    levels, target = milestone_levels(summary, queries.milestones(engine, target_id))
+    milestones = list(levels)
+    table = trajectory_table(progress, levels, target, lang)
     title = t("trajectory_title", lang)
     if table.empty:
         return ReportSection("trajectory", title, t("no_data_yet", lang))
@@ -81,9 +82,16 @@ def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summ
               ("projected_kt", "trend", True), ("with_commitments_kt", "with_commitments", True)]
     chart = lines_svg(table, [(c, series_label(code, lang), series_colour(code), dashed)
                               for c, code, dashed in series], lang, title, text, t("axis_kt", lang))
-    shown = table[table["actual_kt"].notna() | table["year"].isin(milestones + [target_year])]
+    # Incomplete years are not drawn (the line breaks there); the table lists them, flagged.
+    shown = table[table["actual_kt"].notna() | table["incomplete_kt"].notna()
+                  | table["year"].isin(milestones + [target_year])]
     columns = (Column("year", t("col_year", lang), "year"), Column("actual_kt", t("col_actual_kt", lang), "kt"),
+               Column("complete_label", t("col_complete", lang), "text"),
+               Column("incomplete_kt", t("col_incomplete_kt", lang), "kt"),
+               Column("note", t("col_note", lang), "text"),
                Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
+               Column("milestone_kt", t("col_milestone_kt", lang), "kt"),
+               Column("target_kt", t("col_target_kt", lang), "kt"),
                Column("projected_kt", t("col_projected_kt", lang), "kt"))
     view = ChartView("trajectory", title, text, {}, shown, columns)
     return ReportSection("trajectory", title, text, as_table(view, lang), chart)
@@ -105,14 +113,18 @@ def sectors_section(summary: dict, lang: str) -> ReportSection:
     frame = pd.DataFrame([{
         "sector": SECTOR_BY_CODE[r["sector"]].label(lang) if r.get("sector") in SECTOR_BY_CODE else r.get("sector"),
         "baseline_kt": None if r.get("baseline_t") is None else r["baseline_t"] / 1000,
+        "latest_year": r.get("latest_year"),
         "latest_kt": None if r.get("latest_t") is None else r["latest_t"] / 1000,
         "change": r.get("change_vs_baseline_pct"),
         "status": statuses[r["status"]].label(lang) if r.get("status") in statuses else "–",
-    } for r in rows], columns=["sector", "baseline_kt", "latest_kt", "change", "status"])
+    } for r in rows], columns=["sector", "baseline_kt", "latest_year", "latest_kt", "change", "status"])
     title = t("coord_report_sectors", lang)
     text = t("coord_report_sectors_summary", lang, count=len(frame)) if len(frame) else t("no_data_yet", lang)
+    if len(frame) and summary.get("latest_year"):  # each row's own year, said in words too
+        text += " " + t("sectors_own_year", lang, year=summary["latest_year"])
     view = ChartView("sectors", title, text, {}, frame, (
         Column("sector", t("col_sector", lang), "text"), Column("baseline_kt", t("coord_col_baseline_kt", lang), "kt"),
+        Column("latest_year", t("col_latest_year", lang), "year"),
         Column("latest_kt", t("coord_col_latest_kt", lang), "kt"), Column("change", t("coord_col_change", lang), "pct"),
         Column("status", t("col_status", lang), "text"),
     ))

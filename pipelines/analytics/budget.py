@@ -43,6 +43,8 @@ def carbon_budget(pathway: Pathway, actual: pd.Series, projected: pd.Series | No
     runs_out = _year_runs_out(path, budget)
     return {
         "from_year": pathway.baseline_year, "to_year": pathway.target_year,
+        # The sums stop at the target year even when the data go further.
+        "used_to_year": None if used is None else int(min(latest, pathway.target_year)),
         "budget_t": budget, "used_to_date_t": used, "pathway_to_date_t": along_pathway,
         "overspent_to_date_t": None if used is None else used - along_pathway,
         "remaining_t": None if used is None else budget - used,

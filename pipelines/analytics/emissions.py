@@ -8,8 +8,12 @@ Rules (the dashboard says them next to every total):
 - A top-level sector without a value of its own is the sum of its sub-sectors.
 - The total is the sum of the top-level sectors; `sectors_included` lists them. A total (or a
   sector summed from sub-sectors) is incomplete when a sector that reports in other years has no
-  value that year. Missing values are never zeros; a missing value marked NO (not occurring) or
+  value that year, or a sector is marked missing that year. Missing values are never zeros; a missing value marked NO (not occurring) or
   IE (included elsewhere) does not make a total incomplete.
+- A programme's *reported total* (`emissions.total`, a published total of all sectors) is kept
+  beside the sum on the total row (`reported_total_t`). It is the year's headline (`source`
+  'reported', complete) when the sectors are incomplete or absent that year; when they are
+  complete their sum is the headline (`source` 'sectors') and a difference is a warning.
 """
 
 from __future__ import annotations
@@ -22,7 +26,11 @@ import pandas as pd
 from pipelines.vocab import TOTAL, emissions_indicator_code
 
 EXCUSED_KEYS = frozenset({"NO", "IE"})  # nothing is missing: not occurring / counted elsewhere
-EMISSIONS_COLUMNS = ["year", "sector_code", "value_t", "sectors_included", "complete"]
+EMISSIONS_COLUMNS = [
+    "year", "sector_code", "value_t", "sectors_included", "complete", "reported_total_t", "source",
+]
+REPORTED_TOTAL_CODE = emissions_indicator_code(TOTAL)  # its indicator has no sector
+SOURCE_SECTORS, SOURCE_REPORTED = "sectors", "reported"
 
 
 def indicator_year_values(agg: pd.DataFrame) -> pd.DataFrame:
@@ -41,6 +49,7 @@ def indicator_year_values(agg: pd.DataFrame) -> pd.DataFrame:
 def sector_year_values(values: pd.DataFrame) -> pd.DataFrame:
     """Per sector and year: value_t (standard series first, else the sum of parts) and missing_key."""
     cols = ["sector_code", "year", "value_t", "missing_key"]
+    values = values[_is_sector_row(values)] if not values.empty else values
     if values.empty:
         return pd.DataFrame(columns=cols)
     standard = values["code"] == values["sector_code"].map(emissions_indicator_code)
@@ -55,6 +64,19 @@ def sector_year_values(values: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[cols]
 
 
+def _is_sector_row(values: pd.DataFrame) -> pd.Series:
+    """Rows of sector series (the reported total has no sector and is not one)."""
+    return values["sector_code"].map(_is_code).astype(bool) & (values["code"] != REPORTED_TOTAL_CODE)
+
+
+def reported_totals(values: pd.DataFrame) -> dict[int, float]:
+    """Year → the programme's reported total (`emissions.total`), where it has a value."""
+    if values.empty:
+        return {}
+    rows = values[(values["code"] == REPORTED_TOTAL_CODE) & values["value"].notna()]
+    return {int(y): float(v) for y, v in rows.groupby("year")["value"].sum().items()}
+
+
 def _combined_key(keys: pd.Series) -> str:
     """One key for a sector-year without value: excused only if every key is NO or IE."""
     given = [str(k) for k in keys if isinstance(k, str) and k]
@@ -63,8 +85,12 @@ def _combined_key(keys: pd.Series) -> str:
     return next((k for k in given if k not in EXCUSED_KEYS), "missing")
 
 
-def emissions_table(sector_values: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
-    """derived_emissions rows: every sector-year (own, or summed from sub-sectors) and the totals."""
+def emissions_table(
+    sector_values: pd.DataFrame, sectors: pd.DataFrame, reported: dict[int, float] | None = None,
+) -> pd.DataFrame:
+    """derived_emissions rows: every sector-year (own, or summed from sub-sectors) and the totals
+    (the sum of the sectors, or the reported total where the sectors are incomplete or absent)."""
+    reported = reported or {}
     value = {(r.sector_code, int(r.year)): r.value_t for r in sector_values.itertuples()}
     key = {(r.sector_code, int(r.year)): r.missing_key for r in sector_values.itertuples()}
     order = sectors.sort_values("sort_order")
@@ -73,7 +99,7 @@ def emissions_table(sector_values: pd.DataFrame, sectors: pd.DataFrame) -> pd.Da
         t: [c for c, p in zip(order["code"], order["parent_code"], strict=True) if p == t]
         for t in top
     }
-    years = sorted({y for (_, y) in value})
+    years = sorted({y for (_, y) in value} | set(reported))
     # Sub-sectors' rows as they are; top-level rows come from _top_level_row.
     rows = [
         _own_row(code, year, v, key.get((code, year)))
@@ -86,7 +112,8 @@ def emissions_table(sector_values: pd.DataFrame, sectors: pd.DataFrame) -> pd.Da
             if row is not None:
                 rows.append(row)
                 top_rows[(t, year)] = row
-    rows += [_total_row(year, top, top_rows) for year in years]
+    rows += [_headline_row(_total_row(year, top, top_rows), year, reported.get(year))
+             for year in years]
     table = pd.DataFrame([r for r in rows if r is not None], columns=EMISSIONS_COLUMNS)
     return table.sort_values(["year", "sector_code"], ignore_index=True)
 
@@ -104,7 +131,7 @@ def _own_row(code: str, year: int, value_t, missing_key) -> dict:
     return {
         "year": year, "sector_code": code, "value_t": float(value_t) if present else None,
         "sectors_included": code if present else None,
-        "complete": present or missing_key in EXCUSED_KEYS,
+        "complete": present or missing_key in EXCUSED_KEYS, "reported_total_t": None, "source": None,
     }
 
 
@@ -117,13 +144,15 @@ def _top_level_row(top: str, year: int, subs: list[str], value: dict, key: dict)
     if not with_value:
         return _own_row(top, year, None, key[(top, year)]) if (top, year) in key else None
     reporting = [c for c in subs if any(_has(v) for (s, _), v in value.items() if s == c)]
+    marked = [c for c in subs if (c, year) in key]  # marked missing that year
     complete = all(
-        c in with_value or key.get((c, year)) in EXCUSED_KEYS for c in reporting
+        c in with_value or key.get((c, year)) in EXCUSED_KEYS for c in (*reporting, *marked)
     )
     return {
         "year": year, "sector_code": top,
         "value_t": float(sum(value[(c, year)] for c in with_value)),
         "sectors_included": ",".join(with_value), "complete": complete,
+        "reported_total_t": None, "source": None,
     }
 
 
@@ -133,13 +162,31 @@ def _total_row(year: int, top: list[str], top_rows: dict) -> dict | None:
     if not with_value:
         return None
     reporting = [t for t in top if any(_has(r["value_t"]) for (s, _), r in top_rows.items() if s == t)]
+    # A sector marked missing that year (C, NE, ?…) is part of the inventory even if it never
+    # has a value (a one-year file with a suppressed sector): its absence makes the year incomplete.
+    marked = [t for t in top if (t, year) in top_rows and not _has(top_rows[(t, year)]["value_t"])]
     complete = all(top_rows[(t, year)]["complete"] for t in with_value) and all(
-        t in with_value or top_rows.get((t, year), {}).get("complete", False) for t in reporting
+        t in with_value or top_rows.get((t, year), {}).get("complete", False)
+        for t in (*reporting, *marked)
     )
     return {
         "year": year, "sector_code": TOTAL,
         "value_t": float(sum(top_rows[(t, year)]["value_t"] for t in with_value)),
         "sectors_included": ",".join(with_value), "complete": complete,
+        "reported_total_t": None, "source": SOURCE_SECTORS,
+    }
+
+
+def _headline_row(summed: dict | None, year: int, reported_t: float | None) -> dict | None:
+    """The year's total row: the sectors' sum when complete, else the reported total if any."""
+    if reported_t is None:
+        return summed
+    if summed is not None and summed["complete"]:
+        return {**summed, "reported_total_t": reported_t}
+    # Sectors incomplete or absent: the published total stands for the year (its own scope).
+    return {
+        "year": year, "sector_code": TOTAL, "value_t": reported_t,
+        "sectors_included": None, "complete": True, "reported_total_t": reported_t, "source": SOURCE_REPORTED,
     }
 
 

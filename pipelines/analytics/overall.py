@@ -7,12 +7,12 @@ import math
 import numpy as np
 import pandas as pd
 
-from pipelines.analytics import progress
+from pipelines.analytics import headline, progress
 from pipelines.analytics.inputs import AnalyticsInputs
 from pipelines.vocab import TOTAL
 
 SECTOR_LIST_KEYS = (
-    "sector", "baseline_t", "latest_year", "latest_t", "change_vs_baseline_pct", "progress_pct",
+    "sector", "baseline_year", "baseline_t", "latest_year", "latest_t", "change_vs_baseline_pct", "progress_pct",
     "target_t", "target_source", "gap_t", "status",
 )
 
@@ -24,13 +24,16 @@ def complete_total(
     totals = table[(table["sector_code"] == TOTAL) & table["value_t"].notna()]
     latest = totals[totals["year"] == summary["latest_year"]]
     summary["programme_id"] = inputs.programme_id
-    summary["sectors_included"] = (
-        latest["sectors_included"].iloc[0].split(",") if len(latest) else []
-    )
+    included = latest["sectors_included"].iloc[0] if len(latest) else None
+    # A reported total's sectors are its publisher's: none listed (`years[].source` says so).
+    summary["sectors_included"] = [c for c in included.split(",") if c] if isinstance(included, str) else []
     summary["incomplete_years"] = sorted(int(y) for y in totals.loc[~totals["complete"].astype(bool), "year"])
     summary["sectors"] = [{k: s.get(k) for k in SECTOR_LIST_KEYS} for s in sectors]
-    summary["per_capita"] = per_capita_summary(summary, totals, inputs.population)
+    # Per inhabitant only on complete totals: a partial year ÷ population would be a false fall.
+    complete = totals[totals["complete"].astype(bool)]
+    summary["per_capita"] = per_capita_summary(summary, complete, inputs.population)
     summary["data_health"] = emissions_health(totals, inputs)
+    summary["years"] = headline.years_list(table)
 
 
 def per_capita_summary(summary: dict, totals: pd.DataFrame, population: pd.Series) -> dict:

@@ -6,8 +6,9 @@ import pandas as pd
 
 
 def progress_pct(baseline_t: float, latest_t: float, target_t: float) -> float | None:
-    """(baseline − latest) / (baseline − target) × 100; None when the target is the baseline."""
-    if baseline_t == target_t:
+    """(baseline − latest) / (baseline − target) × 100; None when the baseline is already at or
+    below the target (there is no way to go, so no share of it: −112 % would be nonsense)."""
+    if baseline_t <= target_t:
         return None
     return (baseline_t - latest_t) / (baseline_t - target_t) * 100.0
 

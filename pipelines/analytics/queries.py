@@ -15,10 +15,12 @@ from pipelines.analytics.inputs import (
     TargetSpec,
 )
 from pipelines.schema import Milestone, Programme, Target, TargetSet
+from pipelines.vocab import TOTAL, emissions_indicator_code
 
 # Current emissions values per indicator and year, aggregated in the database. It starts from the
 # programme's few emissions indicators, so the partial unique index on current observations
 # (indicator_id, period WHERE is_current) finds their rows however many other rows there are.
+# The reported total (`emissions.total`, no sector) comes with them.
 EMISSIONS_BY_INDICATOR_YEAR = """
 SELECT i.id AS indicator_id, i.code AS code, i.sector_code AS sector_code, o.year AS year,
        COUNT(CASE WHEN o.month IS NULL THEN o.value END) AS yearly_values,
@@ -28,7 +30,8 @@ SELECT i.id AS indicator_id, i.code AS code, i.sector_code AS sector_code, o.yea
        SUM(CASE WHEN o.month IS NOT NULL THEN o.value END) AS monthly_sum
 FROM indicator i
 JOIN observation o ON o.indicator_id = i.id AND o.is_current
-WHERE i.programme_id = :programme_id AND i.kind = 'emissions' AND i.sector_code IS NOT NULL
+WHERE i.programme_id = :programme_id AND i.kind = 'emissions'
+  AND (i.sector_code IS NOT NULL OR i.code = :total_code)
   AND o.year <= :up_to_year
 GROUP BY i.id, i.code, i.sector_code, o.year
 """
@@ -71,7 +74,9 @@ def read_inputs(
     """Everything one programme's analysis needs; `up_to_year` keeps observations ≤ that year."""
     programme = conn.execute(select(Programme).where(Programme.id == programme_id)).one()
     params = {"programme_id": programme_id, "up_to_year": up_to_year or NO_LIMIT_YEAR}
-    emissions = query_frame(conn, EMISSIONS_BY_INDICATOR_YEAR, params)
+    emissions = query_frame(
+        conn, EMISSIONS_BY_INDICATOR_YEAR, {**params, "total_code": emissions_indicator_code(TOTAL)}
+    )
     population = query_frame(
         conn, POPULATION, {**params, "code": programme.population_indicator or "population"}
     )

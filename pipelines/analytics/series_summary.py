@@ -87,7 +87,12 @@ def _analyse(case: SeriesCase) -> SeriesResult:
     summary.update(
         baseline_t=baseline_t, baseline_source=source, target_t=target_t,
         target_kind=case.target.kind, target_value=case.target.value, pathway_note=pathway.note,
+        milestones=[{"year": y, "value_t": v} for y, v in sorted(milestones.items())],
     )
+    if baseline_t < target_t:
+        summary["warnings"].append(
+            f"the baseline ({baseline_t:,.0f} t) is already below the target ({target_t:,.0f} t): "
+            "progress % has no meaning")
     usable = case.usable.dropna()
     if usable.empty:
         summary["error"] = "no complete yearly value to compare with the target"
@@ -119,7 +124,7 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
         progress_pct=progress.progress_pct(baseline_t, latest_t, target_t),
         required_annual_change_t=progress.required_annual_change_t(
             latest_year, latest_t, ts.target_year, target_t),
-        trend=_trend_summary(fits, target_t, latest_year, latest_t, ts.target_year),
+        trend=_trend_summary(fits, target_t, latest_year, latest_t, ts.target_year, usable),
     )
     at_target_year = float(usable[ts.target_year]) if ts.target_year in usable.index else None
     if projection is not None:
@@ -143,13 +148,13 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
         )
 
 
-def _trend_summary(fits: trend.Trend, target_t, latest_year, latest_t, target_year) -> dict:
+def _trend_summary(fits: trend.Trend, target_t, latest_year, latest_t, target_year, usable) -> dict:
     out = {
         "method": "linear", "prediction_interval_pct": trend.PREDICTION_LEVEL_PCT,
         "years": list(fits.years), "n_values": len(fits.years), "reason": fits.reason,
     }
     for name, fit in (("linear", fits.linear), ("constant_rate", fits.constant_rate)):
-        reached = trend.year_target_reached(fit, target_t, latest_year, latest_t, target_year)
+        reached = trend.year_target_reached(fit, target_t, latest_year, latest_t, target_year, usable)
         detail = None
         if fit is not None:
             centre, low, high = fit.at(target_year)
@@ -162,7 +167,8 @@ def _trend_summary(fits: trend.Trend, target_t, latest_year, latest_t, target_ye
                     reached, latest_year, target_year, True),
             }
         out[name] = detail
-    reached = trend.year_target_reached(fits.linear, target_t, latest_year, latest_t, target_year)
+    reached = trend.year_target_reached(
+        fits.linear, target_t, latest_year, latest_t, target_year, usable)
     out["year_target_reached"] = reached
     out["year_target_reached_text"] = trend.reached_text(
         reached, latest_year, target_year, fits.linear is not None)
@@ -198,8 +204,10 @@ def _empty_summary(case: SeriesCase) -> dict:
         "status": UNKNOWN, "status_reason": None, "projected_t_at_target_year": None,
         "projected_low_t_at_target_year": None, "projected_high_t_at_target_year": None,
         "year_target_reached": None, "year_target_reached_text": "not enough data",
-        "years_left": ts.target_year - case.as_of_year, "required_annual_change_t": None,
-        "trend": None, "carbon_budget": None, "commitments": None,
+        # Never negative: after the target year no years are left (status says how it ended).
+        "years_left": max(0, ts.target_year - case.as_of_year), "required_annual_change_t": None,
+        "trend": None, "carbon_budget": None, "commitments": None, "milestones": [],
+        "like_for_like": None,
     }
 
 
@@ -218,7 +226,7 @@ def _rows(case, pathway, projection, line, usable=None) -> pd.DataFrame:
     judged = column(usable)
     out = {"year": years, "actual_t": column(values), "pathway_t": path, "gap_t": judged - path,
            "progress_pct": nothing}
-    if pathway is not None and pathway.values.iloc[0] != pathway.values.iloc[-1]:
+    if pathway is not None and pathway.values.iloc[0] > pathway.values.iloc[-1]:
         baseline_t, target_t = pathway.values.iloc[0], pathway.values.iloc[-1]
         out["progress_pct"] = (baseline_t - judged) / (baseline_t - target_t) * 100.0
     for name, source in (("projected_t", "projected"), ("projected_low_t", "low"),

@@ -19,8 +19,11 @@ Every summary (overall, sector 'total', and each sector):
          year_target_reached_text, linear {...}, constant_rate {...}}, where linear and
          constant_rate are null or {annual_change, annual_change_unit, projected_t_at_target_year,
          low_t, high_t, year_target_reached, year_target_reached_text},
-  carbon_budget {from_year, to_year, budget_t, used_to_date_t, pathway_to_date_t,
+  carbon_budget {from_year, to_year, used_to_year, budget_t, used_to_date_t, pathway_to_date_t,
          overspent_to_date_t, remaining_t, expected_t, year_runs_out, year_runs_out_text},
+  milestones [{year, value_t}] (each milestone at its own level),
+  like_for_like (null, or {sectors, baseline_t, latest_t} when the baseline year is incomplete and
+         change and progress compare the latest year on the baseline's sectors),
   commitments {count, partners, committed_reduction_t, achieved_reduction_t,
          in_progress_reduction_t, planned_reduction_t, delayed_reduction_t, withdrawn_reduction_t,
          pending_reduction_t, needed_reduction_t, uncovered_reduction_t,
@@ -28,11 +31,12 @@ Every summary (overall, sector 'total', and each sector):
          overdue_count, overdue [{id, partner, title, target_year, status, reduction_t_per_year}]}
 The overall summary (sector 'total') also has:
   programme_id, sectors_included (top-level sectors in latest_year's total), incomplete_years,
-  sectors [{sector, baseline_t, latest_year, latest_t, change_vs_baseline_pct, progress_pct,
+  sectors [{sector, baseline_year, baseline_t, latest_year, latest_t, change_vs_baseline_pct, progress_pct,
             target_t, target_source, gap_t, status}],
   per_capita {year, population, per_capita_t, baseline_per_capita_t, change_vs_baseline_pct},
   data_health {first_year, latest_year, latest_complete_year, incomplete_years, missing_years,
-               superseded_values, last_import_at, population_latest_year}.
+               superseded_values, last_import_at, population_latest_year},
+  years [{year, total_t, complete, reported_total_t, source (sectors|reported), sectors_included}].
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from pipelines.analytics import commitments_gap, emissions, progress
+from pipelines.analytics import commitments_gap, emissions, headline, progress
 from pipelines.analytics.inputs import AnalyticsInputs, TargetSetSpec, TargetSpec
 from pipelines.analytics.overall import clean, complete_total
 from pipelines.analytics.series_summary import PROGRESS_COLUMNS, SeriesCase, analyse_series
@@ -58,10 +62,11 @@ SUMMARY_KEYS = frozenset({
     "pathway_t", "gap_t", "status", "status_reason", "projected_t_at_target_year",
     "projected_low_t_at_target_year", "projected_high_t_at_target_year", "year_target_reached",
     "year_target_reached_text", "years_left", "required_annual_change_t", "trend",
-    "carbon_budget", "commitments",
+    "carbon_budget", "commitments", "milestones", "like_for_like",
 })
 TOTAL_ONLY_KEYS = frozenset({
     "programme_id", "sectors_included", "incomplete_years", "sectors", "per_capita", "data_health",
+    "years",
 })
 
 
@@ -80,8 +85,9 @@ class Analysis:
 
 def emissions_table(inputs: AnalyticsInputs) -> pd.DataFrame:
     """derived_emissions rows with per_capita_t on the total rows."""
-    values = emissions.sector_year_values(emissions.indicator_year_values(inputs.emissions))
-    table = emissions.emissions_table(values, inputs.sectors)
+    per_indicator = emissions.indicator_year_values(inputs.emissions)
+    values = emissions.sector_year_values(per_indicator)
+    table = emissions.emissions_table(values, inputs.sectors, emissions.reported_totals(per_indicator))
     totals = emissions.series(table, TOTAL, complete_only=False)
     per_head = progress.per_capita(totals, inputs.population)
     is_total = table["sector_code"] == TOTAL
@@ -126,6 +132,9 @@ def _analyse_target_set(inputs: AnalyticsInputs, bank: emissions.SeriesBank, ts:
         target = _from_total(total.summary, bank.values(code), ts)
         results[code] = analyse_series(_case(inputs, bank, ts, code, target, "from_total"))
     ordered = [c for c in parent_of if c in results]
+    for code, result in ((TOTAL, total), *((c, results[c]) for c in ordered)):
+        headline.like_for_like(result.summary, bank.table, code)
+    total.summary["warnings"] += headline.reported_total_warnings(bank.table)
     complete_total(total.summary, inputs, bank.table, [results[c].summary for c in ordered])
     return {TOTAL: total, **{c: results[c] for c in ordered}}
 
@@ -144,18 +153,18 @@ def _case(inputs, bank, ts: TargetSetSpec, code: str, target, source: str) -> Se
 
 
 def _usable(values, complete, baseline_year, table, code) -> tuple[pd.Series, list[str]]:
-    """Complete years, plus the baseline year even if incomplete (with a warning)."""
+    """Complete years only: an incomplete year — the baseline year too — is left out of the
+    latest value and the trend fit, with a warning (the baseline keeps its value as baseline)."""
     warnings, usable = [], complete
     if complete.index.equals(values.index):  # the usual case: nothing incomplete
         return usable, warnings
     rows = table[(table["sector_code"] == code) & table["value_t"].notna()]
-    if baseline_year in values.index and baseline_year not in complete.index:
-        usable = pd.concat([complete, values[[baseline_year]]]).sort_index()
-        warnings.append(f"the baseline year {baseline_year} is incomplete: "
-                        f"it includes only {_included(rows, baseline_year)}")
-    later = [int(y) for y in values.index if complete.empty or y > complete.index.max()]
-    for year in later:
-        warnings.append(f"{year} is left out: incomplete, it includes only {_included(rows, year)}")
+    for year in (int(y) for y in values.index if y not in complete.index):
+        if year == baseline_year:
+            warnings.append(f"the baseline year {year} is incomplete: it includes only "
+                            f"{_included(rows, year)}; it is left out of the trend")
+        else:
+            warnings.append(f"{year} is left out: incomplete, it includes only {_included(rows, year)}")
     return usable, warnings
 
 

@@ -95,12 +95,15 @@ def fit_trend(values: pd.Series) -> Trend:
 
 
 def year_target_reached(
-    fit: Fit | None, target_t: float, latest_year: int, latest_t: float, target_year: int
+    fit: Fit | None, target_t: float, latest_year: int, latest_t: float, target_year: int,
+    history: pd.Series | None = None,
 ) -> int | None:
-    """The first year the value is at or below the target: the latest year if it already is,
-    else the first later year the fit's central projection gets there, up to TARGET_YEAR + 20."""
+    """The first year the value is at or below the target: when the latest value already is, the
+    first year of the run of measured years at or below it that ends in the latest year (from
+    `history`); else the first later year the fit's central projection gets there, up to
+    TARGET_YEAR + 20."""
     if latest_t <= target_t:
-        return latest_year
+        return first_year_met(history, target_t, latest_year)
     if fit is None:
         return None
     years = range(latest_year + 1, target_year + HORIZON_YEARS + 1)
@@ -109,10 +112,24 @@ def year_target_reached(
     return int(reached.index[0]) if len(reached) else None
 
 
+def first_year_met(history: pd.Series | None, target_t: float, latest_year: int) -> int:
+    """The year since which the measured values have stayed at or below the target."""
+    if history is None:
+        return latest_year
+    values = history.dropna().sort_index()
+    values = values[values.index <= latest_year]
+    first = latest_year
+    for year in reversed(values.index.tolist()):
+        if values[year] > target_t:
+            break
+        first = int(year)
+    return first
+
+
 def reached_text(year: int | None, latest_year: int, target_year: int, has_fit: bool) -> str:
     """Words for year_target_reached: '2034', 'already met (2023)', 'not before 2050'."""
     if year is not None:
-        return f"already met ({year})" if year == latest_year else str(year)
+        return f"already met ({year})" if year <= latest_year else str(year)
     if not has_fit:
         return "not enough data"
     return f"not before {target_year + HORIZON_YEARS}"
