@@ -21,6 +21,7 @@ class LoadOptions:
     # Let a big indicators file be checked in a forked second process (parallel_check.py): the
     # command line says yes; a web server, with its own processes and threads, does not.
     may_fork: bool = False
+    profile: str | None = None  # import profile to apply (pipelines/profiles); None = recognise one
 
 
 @dataclass
