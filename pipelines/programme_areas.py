@@ -48,13 +48,14 @@ def area_entries(conn: Connection, programme_id: int) -> list[tuple[str, str]]:
     programme = conn.execute(
         select(Programme.area_name, Programme.area_code).where(Programme.id == programme_id)
     ).one()
-    entries = [("name", programme.area_name)] if programme.area_name else []
-    entries += [("code", programme.area_code)] if programme.area_code else []
-    rows = conn.execute(
+    others = [tuple(r) for r in conn.execute(
         select(ProgrammeArea.kind, ProgrammeArea.value)
         .where(ProgrammeArea.programme_id == programme_id).order_by(ProgrammeArea.id)
-    )
-    return entries + [(k, v) for k, v in rows if (k, v) not in entries]
+    )]
+    listed = {fold(v) for _k, v in others}
+    own = [(k, v) for k, v in (("name", programme.area_name), ("code", programme.area_code))
+           if v and fold(v) not in listed]
+    return own + others
 
 
 def area_keys(conn: Connection, programme_id: int) -> set[str]:

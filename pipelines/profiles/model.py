@@ -70,6 +70,7 @@ class Profile:
     unmapped_reason: str = "labels the profile does not take"
     label_units: bool = False
     indicators: tuple[dict, ...] = ()
+    unknown_areas: frozenset[str] = frozenset()  # area cells meaning 'no known area' ('Gemeente onbekend')
     footer_pattern: re.Pattern | None = None  # first cell of the first footer row ('Speciale waarden')
 
     @property
@@ -125,6 +126,7 @@ def _build(d: dict) -> Profile:
         leave_out_unmapped=d.get("unmapped_labels", "leave_out") == "leave_out",
         unmapped_reason=d.get("unmapped_reason", "labels the profile does not take"),
         label_units=bool(d.get("label_units", False)), indicators=tuple(d.get("indicators", [])),
+        unknown_areas=_folded(d.get("unknown_areas", [])),
         footer_pattern=re.compile(d["footer_pattern"]) if d.get("footer_pattern") else None,
     )
 

@@ -12,6 +12,7 @@ class LeftOut:
     reason: str  # planned | other areas | other tiles | unmapped labels | targets
     rows: int
     examples: list[str]
+    what: str = "row(s)"
 
 
 @dataclass
@@ -27,10 +28,10 @@ class ProfileReport:
     markers: int = 0
     rows_out: int = 0
 
-    def leave_out(self, reason: str, examples: list[str], rows: int) -> None:
+    def leave_out(self, reason: str, examples: list[str], rows: int, what: str = "row(s)") -> None:
         if rows:
             shown = list(dict.fromkeys(e for e in examples if e))[:MAX_EXAMPLES]
-            self.left_out.append(LeftOut(reason, rows, shown))
+            self.left_out.append(LeftOut(reason, rows, shown, what))
 
     def lines(self) -> list[str]:
         """The report as lines for the command line and the batch report."""
@@ -40,7 +41,7 @@ class ProfileReport:
         for item in self.left_out:
             shown = f": {', '.join(item.examples)}" if item.examples else ""
             more = " …" if item.examples and len(item.examples) >= MAX_EXAMPLES else ""
-            out.append(f"left out {item.rows} row(s), {item.reason}{shown}{more}")
+            out.append(f"left out {item.rows} {item.what}, {item.reason}{shown}{more}")
         if self.ignored_columns:
             out.append(f"columns ignored: {', '.join(self.ignored_columns)}")
         if self.markers:

@@ -40,7 +40,7 @@ def apply_profile(profile: Profile, raw: RawTable, area_keys: set[str], chosen_b
     frame, lines = raw.frame, np.asarray(raw.line_numbers, dtype=np.int64)
     report = ProfileReport(profile.name, chosen_by)
     keep = _before_footer(profile, frame, lines, report)
-    keep &= _area_rows(frame, columns.get("area"), area_keys, raw, report)
+    keep &= _area_rows(profile, frame, columns.get("area"), area_keys, raw, report)
     keep &= _tile_rows(profile, frame, raw, report)
     keep &= _measured_rows(profile, frame, columns, lines, raw, report)
     long = _to_long(profile, frame[keep].reset_index(drop=True), lines[keep], columns, raw, report)
@@ -84,6 +84,8 @@ def _shape_columns(profile: Profile, raw: RawTable) -> set[str]:
     used = {c for f in profile.keep for c in raw.columns if fold(c) == fold(f.column)}
     if profile.shape == "wide":
         used |= {c for c in raw.columns if _wide_header(profile, c)}
+        if profile.wide_header is None:  # the label column: the first that is not a period
+            used |= {next((c for c in raw.columns if not _wide_header(profile, c) and fold(c) != fold(profile.columns.get("area", ""))), "")}
     used |= {c for alt in profile.sum_alternatives for c in raw.columns if fold(c) in {fold(a) for a in alt}}
     return used
 
@@ -101,7 +103,7 @@ def _before_footer(profile: Profile, frame: pd.DataFrame, lines: np.ndarray, rep
     return keep
 
 
-def _area_rows(frame: pd.DataFrame, column: str | None, area_keys: set[str], raw: RawTable,
+def _area_rows(profile: Profile, frame: pd.DataFrame, column: str | None, area_keys: set[str], raw: RawTable,
                report: ProfileReport) -> np.ndarray:
     if column is None:
         return np.ones(len(frame), dtype=bool)
@@ -118,8 +120,10 @@ def _area_rows(frame: pd.DataFrame, column: str | None, area_keys: set[str], raw
             f"rijen voor het gebied van het programma (namen en codes: {names}); voeg de naam of code "
             "die dit bestand gebruikt toe aan het programma"))])
     report.area_rows_kept = int(keep.sum())
-    others = frame[column].to_numpy(dtype=object)[~keep]
-    report.leave_out("other areas", [str(x) for x in others if str(x).strip()], int((~keep).sum()))
+    others = np.array([str(x) for x in frame[column].to_numpy(dtype=object)[~keep]], dtype=object)
+    unknown = np.array([fold(x) in profile.unknown_areas for x in others], dtype=bool)
+    report.leave_out("with no known area", list(others[unknown]), int(unknown.sum()))
+    report.leave_out("other areas", list(others[~unknown]), int((~unknown).sum()))
     return keep
 
 
@@ -226,7 +230,7 @@ def _map_labels(profile: Profile, long: pd.DataFrame, report: ProfileReport) -> 
     rows_mapped = mapped[codes] if len(uniques) else np.zeros(0, dtype=bool)
     if profile.leave_out_unmapped:
         unmapped = long["label"].to_numpy(dtype=object)[~rows_mapped]
-        report.leave_out(profile.unmapped_reason, [str(u) for u in unmapped], int((~rows_mapped).sum()))
+        report.leave_out(profile.unmapped_reason, [str(u) for u in unmapped], int((~rows_mapped).sum()), "value(s)")
         long, codes = long[rows_mapped].reset_index(drop=True), codes[rows_mapped]
     long["target"] = np.array([r.target if r else None for r in rules], dtype=object)[codes] if len(codes) else []
     long["sector"] = np.array([r.sector if r else None for r in rules], dtype=object)[codes] if len(codes) else []
