@@ -26,7 +26,7 @@ def parse_area_code(text: str) -> tuple[str, str]:
 def add_areas(engine: Engine, programme_id: int, names: Iterable[str] = (), codes: Iterable[str] = ()) -> int:
     """Add names and codes (each 'KIND:VALUE' or a bare code) to a programme's area; returns how many were new."""
     wanted = [("name", clean_text(n)) for n in names] + [parse_area_code(c) for c in codes]
-    for kind, value in wanted:
+    for _kind, value in wanted:
         if not value or len(value) > MAX_LENGTH:
             raise UserError(Bilingual(
                 f"an area name or code of 1 to {MAX_LENGTH} characters, not {value!r}",

@@ -84,7 +84,7 @@ def _shape_columns(profile: Profile, raw: RawTable) -> set[str]:
     used = {c for f in profile.keep for c in raw.columns if fold(c) == fold(f.column)}
     if profile.shape == "wide":
         used |= {c for c in raw.columns if _wide_header(profile, c)}
-        if profile.wide_header is None:  # the label column: the first that is not a period
+        if "label" not in profile.columns:  # the label column: the first that is not a period
             used |= {next((c for c in raw.columns if not _wide_header(profile, c) and fold(c) != fold(profile.columns.get("area", ""))), "")}
     used |= {c for alt in profile.sum_alternatives for c in raw.columns if fold(c) in {fold(a) for a in alt}}
     return used
@@ -170,7 +170,8 @@ def _measured_rows(profile: Profile, frame: pd.DataFrame, columns: dict[str, str
 def _wide_header(profile: Profile, header: str) -> tuple[str, str] | None:
     if profile.wide_header is not None:
         found = profile.wide_header.search(header)
-        return (found.group("label").strip(), found.group("period").strip()) if found else None
+        # Without a 'label' group the labels come from a column (rows are indicators).
+        return ((found.groupdict().get("label") or "").strip(), found.group("period").strip()) if found else None
     period = period_in_header(header)
     return ("", period.code) if period else None
 
