@@ -101,7 +101,9 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
                                   f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
     rows, numbers = [], []
     for number, row in enumerate(values, start=1):
-        cells = [cell_text(v) for v in row]
+        # Text and whole numbers, most cells, without cell_text's checks (a second per 800,000 cells).
+        cells = [v if type(v) is str else str(int(v)) if type(v) is float and v.is_integer() and abs(v) < 1e15
+                 else cell_text(v) for v in row]
         if any(c.strip() for c in cells):
             rows.append(cells)
             numbers.append(number)
