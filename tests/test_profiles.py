@@ -172,3 +172,14 @@ def test_area_names_and_codes_are_kept_once_each(engine):
     with engine.connect() as conn:
         assert area_entries(conn, pid) == [
             ("name", "Leuven"), ("nis", "24062"), ("name", "Louvain"), ("com", "BE0015"), ("locode", "BE LEU")]
+
+
+def test_a_plain_multi_area_file_is_cut_by_another_name_and_says_which_column(engine):
+    # The programme knows Ghent by its NIS code only as a second code; the file's rows are
+    # Gent's by code (44021) and name.
+    pid = programme(engine, "Ghent", codes=("nis:44021",))
+    result = load_file(engine, pid, "indicators", DATA / "ind_multi_area.csv", options=LoadOptions())
+    # Gent: residential 900.000 and transport 400.000 ('.' groups thousands in this file).
+    assert stored(engine) == {("emissions.residential", "2019"): 900000.0, ("emissions.transport", "2019"): 400000.0}
+    assert result.detected["area_column"] == "NIS-code"
+    assert "skipped 3 (other areas, areas in column 'NIS-code')" in result.summary()

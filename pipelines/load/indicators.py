@@ -106,6 +106,8 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
         store.close()  # no COPY may still run when the transaction ends, however it ends
     result.added, result.superseded, result.unchanged = counts["new"], counts["superseded"], counts["unchanged"]
     result.skipped = area.skipped
+    if area.columns:  # the report says which column was taken as the areas
+        result.detected["area_column"] = area.columns[0]
     _describe(result, state, layout)
     if options.dry_run or not result.changed:
         if options.dry_run:

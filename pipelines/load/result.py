@@ -59,7 +59,8 @@ class LoadResult:
             f"unchanged {self.unchanged}"
         )
         if self.skipped:
-            text += f", skipped {self.skipped} (other areas)"
+            column = self.detected.get("area_column")
+            text += f", skipped {self.skipped} (other areas" + (f", areas in column {column!r})" if column else ")")
         if self.batch_id is not None:
             text += f" (batch {self.batch_id})"
         elif not self.dry_run and not self.changed:
