@@ -183,3 +183,13 @@ def test_a_plain_multi_area_file_is_cut_by_another_name_and_says_which_column(en
     assert stored(engine) == {("emissions.residential", "2019"): 900000.0, ("emissions.transport", "2019"): 400000.0}
     assert result.detected["area_column"] == "NIS-code"
     assert "skipped 3 (other areas, areas in column 'NIS-code')" in result.summary()
+
+
+def test_a_plain_wide_file_with_areas_in_rows_keeps_the_programmes_rows(engine):
+    pid = programme(engine, "Leiden")
+    result = load(engine, pid, "wide_areas_in_rows.csv")
+    assert stored(engine) == {
+        ("emissions.residential", "2019"): 100.0, ("emissions.residential", "2020"): 90.0,
+        ("emissions.transport", "2019"): 50.0, ("emissions.transport", "2020"): 45.0,
+    }
+    assert (result.skipped, result.detected["area_column"]) == (1, "Gemeente")
