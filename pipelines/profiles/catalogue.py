@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from importlib import resources
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
 from pipelines import db
 from pipelines.errors import Bilingual, UserError
 from pipelines.profiles.model import Profile, profile_from_definition
-from pipelines.read import fold
+from pipelines.profiles.recognise import recognised_definition, shipped_definitions
 from pipelines.schema import ImportProfile
 
 
@@ -28,9 +26,7 @@ class StoredProfile:
 @cache
 def shipped_profiles() -> tuple[Profile, ...]:
     """The profiles that come with the project, one JSON file each."""
-    folder = resources.files("pipelines.profiles") / "shipped"
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
-    return tuple(profile_from_definition(json.loads(f.read_text(encoding="utf-8"))) for f in files)
+    return tuple(profile_from_definition(d) for d in shipped_definitions())
 
 
 def all_profiles(conn: Connection) -> list[StoredProfile]:
@@ -53,20 +49,9 @@ def find_profile(conn: Connection, name: str) -> StoredProfile:
 
 def recognise(conn: Connection, columns: list[str], titles: list[str] = ()) -> Profile | None:
     """The profile whose header fingerprint the file's columns (and title rows) match; the most
-    specific wins."""
-    folded = {fold(c) for c in columns}
-    best, best_size = None, -1
-    for stored in all_profiles(conn):
-        profile = stored.profile
-        if not set(profile.required_columns) <= folded:
-            continue
-        if profile.header_pattern is not None and not any(profile.header_pattern.search(c) for c in columns):
-            continue
-        if profile.title_pattern is not None and not any(profile.title_pattern.search(t) for t in titles):
-            continue
-        if len(profile.required_columns) > best_size:
-            best, best_size = profile, len(profile.required_columns)
-    return best
+    specific wins, a saved profile before a shipped one."""
+    found = recognised_definition(conn, columns, titles)
+    return None if found is None else profile_from_definition(found)
 
 
 def save_profile(engine: Engine, definition: dict, user: str) -> Profile:
