@@ -193,3 +193,49 @@ def test_a_plain_wide_file_with_areas_in_rows_keeps_the_programmes_rows(engine):
         ("emissions.transport", "2019"): 50.0, ("emissions.transport", "2020"): 45.0,
     }
     assert (result.skipped, result.detected["area_column"]) == (1, "Gemeente")
+
+
+def _themas_xls() -> bytes:
+    """A Klimaatmonitor 'Thema's' workbook as the site exports it: title row, years as text,
+    units in the labels, '?' for missing, a footer block."""
+    import io
+
+    import xlwt
+
+    book = xlwt.Workbook(encoding="cp1252")
+    sheet = book.add_sheet("Thema s Emmen")
+    rows = [
+        ["Thema's  - Emmen", "", ""],
+        ["", "2015", "2017"],
+        ["Totaal gasgebruik woningen [miljoen m3]", 72.1, 71.8],
+        ["Totaal bekend energiegebruik Gebouwde Omgeving [TJ]", 4443.0, "?"],
+        ["Elektriciteitsgebruik Industrie (SBI C) [kWh]", 87162000.0, 95370000.0],
+        ["", "", ""],
+        ["Speciale waarden", "? Ontbreekt", ""],
+        ["Bron", "CBS", ""],
+        ["", "Berekening (sub)totalen", ""],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value != "":
+                sheet.write(r, c, value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_legacy_xls_themas_export_loads_as_activity_indicators(engine):
+    pid = programme(engine, "Emmen")
+    result = load_file(engine, pid, "indicators", _themas_xls(), file_name="Klimaatmonitor - Emmen.xls",
+                       options=LoadOptions())
+    assert stored(engine) == {
+        ("gas.households", "2015"): 72.1, ("gas.households", "2017"): 71.8,
+        ("energy.built_environment", "2015"): 4443.0, ("energy.built_environment", "2017"): "?",
+    }
+    assert result.detected["format"] == "xls" and result.detected["title_rows"] == ["Thema's  - Emmen"]
+    left = {item["reason"]: item for item in result.detected["profile"]["left_out"]}
+    assert left["footer from line 7"]["examples"] == ["Speciale waarden", "Bron"]
+    assert left["labels the profile does not take"]["rows"] == 2  # the kWh row, both years
+    with engine.connect() as conn:
+        kinds = dict(conn.execute(select(Indicator.code, Indicator.kind).where(Indicator.code == "gas.households")).all())
+    assert kinds == {"gas.households": "activity"}
