@@ -26,11 +26,16 @@ def test_duesseldorf_thousands_separator_is_decided_by_the_total(engine):
     assert stored(engine)[("emissions.residential", "1987")] == 1953000.0
     readings = result.detected["profile"]["readings"]
     assert len(readings) == 1 and "'1.953' read as 1,953" in readings[0]
+    assert "the totals do not add up the other way" in readings[0]
 
 
 def test_moers_true_decimals_stay_decimals(engine):
     programme = programme_for(engine, ["Moers"])
-    load_real(engine, programme, "klimawatch/moers.csv")
+    result = load_real(engine, programme, "klimawatch/moers.csv")
+    # With a decimal comma '48.647140192728' would be no number; the totals add up with a point
+    # (2011: 113.423 + 50.356 + 20.110 + 2.712 + 208.216 = 394.817 ≈ 394.865, within 0.1 %).
+    assert "decimal point" in result.detected["profile"]["readings"][0]
+    assert "the other reading makes some values no numbers" in result.detected["profile"]["readings"][0]
     values = stored(engine)
     assert values[("emissions.residential", "2010")] == pytest.approx(131717.0)  # 131.717 kt
     assert values[("emissions.transport_municipal", "2011")] == pytest.approx(48647.140192728)

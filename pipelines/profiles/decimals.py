@@ -24,25 +24,30 @@ def decide_by_totals(values: pd.Series, periods: np.ndarray, sectors: np.ndarray
     ambiguous = ambiguous_mask(values).to_numpy()
     if not ambiguous.any() or not is_total.any():
         return None, []
-    fitting = [d for d in CANDIDATES if _fits(values, periods, sectors, is_total, d)]
+    fits = {d: _fits(values, periods, sectors, is_total, d) for d in CANDIDATES}
+    fitting = [d for d, fit in fits.items() if fit == "fits"]
     if len(fitting) != 1:
         return None, []
     mark = fitting[0]
+    other = next(d for d in CANDIDATES if d != mark)
+    why = ("the other reading makes some values no numbers" if fits[other] == "not numbers"
+           else "the totals do not add up the other way")
     parsed, _bad = parse_number_series(values, mark)
     shown = [
         f"line {int(line)}: {text!r} read as {_fmt(value)}"
         for text, value, line in zip(values[ambiguous][:5], parsed[ambiguous][:5], lines[ambiguous][:5], strict=True)
     ]
     return mark, [
-        f"numbers that read two ways were read with a {NAMES[mark]}: only that reading makes the "
-        f"file's totals add up ({'; '.join(shown)})"
+        f"numbers that read two ways were read with a {NAMES[mark]}: the file's totals add up that "
+        f"way and {why} ({'; '.join(shown)})"
     ]
 
 
-def _fits(values: pd.Series, periods, sectors, is_total, mark: str) -> bool:
+def _fits(values: pd.Series, periods, sectors, is_total, mark: str) -> str:
+    """'fits', 'not numbers' or 'does not add up': how the file reads with this decimal mark."""
     parsed, bad = parse_number_series(values, mark)
     if bad.any():  # some value is no number with this mark ('48.647140192728' with a comma)
-        return False
+        return "not numbers"
     numbers = parsed.to_numpy()
     checked = 0
     for period in np.unique(periods[is_total]):
@@ -56,9 +61,9 @@ def _fits(values: pd.Series, periods, sectors, is_total, mark: str) -> bool:
         summed, _parts = top_level_sum(by_sector)
         total = float(np.nanmax(totals))
         if abs(total - summed) > RELATIVE_TOLERANCE * abs(total):
-            return False
+            return "does not add up"
         checked += 1
-    return checked > 0
+    return "fits" if checked else "does not add up"
 
 
 def _fmt(value: float) -> str:
