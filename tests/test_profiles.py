@@ -239,3 +239,12 @@ def test_a_legacy_xls_themas_export_loads_as_activity_indicators(engine):
     with engine.connect() as conn:
         kinds = dict(conn.execute(select(Indicator.code, Indicator.kind).where(Indicator.code == "gas.households")).all())
     assert kinds == {"gas.households": "activity"}
+
+
+def test_rows_to_add_up_with_a_bad_number_are_refused_with_its_row(engine):
+    pid = programme(engine, "Leuven", codes=("com:BE0015",))
+    with pytest.raises(ValidationFailed) as caught:
+        load(engine, pid, "jrc_bad_number.csv")
+    # '7O' (a letter O) is no number: never added up as if it were missing.
+    assert (3, "7O") in [(p.row, p.value) for p in caught.value.problems]
+    assert stored(engine) == {}

@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load.periods import period_in_header
-from pipelines.numbers import parse_number_series
+from pipelines.numbers import detect_decimal, missing_key, parse_number_series
 from pipelines.profiles.decimals import decide_by_totals
 from pipelines.profiles.model import TOTAL_TARGET, Profile
 from pipelines.profiles.report import ProfileReport
@@ -265,25 +265,38 @@ def _units(profile: Profile, long: pd.DataFrame) -> list[str]:
     return units
 
 
-def _add_up(long: pd.DataFrame, decimal: str | None, report: ProfileReport) -> tuple[pd.DataFrame, str]:
-    """Rows for one indicator and period added up (JRC: direct + indirect emissions)."""
-    numbers, _bad = parse_number_series(long["value"], decimal or ".")
+def _add_up(long: pd.DataFrame, decimal: str | None, report: ProfileReport) -> tuple[pd.DataFrame, str | None]:
+    """Rows for one indicator and period added up (JRC: direct + indirect emissions).
+
+    Only groups of several rows change; a value that is neither a number nor a missing marker
+    leaves the file as it is, for the loader to refuse with its row.
+    """
+    mark = decimal or detect_decimal(long["value"]) or "."
+    numbers, bad = parse_number_series(long["value"], mark)
+    markers = np.array([missing_key(v) is not None for v in long["value"]], dtype=bool)
+    if (bad.to_numpy() & ~markers).any():
+        return long, decimal
     long = long.assign(number=numbers.to_numpy())
     grouped = long.groupby(["label", "period", "unit"], sort=False, dropna=False)
-    sizes = grouped["number"].transform("size").to_numpy()
     summed = grouped.agg(line=("line", "first"), number=("number", lambda s: s.sum(min_count=1)),
-                         note=("note", "first"), target=("target", "first"), sector=("sector", "first"),
-                         n=("line", "size")).reset_index()
-    added = int((summed["n"] > 1).sum())
-    if added:
-        report.sums.append(f"added up {int((sizes > 1).sum())} row(s) into {added} value(s): "
-                           "one value per indicator and year (e.g. direct + indirect emissions)")
-    summed["value"] = [_number_text(v) if not np.isnan(v) else "" for v in summed["number"]]
-    return summed.sort_values("line", kind="stable").reset_index(drop=True), "."
+                         first=("value", "first"), note=("note", "first"), target=("target", "first"),
+                         sector=("sector", "first"), n=("line", "size")).reset_index()
+    several = summed["n"] > 1
+    if not several.any():
+        return long.drop(columns="number"), decimal
+    report.sums.append(f"added up {int(summed.loc[several, 'n'].sum())} row(s) into {int(several.sum())} "
+                       "value(s): one value per indicator and year (e.g. direct + indirect emissions)")
+    summed["value"] = [
+        _number_text(v, mark) if many and not np.isnan(v) else first
+        for v, many, first in zip(summed["number"], several, summed["first"], strict=True)
+    ]
+    return summed.sort_values("line", kind="stable").reset_index(drop=True), mark
 
 
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+def _number_text(value: float, mark: str = ".") -> str:
+    """A number as the loader reads it with decimal mark `mark`, without thousands separators."""
+    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    return text.replace(".", ",") if mark == "," else text
 
 
 def _fmt(value: float) -> str:
