@@ -248,3 +248,14 @@ def test_rows_to_add_up_with_a_bad_number_are_refused_with_its_row(engine):
     # '7O' (a letter O) is no number: never added up as if it were missing.
     assert (3, "7O") in [(p.row, p.value) for p in caught.value.problems]
     assert stored(engine) == {}
+
+
+def test_a_row_with_only_part_of_the_columns_to_add_up_is_left_missing_and_said(engine):
+    from pipelines.profiles import prepare
+
+    pid = programme(engine, "The Hague")
+    path = PROFILES / "cdp_partial.csv"
+    table, _options = prepare(engine, pid, read_table(path, path.name), LoadOptions())
+    # Direct 1,000 without the indirect part: never 1,000 as if it were the whole.
+    assert table.frame[["indicator", "period", "value"]].values.tolist() == [["Totaal", "2019", ""]]
+    assert table.detected["profile"]["sums"] == ["1 row(s) left missing: no set of columns to add up is complete"]

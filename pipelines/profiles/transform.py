@@ -214,13 +214,22 @@ def _summed_columns(profile: Profile, frame: pd.DataFrame, raw: RawTable, report
         names = [by_fold.get(fold(c)) for c in alternative]
         if None in names:
             continue
-        numbers = [parse_number_series(frame[c], ".")[0].to_numpy() for c in names]
-        filled = np.logical_and.reduce([~np.isnan(x) for x in numbers]) & (out == "")
+        parsed = [parse_number_series(frame[c], ".") for c in names]
+        numbers = [x.to_numpy() for x, _bad in parsed]
+        filled = np.logical_and.reduce([frame[c].str.strip().to_numpy() != "" for c in names]) & (out == "")
         for i in np.flatnonzero(filled):
+            wrong = [frame[c].iloc[i] for c, (_x, bad) in zip(names, parsed, strict=True) if bad.iloc[i]]
+            if wrong:  # no number: passed on as written, for the loader to refuse with its row
+                out[i] = wrong[0]
+                continue
             parts = [x[i] for x in numbers]
             out[i] = _number_text(sum(parts))
             report.sums.append(f"added up {' + '.join(_fmt(p) for p in parts)} = {_fmt(sum(parts))} "
                                f"(columns: {'; '.join(names)})")
+    partial = (out == "") & np.logical_or.reduce(
+        [frame[c].str.strip().to_numpy() != "" for c in raw.columns if c in _shape_columns(profile, raw)] or [out != ""])
+    if partial.any():  # some parts given, never all of one set: missing, and said so
+        report.sums.append(f"{int(partial.sum())} row(s) left missing: no set of columns to add up is complete")
     return out
 
 
