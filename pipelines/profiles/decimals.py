@@ -5,16 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from pipelines.errors import Bilingual
 from pipelines.load.totals import top_level_sum
 from pipelines.numbers import ambiguous_mask, parse_number_series
 
 CANDIDATES = (",", ".")
 RELATIVE_TOLERANCE = 0.001  # as the loader's totals check (pipelines/load/totals.py)
-NAMES = {",": "decimal comma ('.' groups thousands)", ".": "decimal point"}
+NAMES = {",": Bilingual("decimal comma ('.' groups thousands)", "decimale komma ('.' scheidt duizendtallen)"),
+         ".": Bilingual("decimal point", "decimale punt")}
 
 
 def decide_by_totals(values: pd.Series, periods: np.ndarray, sectors: np.ndarray,
-                     is_total: np.ndarray, lines: np.ndarray) -> tuple[str | None, list[str]]:
+                     is_total: np.ndarray, lines: np.ndarray) -> tuple[str | None, list[Bilingual]]:
     """The decimal mark under which every total of the file adds up, when exactly one does.
 
     `sectors` holds a sector code per row (None for other rows), `is_total` marks total rows.
@@ -30,17 +32,18 @@ def decide_by_totals(values: pd.Series, periods: np.ndarray, sectors: np.ndarray
         return None, []
     mark = fitting[0]
     other = next(d for d in CANDIDATES if d != mark)
-    why = ("the other reading makes some values no numbers" if fits[other] == "not numbers"
-           else "the totals do not add up the other way")
+    why = (Bilingual("the other reading makes some values no numbers", "anders gelezen zijn sommige waarden geen getal")
+           if fits[other] == "not numbers" else
+           Bilingual("the totals do not add up the other way", "anders gelezen kloppen de totalen niet"))
     parsed, _bad = parse_number_series(values, mark)
-    shown = [
-        f"line {int(line)}: {text!r} read as {_fmt(value)}"
-        for text, value, line in zip(values[ambiguous][:5], parsed[ambiguous][:5], lines[ambiguous][:5], strict=True)
-    ]
-    return mark, [
+    at = list(zip(values[ambiguous][:5], parsed[ambiguous][:5], lines[ambiguous][:5], strict=True))
+    shown = "; ".join(f"line {int(line)}: {text!r} read as {_fmt(value)}" for text, value, line in at)
+    shown_nl = "; ".join(f"regel {int(line)}: {text!r} gelezen als {_fmt(value)}" for text, value, line in at)
+    return mark, [Bilingual(
         f"numbers that read two ways were read with a {NAMES[mark]}: the file's totals add up that "
-        f"way and {why} ({'; '.join(shown)})"
-    ]
+        f"way and {why} ({shown})",
+        f"getallen die twee lezingen toelaten zijn gelezen met een {NAMES[mark].nl}: zo kloppen de "
+        f"totalen van het bestand en {why.nl} ({shown_nl})")]
 
 
 def _fits(values: pd.Series, periods, sectors, is_total, mark: str) -> str:

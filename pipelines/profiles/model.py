@@ -67,7 +67,7 @@ class Profile:
     add_up: bool = False
     decimal_by_totals: bool = False
     leave_out_unmapped: bool = True
-    unmapped_reason: str = "labels the profile does not take"
+    unmapped_reason: Bilingual = Bilingual("labels the profile does not take", "labels die het profiel niet neemt")
     label_units: bool = False
     indicators: tuple[dict, ...] = ()
     unknown_areas: frozenset[str] = frozenset()  # area cells meaning 'no known area' ('Gemeente onbekend')
@@ -124,7 +124,7 @@ def _build(d: dict) -> Profile:
         sum_alternatives=tuple(tuple(a) for a in sums.get("alternatives", [])),
         add_up=bool(d.get("add_up", False)), decimal_by_totals=bool(d.get("decimal_by_totals", False)),
         leave_out_unmapped=d.get("unmapped_labels", "leave_out") == "leave_out",
-        unmapped_reason=d.get("unmapped_reason", "labels the profile does not take"),
+        unmapped_reason=_reason(d.get("unmapped_reason")),
         label_units=bool(d.get("label_units", False)), indicators=tuple(d.get("indicators", [])),
         unknown_areas=_folded(d.get("unknown_areas", [])),
         footer_pattern=re.compile(d["footer_pattern"]) if d.get("footer_pattern") else None,
@@ -137,6 +137,15 @@ def _label_rule(rule: dict) -> LabelRule:
     if target != TOTAL_TARGET and not (kind == "sector" and code in SECTOR_BY_CODE) and not (kind == "indicator" and code):
         raise ValueError(f"labels: target {target!r} is not 'total', 'sector:CODE' or 'indicator:CODE'")
     return LabelRule(re.compile(rule["match"], re.IGNORECASE), target)
+
+
+def _reason(text) -> Bilingual:
+    """A reason in a definition: {"en": …, "nl": …}, one text for both, or the default."""
+    if isinstance(text, dict):
+        return Bilingual(str(text.get("en", "")), str(text.get("nl") or text.get("en", "")))
+    if text:
+        return Bilingual(str(text), str(text))
+    return Bilingual("labels the profile does not take", "labels die het profiel niet neemt")
 
 
 def _folded(values) -> frozenset[str]:

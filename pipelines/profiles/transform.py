@@ -99,7 +99,7 @@ def _before_footer(profile: Profile, frame: pd.DataFrame, lines: np.ndarray, rep
     starts = [i for i, cell in enumerate(first) if profile.footer_pattern.search(str(cell).strip())]
     if starts:
         keep[starts[0]:] = False
-        report.leave_out(f"footer from line {int(lines[starts[0]])}", [str(c) for c in first[starts[0]:]], int((~keep).sum()))
+        report.leave_out(Bilingual(f"footer from line {int(lines[starts[0]])}", f"voetregels vanaf regel {int(lines[starts[0]])}"), [str(c) for c in first[starts[0]:]], int((~keep).sum()))
     return keep
 
 
@@ -122,8 +122,8 @@ def _area_rows(profile: Profile, frame: pd.DataFrame, column: str | None, area_k
     report.area_rows_kept = int(keep.sum())
     others = np.array([str(x) for x in frame[column].to_numpy(dtype=object)[~keep]], dtype=object)
     unknown = np.array([fold(x) in profile.unknown_areas for x in others], dtype=bool)
-    report.leave_out("with no known area", list(others[unknown]), int(unknown.sum()))
-    report.leave_out("other areas", list(others[~unknown]), int((~unknown).sum()))
+    report.leave_out(Bilingual("with no known area", "zonder gekend gebied"), list(others[unknown]), int(unknown.sum()))
+    report.leave_out(Bilingual("other areas", "andere gebieden"), list(others[~unknown]), int((~unknown).sum()))
     return keep
 
 
@@ -141,7 +141,8 @@ def _tile_rows(profile: Profile, frame: pd.DataFrame, raw: RawTable, report: Pro
             raise UserError(f"{raw.file_name} lacks the column {rule.column} that profile {profile.name!r} filters on")
         cells = frame[column].to_numpy(dtype=object)
         ok = np.array([fold(str(c)) in rule.values for c in cells], dtype=bool)
-        report.leave_out(f"other values of {column!r} (another tile or table)", list(cells[keep & ~ok]), int((keep & ~ok).sum()))
+        report.leave_out(Bilingual(f"other values of {column!r} (another tile or table)",
+                                   f"andere waarden van {column!r} (een andere tegel of tabel)"), list(cells[keep & ~ok]), int((keep & ~ok).sum()))
         keep &= ok
     return keep
 
@@ -163,7 +164,8 @@ def _measured_rows(profile: Profile, frame: pd.DataFrame, columns: dict[str, str
     label = columns.get("label")
     period = columns.get("period")
     examples = [" ".join(str(frame[c].iloc[i]) for c in (period, label) if c) for i in np.flatnonzero(planned)]
-    report.leave_out("planned, not measured (never stored as measurements)", examples, int(planned.sum()))
+    report.leave_out(Bilingual("planned, not measured (never stored as measurements)",
+                               "gepland, niet gemeten (nooit bewaard als meting)"), examples, int(planned.sum()))
     return keep
 
 
@@ -224,12 +226,15 @@ def _summed_columns(profile: Profile, frame: pd.DataFrame, raw: RawTable, report
                 continue
             parts = [x[i] for x in numbers]
             out[i] = _number_text(sum(parts))
-            report.sums.append(f"added up {' + '.join(_fmt(p) for p in parts)} = {_fmt(sum(parts))} "
-                               f"(columns: {'; '.join(names)})")
+            summed = f"{' + '.join(_fmt(p) for p in parts)} = {_fmt(sum(parts))}"
+            report.sums.append(Bilingual(f"added up {summed} (columns: {'; '.join(names)})",
+                                         f"opgeteld: {summed} (kolommen: {'; '.join(names)})"))
     partial = (out == "") & np.logical_or.reduce(
         [frame[c].str.strip().to_numpy() != "" for c in raw.columns if c in _shape_columns(profile, raw)] or [out != ""])
     if partial.any():  # some parts given, never all of one set: missing, and said so
-        report.sums.append(f"{int(partial.sum())} row(s) left missing: no set of columns to add up is complete")
+        report.sums.append(Bilingual(
+            f"{int(partial.sum())} row(s) left missing: no set of columns to add up is complete",
+            f"{int(partial.sum())} rij(en) ontbrekend gelaten: geen reeks kolommen om op te tellen is volledig"))
     return out
 
 
@@ -240,7 +245,8 @@ def _map_labels(profile: Profile, long: pd.DataFrame, report: ProfileReport) -> 
     rows_mapped = mapped[codes] if len(uniques) else np.zeros(0, dtype=bool)
     if profile.leave_out_unmapped:
         unmapped = long["label"].to_numpy(dtype=object)[~rows_mapped]
-        report.leave_out(profile.unmapped_reason, [str(u) for u in unmapped], int((~rows_mapped).sum()), "value(s)")
+        report.leave_out(profile.unmapped_reason, [str(u) for u in unmapped], int((~rows_mapped).sum()),
+                         Bilingual("value(s)", "waarde(n)"))
         long, codes = long[rows_mapped].reset_index(drop=True), codes[rows_mapped]
     long["target"] = np.array([r.target if r else None for r in rules], dtype=object)[codes] if len(codes) else []
     long["sector"] = np.array([r.sector if r else None for r in rules], dtype=object)[codes] if len(codes) else []
@@ -293,8 +299,10 @@ def _add_up(long: pd.DataFrame, decimal: str | None, report: ProfileReport) -> t
     several = summed["n"] > 1
     if not several.any():
         return long.drop(columns="number"), decimal
-    report.sums.append(f"added up {int(summed.loc[several, 'n'].sum())} row(s) into {int(several.sum())} "
-                       "value(s): one value per indicator and year (e.g. direct + indirect emissions)")
+    rows, values = int(summed.loc[several, "n"].sum()), int(several.sum())
+    report.sums.append(Bilingual(
+        f"added up {rows} row(s) into {values} value(s): one value per indicator and year (e.g. direct + indirect emissions)",
+        f"{rows} rij(en) opgeteld tot {values} waarde(n): één waarde per indicator en jaar (bv. directe + indirecte uitstoot)"))
     summed["value"] = [
         _number_text(v, mark) if many and not np.isnan(v) else first
         for v, many, first in zip(summed["number"], several, summed["first"], strict=True)
