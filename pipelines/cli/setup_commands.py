@@ -42,7 +42,9 @@ def init_command(app: AppContext, name, slug, area_name, area_code, baseline_yea
         return
     from pipelines.programme_areas import parse_area_code
 
+    # The first code is also the programme's own (a 32-character column); every code is kept in programme_area.
     main_code = parse_area_code(area_code[0])[1] if area_code else None
+    main_code = main_code if main_code and len(main_code) <= 32 else None
     spec = ProgrammeSpec(
         slug=wanted or "city", name=name, baseline_year=baseline_year, target_year=target_year,
         area_name=area_name[0] if area_name else None, area_code=main_code,
