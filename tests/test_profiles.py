@@ -259,3 +259,22 @@ def test_a_row_with_only_part_of_the_columns_to_add_up_is_left_missing_and_said(
     # Direct 1,000 without the indirect part: never 1,000 as if it were the whole.
     assert table.frame[["indicator", "period", "value"]].values.tolist() == [["Totaal", "2019", ""]]
     assert table.detected["profile"]["sums"] == ["1 row(s) left missing: no set of columns to add up is complete"]
+
+
+def test_an_unknown_export_saved_as_a_profile_is_recognised_next_time(engine):
+    from pipelines.profiles.draft import draft_definition, guess_roles
+
+    pid = programme(engine, "Leuven")
+    path = PROFILES / "own_long_export.csv"
+    raw = read_table(path, path.name)
+    roles = guess_roles(raw)
+    assert roles == {"Jaar": "period", "Rubriek": "ignore", "Waarde": "value", "Status": "measured", "Stad": "area"}
+    roles["Rubriek"] = "label"  # the analyst's choice on the mapping step
+    definition = draft_definition(
+        "leuven-rubrieken", raw, roles, {"Wonen": "sector:residential", "Alles samen": "total"},
+        unit="kt CO2e", markers={"n.b.": "NE"}, measured=("gemeten",), planned=("doel",))
+    save_profile(engine, definition, "ann")
+    result = load(engine, pid, "own_long_export.csv")
+    # 2019 Wonen 161,9 kt (a decimal comma) measured; 2030 is a target, left out; 2020 'n.b.' → NE.
+    assert stored(engine) == {("emissions.residential", "2019"): 161900.0, ("emissions.residential", "2020"): "NE"}
+    assert result.detected["profile"]["profile"] == "leuven-rubrieken"
