@@ -60,7 +60,9 @@ def tile_rows(profile: Profile, frame: pd.DataFrame, raw: RawTable, report: Prof
     for rule in profile.keep:
         column = by_fold.get(fold(rule.column))
         if column is None:
-            raise UserError(f"{raw.file_name} lacks the column {rule.column} that profile {profile.name!r} filters on")
+            raise UserError(Bilingual(
+                f"{raw.file_name} lacks the column {rule.column} that profile {profile.name!r} filters on",
+                f"{raw.file_name} mist de kolom {rule.column} waarop profiel {profile.name!r} filtert"))
         cells = frame[column].to_numpy(dtype=object)
         ok = np.array([fold(str(c)) in rule.values for c in cells], dtype=bool)
         report.leave_out(Bilingual(f"other values of {column!r} (another tile or table)",
