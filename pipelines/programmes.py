@@ -43,6 +43,9 @@ class ProgrammeSpec:
     # The primary target set created with the programme: residual % of baseline at target year.
     target_residual_pct: float | None = None
     target_name: str = "Climate neutrality"
+    # More names and codes of the area ('KIND:VALUE' or bare codes), see programme_areas.py.
+    other_area_names: tuple[str, ...] = ()
+    other_area_codes: tuple[str, ...] = ()
 
 
 def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
@@ -78,8 +81,13 @@ def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
                 Target(sector_code="total", kind="residual_pct", value=spec.target_residual_pct)
             )
             session.add(target_set)
+        programme_id = programme.id
         session.commit()
-        return programme.id
+    if spec.other_area_names or spec.other_area_codes:
+        from pipelines.programme_areas import add_areas
+
+        add_areas(engine, programme_id, spec.other_area_names, spec.other_area_codes)
+    return programme_id
 
 
 # The programme's reported total: a published total of all sectors (no sector of its own).

@@ -115,7 +115,7 @@ def read_table(
     encoding: str | None = None,
     separator: str | None = None,
 ) -> RawTable:
-    """Read a CSV (',' ';' or tab, any common encoding) or .xlsx file into a RawTable.
+    """Read a CSV (',' ';' or tab, any common encoding), .xlsx or legacy .xls file into a RawTable.
 
     Title rows above the header and footer rows below the data are skipped and reported in
     ``detected``; blank rows are ignored. Raises UserError when the file cannot be read.
@@ -127,8 +127,9 @@ def read_table(
 
         return read_xlsx(data, file_name, sha)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # the old binary Excel format
-        raise UserError(Bilingual(f"{file_name} is an old .xls workbook: save it as .xlsx or CSV",
-                                  f"{file_name} is een oude .xls-werkmap: bewaar het als .xlsx of CSV"))
+        from pipelines.read_excel import read_xls
+
+        return read_xls(data, file_name, sha)
     if data.isspace() or not data:  # (strip() would copy a big file to find out)
         raise UserError(Bilingual(f"{file_name} is empty", f"{file_name} is leeg"))
     return _read_csv(data, file_name, sha, encoding, separator)

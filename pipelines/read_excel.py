@@ -1,4 +1,4 @@
-"""Read the first sheet of an .xlsx workbook into a RawTable of strings (row numbers as in Excel)."""
+"""Read the first sheet of an .xlsx (or legacy .xls) workbook into a RawTable of strings (row numbers as in Excel)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,44 @@ from pipelines.read_stream import TrailingRows
 def read_xlsx(data: bytes, file_name: str, sha: str) -> RawTable:
     """The first sheet; title rows above the header and footer rows below the data are skipped."""
     rows, numbers, sheet = _sheet_rows(data, file_name)
+    return _table(rows, numbers, sheet, file_name, sha, "xlsx")
+
+
+def read_xls(data: bytes, file_name: str, sha: str) -> RawTable:
+    """The first sheet of a legacy BIFF .xls workbook (read with xlrd), like read_xlsx."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as exc:  # xlrd raises several kinds for a file that is not a workbook
+        raise UserError(Bilingual(f"{file_name} is not a readable .xls workbook ({exc})",
+                                  f"{file_name} is geen leesbare .xls-werkmap ({exc})")) from None
+    try:
+        sheet = book.sheet_by_index(0)
+        rows, numbers = [], []
+        for index in range(sheet.nrows):
+            cells = [_xls_cell(cell, book.datemode) for cell in sheet.row(index)]
+            if any(c.strip() for c in cells):
+                rows.append(cells)
+                numbers.append(index + 1)
+        return _table(rows, numbers, sheet.name, file_name, sha, "xls")
+    finally:
+        book.release_resources()
+
+
+def _xls_cell(cell, datemode: int) -> str:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return cell_text(xlrd.xldate.xldate_as_datetime(cell.value, datemode))
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return cell_text(bool(cell.value))
+    return cell_text(cell.value)
+
+
+def _table(rows: list[list[str]], numbers: list[int], sheet: str, file_name: str, sha: str, fmt: str) -> RawTable:
     if not rows:
         raise UserError(Bilingual(f"{file_name}: the first sheet ({sheet}) is empty",
                                   f"{file_name}: het eerste werkblad ({sheet}) is leeg"))
@@ -27,7 +65,7 @@ def read_xlsx(data: bytes, file_name: str, sha: str) -> RawTable:
     header = clean_header(_pad(rows[index], width))
     titles = [" ".join(c for c in r if c.strip()) for r in rows[:index]]
     detected = {
-        "format": "xlsx", "sheet": sheet, "title_rows": [t for t in titles if t],
+        "format": fmt, "sheet": sheet, "title_rows": [t for t in titles if t],
         "header_line": numbers[index], "decimal_hint": ".",
     }
     body = [_pad(r, width) for r in rows[index + 1 :]]
@@ -49,27 +87,27 @@ def read_xlsx(data: bytes, file_name: str, sha: str) -> RawTable:
 
 
 def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int], str]:
-    from openpyxl import load_workbook
+    # calamine (Rust) reads a sheet about three times faster than openpyxl: the 61,207-row JRC
+    # workbook in ~2.5 s instead of ~8. It reads the cells that are really there, whatever
+    # <dimension> the workbook declares, from A1 on (so row numbers are Excel's).
+    from python_calamine import CalamineWorkbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = book.get_sheet_by_index(0)
+        values = sheet.to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises several kinds for a file that is not a workbook
         raise UserError(Bilingual(f"{file_name} is not a readable .xlsx workbook ({exc})",
                                   f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
-    try:
-        sheet = book.worksheets[0]
-        # The <dimension> a workbook declares may be smaller than its data (some writers never
-        # update it) or absurdly large (A1:XFD1048576): read the rows that are really there.
-        sheet.reset_dimensions()
-        rows, numbers = [], []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [cell_text(v) for v in values]
-            if any(c.strip() for c in cells):
-                rows.append(cells)
-                numbers.append(number)
-        return rows, numbers, sheet.title
-    finally:
-        book.close()
+    rows, numbers = [], []
+    for number, row in enumerate(values, start=1):
+        # Text and whole numbers, most cells, without cell_text's checks (a second per 800,000 cells).
+        cells = [v if type(v) is str else str(int(v)) if type(v) is float and v.is_integer() and abs(v) < 1e15
+                 else cell_text(v) for v in row]
+        if any(c.strip() for c in cells):
+            rows.append(cells)
+            numbers.append(number)
+    return rows, numbers, sheet.name
 
 
 def _pad(row: list[str], width: int) -> list[str]:

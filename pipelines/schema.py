@@ -72,6 +72,28 @@ class Programme(Base):
     __table_args__ = (CheckConstraint("target_year > baseline_year", name="target_after_baseline"),)
 
 
+class ProgrammeArea(Base):
+    """Another name or code of a programme's area (Den Haag / The Hague; NIS 24062, CoM BE0015)."""
+
+    __tablename__ = "programme_area"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # name | nis | com | locode | cbs | code …
+    value: Mapped[str] = mapped_column(String(200))
+    __table_args__ = (UniqueConstraint("programme_id", "kind", "value"),)
+
+
+class ImportProfile(Base):
+    """An import profile saved by a user or imported from a file (pipelines/profiles)."""
+
+    __tablename__ = "import_profile"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class TargetSet(Base):
     """A named set of targets (e.g. 'Climate City Contract 2030'); one per programme is primary."""
 

@@ -487,6 +487,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "up_layout_wide": ("breed (één kolom per periode)", "wide (one column per period)"),
     "up_units": ("Eenheden", "Units"),
     "up_skipped_lines": ("Titel- en voetregels overgeslagen", "Title and footer lines skipped"),
+    "up_profile": ("Importprofiel", "Import profile"),
+    "up_profile_report": ("Wat het importprofiel deed:", "What the import profile did:"),
     "up_rows_heading": ("De eerste rijen zoals gelezen", "The first rows as read"),
     "up_rows_caption": ("De eerste {count} rijen", "The first {count} rows"),
     "up_col_line": ("Regel", "Line"),

@@ -67,10 +67,22 @@ def detected_section(outcome: CheckOutcome, lang: str) -> html.Section:
     skipped = len(detected.get("title_rows") or []) + len(detected.get("footer_rows") or [])
     if skipped:
         facts.append((t("up_skipped_lines", lang), str(skipped)))
+    profile = detected.get("profile")
+    if profile:
+        facts.append((t("up_profile", lang), str(profile.get("profile", ""))))
     items = [html.Div(className="fact", children=[html.Dt(k), html.Dd(v)]) for k, v in facts]
     return html.Section(**{"aria-labelledby": "upload-detected-heading"}, children=[
         html.H3(t("up_detected_heading", lang), id="upload-detected-heading"),
         html.Dl(items, className="facts", id="upload-detected"),
+        *([_profile_report(profile, lang)] if profile else []),
+    ])
+
+
+def _profile_report(profile: dict, lang: str) -> html.Div:
+    """What the import profile did (rows left out and why, areas, sums), as plain text lines."""
+    lines = profile.get("lines_nl" if lang == "nl" else "lines") or profile.get("lines", [])
+    return html.Div(id="upload-profile-report", children=[
+        html.P(t("up_profile_report", lang)), html.Ul([html.Li(str(line)) for line in lines]),
     ])
 
 

@@ -40,6 +40,9 @@ def _load_options(with_definitions: bool):
                          help="Rows of the dry-run diff to print."),
         ]
         if with_definitions:
+            options.append(click.option("--profile", default=None, help=(
+                "Import profile to read the file with (`roadmap profiles list`); default: the one "
+                "whose header the file matches, if any.")))
             options.append(click.option(
                 "--new-indicators", is_flag=True,
                 help="Define the indicators the file names but the programme lacks (from its name, unit and kind columns).",
@@ -84,6 +87,8 @@ def _progress_bar(file: Path):
 
 def _print_result(result, show: int) -> None:
     click.echo(result.summary())
+    for line in result.detected.get("profile", {}).get("lines", []):
+        click.echo(line)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.dry_run and result.diff is not None and show > 0 and result.already_loaded_as is None:

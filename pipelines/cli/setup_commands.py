@@ -11,8 +11,9 @@ from pipelines.programmes import ProgrammeSpec, create_programme, init_database
 @click.command("init")
 @click.option("--name", default="Climate programme", show_default=True, help="Programme name.")
 @click.option("--slug", default=None, help="Short name used with --programme (default: from --programme or 'city').")
-@click.option("--area-name", default=None, help="Area the programme covers (e.g. Leuven).")
-@click.option("--area-code", default=None, help="Official code of the area (e.g. NIS 24062).")
+@click.option("--area-name", multiple=True, help="Area the programme covers (e.g. Leuven); repeat for other names (Den Haag, The Hague).")
+@click.option("--area-code", multiple=True,
+              help="Code of the area (e.g. 24062); repeat for more, with their kind: nis:24062, com:BE0015, 'locode:BE LEU', cbs:GM0546.")
 @click.option("--baseline-year", type=int, default=2010, show_default=True)
 @click.option("--target-year", type=int, default=2030, show_default=True)
 @click.option(
@@ -39,9 +40,16 @@ def init_command(app: AppContext, name, slug, area_name, area_code, baseline_yea
     if existing and (wanted is None or wanted in existing):
         click.echo(f"Database ready at {engine.url.render_as_string()}; programmes: {', '.join(existing)}.")
         return
+    from pipelines.programme_areas import parse_area_code
+
+    # The first code is also the programme's own (a 32-character column); every code is kept in programme_area.
+    main_code = parse_area_code(area_code[0])[1] if area_code else None
+    main_code = main_code if main_code and len(main_code) <= 32 else None
     spec = ProgrammeSpec(
         slug=wanted or "city", name=name, baseline_year=baseline_year, target_year=target_year,
-        area_name=area_name, area_code=area_code, target_residual_pct=target_residual_pct,
+        area_name=area_name[0] if area_name else None, area_code=main_code,
+        target_residual_pct=target_residual_pct,
+        other_area_names=tuple(area_name[1:]), other_area_codes=tuple(area_code),
     )
     create_programme(engine, spec)
     click.echo(

@@ -28,7 +28,9 @@ def load_file(
     raw = _read(source, kind, file_name, options)
     if kind == "indicators":
         from pipelines.load import indicators
+        from pipelines.profiles import prepare
 
+        raw, options = prepare(engine, programme_id, raw, options)  # an export's profile, if any
         return indicators.load(engine, programme_id, raw, options, progress=progress)
     if kind == "partners":
         from pipelines.load import partners

@@ -1,6 +1,11 @@
-"""Files listing several areas (a national export): keep the programme's own area, count the rest."""
+"""Files listing several areas (a national export): keep the programme's own area, count the rest.
+
+The programme's area is known by all its names and codes (pipelines/programme_areas.py).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -15,9 +20,9 @@ MAX_AREAS_NAMED = 5
 class AreaFilter:
     """Keeps the rows whose area code or name is the programme's; rows with no area are others'."""
 
-    def __init__(self, layout: Layout, area_code: str | None, area_name: str | None):
+    def __init__(self, layout: Layout, area_code: str | None, area_name: str | None, also: Iterable[str] = ()):
         self.columns = [c for c in (layout.column("area_code"), layout.column("area")) if c]
-        self.ours = {fold(x) for x in (area_code, area_name) if x and fold(x)}
+        self.ours = {fold(x) for x in (area_code, area_name, *also) if x and fold(x)}
         self.ours |= {k.lstrip("0") for k in self.ours if k.isdigit()}
         self.skipped = 0
         self.kept = 0

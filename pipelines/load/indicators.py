@@ -29,6 +29,7 @@ from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.load.totals import TotalsCheck
 from pipelines.mapping import read_mapping
 from pipelines.numbers import any_ambiguous, detect_decimal
+from pipelines.programme_areas import area_keys
 from pipelines.read import RawTable
 from pipelines.read_stream import read_ahead
 from pipelines.schema import Programme
@@ -86,7 +87,7 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     state = FileState(layout, resolver, UnitConverter(dict(mapping.units)), problems, TotalsCheck(),
                       decimal=options.decimal, source=(options.source or None) and options.source[:500])
     state.batch_source = state.source
-    area = AreaFilter(layout, programme.area_code, programme.area_name)
+    area = AreaFilter(layout, programme.area_code, programme.area_name, also=area_keys(conn, programme_id))
     result.batch_id = start_batch(conn, programme_id, "indicators", raw, options)
     store = ObservationStore(conn, programme_id, result.batch_id, _expected_rows(raw, options))
     if options.new_indicators:
@@ -105,6 +106,8 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
         store.close()  # no COPY may still run when the transaction ends, however it ends
     result.added, result.superseded, result.unchanged = counts["new"], counts["superseded"], counts["unchanged"]
     result.skipped = area.skipped
+    if area.columns:  # the report says which column was taken as the areas
+        result.detected["area_column"] = area.columns[0]
     _describe(result, state, layout)
     if options.dry_run or not result.changed:
         if options.dry_run:

@@ -21,6 +21,7 @@ class LoadOptions:
     # Let a big indicators file be checked in a forked second process (parallel_check.py): the
     # command line says yes; a web server, with its own processes and threads, does not.
     may_fork: bool = False
+    profile: str | None = None  # import profile to apply (pipelines/profiles); None = recognise one
 
 
 @dataclass
@@ -58,7 +59,8 @@ class LoadResult:
             f"unchanged {self.unchanged}"
         )
         if self.skipped:
-            text += f", skipped {self.skipped} (other areas)"
+            column = self.detected.get("area_column")
+            text += f", skipped {self.skipped} (other areas" + (f", areas in column {column!r})" if column else ")")
         if self.batch_id is not None:
             text += f" (batch {self.batch_id})"
         elif not self.dry_run and not self.changed:
