@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_profiles_and_areas'
-down_revision = '0002'
+down_revision = '0004_reported_totals'
 branch_labels = None
 depends_on = None
 
