@@ -191,7 +191,8 @@ INDICATOR_COLUMNS = {
     "indicator": ("indicator", "indicator code", "indicatorcode", "code", "indicatornaam", "reeks", "series", "label"),
     "sector": ("sector", "sectorcode", "sector code", "sectornaam", "categorie", "category", "bron sector"),
     "period": ("period", "periode", "datum", "date", "time", "tijd"),
-    "year": ("year", "jaar", "jahr", "yr"),
+    "year": ("year", "jaar", "jahr", "yr", "accounting year", "reporting year", "inventory year",
+             "boekjaar", "rapportagejaar", "berichtsjahr", "bilanzjahr"),
     "month": ("month", "maand", "monat"),
     "value": (
         "value", "waarde", "wert", "amount", "hoeveelheid", "emissions", "uitstoot", "emissies",

@@ -15,6 +15,7 @@ from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import FieldSpec, Lookups
 from pipelines.load.result import LoadOptions, LoadResult
+from pipelines.mapping import read_mapping
 from pipelines.numbers import detect_decimal
 from pipelines.read import RawTable, match_columns
 from pipelines.schema import utcnow
@@ -218,6 +219,7 @@ def load_records(
             return result
         lookups = Lookups(conn, programme_id, options.decimal or _detect_decimal(kind, raw, columns))
         lookups.headers = columns
+        lookups.mapping = read_mapping(options.mapping)
         result.detected["decimal"] = lookups.decimal
         records = read_records(kind, raw.frame, raw.line_numbers, columns, raw.file_name, lookups)
         classify(conn, kind, programme_id, records)
