@@ -119,8 +119,9 @@ def normalise(state: FileState, rows: LongRows, frame: pd.DataFrame) -> StoreRow
         "month": month[store], "value": value[store], "missing_key": missing_key[store],
         "original_value": raw_value[store], "original_unit": rows.unit[store],
         "source": _sources(state, frame, rows.row[store]),
-        "note": _notes(state, frame, rows.row[store]),
     }
+    if state.layout.column("note"):
+        columns["note"] = _notes(state, frame, rows.row[store])
     return StoreRows(rows.line[store], key, columns)
 
 
@@ -222,8 +223,6 @@ def _is_emissions(state: FileState, indicator_id: int) -> bool:
 def _notes(state: FileState, frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """Each row's note (the file's notes column), None where it has none."""
     column = state.layout.column("note")
-    if column is None or not len(rows):
-        return np.full(len(rows), None, dtype=object)
     codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
     cleaned = np.array([str(u).strip() or None for u in uniques] or [None], dtype=object)
     return cleaned[codes]

@@ -44,12 +44,18 @@ class StoreRows:
     def __len__(self) -> int:
         return len(self.line)
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The columns these rows fill (a file without notes leaves 'note' to its default, NULL:
+        one parameter fewer per stored row)."""
+        return tuple(c for c in COLUMNS if c in self.columns)
+
     def subset(self, mask: np.ndarray) -> StoreRows:
         return StoreRows(self.line[mask], self.key[mask], {k: v[mask] for k, v in self.columns.items()})
 
     def matrix(self, with_line: bool = False) -> np.ndarray:
         """An (n × columns) object array of plain Python values (NaN as None), for the DBAPI."""
-        names = (["line"] if with_line else []) + list(COLUMNS)
+        names = (["line"] if with_line else []) + list(self.names)
         out = np.empty((len(self), len(names)), dtype=object)
         for j, name in enumerate(names):
             values = self.line if name == "line" else self.columns[name]
@@ -73,7 +79,7 @@ def add_up(parts: list[StoreRows]) -> tuple[StoreRows, int]:
         return empty_rows(), 0
     line = np.concatenate([p.line for p in parts])
     key = np.concatenate([p.key for p in parts])
-    columns = {c: np.concatenate([p.columns[c] for p in parts]) for c in COLUMNS}
+    columns = {c: np.concatenate([p.columns[c] for p in parts]) for c in parts[0].names}
     order = np.argsort(line, kind="stable")
     line, key, columns = line[order], key[order], {c: v[order] for c, v in columns.items()}
     uniques, first, inverse = np.unique(key, return_index=True, return_inverse=True)
@@ -92,8 +98,9 @@ def add_up(parts: list[StoreRows]) -> tuple[StoreRows, int]:
         members = groups[k]
         texts = [str(t) for t in columns["original_value"][members] if t is not None]
         out["original_value"][k] = " + ".join(texts)[:100] or None
-        notes = list(dict.fromkeys(n for n in columns["note"][members] if n))
-        out["note"][k] = "; ".join(notes) or None
+        if "note" in out:
+            notes = dict.fromkeys(n for n in columns["note"][members] if n)  # each note once
+            out["note"][k] = "; ".join(notes) or None
     keep = np.argsort(first, kind="stable")  # in the order of the file
     return StoreRows(line[first][keep], uniques[keep], {c: v[keep] for c, v in out.items()}), len(key) - len(uniques)
 
@@ -188,12 +195,12 @@ class ObservationStore:
             self._current[indicator_id] = part + indicator_id * 32768
 
     def _insert_direct(self, rows: StoreRows) -> None:
-        target = f"observation (programme_id, batch_id, is_current, {', '.join(COLUMNS)})"
+        target = f"observation (programme_id, batch_id, is_current, {', '.join(rows.names)})"
         self._bulk(target, (self.programme_id, self.batch_id, True), rows)
         self.direct_rows += len(rows)
 
     def _stage(self, rows: StoreRows) -> None:
-        self._bulk(f"{STAGING} (line, {', '.join(COLUMNS)})", (), rows, with_line=True)
+        self._bulk(f"{STAGING} (line, {', '.join(rows.names)})", (), rows, with_line=True)
         self.staged_rows += len(rows)
 
     def _bulk(self, target: str, constants: tuple, rows: StoreRows, with_line: bool = False) -> None:
@@ -201,7 +208,7 @@ class ObservationStore:
         raw = self.conn.connection.driver_connection
         if not self.sqlite:
             # One text payload per chunk, built column-wise: no Python work per row and value.
-            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in COLUMNS]
+            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in rows.names]
             payload = copy_text(constants, columns)
             self._settle(keep=1)
             self._sending.append(self._sender.submit(_copy, raw, target, payload))
