@@ -196,8 +196,8 @@ INDICATOR_COLUMNS = {
     "month": ("month", "maand", "monat"),
     "value": (
         "value", "waarde", "wert", "amount", "hoeveelheid", "emissions", "uitstoot", "emissies",
-        "emissionen", "co2", "co2e", "co2 uitstoot", "co2-uitstoot", "co2 emissions", "ghg emissions",
-        "total emissions", "totale uitstoot", "value t co2e",
+        "emissionen", "co2", "co2e", "co2-uitstoot", "co2 emissions", "ghg emissions",
+        "total emissions", "totale uitstoot",
     ),
     "unit": ("unit", "eenheid", "einheit", "units", "meeteenheid"),
     "source": ("source", "bron", "quelle", "data source", "databron"),
@@ -211,7 +211,7 @@ INDICATOR_COLUMNS = {
     # column: the loader takes them as this one when their values are the words below.
     "measured": (
         "status", "art", "measured or planned", "gemeten of gepland", "datatype", "data type",
-        "meetsoort", "ist soll", "ist/soll", "real or planned",
+        "meetsoort", "ist/soll", "real or planned",
     ),
     "note": ("note", "notes", "opmerking", "opmerkingen", "toelichting", "bemerkung", "anmerkung",
              "anmerkungen", "comment", "comments", "remark", "remarks", "notitie"),
