@@ -236,3 +236,29 @@ def test_cli_options_and_report(engine, programme_id):
     assert "warning: columns left out (not read): scope" in summed.stderr
     planned = run(DATA / "ind_measured_planned.csv")
     assert "left out 2 planned row(s) (2030, 2035)" in planned.stdout
+
+
+# --- the upload page ----------------------------------------------------------------------------
+
+def test_the_upload_page_names_the_columns_left_out_in_the_page_language(engine, programme_id):
+    from dashboard.workspace.upload_check import UploadChoices, check_upload
+    from dashboard.workspace.upload_views import diff_section
+
+    data = (DATA / "ind_notes_ignored.csv").read_bytes()
+    outcome = check_upload(engine, programme_id, data, "notes.csv", UploadChoices(), "ann")
+    assert outcome.result.ignored_columns == ["kleur"]
+    page = str(diff_section(outcome.result, "nl").to_plotly_json())
+    assert "weggelaten kolommen (niet gelezen): kleur" in page
+
+
+def test_the_upload_page_offers_a_partner_type_mapping_and_applies_it(engine, programme_id):
+    from dashboard.workspace.upload_check import UploadChoices, check_upload, mapping_candidates, mapping_rows
+
+    data = (DATA / "partners_own_types.csv").read_bytes()
+    refused = check_upload(engine, programme_id, data, "p.csv", UploadChoices(kind="partners"), "ann")
+    candidates = mapping_candidates(refused.problems)
+    assert candidates == [("Intercommunale", "partner_type"), ("Vervoersmaatschappij", "partner_type"),
+                          ("Werkgeversorganisatie", "partner_type")]
+    rows = mapping_rows(candidates, ["Public", "public", "civil_society"])
+    mapped = check_upload(engine, programme_id, data, "p.csv", UploadChoices(kind="partners", mapping=rows), "ann")
+    assert mapped.problems == [] and mapped.result.added == 3
