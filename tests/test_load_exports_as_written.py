@@ -252,7 +252,12 @@ def test_the_upload_page_names_the_columns_left_out_in_the_page_language(engine,
 
 
 def test_the_upload_page_offers_a_partner_type_mapping_and_applies_it(engine, programme_id):
-    from dashboard.workspace.upload_check import UploadChoices, check_upload, mapping_candidates, mapping_rows
+    from dashboard.workspace.upload_check import (
+        UploadChoices,
+        check_upload,
+        mapping_candidates,
+        mapping_rows,
+    )
 
     data = (DATA / "partners_own_types.csv").read_bytes()
     refused = check_upload(engine, programme_id, data, "p.csv", UploadChoices(kind="partners"), "ann")
