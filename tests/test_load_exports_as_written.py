@@ -267,3 +267,10 @@ def test_the_upload_page_offers_a_partner_type_mapping_and_applies_it(engine, pr
     rows = mapping_rows(candidates, ["Public", "public", "civil_society"])
     mapped = check_upload(engine, programme_id, data, "p.csv", UploadChoices(kind="partners", mapping=rows), "ann")
     assert mapped.problems == [] and mapped.result.added == 3
+
+
+def test_a_partners_file_names_the_columns_it_leaves_out(engine, programme_id):
+    data = b"naam;soort;lid sinds;kleur\nFluvius;Overheid;2018;blauw\n"
+    result = load_file(engine, programme_id, "partners", data, file_name="p.csv")
+    assert result.ignored_columns == ["kleur"]
+    assert result.warnings == ["columns left out (not read): kleur"]

@@ -228,6 +228,11 @@ def load_records(
         result.superseded = sum(r.change == "superseded" for r in records)
         result.unchanged = sum(r.change == "unchanged" for r in records)
         result.diff = diff_frame(records)
+        result.ignored_columns = [c for c in raw.columns if c not in columns.values()]
+        if result.ignored_columns:
+            names = ", ".join(result.ignored_columns)
+            result.warnings.append(Bilingual(f"columns left out (not read): {names}",
+                                             f"weggelaten kolommen (niet gelezen): {names}"))
         if kind.warn is not None:
             result.warnings += kind.warn(records)
         if options.dry_run or not result.changed:
