@@ -59,6 +59,16 @@ def test_the_reported_total_indicator_is_made_when_the_programme_lacks_it(engine
         "emissions", None, "t CO2e", "Gerapporteerde totale uitstoot", "Reported total emissions")
 
 
+def test_a_file_of_totals_only_is_stored_as_the_reported_total(engine, programme_id):
+    result = load(engine, programme_id, "ind_totals_only.csv")
+    # 'Totale uitstoot (kt CO2e)' and no sector column: every row is a total. 603,1 kt = 603,100 t.
+    assert stored(engine) == {
+        ("emissions.total", "2015"): (603100.0, None, "Covenant of Mayors"),
+        ("emissions.total", "2019"): (457500.0, None, None),
+    }
+    assert result.warnings == []  # no sectors to check the totals against
+
+
 # --- 2. measured vs planned -----------------------------------------------------------------
 
 def test_planned_rows_are_left_out_and_reported_never_stored(engine, programme_id):

@@ -10,8 +10,8 @@ import numpy as np
 
 from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.periods import Period, period_in_header
-from pipelines.read import RawTable, TableChunk, match_columns
-from pipelines.vocab import INDICATOR_COLUMNS
+from pipelines.read import RawTable, TableChunk, fold, match_columns
+from pipelines.vocab import INDICATOR_COLUMNS, TOTAL, TOTAL_LABELS
 
 _HEADER_UNIT = re.compile(r"[\(\[]([^\)\]]+)[\)\]]\s*$")
 DEFINITION_COLUMNS = ("name_nl", "name_en", "kind", "lower_is_better")
@@ -25,6 +25,9 @@ class Layout:
     periods: tuple[tuple[str, Period, str], ...] = ()  # wide: (column, period, unit in header)
     value_unit: str = ""  # long: unit in the value column's header ('Waarde (kt CO2e)')
     ignored: tuple[str, ...] = field(default=())
+    # A file of totals only: no label column, a value column named as a total ('Total emissions
+    # (t CO2e)', 'Totale uitstoot'); every row is the programme's reported total.
+    totals_only: bool = False
 
     def column(self, role: str) -> str | None:
         return self.columns.get(role)
@@ -75,6 +78,10 @@ def detect_layout(table: RawTable) -> Layout:
     if "value" in found and label and ("period" in found or "year" in found):
         ignored = tuple(c for c in table.columns if c not in used)
         return Layout("long", label, found, value_unit=header_unit(found["value"]), ignored=ignored)
+    if "value" in found and label is None and ("period" in found or "year" in found) and _names_a_total(found["value"]):
+        ignored = tuple(c for c in table.columns if c not in used)
+        return Layout("long", found["value"], found, value_unit=header_unit(found["value"]), ignored=ignored,
+                      totals_only=True)
     if periods and "value" not in found:
         if label is None:
             free = [c for c in table.columns if c not in used and c not in {p[0] for p in periods}]
@@ -106,7 +113,8 @@ def to_long(layout: Layout, chunk: TableChunk, rows: np.ndarray) -> LongRows:
         return LongRows(
             row=rows, line=chunk.line_numbers[rows],
             column=np.full(len(rows), layout.columns["value"], dtype=object),
-            label=_cells(frame, layout.label, rows), period=_period_text(layout, frame, rows),
+            label=np.full(len(rows), TOTAL, dtype=object) if layout.totals_only else _cells(frame, layout.label, rows),
+            period=_period_text(layout, frame, rows),
             value=_cells(frame, layout.columns["value"], rows), unit=units,
         )
     k = len(layout.periods)
@@ -123,6 +131,12 @@ def to_long(layout: Layout, chunk: TableChunk, rows: np.ndarray) -> LongRows:
         period=np.tile(np.array([p.code for _c, p, _u in layout.periods], dtype=object), len(rows)),
         value=values.reshape(-1), unit=melted_units,
     )
+
+
+def _names_a_total(header: str) -> bool:
+    """Whether a value column's header says its values are totals ('Total emissions (t CO2e)')."""
+    bare = re.sub(r"\s*[\(\[].*?[\)\]]\s*$", "", fold(header))
+    return re.sub(r"[\s_\-]+", " ", bare).strip() in TOTAL_LABELS
 
 
 def _cells(frame, column: str | None, rows: np.ndarray) -> np.ndarray:
