@@ -69,6 +69,21 @@ def test_a_file_of_totals_only_is_stored_as_the_reported_total(engine, programme
     assert result.warnings == []  # no sectors to check the totals against
 
 
+def test_sector_and_total_columns_with_a_row_per_year_are_stored_and_checked(engine, programme_id):
+    result = load(engine, programme_id, "ind_sector_columns.csv")
+    assert result.detected["layout"] == "columns"
+    # 'Transport (kt CO2e)': the header's unit applies to its column, 64,6 kt = 64,600 t.
+    assert {k: v[0] for k, v in stored(engine).items()} == {
+        ("emissions.residential", "2019"): 161920.0, ("emissions.transport", "2019"): pytest.approx(64600.0),
+        ("emissions.total", "2019"): 226549.0,
+        ("emissions.residential", "2020"): 150000.0, ("emissions.transport", "2020"): 60000.0,
+        ("emissions.total", "2020"): 210000.0,
+    }
+    # 2019: 161,920 + 64,600 = 226,520 vs 226,549: a difference of 29 t is within 0.1 %.
+    assert [w for w in result.warnings if "total" in w] == []
+    assert result.ignored_columns == ["Kleur"]
+
+
 # --- 2. measured vs planned -----------------------------------------------------------------
 
 def test_planned_rows_are_left_out_and_reported_never_stored(engine, programme_id):

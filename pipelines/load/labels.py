@@ -140,6 +140,12 @@ def _sector_lookup() -> dict[str, str]:
     return lookup
 
 
+def names_a_sector_or_total(header: str) -> bool:
+    """Whether a column header (without a '(unit)' part) is a standard sector or a total label."""
+    bare = fold(_PARENTHESES.sub(" ", header))
+    return bool(bare) and (bare in _SECTOR_NAMES or bare in TOTAL_LABELS or bare == TOTAL)
+
+
 def unknown_label_hint(has_definitions: bool) -> Bilingual:
     """What a Problem about an unknown label expects."""
     text = Bilingual(
@@ -153,3 +159,6 @@ def unknown_label_hint(has_definitions: bool) -> Bilingual:
         text += Bilingual(", or add --new-indicators to define the indicators this file names",
                           ", of kies 'Nieuwe indicatoren uit het bestand aanmaken'")
     return text
+
+
+_SECTOR_NAMES = _sector_lookup()
