@@ -214,6 +214,17 @@ def test_a_date_range_that_is_not_a_calendar_year_is_a_problem(engine, programme
     assert (problem.row, problem.column, problem.value) == (2, "Accounting year", "2019-07-01 - 2020-06-30")
 
 
+def test_german_category_names_of_a_klimawatch_style_file_are_sectors(engine, programme_id):
+    result = load(engine, programme_id, "ind_german_categories.csv")
+    # 'co2' without a unit: taken in the indicators' unit (t). Gesamt 1723 = 903 + 500 + 300 + 20.
+    assert {k: v[0] for k, v in stored(engine).items()} == {
+        ("emissions.residential", "1990"): 903.0, ("emissions.transport", "1990"): 500.0,
+        ("emissions.tertiary", "1990"): 300.0, ("emissions.municipal", "1990"): 20.0,
+        ("emissions.total", "1990"): 1723.0,
+    }
+    assert (result.planned_left_out, result.planned_years) == (1, [2030])
+
+
 # --- 7. partners as programmes keep them ----------------------------------------------------
 
 def test_partner_types_in_own_words_offer_the_mapping(engine, programme_id):
