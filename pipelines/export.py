@@ -11,7 +11,7 @@ from pipelines.schema import ImportBatch, Indicator, Observation
 
 EXPORT_COLUMNS = (
     "indicator", "period", "value", "unit", "missing_key", "original_value", "original_unit",
-    "source", "batch_id", "file_name",
+    "source", "note", "batch_id", "file_name",
 )
 HISTORY_COLUMNS = ("is_current", "superseded_by_batch_id")
 
@@ -25,7 +25,8 @@ def export_observations(engine: Engine, programme_id: int, out: TextIO, all_hist
     columns = [
         Indicator.code, Observation.period, Observation.value, Indicator.unit,
         Observation.missing_key, Observation.original_value, Observation.original_unit,
-        func.coalesce(Observation.source, ImportBatch.source).label("source"), Observation.batch_id,
+        func.coalesce(Observation.source, ImportBatch.source).label("source"), Observation.note,
+        Observation.batch_id,
         ImportBatch.file_name,
     ]
     if all_history:

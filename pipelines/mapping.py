@@ -2,8 +2,9 @@
 
 A mapping file is a CSV (any dialect read_table reads) with the columns
 ``source_label,kind,target``: kind ``indicator`` (target: an indicator code of the programme),
-``sector`` (target: a sector code, or ``total`` for a total row) or ``unit`` (target: a unit
-spelling the loader knows, e.g. ``kt CO2e``). Labels match ignoring case, accents and spaces.
+``sector`` (target: a sector code, or ``total`` for a total row), ``unit`` (target: a unit
+spelling the loader knows, e.g. ``kt CO2e``) or ``partner_type`` (a partners file's own word for
+a partner type, e.g. ``Intercommunale`` → ``public``). Labels match ignoring case, accents and spaces.
 The upload page writes these files for the analyst.
 """
 
@@ -14,9 +15,10 @@ from pathlib import Path
 
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.read import fold, match_columns, read_table
-from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+from pipelines.vocab import PARTNER_TYPES, SECTOR_BY_CODE, TOTAL
 
-MAPPING_KINDS = ("indicator", "sector", "unit")
+MAPPING_KINDS = ("indicator", "sector", "unit", "partner_type")
+_PARTNER_TYPE_CODES = tuple(t.code for t in PARTNER_TYPES)
 MAPPING_COLUMNS = {
     "source_label": ("source label", "label", "bronlabel", "bron label", "from", "van"),
     "kind": ("soort", "type"),
@@ -31,9 +33,10 @@ class LabelMapping:
     indicators: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
+    partner_types: dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.indicators or self.sectors or self.units)
+        return bool(self.indicators or self.sectors or self.units or self.partner_types)
 
 
 def read_mapping(path: Path | None) -> LabelMapping:
@@ -53,13 +56,14 @@ def read_mapping(path: Path | None) -> LabelMapping:
         )
     mapping = LabelMapping()
     problems: list[Problem] = []
-    targets = {"indicator": mapping.indicators, "sector": mapping.sectors, "unit": mapping.units}
+    targets = {"indicator": mapping.indicators, "sector": mapping.sectors, "unit": mapping.units,
+               "partner_type": mapping.partner_types}
     frame = table.frame
     for line, label, kind, target in zip(
         table.line_numbers, frame[columns["source_label"]], frame[columns["kind"]],
         frame[columns["target"]], strict=True,
     ):
-        kind_key, target = fold(kind), target.strip()
+        kind_key, target = fold(kind).replace(" ", "_"), target.strip()
         problem = _check_row(kind_key, label, target)
         if problem:
             col, value, expected = problem
@@ -73,7 +77,7 @@ def read_mapping(path: Path | None) -> LabelMapping:
     return mapping
 
 
-_KIND_NL = {"indicator": "indicator", "sector": "sector", "unit": "eenheid"}
+_KIND_NL = {"indicator": "indicator", "sector": "sector", "unit": "eenheid", "partner_type": "partnertype"}
 
 
 def _check_row(kind: str, label: str, target: str) -> tuple[str, str, str] | None:
@@ -81,7 +85,8 @@ def _check_row(kind: str, label: str, target: str) -> tuple[str, str, str] | Non
         return "source_label", label, Bilingual("the label as it appears in the file",
                                                 "het label zoals het in het bestand staat")
     if kind not in MAPPING_KINDS:
-        return "kind", kind, Bilingual("one of indicator, sector, unit", "een van indicator, sector, unit")
+        return "kind", kind, Bilingual("one of indicator, sector, unit, partner_type",
+                                       "een van indicator, sector, unit, partner_type")
     if not target:
         return "target", target, Bilingual(f"the {kind} the label stands for",
                                            f"de {_KIND_NL.get(kind, kind)} waarvoor het label staat")
@@ -89,4 +94,7 @@ def _check_row(kind: str, label: str, target: str) -> tuple[str, str, str] | Non
         codes = ", ".join(SECTOR_BY_CODE)
         return "target", target, Bilingual(f"a sector code ({codes}) or 'total'",
                                            f"een sectorcode ({codes}) of 'total'")
+    if kind == "partner_type" and target not in _PARTNER_TYPE_CODES:
+        codes = ", ".join(_PARTNER_TYPE_CODES)
+        return "target", target, Bilingual(f"a partner type code ({codes})", f"een partnertypecode ({codes})")
     return None

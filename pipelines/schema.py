@@ -254,6 +254,7 @@ class Observation(Base):
     original_value: Mapped[str | None] = mapped_column(String(100))
     original_unit: Mapped[str | None] = mapped_column(String(40))
     source: Mapped[str | None] = mapped_column(String(500))  # NULL: its batch's source; '': none
+    note: Mapped[str | None] = mapped_column(Text)  # the file's note on the value ('note', 'opmerking')
     # The import that stored the value. No foreign key: only a loader writes this column, with
     # the batch it opened in the same transaction, and batches are never deleted but with their
     # programme (whose indicators take the values with them). A key would cost one lookup per

@@ -27,6 +27,7 @@ _PER_YEAR = re.compile(r"\s*(?:/|per\s+)\s*(?:j|jr|jaar|yr|year|a|jahr)\.?$", re
 _WORDS = {
     "t": "tonne", "ton": "tonne", "tons": "tonne", "tonne": "tonne", "tonnes": "tonne",
     "tonnen": "tonne", "metric ton": "tonne", "metric tons": "tonne", "te": "tonne",
+    "metric tonne": "tonne", "metric tonnes": "tonne",
     "kt": "kilotonne", "kton": "kilotonne", "ktonne": "kilotonne", "kiloton": "kilotonne",
     "kilotonne": "kilotonne", "kilotonnes": "kilotonne", "kilotonnen": "kilotonne",
     "mt": "megatonne", "mton": "megatonne", "megaton": "megatonne", "megatonne": "megatonne",

@@ -125,10 +125,12 @@ NOTATION_KEYS = {
 }
 MISSING_MARKERS = {"", "?", "-", "–", "—", "NA", "N/A", "n/a", "na", "NaN", "nan", "..", "x"}
 
-# Labels of rows that hold a total (checked against the sum of sectors, never stored as one).
+# Labels of rows that hold a total: stored as the programme's reported total (emissions.total),
+# checked against the sum of its sectors.
 TOTAL_LABELS = {
     "total", "totaal", "gesamt", "summe", "som", "totaal generaal", "grand total", "eindtotaal",
     "totaal uitstoot", "total emissions", "totale uitstoot", "all sectors", "alle sectoren",
+    "insgesamt", "gesamtemissionen", "reported total", "gerapporteerd totaal",
 }
 
 
@@ -160,7 +162,8 @@ PARTNER_COLUMNS = {
     "name": ("name", "naam", "partner", "partnernaam", "organisation", "organisatie"),
     "type": ("type", "soort", "partner type", "type partner"),
     "sector": ("sector",),
-    "joined": ("joined", "joined on", "lid sinds", "toegetreden", "datum toetreding", "member since"),
+    "joined": ("joined", "joined on", "lid sinds", "toegetreden", "datum toetreding", "member since",
+               "joined in", "jaar toetreding", "sinds", "since", "partner since"),
     "website": ("website", "url", "site", "webpagina"),
     "description": ("description", "beschrijving", "verhaal", "story", "omschrijving"),
 }
@@ -191,9 +194,14 @@ INDICATOR_COLUMNS = {
     "indicator": ("indicator", "indicator code", "indicatorcode", "code", "indicatornaam", "reeks", "series", "label"),
     "sector": ("sector", "sectorcode", "sector code", "sectornaam", "categorie", "category", "bron sector"),
     "period": ("period", "periode", "datum", "date", "time", "tijd"),
-    "year": ("year", "jaar", "jahr", "yr"),
+    "year": ("year", "jaar", "jahr", "yr", "accounting year", "reporting year", "inventory year",
+             "boekjaar", "rapportagejaar", "berichtsjahr", "bilanzjahr"),
     "month": ("month", "maand", "monat"),
-    "value": ("value", "waarde", "wert", "amount", "hoeveelheid", "emissions", "uitstoot", "emissies"),
+    "value": (
+        "value", "waarde", "wert", "amount", "hoeveelheid", "emissions", "uitstoot", "emissies",
+        "emissionen", "co2", "co2e", "co2-uitstoot", "co2 emissions", "ghg emissions",
+        "total emissions", "totale uitstoot",
+    ),
     "unit": ("unit", "eenheid", "einheit", "units", "meeteenheid"),
     "source": ("source", "bron", "quelle", "data source", "databron"),
     "area_code": ("area code", "nis", "nis code", "niscode", "nis-code", "gemeentecode", "cbs code", "municipality code", "ags"),
@@ -202,21 +210,44 @@ INDICATOR_COLUMNS = {
     "name_en": ("name en", "name", "naam en", "description"),
     "kind": ("kind", "soort", "type"),
     "lower_is_better": ("lower is better", "lager is beter"),
+    # Whether a row is measured or planned. 'type' and 'soort' are also the definitions' kind
+    # column: the loader takes them as this one when their values are the words below.
+    "measured": (
+        "status", "art", "measured or planned", "gemeten of gepland", "datatype", "data type",
+        "meetsoort", "ist/soll", "real or planned",
+    ),
+    "note": ("note", "notes", "opmerking", "opmerkingen", "toelichting", "bemerkung", "anmerkung",
+             "anmerkungen", "comment", "comments", "remark", "remarks", "notitie"),
 }
+
+# Values of the measured/planned column (matched ignoring case and accents). Planned rows are
+# never stored as measurements: the load report lists them as left out.
+MEASURED_WORDS = frozenset({
+    "real", "measured", "actual", "actuals", "observed", "gemeten", "ist", "werkelijk", "werkelijke",
+    "realisatie", "gerealiseerd", "historic", "historical", "historisch", "inventory", "inventaris",
+})
+PLANNED_WORDS = frozenset({
+    "geplant", "gepland", "planned", "plan", "target", "doel", "doelstelling", "scenario", "soll",
+    "prognose", "projection", "projectie", "forecast", "ziel", "streefwaarde", "pathway", "traject",
+})
 
 # Other names analysts give the standard sectors (nl/en, matched like column headers), besides
 # each sector's code and its nl and en names above.
 SECTOR_ALIASES = {
-    "residential": ("households", "huishoudens", "wonen", "woningen", "residential", "housing"),
-    "tertiary": ("tertiary", "tertiair", "tertiaire sector", "diensten", "services", "commercial"),
-    "municipal": ("municipal", "gemeentelijk patrimonium", "eigen gebouwen", "municipal buildings and facilities"),
+    "residential": ("households", "huishoudens", "wonen", "woningen", "residential", "housing",
+                    "private haushalte", "haushalte", "wohnen"),
+    "tertiary": ("tertiary", "tertiair", "tertiaire sector", "diensten", "services", "commercial",
+                 "gewerbe/handel/dienstleistung", "gewerbe/handel/dienstleistungen", "ghd",
+                 "gewerbe, handel, dienstleistungen", "gewerbe; handel; dienstleistungen (ghd)"),
+    "municipal": ("municipal", "gemeentelijk patrimonium", "eigen gebouwen", "municipal buildings and facilities",
+                  "kommunale einrichtungen", "stadtische einrichtungen", "kommunale gebaude"),
     "public_lighting": ("public lighting", "openbare verlichting", "straatverlichting", "street lighting"),
     "industry": ("industry", "industrie", "industry non-ets", "industrie niet-ets", "nijverheid"),
     "energy_production": ("energy production", "energieproductie", "local electricity production"),
-    "transport": ("transport", "transportation", "mobiliteit", "mobility", "verkeer", "vervoer"),
+    "transport": ("transport", "transportation", "mobiliteit", "mobility", "verkeer", "vervoer", "verkehr"),
     "transport_public": ("public transport", "openbaar vervoer"),
     "transport_private": ("private transport", "prive vervoer", "commercial transport", "wegverkeer"),
-    "transport_municipal": ("municipal fleet", "gemeentelijk wagenpark", "eigen vloot"),
+    "transport_municipal": ("municipal fleet", "gemeentelijk wagenpark", "eigen vloot", "kommunale flotte"),
     "waste": ("waste", "afval", "afvalverwerking"),
     "wastewater": ("wastewater", "waste water", "afvalwater", "waterzuivering"),
     "ippu": ("ippu", "industrial processes", "industriele processen"),

@@ -167,8 +167,8 @@ def test_export_writes_current_values_in_canonical_units_with_provenance(engine,
     out = io.StringIO()
     assert export_observations(engine, programme_id, out) == 4
     lines = out.getvalue().splitlines()
-    assert lines[0] == "indicator,period,value,unit,missing_key,original_value,original_unit,source,batch_id,file_name"
-    assert lines[-1] == f"emissions.transport,2020,59000.0,t CO2e,,59,kt,,{fix.batch_id},fix.csv"
+    assert lines[0] == "indicator,period,value,unit,missing_key,original_value,original_unit,source,note,batch_id,file_name"
+    assert lines[-1] == f"emissions.transport,2020,59000.0,t CO2e,,59,kt,,,{fix.batch_id},fix.csv"
     everything = io.StringIO()
     assert export_observations(engine, programme_id, everything, all_history=True) == 5
 

@@ -74,7 +74,7 @@ def test_ambiguous_file_fails_until_the_decimal_mark_is_given(roadmap):
 
 def test_mapping_and_warnings_reach_the_terminal(roadmap):
     mapped = roadmap("load", "indicators", DATA / "ind_mapped_labels.csv", "--mapping", DATA / "ind_mapping.csv")
-    assert mapped.exit_code == 0 and "added 2" in mapped.stdout
+    assert mapped.exit_code == 0 and "added 3" in mapped.stdout  # two sectors and the total
     totals = roadmap("load", "indicators", DATA / "ind_totals.csv")
     assert totals.exit_code == 0
     assert "warning: line 8: the total for 2020 is 300,000 t CO2e" in totals.stderr
@@ -112,7 +112,7 @@ def test_export_observations_to_stdout_and_to_a_file(roadmap, tmp_path):
     roadmap("load", "indicators", DATA / "ind_tab.tsv")
     shown = roadmap("export", "observations")
     assert shown.exit_code == 0
-    assert shown.stdout.splitlines()[1] == "emissions.residential,2020,150000.0,t CO2e,,150000,t CO2e,,1,ind_tab.tsv"
+    assert shown.stdout.splitlines()[1] == "emissions.residential,2020,150000.0,t CO2e,,150000,t CO2e,,,1,ind_tab.tsv"
     target = tmp_path / "obs.csv"
     written = roadmap("export", "observations", "--output", target)
     assert written.exit_code == 0 and "Wrote 2 row(s)" in written.stdout

@@ -57,11 +57,12 @@ def _total(engine: Engine, year: int) -> float:
 
 
 def test_demo_has_the_expected_counts(demo):
-    # Emissions: 8 sectors x 15 years (2010-2024) = 120 values.
+    # Emissions: 8 sectors x 15 years (2010-2024) = 120 values, and the inventory's 'Totaal' row:
+    # 15 reported totals (contract 1: a total row is stored as emissions.total).
     # Activity file: population 15 + renovated homes 15 + rooftop PV 15 + PV installations
     # (11 yearly 2012-2022, then 2023 and 2024 each 1 yearly + 12 monthly = 26) 37
     # + EV share 10 + district heating 6 + cycling 8 + renewable electricity 15 = 121.
-    assert _count(demo.engine, Observation) == 120 + 121
+    assert _count(demo.engine, Observation) == 120 + 15 + 121
     assert _count(demo.engine, Partner) == 42
     assert _count(demo.engine, Commitment) == 86
     assert _count(demo.engine, TargetSet) == 3
@@ -93,7 +94,7 @@ def test_every_demo_file_loads_without_problems(demo):
     # and the only warning is the one about qualitative commitments (no tonnes, no indicator).
     by_file = {r.file_name: r for r in demo.results}
     assert [r.file_name for r in demo.results] == [f.name for f in DEMO_FILES]
-    assert by_file["emissions_inventory.csv"].added == 120
+    assert by_file["emissions_inventory.csv"].added == 120 + 15  # 8 sectors x 15 years, 15 totals
     assert by_file["activity_indicators.csv"].added == 121
     assert by_file["partners.csv"].added == 42
     assert by_file["commitments.csv"].added == 86

@@ -130,6 +130,8 @@ def test_wide_layout_with_year_inside_the_header(engine, programme_id):
     assert current(engine) == {
         ("emissions.residential", "2019"): 161920.0, ("emissions.residential", "2020"): 150000.0,
         ("emissions.transport", "2019"): 64629.0, ("emissions.transport", "2020"): 60000.5,
+        # The 'Totaal' row is stored as the reported total (contract 1).
+        ("emissions.total", "2019"): 226549.0, ("emissions.total", "2020"): 210000.0,
     }
     # Totaal 2019 = 161920 + 64629 = 226549; 2020 = 210000 vs 210000.5: within rounding.
     assert result.warnings == []
@@ -189,14 +191,14 @@ def test_missing_markers_and_notation_keys_are_null_with_their_key(engine, progr
     assert zero == [0.0]  # public lighting's 0 is a value, not missing
 
 
-def test_negative_values_load_and_warn_only_for_sectors_that_are_no_sink(engine, programme_id):
-    result = load(engine, programme_id, "ind_sinks.csv")
-    values = current(engine)
-    assert values[("emissions.land_use", "2019")] == -12000.0
-    assert values[("emissions.residential", "2019")] == -5.0  # Unicode minus
-    assert result.warnings == [
-        "1 negative value(s) for residential, a sector that is no sink: check the sign"
-    ]
+def test_a_negative_value_is_refused_only_in_a_sector_that_is_no_sink(engine, programme_id):
+    with pytest.raises(ValidationFailed) as caught:
+        load(engine, programme_id, "ind_sinks.csv")
+    (problem,) = caught.value.problems  # land use's -12.000 is a sink, so not a problem
+    assert (problem.row, problem.column, problem.value) == (4, "value", "−5")  # Unicode minus
+    assert "Residential buildings is no sink" in problem.expected
+    assert "Huishoudens is geen put" in problem.expected.nl
+    assert current(engine) == {}  # all or nothing
 
 
 def test_multi_area_file_keeps_the_programme_area_and_counts_the_rest(engine, programme_id):
@@ -208,9 +210,11 @@ def test_multi_area_file_keeps_the_programme_area_and_counts_the_rest(engine, pr
     assert "skipped 3" in result.summary()
 
 
-def test_total_rows_are_checked_not_stored(engine, programme_id):
+def test_total_rows_are_stored_as_the_reported_total_and_checked(engine, programme_id):
     result = load(engine, programme_id, "ind_totals.csv")
-    assert result.added == 5  # 3 sectors in 2019, 2 in 2020; the totals are not stored
+    assert result.added == 7  # 3 sectors in 2019, 2 in 2020, and the two totals
+    values = current(engine)
+    assert (values[("emissions.total", "2019")], values[("emissions.total", "2020")]) == (378272.0, 300000.0)
     # 2019: buildings = residential + tertiary = 313643, + transport 64629 = 378272 = total.
     # 2020: 150000 + 60000 = 210000, the file says 300000.
     assert len(result.warnings) == 1
@@ -227,6 +231,7 @@ def test_mapping_file_maps_labels_sectors_totals_and_units(engine, programme_id)
     assert current(engine) == {
         ("emissions.residential", "2019"): pytest.approx(161920.0),
         ("emissions.transport_municipal", "2019"): pytest.approx(1250.0),
+        ("emissions.total", "2019"): pytest.approx(163170.0),  # 'Alles samen', mapped to total
     }
     assert result.warnings == []  # 'Alles samen' (total) = 161920 + 1250 = 163170
 

@@ -48,11 +48,11 @@ def test_every_problem_of_a_file_is_reported_with_row_and_column(engine, program
     }
     by_row = {p.row: p.expected for p in problems}
     assert "--mapping FILE" in by_row[3]
-    assert "a year (2019) or a month" in by_row[4]
+    assert "a year (2019, 2019.0, or the range 2019-01-01 - 2019-12-31) or a month" in by_row[4]
     assert "',' as decimal mark" in by_row[5]
     assert "--mapping FILE (kind 'unit')" in by_row[6]
     assert "convertible to the indicator's unit 't CO2e'" in by_row[7]
-    assert "line 2 has the same" in by_row[8]
+    assert "line 2 has the same" in by_row[8] and "--add-up" in by_row[8]
     assert all(p.file == "ind_errors.csv" for p in problems)
     assert "ind_errors.csv, row 3, column 'sector': found 'Kantoren'" in str(problems[0])
 

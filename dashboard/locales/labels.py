@@ -523,6 +523,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "a sector code (e.g. residential, total) or an indicator code",
     ),
     "up_map_hint_unit": ("een gekende eenheid, bv. kt CO2e of MWh", "a known unit, e.g. kt CO2e or MWh"),
+    "up_map_hint_partner_type": (
+        "een partnertype: company, knowledge, civil_society, residents of public",
+        "a partner type: company, knowledge, civil_society, residents or public",
+    ),
     "up_map_apply": ("Koppel en controleer opnieuw", "Apply and check again"),
     "up_map_used_heading": ("Gebruikte koppelingen", "Mapping in use"),
     "up_map_download": (

@@ -204,7 +204,7 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
     checked = None
     if outcome.importable:
         checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser()}
-    shown_mapping = choices.mapping if choices.kind == "indicators" else ()
+    shown_mapping = choices.mapping if choices.kind in ("indicators", "partners") else ()
     return outcome_view(outcome, lang, shown_mapping), False, checked, checked is None, []
 
 

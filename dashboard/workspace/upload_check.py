@@ -124,7 +124,7 @@ def load_options(choices: UploadChoices, *, dry_run: bool, user: str) -> Iterato
     """The loader's options; a mapping from the page is written to a temporary file for it."""
     options = LoadOptions(decimal=choices.decimal, dry_run=dry_run, user=user,
                           new_indicators=choices.new_indicators and choices.kind == "indicators")
-    if not choices.mapping or choices.kind != "indicators":
+    if not choices.mapping or choices.kind not in ("indicators", "partners"):
         yield options
         return
     with tempfile.TemporaryDirectory(prefix="roadmap-mapping-") as folder:
@@ -173,7 +173,8 @@ def mapping_candidates(problems: list[Problem]) -> list[tuple[str, str]]:
     for problem in problems:
         if not problem.value or "--mapping" not in problem.expected:
             continue
-        kind = "unit" if "kind 'unit'" in problem.expected else "label"
+        kind = ("unit" if "kind 'unit'" in problem.expected
+                else "partner_type" if "partner_type" in problem.expected else "label")
         seen.setdefault(problem.value, kind)
     return list(seen.items())
 
@@ -187,7 +188,7 @@ def mapping_rows(labels: list[tuple[str, str]], targets: list[str | None]) -> tu
             continue
         if kind == "label":
             kind = "sector" if target.lower() in SECTOR_BY_CODE or target.lower() == TOTAL else "indicator"
-        rows.append((label, kind, target.lower() if kind == "sector" else target))
+        rows.append((label, kind, target.lower() if kind in ("sector", "partner_type") else target))
     return tuple(rows)
 
 

@@ -129,7 +129,7 @@ def mapping_form(candidates: list[tuple[str, str]], lang: str) -> html.Div:
     fields = []
     for i, (label, kind) in enumerate(candidates):
         field_id = {"role": MAP_TARGET, "index": i}
-        hint = t("up_map_hint_unit" if kind == "unit" else "up_map_hint_label", lang)
+        hint = t({"unit": "up_map_hint_unit", "partner_type": "up_map_hint_partner_type"}.get(kind, "up_map_hint_label"), lang)
         fields.append(html.Div(className="map-field", children=[
             # The hint inside the label: dcc.Input takes no aria-describedby.
             html.Label(className="search-label", children=[
@@ -170,7 +170,9 @@ def diff_section(result: LoadResult, lang: str) -> html.Section:
         if n or change != "skipped"
     ]))
     if result.warnings:
-        children += [html.H4(t("up_warnings", lang)), html.Ul([html.Li(w) for w in result.warnings])]
+        # Among them the columns left out and the planned rows left out (pipelines' Bilingual).
+        children += [html.H4(t("up_warnings", lang)),
+                     html.Ul(id="upload-warnings", children=[html.Li(in_language(w, lang)) for w in result.warnings])]
     if not result.changed:
         children.append(notice(t("up_nothing_changes", lang)))
     if result.diff is not None and len(result.diff):

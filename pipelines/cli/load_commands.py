@@ -47,6 +47,14 @@ def _load_options(with_definitions: bool):
                 "--new-indicators", is_flag=True,
                 help="Define the indicators the file names but the programme lacks (from its name, unit and kind columns).",
             ))
+            options.append(click.option(
+                "--missing-marker", "missing_markers", multiple=True, metavar="VALUE",
+                help="A value the file uses for 'no data' (e.g. -1): stored as missing with the marker kept. Repeatable.",
+            ))
+            options.append(click.option(
+                "--add-up", is_flag=True,
+                help="Add up several rows for one indicator and period (direct + indirect, sub-sectors) instead of refusing them.",
+            ))
         for option in reversed(options):
             func = option(func)
         return func
@@ -58,12 +66,14 @@ def _make_load_command(kind: str, summary: str):
     @click.command(kind, help=summary)
     @_load_options(with_definitions=kind == "indicators")
     @pass_app
-    def command(app: AppContext, file: Path, show: int, new_indicators: bool = False, **options):
+    def command(app: AppContext, file: Path, show: int, new_indicators: bool = False,
+                missing_markers: tuple[str, ...] = (), **options):
         from pipelines.load import load_file
         from pipelines.load.result import LoadOptions
 
         programme = app.programme()
-        load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True, **options)
+        load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True,
+                                   missing_markers=tuple(missing_markers), **options)
         with _progress_bar(file) as bar:
             result = load_file(
                 app.ready_engine(), programme.id, kind, file, options=load_options,
@@ -104,9 +114,10 @@ load_group.add_command(_make_load_command(
     "Load indicator values (emissions per sector, activity, context) from FILE.\n\n"
     "Long layout (indicator or sector, period or year[, month], value[, unit, source, area]) or "
     "wide (one column per year). Units are converted to each indicator's unit; missing markers "
-    "(NE, NO, IE, C, -, ?, NA, empty) are stored as missing, never 0. Total rows are checked "
-    "against the sectors, not stored. A corrected value supersedes the old one, which stays in "
-    "the history.",
+    "(NE, NO, IE, C, -, ?, NA, empty, and --missing-marker) are stored as missing, never 0. "
+    "Total rows are stored as the reported total (emissions.total) and checked against the "
+    "sectors. Rows a type/status column marks planned are left out and reported. A corrected "
+    "value supersedes the old one, which stays in the history.",
 ))
 load_group.add_command(_make_load_command("partners", "Load partners (name, type, sector, joined, website) from FILE."))
 load_group.add_command(_make_load_command(

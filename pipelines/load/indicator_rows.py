@@ -7,7 +7,8 @@ million rows), then maps the answers back onto the rows with numpy.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -25,8 +26,9 @@ from pipelines.numbers import (
     missing_key,
     parse_number_series,
 )
+from pipelines.read import fold
 from pipelines.units import UnitConverter, UnitProblem
-from pipelines.vocab import SECTOR_BY_CODE
+from pipelines.vocab import MEASURED_WORDS, PLANNED_WORDS, SECTOR_BY_CODE
 
 EMISSIONS_UNIT = "t CO2e"
 AMBIGUOUS = Bilingual(
@@ -42,6 +44,12 @@ PARENTHESES = Bilingual(
     "the report; remove the row or the parentheses",
     "een gewoon getal: een waarde tussen haakjes telt, naargelang het rapport, niet mee in de "
     "totalen (of is negatief); verwijder de rij of de haakjes",
+)
+MEASURED_OR_PLANNED = Bilingual(
+    "whether the row is measured (real, measured, actual, gemeten, Ist, werkelijk) or planned "
+    "(geplant, planned, target, doel, scenario, Soll, prognose)",
+    "of de rij gemeten is (real, measured, actual, gemeten, Ist, werkelijk) of gepland "
+    "(geplant, planned, target, doel, scenario, Soll, prognose)",
 )
 MISSING_MARKER = Bilingual(" or a missing-value marker (NE, NO, IE, C, -, ?, NA, empty)",
                            " of een teken voor een ontbrekende waarde (NE, NO, IE, C, -, ?, NA, leeg)")
@@ -71,6 +79,15 @@ class FileState:
     # Keys so far, sorted (duplicates must not be written).
     seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     has_duplicates: bool = False
+    total_id: int = TOTAL_ROW  # the reported-total indicator: total rows are stored as it
+    markers: frozenset[str] = frozenset()  # the file's own missing-value markers (--missing-marker)
+    add_up: bool = False  # rows repeating an indicator and period are added up (--add-up)
+    held: list = field(default_factory=list)  # --add-up: the rows, stored once all are read
+    this_year: int = field(default_factory=lambda: date.today().year)
+    # The column saying measured or planned: None when the file has none; ... until decided.
+    measured_column: object = ...
+    planned_lines: int = 0  # file rows left out as planned
+    planned_years: set[int] = field(default_factory=set)
 
     @property
     def writable(self) -> bool:
@@ -82,13 +99,17 @@ def normalise(state: FileState, rows: LongRows, frame: pd.DataFrame) -> StoreRow
     """The chunk's valid, storable rows; every problem goes to state.problems."""
     if not len(rows):
         return empty_rows()
+    rows = _measured_only(state, rows, frame)
+    if not len(rows):
+        return empty_rows()
     ind = _indicators(state, rows, frame)
     period, year, month, month_num, period_ok = _periods(state, rows)
     raw_value, missing_key, is_missing, value, value_ok = _values(state, rows)
     factor, unit_ok = _units(state, rows, ind, is_missing)
     value = value * factor
     ok = (ind != UNKNOWN) & period_ok & value_ok & unit_ok
-    totals = ok & (ind == TOTAL_ROW)
+    ok &= _plausible(state, rows, ind, year, value, raw_value, ok)
+    totals = ok & ((ind == TOTAL_ROW) | (ind == state.total_id))
     state.totals.add_totals(period[totals], value[totals], rows.line[totals])
     store = ok & (ind > 0)
     key = ind[store] * 32768 + year[store] * 13 + month_num[store]
@@ -99,7 +120,112 @@ def normalise(state: FileState, rows: LongRows, frame: pd.DataFrame) -> StoreRow
         "original_value": raw_value[store], "original_unit": rows.unit[store],
         "source": _sources(state, frame, rows.row[store]),
     }
+    if state.layout.column("note"):
+        columns["note"] = _notes(state, frame, rows.row[store])
     return StoreRows(rows.line[store], key, columns)
+
+
+def _measured_only(state: FileState, rows: LongRows, frame: pd.DataFrame) -> LongRows:
+    """The rows the file marks measured; planned ones are counted (rows, years) and left out,
+    and a value that says neither is a problem of its row."""
+    column = _measured_column(state, frame)
+    if column is None:
+        return rows
+    codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows.row])
+    words = [fold(u) for u in uniques]
+    planned_u = np.array([w in PLANNED_WORDS for w in words], dtype=bool)
+    measured_u = np.array([w in MEASURED_WORDS or not w for w in words], dtype=bool)  # empty: measured
+    first = _first_positions(codes, len(uniques))
+    counts = np.bincount(codes, minlength=len(uniques))
+    for k in np.flatnonzero(~planned_u & ~measured_u):
+        i = int(first[k])
+        state.problems.add_once(("measured", uniques[k]), int(rows.line[i]), column, str(uniques[k]),
+                                MEASURED_OR_PLANNED, int(counts[k]))
+    planned = planned_u[codes] if len(uniques) else np.zeros(len(rows), dtype=bool)
+    if planned.any():
+        state.planned_lines += len(np.unique(rows.line[planned]))
+        for text in pd.unique(rows.period[planned]):
+            found = state.periods[text] if text in state.periods else parse_period(str(text))
+            if found is not None:
+                state.planned_years.add(found.year)
+    keep = measured_u[codes] if len(uniques) else np.ones(len(rows), dtype=bool)
+    return rows if keep.all() else _subset(rows, keep)
+
+
+def _measured_column(state: FileState, frame: pd.DataFrame) -> str | None:
+    """The measured/planned column: one named so ('status', 'art' …), or a 'type'/'soort'
+    column whose values are measured/planned words (else it is the definitions' kind)."""
+    if state.measured_column is ...:
+        layout = state.layout
+        column = layout.column("measured")
+        if column is None and layout.column("kind") and state.define is None:
+            values = {fold(v) for v in pd.unique(frame[layout.column("kind")].to_numpy(dtype=object))}
+            if values & (MEASURED_WORDS | PLANNED_WORDS):
+                column = layout.column("kind")
+        state.measured_column = column
+    return state.measured_column
+
+
+def _subset(rows: LongRows, keep: np.ndarray) -> LongRows:
+    return replace(rows, **{name: getattr(rows, name)[keep] for name in
+                            ("row", "line", "column", "label", "period", "value", "unit")})
+
+
+def _plausible(state: FileState, rows: LongRows, ind, year, value, raw_value, ok) -> np.ndarray:
+    """False for values that cannot be what the file means: a negative value in a sector that is
+    no sink, a measurement for a year still to come (refused, each with its row)."""
+    bad = np.zeros(len(ind), dtype=bool)
+    negative = _where(ok & (value < 0), ind, lambda i: i > 0 and _no_sink(state, i))
+    for i in np.flatnonzero(negative):
+        bad[i] = True
+        name = SECTOR_BY_CODE[_emission_sector(state, int(ind[i]))]
+        state.problems.add(int(rows.line[i]), str(rows.column[i]), str(raw_value[i]), Bilingual(
+            f"a value of 0 or more: {name.en} is no sink (only forestry and land use can be "
+            "negative); check the sign",
+            f"een waarde van 0 of meer: {name.nl} is geen put (enkel bossen en landgebruik kunnen "
+            "negatief zijn); controleer het teken"))
+    future = ok & (year > state.this_year)
+    if not state.measured_column:
+        # Without a measured/planned column only emissions are known to be measurements.
+        future = _where(future, ind, lambda i: _is_emissions(state, i))
+    for i in np.flatnonzero(future):
+        bad[i] = True
+        state.problems.add(int(rows.line[i]), state.layout.period_column or str(rows.column[i]),
+                           str(rows.period[i]), Bilingual(
+            f"a measured value for a year up to {state.this_year}; a planned value is marked "
+            "planned in a 'type' column (type: planned) and is then left out",
+            f"een gemeten waarde voor een jaar tot {state.this_year}; een geplande waarde wordt als "
+            "gepland aangeduid in een kolom 'type' (type: gepland) en dan weggelaten"))
+    return ~bad
+
+
+def _where(mask: np.ndarray, ind: np.ndarray, test) -> np.ndarray:
+    """`mask` narrowed to the rows whose indicator passes `test` (asked once per indicator)."""
+    at = np.flatnonzero(mask)
+    if not len(at):
+        return mask
+    uniques, inverse = np.unique(ind[at], return_inverse=True)
+    passes = np.array([test(int(i)) for i in uniques], dtype=bool)[inverse]
+    out = np.zeros(len(mask), dtype=bool)
+    out[at[passes]] = True
+    return out
+
+
+def _no_sink(state: FileState, indicator_id: int) -> bool:
+    sector = _emission_sector(state, indicator_id)
+    return sector is not None and not SECTOR_BY_CODE[sector].can_be_sink
+
+
+def _is_emissions(state: FileState, indicator_id: int) -> bool:
+    return indicator_id == TOTAL_ROW or (indicator_id > 0 and state.resolver.info(indicator_id).kind == "emissions")
+
+
+def _notes(state: FileState, frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """Each row's note (the file's notes column), None where it has none."""
+    column = state.layout.column("note")
+    codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
+    cleaned = np.array([str(u).strip() or None for u in uniques] or [None], dtype=object)
+    return cleaned[codes]
 
 
 def _indicators(state: FileState, rows: LongRows, frame: pd.DataFrame) -> np.ndarray:
@@ -177,6 +303,10 @@ def _values(state: FileState, rows: LongRows):
         key = missing_key(raw[i])
         if key is not None:
             keys[i], missing[i], bad[i] = key, True, False
+    if state.markers:  # the file's own markers: '-1' reads as a number, but is none
+        stripped = pd.Series(raw, dtype=object).str.strip()
+        for i in np.flatnonzero(stripped.isin(state.markers).to_numpy()):
+            keys[i], missing[i], bad[i], value[i] = stripped.iat[i], True, False, np.nan
     _value_problems(state, rows, raw, np.flatnonzero(bad))
     original = np.where(missing & (keys == ""), None, raw)
     return original, keys, missing, value, ~bad
@@ -240,13 +370,13 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
 
 
 def _track(state: FileState, ind, period, key, value, lines) -> None:
-    """Duplicate keys, sector sums for the totals check, and negative non-sink emissions."""
+    """Duplicate keys, and sector sums for the totals check."""
     state.keys.append(key)
     state.key_lines.append(lines.astype(np.int64))
     ordered = np.sort(key)
     at = np.searchsorted(state.seen, ordered)
     earlier = state.seen[np.minimum(at, len(state.seen) - 1)] == ordered if len(state.seen) else at < 0
-    if (ordered[1:] == ordered[:-1]).any() or earlier.any():
+    if not state.add_up and ((ordered[1:] == ordered[:-1]).any() or earlier.any()):
         state.has_duplicates = True  # reported in full at the end; stop writing now
     # Two sorted runs: the stable sort merges them in linear time.
     state.seen = np.sort(np.concatenate([state.seen, ordered]), kind="stable")
@@ -257,10 +387,6 @@ def _track(state: FileState, ind, period, key, value, lines) -> None:
     is_sector = sectors != None  # noqa: E711  (elementwise on an object array)
     if is_sector.any():
         state.totals.add_sectors(period[is_sector], sectors[is_sector], value[is_sector])
-        negative = is_sector & (value < 0)
-        for sector in sectors[negative]:
-            if not SECTOR_BY_CODE[sector].can_be_sink:
-                state.counts[f"negative:{sector}"] += 1
 
 
 def _emission_sector(state: FileState, indicator_id: int) -> str | None:

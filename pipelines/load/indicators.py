@@ -14,16 +14,15 @@ from contextlib import contextmanager
 import numpy as np
 from sqlalchemy import Connection, Engine, select
 
-from pipelines import db, derived
-from pipelines.batches import finish_batch, lock_programme, previous_load, start_batch
-from pipelines.errors import Bilingual, Problem, ValidationFailed
+from pipelines.batches import finish_batch, previous_load, start_batch
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
 from pipelines.load.definitions import make_definer
 from pipelines.load.indicator_rows import FileState, normalise
-from pipelines.load.labels import LabelResolver, load_indicators
+from pipelines.load.labels import LabelResolver, ensure_total_indicator, load_indicators
 from pipelines.load.layout import Layout, detect_layout, to_long
-from pipelines.load.observation_store import ObservationStore
+from pipelines.load.observation_store import ObservationStore, add_up
 from pipelines.load.problems import ProblemLog
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.load.totals import TotalsCheck
@@ -33,10 +32,12 @@ from pipelines.programme_areas import area_keys
 from pipelines.read import RawTable
 from pipelines.read_stream import read_ahead
 from pipelines.schema import Programme
+from pipelines.unit_of_work import programme_write
 from pipelines.units import UnitConverter
 
 Progress = Callable[[int], None]  # called with the number of file rows just processed
 BYTES_PER_ROW = 40  # a lower bound, to guess whether a load is a bulk load
+MARKER_LENGTH = 8  # the missing_key column's width
 
 
 class _Discard(Exception):
@@ -52,9 +53,10 @@ def load(
                         detected=dict(raw.detected))
     layout = detect_layout(raw)
     mapping = read_mapping(options.mapping)
+    _check_markers(options.missing_markers)
     try:
-        with db.writing(engine) as conn, _gc_paused():
-            lock_programme(conn, programme_id)
+        with programme_write(engine, programme_id) as work, _gc_paused():
+            conn = work.conn
             result.already_loaded_as = previous_load(conn, programme_id, "indicators", raw.sha256)
             if result.already_loaded_as is not None:
                 raise _Discard
@@ -82,10 +84,13 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     programme = conn.execute(
         select(Programme.area_code, Programme.area_name).where(Programme.id == programme_id)
     ).one()
+    ensure_total_indicator(conn, programme_id)
     resolver = LabelResolver(load_indicators(conn, programme_id), mapping)
     problems = ProblemLog(raw.file_name)
     state = FileState(layout, resolver, UnitConverter(dict(mapping.units)), problems, TotalsCheck(),
-                      decimal=options.decimal, source=(options.source or None) and options.source[:500])
+                      decimal=options.decimal, source=(options.source or None) and options.source[:500],
+                      total_id=resolver.total_id, add_up=options.add_up,
+                      markers=frozenset(m.strip() for m in options.missing_markers))
     state.batch_source = state.source
     area = AreaFilter(layout, programme.area_code, programme.area_name, also=area_keys(conn, programme_id))
     result.batch_id = start_batch(conn, programme_id, "indicators", raw, options)
@@ -101,6 +106,9 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
             result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
         result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
         _check(state, raw, layout, resolver, area)
+        if state.add_up:
+            rows, result.added_up = add_up(state.held)
+            store.add(rows, stage_all=options.dry_run)
         counts = store.classify()
     finally:
         store.close()  # no COPY may still run when the transaction ends, however it ends
@@ -108,7 +116,7 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     result.skipped = area.skipped
     if area.columns:  # the report says which column was taken as the areas
         result.detected["area_column"] = area.columns[0]
-    _describe(result, state, layout)
+    _describe(result, state, layout, options)
     if options.dry_run or not result.changed:
         if options.dry_run:
             result.diff = store.diff()
@@ -117,7 +125,6 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     store.apply()
     store.finish()
     finish_batch(conn, result, source=state.batch_source)
-    derived.rebuild(conn, programme_id)
 
 
 def _check(state: FileState, raw: RawTable, layout: Layout, resolver: LabelResolver, area: AreaFilter) -> None:
@@ -135,7 +142,25 @@ def _check_in_second_process(raw: RawTable, options: LoadOptions) -> bool:
     when the caller allows it; not with --new-indicators, whose definitions are written as the
     file is read."""
     big = raw.detected.get("size_bytes", 0) // BYTES_PER_ROW >= parallel_check.MIN_ROWS
-    return options.may_fork and big and not options.new_indicators and parallel_check.available()
+    return (options.may_fork and big and not options.new_indicators and not options.add_up
+            and parallel_check.available())
+
+
+def _check_markers(markers: tuple[str, ...]) -> None:
+    for marker in markers:
+        if not marker.strip() or len(marker.strip()) > MARKER_LENGTH:
+            raise UserError(Bilingual(
+                f"--missing-marker {marker!r}: a marker of 1 to {MARKER_LENGTH} characters (e.g. -1)",
+                f"ontbrekend-teken {marker!r}: een teken van 1 tot {MARKER_LENGTH} tekens (bv. -1)"))
+
+
+def _ignored_columns(state: FileState, layout: Layout, options: LoadOptions) -> list[str]:
+    """The file's columns whose cells this load does not read."""
+    unread = set(layout.ignored)
+    if not options.new_indicators:  # the definitions' columns are read only to define indicators
+        unread |= {layout.column(r) for r in ("name_nl", "name_en", "kind", "lower_is_better")} - {None}
+    unread.discard(state.measured_column)
+    return [c for c in [*layout.columns.values(), *layout.ignored] if c in unread]
 
 
 def _expected_rows(raw: RawTable, options: LoadOptions) -> int:
@@ -170,13 +195,15 @@ def _stream(state: FileState, raw: RawTable, area: AreaFilter, store: Observatio
 
 def _store(state: FileState, store: ObservationStore, long, frame, stage_all: bool) -> None:
     rows = normalise(state, long, frame)
-    if state.writable:  # a bad file imports nothing: stop writing, keep checking
+    if state.add_up:  # rows of one key may sit in different chunks: added up once all are read
+        state.held.append(rows)
+    elif state.writable:  # a bad file imports nothing: stop writing, keep checking
         store.add(rows, stage_all=stage_all)
 
 
 def _duplicates(state: FileState, file_name: str, layout: Layout, resolver: LabelResolver) -> list[Problem]:
     """One problem per row that repeats an indicator and period of an earlier row."""
-    if not state.keys:
+    if not state.keys or state.add_up:
         return []
     keys, lines = np.concatenate(state.keys), np.concatenate(state.key_lines)
     order = np.argsort(keys, kind="stable")
@@ -194,24 +221,41 @@ def _duplicates(state: FileState, file_name: str, layout: Layout, resolver: Labe
         period = f"{year}" if not month else f"{year}-{month:02d}"
         earlier = int(lines[order[first]])
         log.add(int(lines[order[j]]), layout.label, f"{code} {period}", Bilingual(
-            f"one row per indicator and period: line {earlier} has the same",
-            f"één rij per indicator en periode: regel {earlier} heeft dezelfde"))
+            f"one row per indicator and period: line {earlier} has the same; if the rows are parts "
+            "to add up (direct and indirect emissions, sub-sectors mapped to one sector), load "
+            "with --add-up",
+            f"één rij per indicator en periode: regel {earlier} heeft dezelfde; zijn de rijen delen "
+            "om op te tellen (directe en indirecte uitstoot, subsectoren bij één sector), laad dan "
+            "met optellen (--add-up)"))
     return log.finish()
 
 
-def _describe(result: LoadResult, state: FileState, layout: Layout) -> None:
+def _describe(result: LoadResult, state: FileState, layout: Layout, options: LoadOptions) -> None:
     """What was detected, and the warnings, for the result and the batch report."""
+    result.ignored_columns = _ignored_columns(state, layout, options)
+    result.planned_left_out, result.planned_years = state.planned_lines, sorted(state.planned_years)
     result.detected.update({
         "layout": layout.kind, "decimal": state.decimal, "columns": layout.columns,
-        "ignored_columns": list(layout.ignored),
+        "ignored_columns": result.ignored_columns,
+        "measured_column": state.measured_column if isinstance(state.measured_column, str) else None,
+        "planned_left_out": result.planned_left_out, "planned_years": result.planned_years,
         "periods_in_header": [c for c, _p, _u in layout.periods],
         "units_seen": sorted({u for u, _c in state.converter.factors_used()}),
     })
+    if result.ignored_columns:
+        names = ", ".join(result.ignored_columns)
+        result.warnings.append(Bilingual(f"columns left out (not read): {names}",
+                                         f"weggelaten kolommen (niet gelezen): {names}"))
+    if result.planned_left_out:
+        years = ", ".join(map(str, result.planned_years))
+        result.warnings.append(Bilingual(
+            f"{result.planned_left_out} planned row(s) left out, never stored as measurements (years: {years})",
+            f"{result.planned_left_out} geplande rij(en) weggelaten, nooit als meting bewaard (jaren: {years})"))
+    if result.added_up:
+        result.warnings.append(Bilingual(
+            f"{result.added_up} row(s) added up with another row of the same indicator and period (--add-up)",
+            f"{result.added_up} rij(en) opgeteld bij een andere rij van dezelfde indicator en periode"))
     result.warnings.extend(state.totals.warnings())
-    for key, n in sorted(state.counts.items()):
-        if key.startswith("negative:"):
-            sector = key.split(":", 1)[1]
-            result.warnings.append(f"{n} negative value(s) for {sector}, a sector that is no sink: check the sign")
     if state.counts["no_unit"] and layout.column("unit"):
         result.warnings.append(f"{state.counts['no_unit']} value(s) had no unit; taken in their indicator's unit")
     for footer in result.detected.get("footer_rows", []):

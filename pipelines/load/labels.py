@@ -20,7 +20,8 @@ from pipelines.vocab import (
     emissions_indicator_code,
 )
 
-TOTAL_ROW = -1  # a row holding a total: checked, never stored
+TOTAL_ROW = -1  # a total row when the programme has no reported-total indicator (not stored)
+TOTAL_CODE = emissions_indicator_code(TOTAL)  # the programme's reported total series
 UNKNOWN = 0
 _PARENTHESES = re.compile(r"\s*[\(\[](.*?)[\)\]]\s*")
 
@@ -41,6 +42,18 @@ class Resolution:
     mapped_to: str | None = None  # a mapping target that does not exist
 
 
+def ensure_total_indicator(conn: Connection, programme_id: int) -> None:
+    """The programme's reported-total series (contract with pipelines/programmes.py), made when a
+    programme created before it lacks one, so that a total row is stored rather than dropped."""
+    found = conn.execute(select(Indicator.id).where(
+        Indicator.programme_id == programme_id, Indicator.code == TOTAL_CODE)).first()
+    if found is None:
+        conn.execute(insert(Indicator).values(
+            programme_id=programme_id, code=TOTAL_CODE, name_nl="Gerapporteerde totale uitstoot",
+            name_en="Reported total emissions", unit="t CO2e", sector_code=None, kind="emissions",
+            lower_is_better=True))
+
+
 def load_indicators(conn: Connection, programme_id: int) -> list[IndicatorInfo]:
     rows = conn.execute(
         select(Indicator.id, Indicator.code, Indicator.unit, Indicator.kind, Indicator.sector_code)
@@ -57,6 +70,11 @@ class LabelResolver:
         self.mapping = mapping
         self._codes = {fold(i.code): i.id for i in indicators}
         self._sectors = _sector_lookup()
+
+    @property
+    def total_id(self) -> int:
+        """The reported-total indicator's id (TOTAL_ROW when the programme has none)."""
+        return self._codes.get(TOTAL_CODE, TOTAL_ROW)
 
     def info(self, indicator_id: int) -> IndicatorInfo:
         return self.by_id[indicator_id]
@@ -83,7 +101,7 @@ class LabelResolver:
         if key in self._codes:
             return Resolution(self._codes[key])
         if key in TOTAL_LABELS or key == TOTAL:
-            return Resolution(TOTAL_ROW)
+            return Resolution(self.total_id)
         if key in self._sectors:
             return self._sector(self._sectors[key])
         return Resolution(UNKNOWN)
@@ -94,7 +112,7 @@ class LabelResolver:
 
     def _sector(self, sector_code: str) -> Resolution:
         if sector_code == TOTAL:
-            return Resolution(TOTAL_ROW)
+            return Resolution(self.total_id)
         code = emissions_indicator_code(sector_code)
         return Resolution(self._codes.get(fold(code), UNKNOWN), mapped_to=None if fold(code) in self._codes else code)
 
@@ -122,6 +140,12 @@ def _sector_lookup() -> dict[str, str]:
     return lookup
 
 
+def names_a_sector_or_total(header: str) -> bool:
+    """Whether a column header (without a '(unit)' part) is a standard sector or a total label."""
+    bare = fold(_PARENTHESES.sub(" ", header))
+    return bool(bare) and (bare in _SECTOR_NAMES or bare in TOTAL_LABELS or bare == TOTAL)
+
+
 def unknown_label_hint(has_definitions: bool) -> Bilingual:
     """What a Problem about an unknown label expects."""
     text = Bilingual(
@@ -135,3 +159,6 @@ def unknown_label_hint(has_definitions: bool) -> Bilingual:
         text += Bilingual(", or add --new-indicators to define the indicators this file names",
                           ", of kies 'Nieuwe indicatoren uit het bestand aanmaken'")
     return text
+
+
+_SECTOR_NAMES = _sector_lookup()

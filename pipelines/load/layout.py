@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pipelines.errors import Bilingual, Problem, ValidationFailed
+from pipelines.load.labels import names_a_sector_or_total
 from pipelines.load.periods import Period, period_in_header
-from pipelines.read import RawTable, TableChunk, match_columns
-from pipelines.vocab import INDICATOR_COLUMNS
+from pipelines.read import RawTable, TableChunk, fold, match_columns
+from pipelines.vocab import INDICATOR_COLUMNS, TOTAL, TOTAL_LABELS
 
 _HEADER_UNIT = re.compile(r"[\(\[]([^\)\]]+)[\)\]]\s*$")
 DEFINITION_COLUMNS = ("name_nl", "name_en", "kind", "lower_is_better")
@@ -19,12 +20,17 @@ DEFINITION_COLUMNS = ("name_nl", "name_en", "kind", "lower_is_better")
 
 @dataclass(frozen=True)
 class Layout:
-    kind: str  # long | wide
+    kind: str  # long | wide | columns (one column per sector or total, a row per period)
     label: str  # the column naming the indicator or sector
     columns: dict[str, str]  # canonical role -> column in the file
     periods: tuple[tuple[str, Period, str], ...] = ()  # wide: (column, period, unit in header)
     value_unit: str = ""  # long: unit in the value column's header ('Waarde (kt CO2e)')
     ignored: tuple[str, ...] = field(default=())
+    # A file of totals only: no label column, a value column named as a total ('Total emissions
+    # (t CO2e)', 'Totale uitstoot'); every row is the programme's reported total.
+    totals_only: bool = False
+    # kind 'columns': (column, unit in its header) of each sector or total column.
+    label_columns: tuple[tuple[str, str], ...] = ()
 
     def column(self, role: str) -> str | None:
         return self.columns.get(role)
@@ -35,6 +41,8 @@ class Layout:
 
     @property
     def value_columns(self) -> list[str]:
+        if self.kind == "columns":
+            return [c for c, _u in self.label_columns]
         return [self.columns["value"]] if self.kind == "long" else [c for c, _p, _u in self.periods]
 
     @property
@@ -75,6 +83,15 @@ def detect_layout(table: RawTable) -> Layout:
     if "value" in found and label and ("period" in found or "year" in found):
         ignored = tuple(c for c in table.columns if c not in used)
         return Layout("long", label, found, value_unit=header_unit(found["value"]), ignored=ignored)
+    if label is None and ("period" in found or "year" in found) and (by_column := _label_columns(table, found)):
+        taken = (used - {found.get("value")}) | {c for c, _u in by_column}
+        ignored = tuple(c for c in table.columns if c not in taken)
+        columns = {k: v for k, v in found.items() if k != "value"}
+        return Layout("columns", by_column[0][0], columns, label_columns=by_column, ignored=ignored)
+    if "value" in found and label is None and ("period" in found or "year" in found) and _names_a_total(found["value"]):
+        ignored = tuple(c for c in table.columns if c not in used)
+        return Layout("long", found["value"], found, value_unit=header_unit(found["value"]), ignored=ignored,
+                      totals_only=True)
     if periods and "value" not in found:
         if label is None:
             free = [c for c in table.columns if c not in used and c not in {p[0] for p in periods}]
@@ -99,6 +116,8 @@ def to_long(layout: Layout, chunk: TableChunk, rows: np.ndarray) -> LongRows:
     """The values of the chunk rows `rows` (indices into chunk.frame), one entry per value."""
     frame = chunk.frame
     unit_col = layout.column("unit")
+    if layout.kind == "columns":
+        return _by_column(layout, chunk, rows)
     if layout.kind == "long":
         units = _cells(frame, unit_col, rows)
         if layout.value_unit:
@@ -106,7 +125,8 @@ def to_long(layout: Layout, chunk: TableChunk, rows: np.ndarray) -> LongRows:
         return LongRows(
             row=rows, line=chunk.line_numbers[rows],
             column=np.full(len(rows), layout.columns["value"], dtype=object),
-            label=_cells(frame, layout.label, rows), period=_period_text(layout, frame, rows),
+            label=np.full(len(rows), TOTAL, dtype=object) if layout.totals_only else _cells(frame, layout.label, rows),
+            period=_period_text(layout, frame, rows),
             value=_cells(frame, layout.columns["value"], rows), unit=units,
         )
     k = len(layout.periods)
@@ -123,6 +143,42 @@ def to_long(layout: Layout, chunk: TableChunk, rows: np.ndarray) -> LongRows:
         period=np.tile(np.array([p.code for _c, p, _u in layout.periods], dtype=object), len(rows)),
         value=values.reshape(-1), unit=melted_units,
     )
+
+
+def _label_columns(table: RawTable, found: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Columns named after a sector or a total ('Huishoudens', 'Transport (kt)', 'Totaal') in a
+    file with a period column and no label column; a 'value' column counts when it names a total."""
+    other_roles = {v for k, v in found.items() if k != "value"}
+    named = [c for c in table.columns if c not in other_roles and names_a_sector_or_total(c)]
+    if "value" in found and found["value"] not in named:
+        if not _names_a_total(found["value"]):
+            return ()
+        named.append(found["value"])
+    if not any(not _names_a_total(c) for c in named):  # totals alone: the totals-only layout
+        return ()
+    return tuple((c, header_unit(c)) for c in table.columns if c in named)
+
+
+def _by_column(layout: Layout, chunk: TableChunk, rows: np.ndarray) -> LongRows:
+    """The 'columns' layout: each row's period, one value per sector or total column."""
+    frame, k = chunk.frame, len(layout.label_columns)
+    names = [c for c, _u in layout.label_columns]
+    units = np.repeat(_cells(frame, layout.column("unit"), rows), k)
+    fill = np.tile(np.array([u for _c, u in layout.label_columns], dtype=object), len(rows))
+    values = np.column_stack([_cells(frame, c, rows) for c in names]) if len(rows) else np.empty((0, k), dtype=object)
+    return LongRows(
+        row=np.repeat(rows, k), line=np.repeat(chunk.line_numbers[rows], k),
+        column=np.tile(np.array(names, dtype=object), len(rows)),
+        label=np.tile(np.array(names, dtype=object), len(rows)),
+        period=np.repeat(_period_text(layout, frame, rows), k),
+        value=values.reshape(-1), unit=np.where(units == "", fill, units),
+    )
+
+
+def _names_a_total(header: str) -> bool:
+    """Whether a value column's header says its values are totals ('Total emissions (t CO2e)')."""
+    bare = re.sub(r"\s*[\(\[].*?[\)\]]\s*$", "", fold(header))
+    return re.sub(r"[\s_\-]+", " ", bare).strip() in TOTAL_LABELS
 
 
 def _cells(frame, column: str | None, rows: np.ndarray) -> np.ndarray:

@@ -25,7 +25,7 @@ from pipelines.schema import Observation
 
 COLUMNS = (
     "indicator_id", "period", "year", "month", "value", "missing_key", "original_value",
-    "original_unit", "source",
+    "original_unit", "source", "note",
 )
 STAGING = "obs_staging"
 BULK_ROWS = 100_000
@@ -44,12 +44,18 @@ class StoreRows:
     def __len__(self) -> int:
         return len(self.line)
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The columns these rows fill (a file without notes leaves 'note' to its default, NULL:
+        one parameter fewer per stored row)."""
+        return tuple(c for c in COLUMNS if c in self.columns)
+
     def subset(self, mask: np.ndarray) -> StoreRows:
         return StoreRows(self.line[mask], self.key[mask], {k: v[mask] for k, v in self.columns.items()})
 
     def matrix(self, with_line: bool = False) -> np.ndarray:
         """An (n × columns) object array of plain Python values (NaN as None), for the DBAPI."""
-        names = (["line"] if with_line else []) + list(COLUMNS)
+        names = (["line"] if with_line else []) + list(self.names)
         out = np.empty((len(self), len(names)), dtype=object)
         for j, name in enumerate(names):
             values = self.line if name == "line" else self.columns[name]
@@ -62,6 +68,41 @@ class StoreRows:
 def empty_rows() -> StoreRows:
     nothing = np.zeros(0, dtype=np.int64)
     return StoreRows(nothing, nothing, {c: np.zeros(0, dtype=object) for c in COLUMNS})
+
+
+def add_up(parts: list[StoreRows]) -> tuple[StoreRows, int]:
+    """Rows of one indicator and period added up into one (--add-up); with how many went into
+    another. A sum keeps the first row's line, source and unit, the parts' texts ('903 + 50')
+    and notes; it is missing only when every part is."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return empty_rows(), 0
+    line = np.concatenate([p.line for p in parts])
+    key = np.concatenate([p.key for p in parts])
+    columns = {c: np.concatenate([p.columns[c] for p in parts]) for c in parts[0].names}
+    order = np.argsort(line, kind="stable")
+    line, key, columns = line[order], key[order], {c: v[order] for c, v in columns.items()}
+    uniques, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    if len(uniques) == len(key):
+        return StoreRows(line, key, columns), 0
+    value = columns["value"].astype(np.float64)
+    known = ~np.isnan(value)
+    sums = np.bincount(inverse, weights=np.where(known, value, 0.0), minlength=len(uniques))
+    any_known = np.bincount(inverse, weights=known, minlength=len(uniques)) > 0
+    out = {c: v[first].copy() for c, v in columns.items()}
+    out["value"] = np.where(any_known, sums, np.nan)
+    out["missing_key"] = np.where(any_known, None, out["missing_key"])
+    counts = np.bincount(inverse, minlength=len(uniques))
+    groups = np.split(np.argsort(inverse, kind="stable"), np.cumsum(counts)[:-1])
+    for k in np.flatnonzero(counts > 1):
+        members = groups[k]
+        texts = [str(t) for t in columns["original_value"][members] if t is not None]
+        out["original_value"][k] = " + ".join(texts)[:100] or None
+        if "note" in out:
+            notes = dict.fromkeys(n for n in columns["note"][members] if n)  # each note once
+            out["note"][k] = "; ".join(notes) or None
+    keep = np.argsort(first, kind="stable")  # in the order of the file
+    return StoreRows(line[first][keep], uniques[keep], {c: v[keep] for c, v in out.items()}), len(key) - len(uniques)
 
 
 def _copy(raw, target: str, payload: str) -> None:
@@ -102,7 +143,7 @@ class ObservationStore:
         conn.exec_driver_sql(
             f"CREATE TEMP TABLE {STAGING} (line INTEGER, indicator_id INTEGER, period VARCHAR(7), "
             "year INTEGER, month INTEGER, value DOUBLE PRECISION, missing_key VARCHAR(8), "
-            "original_value VARCHAR(100), original_unit VARCHAR(40), source VARCHAR(500), "
+            "original_value VARCHAR(100), original_unit VARCHAR(40), source VARCHAR(500), note TEXT, "
             "old_id INTEGER, change VARCHAR(12))"
         )
 
@@ -154,12 +195,12 @@ class ObservationStore:
             self._current[indicator_id] = part + indicator_id * 32768
 
     def _insert_direct(self, rows: StoreRows) -> None:
-        target = f"observation (programme_id, batch_id, is_current, {', '.join(COLUMNS)})"
+        target = f"observation (programme_id, batch_id, is_current, {', '.join(rows.names)})"
         self._bulk(target, (self.programme_id, self.batch_id, True), rows)
         self.direct_rows += len(rows)
 
     def _stage(self, rows: StoreRows) -> None:
-        self._bulk(f"{STAGING} (line, {', '.join(COLUMNS)})", (), rows, with_line=True)
+        self._bulk(f"{STAGING} (line, {', '.join(rows.names)})", (), rows, with_line=True)
         self.staged_rows += len(rows)
 
     def _bulk(self, target: str, constants: tuple, rows: StoreRows, with_line: bool = False) -> None:
@@ -167,7 +208,7 @@ class ObservationStore:
         raw = self.conn.connection.driver_connection
         if not self.sqlite:
             # One text payload per chunk, built column-wise: no Python work per row and value.
-            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in COLUMNS]
+            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in rows.names]
             payload = copy_text(constants, columns)
             self._settle(keep=1)
             self._sending.append(self._sender.submit(_copy, raw, target, payload))
@@ -215,7 +256,9 @@ class ObservationStore:
                 f"o.indicator_id = {STAGING}.indicator_id AND o.period = {STAGING}.period AND o.is_current)")
             run(f"UPDATE {STAGING} SET change = CASE WHEN old_id IS NULL THEN 'new' WHEN EXISTS ("
                 f"SELECT 1 FROM observation o WHERE o.id = {STAGING}.old_id "
-                f"AND COALESCE(o.missing_key, '') = COALESCE({STAGING}.missing_key, '') AND ("
+                f"AND COALESCE(o.missing_key, '') = COALESCE({STAGING}.missing_key, '') "
+                # A changed note is a correction too: the old one stays in the history.
+                f"AND COALESCE(o.note, '') = COALESCE({STAGING}.note, '') AND ("
                 f"(o.value IS NULL AND {STAGING}.value IS NULL) OR o.value = {STAGING}.value OR "
                 f"ABS(o.value - {STAGING}.value) <= 1e-9 * (ABS(o.value) + ABS({STAGING}.value)))"
                 ") THEN 'unchanged' ELSE 'superseded' END")

@@ -1,4 +1,4 @@
-"""Periods as written in indicator files: a year (2019) or a month (2023-04, 04/2023, apr 2023)."""
+"""Periods as written in indicator files: a year (2019, 2019.0, 2019-01-01 - 2019-12-31) or a month (2023-04, apr 2023)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pipelines.errors import Bilingual
 from pipelines.read import fold
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-EXPECTED_PERIOD = Bilingual("a year (2019) or a month (2023-04, 04/2023, apr 2023)",
-                            "een jaar (2019) of een maand (2023-04, 04/2023, apr 2023)")
+EXPECTED_PERIOD = Bilingual(
+    "a year (2019, 2019.0, or the range 2019-01-01 - 2019-12-31) or a month (2023-04, 04/2023, apr 2023)",
+    "een jaar (2019, 2019.0, of de reeks 2019-01-01 - 2019-12-31) of een maand (2023-04, 04/2023, apr 2023)")
 MONTH_NAMES = {
     name: number
     for number, names in enumerate(
@@ -36,6 +37,10 @@ _YEAR = re.compile(r"(\d{4})(?:\.0+)?")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:[-/.]|m)\s*(\d{1,2})")  # 2023-04, 2023/4, 2023M04
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})")  # 04/2023, 4-2023
 _NAMED = re.compile(r"([a-z]+)\.?\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*([a-z]+)\.?")
+# An accounting period written as a date range: '2019-01-01 - 2019-12-31', '01/01/2019 – 31/12/2019'.
+_ISO_DAY = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_DAY_FIRST = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+_RANGE = re.compile(rf"(?:{_ISO_DAY}|{_DAY_FIRST})\s*(?:-|–|—|to|tot|bis|/)\s*(?:{_ISO_DAY}|{_DAY_FIRST})")
 _HEADER_WORDS = re.compile(r"\b(?:jaar|year|jahr|yr|maand|month|periode|period)\b")
 
 
@@ -61,10 +66,24 @@ def parse_period(text: str) -> Period | None:
         return make_period(int(m.group(1)), int(m.group(2)))
     if m := _MONTH_YEAR.fullmatch(t):
         return make_period(int(m.group(2)), int(m.group(1)))
+    if m := _RANGE.fullmatch(t):
+        return _calendar_year(m.groups())
     if m := _NAMED.fullmatch(t):
         name, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         month = MONTH_NAMES.get(name)
         return make_period(int(year), month) if month else None
+    return None
+
+
+def _calendar_year(groups: tuple) -> Period | None:
+    """The year a date range covers when it is exactly one calendar year; else None (a problem:
+    an accounting year from July to June is no year of the calendar, and is not guessed)."""
+    start_iso, end_iso, start_day, end_day = groups[0:3], groups[6:9], groups[3:6], groups[9:12]
+    start = (start_iso[0], start_iso[1], start_iso[2]) if start_iso[0] else (start_day[2], start_day[1], start_day[0])
+    end = (end_iso[0], end_iso[1], end_iso[2]) if end_iso[0] else (end_day[2], end_day[1], end_day[0])
+    (y1, m1, d1), (y2, m2, d2) = ((int(y), int(m), int(d)) for y, m, d in (start, end))
+    if y1 == y2 and (m1, d1) == (1, 1) and (m2, d2) == (12, 31):
+        return make_period(y1)
     return None
 
 

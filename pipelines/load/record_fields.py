@@ -68,6 +68,17 @@ def parse_date(text: str) -> date:
     return _make_date(int(year), month, day)
 
 
+def parse_date_or_year(text: str) -> date:
+    """A date, or a year alone ('2018', '2018.0' from a spreadsheet) kept as its first day."""
+    year = _YEAR.match(text)
+    if year:
+        return _make_date(int(year[1]), 1, 1)
+    try:
+        return parse_date(text)
+    except CellError as exc:
+        raise CellError(exc.expected + Bilingual(", or a year (2018)", ", of een jaar (2018)")) from None
+
+
 def _make_date(year: int, month: int, day: int) -> date:
     if not 1900 <= year <= 2100:
         raise CellError(_DATE_EXPECTED + Bilingual(", in a year between 1900 and 2100", ", in een jaar tussen 1900 en 2100"))

@@ -16,9 +16,11 @@ from pipelines.load.record_fields import (
     check_length,
     match_key,
     parse_date,
+    parse_date_or_year,
     parse_url,
     parse_year,
 )
+from pipelines.mapping import LabelMapping
 from pipelines.numbers import expected_number, is_ambiguous, missing_key, parse_number
 from pipelines.schema import Indicator, Partner, Sector
 from pipelines.themes import ThemeMatcher, theme_matcher
@@ -62,6 +64,21 @@ class Lookups:
         self.programme_id = programme_id
         self.decimal = decimal  # the file's decimal mark, once detected
         self.headers: Mapping[str, str] = {}  # canonical column -> the file's header
+        self.mapping = LabelMapping()  # --mapping: e.g. a programme's own partner types
+
+    def partner_type(self, text: str) -> str:
+        """A partner type: its code, name or alias, or a word the mapping file maps to one."""
+        mapped = self.mapping.partner_types.get(match_key(text))
+        if mapped is not None:
+            return mapped
+        try:
+            return PARTNER_TYPE(text)
+        except CellError as exc:
+            raise CellError(exc.expected + Bilingual(
+                f"; or map {text!r} to one of them with --mapping FILE "
+                f"(a row '{text},partner_type,public' in columns source_label,kind,target)",
+                f"; of koppel {text!r} aan een van die types met een koppelbestand "
+                f"(een rij '{text},partner_type,public' in de kolommen source_label,kind,target)")) from None
 
     @cached_property
     def sector(self) -> TermMatcher:
@@ -165,9 +182,9 @@ def _non_negative(lookups: Lookups, text: str) -> float | None:
 
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "name", _text(200), required=True, nullable=False),
-    FieldSpec("type", "type", lambda _l, t: PARTNER_TYPE(t), required=True, nullable=False),
+    FieldSpec("type", "type", lambda lookups, t: lookups.partner_type(t), required=True, nullable=False),
     FieldSpec("sector", "sector_code", lambda lookups, t: lookups.sector(t)),
-    FieldSpec("joined", "joined_on", lambda _l, t: parse_date(t)),
+    FieldSpec("joined", "joined_on", lambda _l, t: parse_date_or_year(t)),
     FieldSpec("website", "website", lambda _l, t: parse_url(t)),
     FieldSpec("description", "description", _text(), story=True),
 )

@@ -14,6 +14,7 @@ from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import FieldSpec, Lookups
 from pipelines.load.result import LoadOptions, LoadResult
+from pipelines.mapping import read_mapping
 from pipelines.numbers import detect_decimal
 from pipelines.read import RawTable, match_columns
 from pipelines.schema import utcnow
@@ -235,6 +236,7 @@ def _check_and_diff(
         return None
     lookups = Lookups(conn, programme_id, options.decimal or _detect_decimal(kind, raw, columns))
     lookups.headers = columns
+    lookups.mapping = read_mapping(options.mapping)
     result.detected["decimal"] = lookups.decimal
     records = read_records(kind, raw.frame, raw.line_numbers, columns, raw.file_name, lookups)
     classify(conn, kind, programme_id, records)
@@ -243,6 +245,11 @@ def _check_and_diff(
     result.superseded = sum(r.change == "superseded" for r in records)
     result.unchanged = sum(r.change == "unchanged" for r in records)
     result.diff = diff_frame(records)
+    result.ignored_columns = [c for c in raw.columns if c not in columns.values()]
+    if result.ignored_columns:
+        names = ", ".join(result.ignored_columns)
+        result.warnings.append(Bilingual(f"columns left out (not read): {names}",
+                                         f"weggelaten kolommen (niet gelezen): {names}"))
     if kind.warn is not None:
         result.warnings += kind.warn(records)
     return records

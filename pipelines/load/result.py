@@ -22,6 +22,12 @@ class LoadOptions:
     # command line says yes; a web server, with its own processes and threads, does not.
     may_fork: bool = False
     profile: str | None = None  # import profile to apply (pipelines/profiles); None = recognise one
+    # The file's own missing-value markers (--missing-marker, e.g. '-1'): stored as missing, the
+    # marker kept as the missing key.
+    missing_markers: tuple[str, ...] = ()
+    # Add up several rows for one indicator and period (direct + indirect, sub-sectors mapped to
+    # one sector) instead of refusing them as duplicates (--add-up).
+    add_up: bool = False
 
 
 @dataclass
@@ -39,6 +45,11 @@ class LoadResult:
     dry_run: bool = False
     detected: dict = field(default_factory=dict)  # separator, decimal, encoding, layout, units
     warnings: list[str] = field(default_factory=list)  # e.g. a total that does not add up
+    # Rows of the file not stored as measurements: planned (a 'type' column saying planned).
+    planned_left_out: int = 0
+    planned_years: list[int] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)  # columns the loader did not read
+    added_up: int = 0  # rows added up into another row's value (--add-up)
     # One row per stored row with a 'change' column: new | superseded | unchanged
     # (and 'old_value' for superseded); what the upload page shows as the diff.
     diff: pd.DataFrame | None = None
@@ -61,6 +72,11 @@ class LoadResult:
         if self.skipped:
             column = self.detected.get("area_column")
             text += f", skipped {self.skipped} (other areas" + (f", areas in column {column!r})" if column else ")")
+        if self.planned_left_out:
+            years = ", ".join(map(str, self.planned_years))
+            text += f", left out {self.planned_left_out} planned row(s) ({years})"
+        if self.added_up:
+            text += f", {self.added_up} row(s) added up into others"
         if self.batch_id is not None:
             text += f" (batch {self.batch_id})"
         elif not self.dry_run and not self.changed:

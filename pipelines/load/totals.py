@@ -1,4 +1,4 @@
-"""Total rows of an emissions file, checked against the sum of its sectors (never stored).
+"""Total rows of an emissions file (stored as the reported total), checked against the sum of its sectors.
 
 Per period, the sum is over the top-level sectors; a top-level sector the file has no row for
 counts as the sum of its children. A parent that has its own row and children rows is checked
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipelines.errors import Bilingual
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS
 
 RELATIVE_TOLERANCE = 0.001
@@ -45,12 +46,16 @@ class TotalsCheck:
         for period, total, line in self.totals:
             summed, parts = top_level_sum(by_period.get(period, {}))
             if parts and _differs(total, summed):
-                out.append(
+                out.append(Bilingual(
                     f"line {line}: the total for {period} is {_fmt(total)} {self.unit} but the "
                     f"sectors in the file add up to {_fmt(summed)} {self.unit} "
                     f"(difference {_fmt(total - summed)}; sectors: {', '.join(parts)}) — "
-                    "check for a misread number or a missing sector"
-                )
+                    "check for a misread number or a missing sector",
+                    f"regel {line}: het totaal voor {period} is {_fmt(total)} {self.unit} maar de "
+                    f"sectoren in het bestand tellen op tot {_fmt(summed)} {self.unit} "
+                    f"(verschil {_fmt(total - summed)}; sectoren: {', '.join(parts)}) — "
+                    "controleer op een verkeerd gelezen getal of een ontbrekende sector",
+                ))
         return out
 
     def _parent_warnings(self, period: str, values: dict[str, float]) -> list[str]:
@@ -58,11 +63,14 @@ class TotalsCheck:
         for parent in {SECTOR_BY_CODE[s].parent for s in values if SECTOR_BY_CODE[s].parent}:
             children = [s for s in values if SECTOR_BY_CODE[s].parent == parent]
             if parent in values and _differs(values[parent], sum(values[c] for c in children)):
-                out.append(
+                out.append(Bilingual(
                     f"{period}: {parent} is {_fmt(values[parent])} {self.unit} but its sub-sectors "
                     f"in the file ({', '.join(sorted(children))}) add up to "
-                    f"{_fmt(sum(values[c] for c in children))} {self.unit}"
-                )
+                    f"{_fmt(sum(values[c] for c in children))} {self.unit}",
+                    f"{period}: {parent} is {_fmt(values[parent])} {self.unit} maar zijn subsectoren "
+                    f"in het bestand ({', '.join(sorted(children))}) tellen op tot "
+                    f"{_fmt(sum(values[c] for c in children))} {self.unit}",
+                ))
         return out
 
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_profiles_and_areas'
-down_revision = '0004_reported_totals'
+down_revision = '0005_observation_notes'
 branch_labels = None
 depends_on = None
 
