@@ -216,7 +216,8 @@ def test_a_date_range_that_is_not_a_calendar_year_is_a_problem(engine, programme
 
 def test_german_category_names_of_a_klimawatch_style_file_are_sectors(engine, programme_id):
     result = load(engine, programme_id, "ind_german_categories.csv")
-    # 'co2' without a unit: taken in the indicators' unit (t). Gesamt 1723 = 903 + 500 + 300 + 20.
+    # 'co2 (t)': not the Klimawatch export's own header (its profile reads co2 in kt), so the
+    # generic loader reads it, in t. Gesamt 1723 = 903 + 500 + 300 + 20.
     assert {k: v[0] for k, v in stored(engine).items()} == {
         ("emissions.residential", "1990"): 903.0, ("emissions.transport", "1990"): 500.0,
         ("emissions.tertiary", "1990"): 300.0, ("emissions.municipal", "1990"): 20.0,

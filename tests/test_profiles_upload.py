@@ -23,7 +23,8 @@ def test_the_upload_check_names_the_profile_and_what_it_did_in_dutch(engine, pro
     add_areas(engine, programme_id, ["Voorschoten"])  # the fixture programme, given a row of the file
     data = (DATA / "profiles" / "km_gemeenten.csv").read_bytes()
     outcome = check_upload(engine, programme_id, data, "km_gemeenten.csv", UploadChoices(), "ann")
-    assert outcome.problems == [] and outcome.result.added == 2  # Voorschoten: 1,000 and C
+    # Voorschoten: 1,000 t, a suppressed C and its reported total 5,000 t
+    assert outcome.problems == [] and outcome.result.added == 3
     texts = _texts(detected_section(outcome, "nl"))
     assert "Importprofiel" in texts and "klimaatmonitor-gemeenten" in texts
     assert "gebieden uit kolom 'Gemeenten': 1 rij(en) van het gebied van het programma behouden" in texts

@@ -9,9 +9,11 @@ from pipelines.read import read_table
 
 from .realdata_support import (
     REALDATA,
+    headline,
     load_real,
     needs_realdata,
     programme_for,
+    reported,
     stored,
     totals,
     transformed,
@@ -28,6 +30,8 @@ def test_cdp_2021_the_hague_scope_1_plus_2(engine):
     # Accounting year '2019-01-01 - 2019-12-31'; 921,472 + 682,308 = 1,603,780 t CO2e.
     assert totals(transformed(engine, programme, "cdp/2021_City-wide_Emissions.csv")) == {"2019": 1603780.0}
     assert stored(engine) == {}  # a total only: no sector values
+    assert reported(engine) == {"2019": 1603780.0}
+    assert headline(engine, programme)[2019][0] == 1603780.0
     report = result.detected["profile"]
     assert report["area_column"] == "City"
     assert report["sums"] == [
@@ -47,6 +51,7 @@ def test_eucom_compilation_total_of_leuven(engine):
     programme = programme_for(engine, ["Leuven"], LEUVEN_CODES)
     result = load_real(engine, programme, "ddl_eucom/EmissionsAgg.csv")
     assert totals(transformed(engine, programme, "ddl_eucom/EmissionsAgg.csv")) == {"2015": 603137.0}
+    assert reported(engine) == {"2015": 603137.0} and stored(engine) == {}
     assert result.detected["profile"]["area_column"] == "actor_id"
 
 

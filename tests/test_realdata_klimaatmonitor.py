@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from .realdata_support import load_real, needs_realdata, programme_for, stored, totals, transformed
+from .realdata_support import (
+    headline,
+    load_real,
+    needs_realdata,
+    programme_for,
+    reported,
+    stored,
+    totals,
+    transformed,
+)
 
 pytestmark = needs_realdata
 MUNICIPAL = "klimaatmonitor/CO2-uitstoot-sectoren_2019.csv"
@@ -19,6 +28,8 @@ def test_municipal_export_gives_leidens_sectors_and_nothing_else(engine):
     }
     # 320,303 + 142,835 + 30,278 + 501 = 493,917: the total rounded to 100 t, no warning.
     assert totals(transformed(engine, programme, MUNICIPAL)) == {"2019": 493900.0}
+    assert reported(engine) == {"2019": 493900.0}  # stored as the reported total
+    assert headline(engine, programme)[2019] == (493917.0, True)  # complete: the sectors' sum
     assert result.warnings == []
     report = result.detected["profile"]
     assert report["profile"] == "klimaatmonitor-gemeenten" and report["area_column"] == "Gemeenten"
@@ -40,6 +51,8 @@ def test_suppressed_minus_one_is_stored_missing_and_the_total_is_kept(engine):
     # Known sectors 31,397 + 2,020 + 468 = 33,885; the reported total stays 84,800.
     assert totals(transformed(engine, programme, MUNICIPAL)) == {"2019": 84800.0}
     assert any("84,800" in w and "33,885" in w for w in result.warnings)
+    assert reported(engine) == {"2019": 84800.0}
+    assert headline(engine, programme)[2019][0] == 84800.0  # the headline, not 33,885 t
 
 
 def test_zuid_holland_long_export_keeps_one_tile(engine):
@@ -71,6 +84,11 @@ def test_drenthe_question_marks_stay_missing_and_totals_of_incomplete_years_are_
     assert values[("emissions.industry", "2016")] == 709682.0
     found = totals(transformed(engine, programme, "klimaatmonitor/CO2-Uitstoot-Drenthe.csv"))
     assert sorted(found) == [str(y) for y in range(2010, 2018)]  # a total for every year, incomplete ones too
+    published = reported(engine)
+    assert sorted(published) == sorted(found)
+    years = headline(engine, programme)
+    for year in (2012, 2013, 2014, 2015, 2016, 2017):  # sectors incomplete: the published total leads
+        assert years[year][0] == published[str(year)]
 
 
 def test_emmen_xls_gives_energy_use_as_activity_indicators(engine):

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from .realdata_support import load_real, needs_realdata, programme_for, stored, totals, transformed
+from .realdata_support import (
+    headline,
+    load_real,
+    needs_realdata,
+    programme_for,
+    reported,
+    stored,
+    totals,
+    transformed,
+)
 
 pytestmark = needs_realdata
 
@@ -58,6 +67,10 @@ def test_koeln_totals_only_come_out_as_totals(engine):
     assert totals(transformed(engine, programme, "klimawatch/koeln.csv")) == {
         "1990": 12130.0, "2008": 10250.0, "2015": 10000.0}
     assert stored(engine) == {("population", "2019"): 1061000.0}
+    # Stored in t (the file's co2 is in kt), and the headline of each year.
+    assert reported(engine) == {"1990": 12130000.0, "2008": 10250000.0, "2015": 10000000.0}
+    years = headline(engine, programme)
+    assert {y: years[y][0] for y in (1990, 2008, 2015)} == {1990: 12130000.0, 2008: 10250000.0, 2015: 10000000.0}
 
 
 def test_muenster_heat_electricity_and_traffic_load(engine):
