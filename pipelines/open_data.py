@@ -198,10 +198,12 @@ def observations(
 def targets_document(engine: Engine, programme_id: int) -> list[dict]:
     """Every target set with its targets, milestones and yearly pathways (t CO2e) per sector."""
     with engine.connect() as conn:
+        t = TargetSet
         sets = conn.execute(
-            select(TargetSet).where(TargetSet.programme_id == programme_id)
-            .order_by(TargetSet.is_primary.desc(), TargetSet.name)
-        ).scalars().all()
+            select(t.id, t.name, t.is_primary, t.baseline_year, t.target_year, t.pathway_method,
+                   t.description)
+            .where(t.programme_id == programme_id).order_by(t.is_primary.desc(), t.name)
+        ).all()
         targets = conn.execute(
             select(Target.target_set_id, Target.sector_code, Target.kind, Target.value, Target.baseline_t)
             .join(TargetSet, TargetSet.id == Target.target_set_id)

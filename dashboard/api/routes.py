@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import flask
 from sqlalchemy import Engine, select
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from dashboard import queries
 from dashboard.api import http, tables
@@ -87,6 +87,14 @@ def programme_view(rule: str) -> Callable:
 @blueprint.errorhandler(ApiError)
 def _api_error(error: ApiError) -> flask.Response:
     return http.error_response(error)
+
+
+@blueprint.before_app_request
+def _only_get() -> flask.Response | None:
+    # Dash's catch-all page route would answer OPTIONS on any path: the API's own rules cannot.
+    if flask.request.path.startswith(http.PREFIX) and flask.request.method not in {"GET", "HEAD"}:
+        return http.http_error_response(MethodNotAllowed(valid_methods=["GET", "HEAD"]))
+    return None
 
 
 @blueprint.app_errorhandler(405)
