@@ -219,3 +219,12 @@ def test_the_openapi_document_names_every_programme_endpoint(seeded, client):
     for path in ("/programmes", "/programmes/{slug}/status", "/programmes/{slug}/emissions.csv",
                  "/programmes/{slug}/observations", "/programmes/{slug}/datapackage.json"):
         assert path in document["paths"]
+
+
+def test_a_compressed_answers_etag_also_gives_a_304(seeded, client):
+    gzipped = client.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["Content-Encoding"] == "gzip"
+    etag = gzipped.headers["ETag"]
+    assert etag.endswith(':gzip"')  # flask-compress marks the compressed variant
+    again = client.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert again.status_code == 304

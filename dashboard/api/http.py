@@ -77,13 +77,26 @@ def conditional(version: str, build: Callable[[], flask.Response]) -> flask.Resp
     """`build()`'s response with an ETag from `version`, or a 304 if the client has that version.
 
     The version is read before anything is computed, so an unchanged version costs one query.
+    A compressed answer's ETag gets ':gzip' (or ':br') appended by flask-compress; the client
+    sends that back, and it names the same version.
     """
     etag = etag_of(version)
-    unchanged = flask.request.if_none_match.contains(etag)
-    response = flask.Response(status=304) if unchanged else build()
-    response.set_etag(etag)
+    held = _held_tag(etag)
+    response = flask.Response(status=304) if held else build()
+    response.set_etag(held or etag)
     response.headers["Cache-Control"] = CACHE_CONTROL
     return with_cors(response)
+
+
+def _held_tag(etag: str) -> str | None:
+    """The client's If-None-Match tag that names `etag` (with or without an encoding suffix)."""
+    tags = flask.request.if_none_match
+    if tags.star_tag:
+        return etag
+    for tag in tags.as_set(include_weak=True):
+        if tag == etag or tag.partition(":")[0] == etag:
+            return tag
+    return None
 
 
 def int_arg(name: str, default: int, minimum: int, maximum: int) -> int:
