@@ -228,3 +228,10 @@ def test_a_compressed_answers_etag_also_gives_a_304(seeded, client):
     assert etag.endswith(':gzip"')  # flask-compress marks the compressed variant
     again = client.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status_code == 304
+
+
+def test_a_nul_character_in_a_parameter_or_slug_is_a_clear_error(seeded, client):
+    response = client.get(f"{API}/observations?indicator=a%00b")
+    assert response.status_code == 400 and "NUL" in response.get_json()["message"]
+    assert client.get(f"{API}/status?target=%00").status_code == 400
+    assert client.get("/api/v1/programmes/le%00uven").status_code == 404

@@ -116,6 +116,15 @@ def int_arg(name: str, default: int, minimum: int, maximum: int) -> int:
     return value
 
 
+def text_arg(name: str) -> str | None:
+    """A text query parameter (None when absent or empty); no NUL, which no stored text holds."""
+    raw = flask.request.args.get(name) or None
+    if raw is not None and "\x00" in raw:
+        raise ApiError(400, "bad_parameter", Bilingual(
+            f"Parameter '{name}' holds a NUL character.", f"Parameter '{name}' bevat een NUL-teken."))
+    return raw
+
+
 def flag_arg(name: str) -> bool:
     """A 0/1 (or false/true) query parameter."""
     raw = flask.request.args.get(name, "0").lower()

@@ -45,11 +45,13 @@ class ApiProgramme:
 def find_programme(engine: Engine, slug: str) -> ApiProgramme:
     """The programme with this slug and its current data version (404 when there is none)."""
     p = Programme
-    with engine.connect() as conn:
-        row = conn.execute(select(
-            p.id, p.slug, p.name, p.area_name, p.area_code, p.baseline_year, p.target_year,
-            p.scope_note, p.data_version,
-        ).where(p.slug == slug)).first()
+    row = None
+    if "\x00" not in slug:  # PostgreSQL refuses NUL in text; no slug holds one
+        with engine.connect() as conn:
+            row = conn.execute(select(
+                p.id, p.slug, p.name, p.area_name, p.area_code, p.baseline_year, p.target_year,
+                p.scope_note, p.data_version,
+            ).where(p.slug == slug)).first()
     if row is None:
         raise ApiError(404, "unknown_programme", Bilingual(
             f"No programme {slug!r}; /api/v1/programmes lists them.",
@@ -137,7 +139,7 @@ def programme(engine: Engine, p: ApiProgramme):
 def status(engine: Engine, p: ApiProgramme):
     from pipelines.status_report import status_summary
 
-    target = flask.request.args.get("target")
+    target = http.text_arg("target")
     year = http.int_arg("year", 0, 1900, 2200) if "year" in flask.request.args else None
 
     def build() -> flask.Response:
@@ -168,7 +170,7 @@ def emissions_csv(engine: Engine, p: ApiProgramme):
 
 
 def _observation_args() -> tuple[bool, str | None]:
-    return http.flag_arg("history"), flask.request.args.get("indicator") or None
+    return http.flag_arg("history"), http.text_arg("indicator")
 
 
 @programme_view("/observations")
