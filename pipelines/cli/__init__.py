@@ -61,6 +61,7 @@ COMMAND_MODULES = (
     "target_commands",
     "demo_commands",
     "serve_commands",
+    "report_commands",
 )
 
 
