@@ -235,3 +235,12 @@ def test_a_nul_character_in_a_parameter_or_slug_is_a_clear_error(seeded, client)
     assert response.status_code == 400 and "NUL" in response.get_json()["message"]
     assert client.get(f"{API}/status?target=%00").status_code == 400
     assert client.get("/api/v1/programmes/le%00uven").status_code == 404
+
+
+def test_programmes_list_each_with_links_to_its_data(seeded, client):
+    response = client.get("/api/v1/programmes")
+    [leuven] = response.get_json()["data"]
+    assert (leuven["slug"], leuven["area_code"], leuven["baseline_year"]) == ("leuven", "24062", 2010)
+    assert leuven["links"]["emissions.csv"] == f"{API}/emissions.csv"
+    again = client.get("/api/v1/programmes", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304

@@ -14,7 +14,6 @@ from dashboard import queries
 from dashboard.api import http, tables
 from dashboard.api.csv_text import csv_response
 from dashboard.api.http import ApiError, conditional, json_response
-from dashboard.cache import data_versions
 from dashboard.context import current_engine
 from pipelines import open_data
 from pipelines.errors import Bilingual, UserError
@@ -42,22 +41,29 @@ class ApiProgramme:
         return {name: getattr(self, name) for name in PROGRAMME_FIELDS}
 
 
+def programme_rows(engine: Engine, slug: str | None = None) -> list[ApiProgramme]:
+    """Every programme (or the one with `slug`) with its data version, by slug."""
+    p = Programme
+    query = select(
+        p.id, p.slug, p.name, p.area_name, p.area_code, p.baseline_year, p.target_year,
+        p.scope_note, p.data_version,
+    ).order_by(p.slug)
+    if slug is not None:
+        query = query.where(p.slug == slug)
+    with engine.connect() as conn:
+        return [ApiProgramme(**row._asdict()) for row in conn.execute(query)]
+
+
 def find_programme(engine: Engine, slug: str) -> ApiProgramme:
     """The programme with this slug and its current data version (404 when there is none)."""
-    p = Programme
-    row = None
-    if "\x00" not in slug:  # PostgreSQL refuses NUL in text; no slug holds one
-        with engine.connect() as conn:
-            row = conn.execute(select(
-                p.id, p.slug, p.name, p.area_name, p.area_code, p.baseline_year, p.target_year,
-                p.scope_note, p.data_version,
-            ).where(p.slug == slug)).first()
-    if row is None:
+    # PostgreSQL refuses NUL in text; no slug holds one.
+    found = programme_rows(engine, slug) if "\x00" not in slug else []
+    if not found:
         raise ApiError(404, "unknown_programme", Bilingual(
             f"No programme {slug!r}; /api/v1/programmes lists them.",
             f"Geen programma {slug!r}; /api/v1/programmes somt ze op.",
         ))
-    return ApiProgramme(**row._asdict())
+    return found[0]
 
 
 def get(rule: str) -> Callable:
@@ -110,17 +116,10 @@ def _method_not_allowed(error: HTTPException):
 @get("/programmes")
 def programmes() -> flask.Response:
     engine = current_engine()
-
-    def build() -> flask.Response:
-        table = queries.programmes(engine)
-        with engine.connect() as conn:
-            codes = dict(conn.execute(select(Programme.slug, Programme.area_code)).all())
-        rows = [{**{k: http.plain(r.get(k)) for k in PROGRAMME_FIELDS if k != "area_code"},
-                 "area_code": codes.get(r["slug"]), "links": programme_links(r["slug"])}
-                for r in table.to_dict("records")]
-        return json_response({"data": rows})
-
-    return conditional(data_versions(engine), build)
+    rows = programme_rows(engine)  # read first: their data versions make the ETag
+    body = [{**p.public(), "links": programme_links(p.slug)} for p in rows]
+    versions = ",".join(f"{p.id}:{p.data_version}" for p in rows)
+    return conditional(versions, lambda: json_response({"data": body}))
 
 
 def programme_links(slug: str) -> dict[str, str]:
