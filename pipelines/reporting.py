@@ -7,7 +7,10 @@ the dashboard's own total for the year, saying how the lines differ from it.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, select
 
@@ -15,6 +18,7 @@ from pipelines.errors import UserError
 from pipelines.schema import DerivedEmissions, Programme
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
+REPORT_KINDS = ("com", "cdp", "nzc")
 ROUNDING_T = 0.5  # differences below half a tonne are rounding, not a gap
 
 
@@ -214,11 +218,11 @@ def _nzc(programme, year: int, values: dict[str, float], by_year: dict) -> Repor
     return Report("nzc", title, year, columns, rows, notes)
 
 
-def write_report(report: Report, path) -> None:
-    """Write the report as .xlsx (by the file's suffix) or else CSV: title, table, notes."""
+def report_bytes(report: Report, file_format: str) -> bytes:
+    """The report as an .xlsx workbook ('xlsx': title, table, notes) or CSV ('csv': table, notes)."""
     rows = [[row.get(c) for c in report.columns] for row in report.rows]
     notes = [["NOTE", note] for note in report.notes]
-    if str(path).lower().endswith(".xlsx"):
+    if file_format == "xlsx":
         from openpyxl import Workbook
 
         book = Workbook()
@@ -226,12 +230,17 @@ def write_report(report: Report, path) -> None:
         sheet.title = report.kind.upper()
         for values in ([report.title], [], list(report.columns), *rows, [], *notes):
             sheet.append(values)
-        book.save(path)
-        return
-    import csv
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(report.columns)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows(notes)
+    return text.getvalue().encode("utf-8")
 
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(report.columns)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
-        writer.writerows(notes)
+
+def write_report(report: Report, path: Path) -> None:
+    """Write the report to `path`: .xlsx by its suffix, else CSV."""
+    path.write_bytes(report_bytes(report, "xlsx" if path.suffix.lower() == ".xlsx" else "csv"))

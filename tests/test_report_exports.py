@@ -14,8 +14,11 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from dashboard import queries
+from dashboard.app import create_app
 from pipelines.cli import main
+from pipelines.settings import Settings
 from tests.analytics_db import load_csv
+from tests.auth_support import SECRET
 from tests.conftest import DATA
 
 
@@ -87,3 +90,17 @@ def test_a_year_without_a_total_is_one_clear_line(run, loaded, tmp_path):
     assert "no emissions total for 2011 (years with one: 2010, 2012" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "x.csv").exists()
 
+
+
+def test_the_api_gives_the_same_report_as_the_command_line(run, engine, database_url, loaded, tmp_path):
+    assert run("report", "cdp", "--year", "2016", "--output", str(tmp_path / "cdp.csv")).exit_code == 0
+    client = create_app(Settings(secret_key=SECRET, database_url=database_url), engine).server.test_client()
+    response = client.get("/api/v1/programmes/leuven/reports/cdp.csv?year=2016")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.data == (tmp_path / "cdp.csv").read_bytes()
+    workbook = client.get("/api/v1/programmes/leuven/reports/com.xlsx?year=2016")
+    assert workbook.headers["Content-Disposition"] == 'attachment; filename="leuven-com-2016.xlsx"'
+    missing = client.get("/api/v1/programmes/leuven/reports/com.csv?year=2011")
+    assert missing.status_code == 404 and "no emissions total for 2011" in missing.get_json()["message"]
+    assert client.get("/api/v1/programmes/leuven/reports/com.csv").status_code == 400
+    assert client.get("/api/v1/programmes/leuven/reports/xyz.csv?year=2016").status_code == 404

@@ -31,6 +31,9 @@ ENDPOINTS = (
      "met schema's, eenheden, licentie en bronnen."),
     ("/programmes/{slug}/dcat.jsonld", "A DCAT-AP record for open-data portals.",
      "Een DCAT-AP-beschrijving voor opendataportalen."),
+    ("/programmes/{slug}/reports/{com|cdp|nzc}.csv?year=YEAR", "Reports for the Covenant of Mayors, "
+     "CDP and NetZeroCities, from the same numbers (also .xlsx).", "Rapporten voor het "
+     "Burgemeestersconvenant, CDP en NetZeroCities, uit dezelfde cijfers (ook .xlsx)."),
     ("/openapi.json", "This API described in OpenAPI 3.1.", "Deze API beschreven in OpenAPI 3.1."),
 )
 TEXTS = {

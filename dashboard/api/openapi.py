@@ -134,6 +134,22 @@ def openapi_document() -> dict:
         paths[f"{programme}/{name}"] = _operation(
             f"The programme's {name}, paged", _json(_page(item)), [SLUG, LIMIT, OFFSET], bad_request=True)
         paths[f"{programme}/{name}.csv"] = _operation(f"{name.capitalize()} as CSV", _csv("CSV"), [SLUG])
+    report_params = [
+        SLUG, {"name": "kind", "in": "path", "required": True,
+               "schema": {"type": "string", "enum": ["com", "cdp", "nzc"]},
+               "description": "com: Covenant of Mayors inventory; cdp: CDP city-wide emissions by GPC "
+                              "sector; nzc: NetZeroCities climate city contract table."},
+        {"name": "year", "in": "query", "required": True,
+         "schema": {"type": "integer", "minimum": 1900, "maximum": 2200}},
+    ]
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    paths[f"{programme}/reports/{{kind}}.csv"] = _operation(
+        "A report for an outside body (CSV)", _csv("CSV: the lines, then notes"), report_params,
+        bad_request=True)
+    paths[f"{programme}/reports/{{kind}}.xlsx"] = _operation(
+        "A report for an outside body (Excel)",
+        {"description": "OK", "content": {xlsx: {"schema": {"type": "string", "contentEncoding": "binary"}}}},
+        report_params, bad_request=True)
     return {
         "openapi": "3.1.0",
         "info": {

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from pipelines.cli.context import AppContext, pass_app
+from pipelines.reporting import REPORT_KINDS
 
 
 @click.command("report")
-@click.argument("kind", type=click.Choice(["com", "cdp", "nzc"]))
+@click.argument("kind", type=click.Choice(REPORT_KINDS))
 @click.option("--year", type=int, required=True, help="The inventory year to report.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write: .xlsx, or CSV for any other name.")
