@@ -18,7 +18,7 @@ from dashboard import queries
 from dashboard.api.csv_text import neutralise_formula
 from dashboard.app import create_app
 from pipelines.cli import main
-from pipelines.schema import Partner
+from pipelines.schema import DerivedEmissions, ImportBatch, Indicator, Observation, Partner
 from pipelines.settings import Settings
 from tests.analytics_db import load_csv, put_observations
 from tests.auth_support import SECRET
@@ -244,3 +244,29 @@ def test_programmes_list_each_with_links_to_its_data(seeded, client):
     assert leuven["links"]["emissions.csv"] == f"{API}/emissions.csv"
     again = client.get("/api/v1/programmes", headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_a_total_taken_from_the_reported_total_series_says_so(engine, seeded, client):
+    # Contract: the reported total is indicator `emissions.total`; the headline uses it when the
+    # sectors are incomplete. Written directly here, as the analytics would store it.
+    # A first request builds the pages' validation layouts before the indicator exists: the
+    # indicators page's own "emissions.total" choice collides with it (reported to the lead).
+    client.get("/api/v1/programmes")
+    with Session(engine) as session:
+        batch = ImportBatch(programme_id=seeded, kind="indicators", file_name="totals.csv",
+                            sha256="1" * 64, created_by=IMPORTER, source="Reported inventory")
+        total = Indicator(programme_id=seeded, code="emissions.total", name_nl="Gerapporteerde totale "
+                          "uitstoot", name_en="Reported total emissions", unit="t CO2e", kind="emissions")
+        session.add_all([batch, total])
+        session.flush()
+        session.add(Observation(programme_id=seeded, indicator_id=total.id, period="2024", year=2024,
+                                value=478_000.0, batch_id=batch.id))
+        row = session.get(DerivedEmissions, (seeded, 2024, "total"))
+        row.complete = False
+        session.commit()
+        batch_id = batch.id
+    rows = {(r["year"], r["sector"]): r for r in client.get(f"{API}/emissions.json").get_json()["data"]}
+    assert rows[(2024, "total")]["basis"] == "reported_total"
+    assert (rows[(2024, "total")]["source"], rows[(2024, "total")]["batch_ids"]) == (
+        "Reported inventory", str(batch_id))
+    assert rows[(2023, "total")]["basis"] == "sum_of_sectors"  # complete: the sectors' sum
