@@ -7,14 +7,21 @@ document (status, content type, schema) and none may be a server error.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+import threading
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.config import SchemathesisConfig
 from schemathesis.generation import GenerationMode
+from werkzeug.serving import make_server
 
 from dashboard.api.openapi import openapi_document
 from dashboard.app import create_app
+from pipelines.db import make_engine
 from pipelines.settings import Settings
 from tests.auth_support import SECRET
 from tests.dashboard_seed import seed_dashboard_programme
@@ -60,3 +67,31 @@ def test_every_operation_answers_as_the_openapi_document_says(api_schema, mode):
 def has_query(path: str) -> bool:
     parameters = openapi_document()["paths"][path]["get"].get("parameters", [])
     return any(p["in"] == "query" for p in parameters)
+
+
+def test_the_schemathesis_command_line_passes_against_a_running_server(tmp_path, sqlite_template):
+    """Every phase of `schemathesis run` (examples, coverage, fuzzing, stateful), bounded."""
+    path = tmp_path / "api.db"
+    shutil.copy(sqlite_template, path)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    seed_dashboard_programme(engine)
+    app = create_app(Settings(secret_key=SECRET, database_url=url), engine)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}/api/v1"
+    config = tmp_path / "schemathesis.toml"
+    config.write_text('[parameters]\n"path.slug" = "leuven"\n\n[generation]\nmax-examples = 5\n')
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run",
+             f"{base}/openapi.json", "--url", base, "--seed", "1"],
+            capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        server.shutdown()
+        thread.join()
+        engine.dispose()
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "Tested: 18" in result.stdout

@@ -126,14 +126,14 @@ def text_arg(name: str) -> str | None:
 
 
 def flag_arg(name: str) -> bool:
-    """A 0/1 (or false/true) query parameter."""
-    raw = flask.request.args.get(name, "0").lower()
-    if raw not in {"0", "1", "false", "true"}:
+    """A 0/1 query parameter."""
+    raw = flask.request.args.get(name, "0")
+    if raw not in {"0", "1"}:
         raise ApiError(400, "bad_parameter", Bilingual(
             f"Parameter '{name}' must be 0 or 1, not {raw!r}.",
             f"Parameter '{name}' moet 0 of 1 zijn, niet {raw!r}.",
         ))
-    return raw in {"1", "true"}
+    return raw == "1"
 
 
 def page_args() -> tuple[int, int]:

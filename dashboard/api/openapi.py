@@ -139,7 +139,7 @@ def openapi_document() -> dict:
                "schema": {"type": "string", "enum": ["com", "cdp", "nzc"]},
                "description": "com: Covenant of Mayors inventory; cdp: CDP city-wide emissions by GPC "
                               "sector; nzc: NetZeroCities climate city contract table."},
-        {"name": "year", "in": "query", "required": True,
+        {"name": "year", "in": "query", "required": True, "example": 2020,
          "schema": {"type": "integer", "minimum": 1900, "maximum": 2200}},
     ]
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
