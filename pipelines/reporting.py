@@ -190,7 +190,7 @@ def build_report(engine: Engine, programme_id: int, kind: str, year: int) -> Rep
         columns = ("code", "line", "scope_1_t_co2e", "scope_2_t_co2e", "value_t_co2e",
                    "notation_key", "note")
     if programme.scope_note:
-        notes.append(f"Scope of the data: {programme.scope_note}.")
+        notes.append(f"Scope of the data: {programme.scope_note.rstrip('. ')}.")
     return Report(kind, title, year, columns, rows + totals, notes)
 
 
@@ -220,7 +220,7 @@ def _nzc(programme, year: int, values: dict[str, float], by_year: dict) -> Repor
 
 def report_bytes(report: Report, file_format: str) -> bytes:
     """The report as an .xlsx workbook ('xlsx': title, table, notes) or CSV ('csv': table, notes)."""
-    rows = [[row.get(c) for c in report.columns] for row in report.rows]
+    rows = [[_rounded(row.get(c)) for c in report.columns] for row in report.rows]
     notes = [["NOTE", note] for note in report.notes]
     if file_format == "xlsx":
         from openpyxl import Workbook
@@ -239,6 +239,11 @@ def report_bytes(report: Report, file_format: str) -> bytes:
     writer.writerows([["" if v is None else v for v in row] for row in rows])
     writer.writerows(notes)
     return text.getvalue().encode("utf-8")
+
+
+def _rounded(value):
+    """Tonnes and percentages to 3 decimals: the sums' float noise (397827.60000000003) goes."""
+    return round(value, 3) if isinstance(value, float) else value
 
 
 def write_report(report: Report, path: Path) -> None:
