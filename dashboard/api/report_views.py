@@ -30,7 +30,8 @@ def _report_view(file_format: str) -> None:
             try:
                 made = build_report(engine, p.id, kind, year)
             except UserError as error:
-                raise ApiError(404, "no_data", Bilingual(str(error), str(error))) from error
+                raise ApiError(404, "no_data", Bilingual(
+                    str(error), f"Geen gegevens voor dit rapport: {error}")) from error
             response = flask.Response(report_bytes(made, file_format), mimetype=REPORT_TYPES[file_format])
             response.headers["Content-Disposition"] = (
                 f'attachment; filename="{p.slug}-{kind}-{year}.{file_format}"')

@@ -145,7 +145,8 @@ def status(engine: Engine, p: ApiProgramme):
         try:
             summary = status_summary(engine, p.id, target, year)
         except UserError as error:
-            raise ApiError(404, "no_status", Bilingual(str(error), str(error))) from error
+            raise ApiError(404, "no_status", Bilingual(
+                str(error), f"Geen stand van zaken beschikbaar: {error}")) from error
         # Serialised as `roadmap status --json` does, so the two are the same object.
         text = json.dumps(summary, ensure_ascii=False)
         return flask.Response(text, mimetype=http.JSON_TYPE)
