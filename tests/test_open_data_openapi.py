@@ -87,7 +87,7 @@ def test_the_schemathesis_command_line_passes_against_a_running_server(tmp_path,
         result = subprocess.run(
             [sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run",
              f"{base}/openapi.json", "--url", base, "--seed", "1"],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True, text=True, timeout=120, cwd=tmp_path,  # its cache stays out of the repo
         )
     finally:
         server.shutdown()
