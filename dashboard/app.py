@@ -145,4 +145,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from dashboard.auth import install_auth
 
     install_auth(app, settings, engine)
+    from dashboard.api import register_api
+
+    register_api(app.server)
     return app

@@ -62,6 +62,7 @@ COMMAND_MODULES = (
     "demo_commands",
     "serve_commands",
     "profile_commands",
+    "report_commands",
 )
 
 

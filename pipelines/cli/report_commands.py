@@ -1,0 +1,36 @@
+"""`roadmap report com|cdp|nzc`: the reporting formats cities file, from the dashboard's numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipelines.cli.context import AppContext, pass_app
+from pipelines.reporting import REPORT_KINDS
+
+
+@click.command("report")
+@click.argument("kind", type=click.Choice(REPORT_KINDS))
+@click.option("--year", type=int, required=True, help="The inventory year to report.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .xlsx, or CSV for any other name.")
+@pass_app
+def report_command(app: AppContext, kind: str, year: int, output: Path) -> None:
+    """Write a report for an outside body: com (Covenant of Mayors inventory by its sectors),
+    cdp (city-wide emissions by GPC sector) or nzc (climate city contract table vs the baseline).
+
+    Numbers are the dashboard's; lines the data cannot fill are marked (NE, IE) with the reason,
+    and the total is the dashboard's total for the year.
+    """
+    from pipelines.reporting import build_report, write_report
+
+    programme = app.programme()
+    report = build_report(app.engine, programme.id, kind, year)
+    write_report(report, output)
+    click.echo(f"{report.title}: {len(report.rows)} lines written to {output}")
+    for note in report.notes:
+        click.echo(f"Note: {note}")
+
+
+COMMANDS = [report_command]
