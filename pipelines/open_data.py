@@ -22,7 +22,7 @@ from pipelines.vocab import SECTOR_BY_CODE, TOTAL, emissions_indicator_code
 
 EMISSIONS_COLUMNS = (
     "year", "sector", "value_t_co2e", "basis", "complete", "sectors_included", "per_capita_t_co2e",
-    "source", "batch_ids",
+    "reported_total_t_co2e", "source", "batch_ids",
 )
 OBSERVATION_COLUMNS = (
     "indicator", "period", "year", "month", "value", "unit", "missing_key", "original_value",
@@ -67,30 +67,16 @@ def _provenance(engine: Engine, programme_id: int) -> dict[tuple[str, int], _Pro
     return found
 
 
-def _reported_totals(engine: Engine, programme_id: int) -> dict[int, float]:
-    """The reported total series' yearly values (t CO2e), by year."""
-    o, i = Observation, Indicator
-    query = (
-        select(o.year, o.value).join(i, i.id == o.indicator_id)
-        .where(i.programme_id == programme_id, i.code == REPORTED_TOTAL_CODE, o.is_current.is_(True),
-               o.month.is_(None), o.value.is_not(None))
-    )
-    with engine.connect() as conn:
-        return {int(year): float(value) for year, value in conn.execute(query)}
-
-
 def _children(sector: str) -> list[str]:
     return [s.code for s in SECTOR_BY_CODE.values() if s.parent == sector]
 
 
 def _basis_and_sources(
-    row, provenance: dict[tuple[str, int], _Provenance], reported: dict[int, float]
+    row, provenance: dict[tuple[str, int], _Provenance]
 ) -> tuple[str | None, _Provenance]:
     year, sector = int(row.year), row.sector_code
     if sector == TOTAL:
-        value = reported.get(year)
-        summed = row.sectors_included and row.complete
-        if value is not None and row.value_t is not None and not summed and abs(value - row.value_t) <= 1e-6 * max(1.0, abs(value)):
+        if row.source == "reported":  # the analytics took the year's reported total
             return REPORTED_TOTAL, provenance.get((TOTAL, year), _Provenance(set(), set()))
         parts = [p for (code, y), p in provenance.items() if y == year and code != TOTAL]
         return SUM_OF_SECTORS, _merge(parts)
@@ -113,21 +99,21 @@ def emissions_table(engine: Engine, programme_id: int) -> list[dict]:
     """
     e = DerivedEmissions
     query = (
-        select(e.year, e.sector_code, e.value_t, e.complete, e.sectors_included, e.per_capita_t)
+        select(e.year, e.sector_code, e.value_t, e.complete, e.sectors_included, e.per_capita_t,
+               e.source, e.reported_total_t)
         .where(e.programme_id == programme_id)
         .order_by(e.year, e.sector_code)
     )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     provenance = _provenance(engine, programme_id)
-    reported = _reported_totals(engine, programme_id)
     table = []
     for row in rows:
-        basis, prov = _basis_and_sources(row, provenance, reported)
+        basis, prov = _basis_and_sources(row, provenance)
         table.append({
             "year": int(row.year), "sector": row.sector_code, "value_t_co2e": row.value_t,
             "basis": basis, "complete": bool(row.complete), "sectors_included": row.sectors_included,
-            "per_capita_t_co2e": row.per_capita_t,
+            "per_capita_t_co2e": row.per_capita_t, "reported_total_t_co2e": row.reported_total_t,
             "source": "; ".join(sorted(prov.sources)) or None,
             "batch_ids": " ".join(str(b) for b in sorted(prov.batches)) or None,
         })

@@ -124,6 +124,9 @@ def _summaries(session: Session, programme_id: int, primary_id: int, com_id: int
         "baseline_year": 2010, "baseline_t": 688_000.0, "target_year": 2030, "latest_year": 2024,
         "latest_t": 478_000.0, "change_vs_baseline_pct": -30.52, "projected_t_at_target_year": 388_000.0,
         "year_target_reached": 2056, "commitments": commitments,
+        # As `roadmap status --json` lists them (the derived emissions seeded above).
+        "years": [{"year": y, "total_t": total_t(y), "complete": True, "reported_total_t": None,
+                   "source": "sectors"} for y in range(2010, 2025)],
     }
     session.add(DerivedSummary(
         programme_id=programme_id, target_set_id=primary_id, sector_code="total", status="off_track",

@@ -40,6 +40,8 @@ EMISSIONS = Table("emissions", "Emissions by sector and year", (
     Field("sectors_included", "string", "For totals: the top-level sectors added up."),
     Field("per_capita_t_co2e", "number", "For totals: total divided by the population that year.",
           "t CO2e per inhabitant"),
+    Field("reported_total_t_co2e", "number", "For totals: the total the programme published for "
+          "the year (its reported total series), if any.", T_CO2E),
     Field("source", "string", "Sources of the values behind this one, separated by '; '."),
     Field("batch_ids", "string", "Import batches that stored those values, separated by spaces."),
 ))
