@@ -15,9 +15,11 @@ import re
 import dash
 import flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.http import wsgi as gunicorn_wsgi
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from dashboard.http_headers import SERVER_NAME
 from pipelines.errors import UserError
 from pipelines.settings import Settings
 
@@ -82,6 +84,8 @@ class ProductionServer(BaseApplication):
         super().__init__()
 
     def load_config(self) -> None:
+        # gunicorn names itself in a Server header on every answer; say nothing about the software.
+        gunicorn_wsgi.SERVER = SERVER_NAME
         for key, value in self.options.items():
             if key in self.cfg.settings:  # control_socket_disable is new in gunicorn 25.1
                 self.cfg.set(key, value)
