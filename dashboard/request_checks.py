@@ -8,14 +8,15 @@ import logging
 
 import dash
 import flask
-from dash.exceptions import DependencyException
+from dash.exceptions import DependencyException, UnsupportedRelativePath
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, NotFound
 
 log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/_dash-update-component"
 # What a callback raises when a value has the wrong type or shape: the request's fault, not ours.
-INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+# (UnsupportedRelativePath: Dash Pages given a location that is not a path of this site.)
+INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, UnsupportedRelativePath)
 
 
 def _is_prop(item) -> bool:
