@@ -92,7 +92,7 @@ def install_security_headers(app: dash.Dash, settings: Settings) -> None:
         headers["Cross-Origin-Opener-Policy"] = "same-origin"
         if settings.secure_cookies:  # served over HTTPS: browsers should never try plain HTTP
             headers["Strict-Transport-Security"] = f"max-age={YEAR_S}; includeSubDomains"
-        if response.status_code == 200 and flask.request.method == "GET" and _fingerprinted(flask.request):
+        if response.status_code == 200 and flask.request.method in ("GET", "HEAD") and _fingerprinted(flask.request):
             headers["Cache-Control"] = IMMUTABLE
         return response
 
