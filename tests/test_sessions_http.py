@@ -96,3 +96,15 @@ def test_a_cookie_saved_before_a_new_password_on_the_admin_page_opens_nothing(ap
     assert admin.post(CALLBACK, json=body, headers=csrf_header(admin)).status_code == 200
     assert_session_ended(app, engine, saved)
     assert admin.get("/admin/users").status_code == 200  # the admin's own session goes on
+
+
+def test_a_cookie_from_before_login_does_not_become_a_login(app):
+    # Session fixation: whoever planted or copied the anonymous cookie gets nothing from the login.
+    client = app.server.test_client()
+    client.get("/login")
+    planted = client.get_cookie("roadmap_session").value
+    log_in(client, "cor")
+    assert client.get_cookie("roadmap_session").value != planted
+    fixer = app.server.test_client()
+    fixer.set_cookie("roadmap_session", planted)
+    assert fixer.get(PAGE).status_code == 303
