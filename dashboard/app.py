@@ -143,8 +143,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     for name in PUBLIC_PAGES + WORKSPACE_PAGES:
         importlib.import_module(f"dashboard.pages.{name}").register_callbacks(app)
     from dashboard.auth import install_auth
+    from dashboard.http_headers import install_security_headers
+    from dashboard.request_checks import install_request_checks
 
     install_auth(app, settings, engine)
+    install_security_headers(app, settings)
+    install_request_checks(app)
     from dashboard.api import register_api
 
     register_api(app.server)

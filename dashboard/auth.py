@@ -1,7 +1,8 @@
 """Login, session cookies and cross-site request forgery protection for the Dash app's server.
 
-Sessions are Flask's signed cookies holding only the user id (bound to the current password hash,
-so a new password logs out old sessions). They work across workers and hosts as long as every one
+Sessions are Flask's signed cookies holding only the user id, bound to the user's current password
+hash and session version (kept in the database, checked on every request), so logging out or a new
+password ends the sessions made before: a copy of an old cookie opens nothing. They work across workers and hosts as long as every one
 has the same SECRET_KEY. Login failures are throttled in Redis or the database, never in memory.
 
 CSRF: Flask routes (login, logout, uploads) need Flask-WTF's token in the form or the X-CSRFToken
@@ -47,7 +48,7 @@ DASH_DISPATCH_VIEW = "dash.dash.dispatch"  # how Dash 4 names its callback view 
 
 @dataclass(frozen=True)
 class SessionUser(UserMixin):
-    """The user Flask-Login keeps for a request; its id also names the password it logged in with."""
+    """The user Flask-Login keeps for a request; its id also names the session it belongs to."""
 
     account: Account
     binding: str
@@ -56,8 +57,9 @@ class SessionUser(UserMixin):
         return f"{self.account.id}:{self.binding}"
 
 
-def _password_binding(secret_key: str, password_hash: str) -> str:
-    return hmac.new(secret_key.encode(), password_hash.encode(), hashlib.sha256).hexdigest()[:32]
+def _session_binding(secret_key: str, stamp: str) -> str:
+    # stamp: the session version and password hash (`session_account`); never sent as they are.
+    return hmac.new(secret_key.encode(), stamp.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def _configure_server(server: Flask, settings: Settings) -> None:
@@ -94,10 +96,10 @@ def _install_login_manager(server: Flask, engine: Engine) -> None:
         found = session_account(engine, int(raw_id))
         if found is None:
             return None
-        account, password_hash = found
-        expected = _password_binding(server.secret_key, password_hash)
+        account, stamp = found
+        expected = _session_binding(server.secret_key, stamp)
         if not hmac.compare_digest(expected, binding):
-            return None  # the password changed since this session logged in
+            return None  # logged out, or a new password, since this session logged in
         return SessionUser(account, binding)
 
 
@@ -161,14 +163,14 @@ def install_auth(app: dash.Dash, settings: Settings | None, engine: Engine) -> N
         engine=engine,
         throttle=make_throttle(engine, settings.redis_url),
         make_session_user=lambda account: SessionUser(
-            account, _password_binding(server.secret_key, _hash_of(engine, account))
+            account, _session_binding(server.secret_key, _stamp_of(engine, account))
         ),
     )
     register_login_routes(server, deps, cookie)
     guard_registered_pages()
 
 
-def _hash_of(engine: Engine, account: Account) -> str:
+def _stamp_of(engine: Engine, account: Account) -> str:
     found = session_account(engine, account.id)
     return "" if found is None else found[1]
 

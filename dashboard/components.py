@@ -10,6 +10,7 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, other_language, t
+from pipelines.csv_safe import safe_frame
 
 # (page key, path): the public pages in navigation order.
 PAGES = (
@@ -201,10 +202,11 @@ def format_cell(value, kind: str, lang: str) -> str:
 
 
 def chart_csv(view: ChartView) -> str:
-    """The chart's data exactly as shown, as CSV (comma-separated, decimal point, UTF-8)."""
+    """The chart's data exactly as shown, as CSV (comma-separated, decimal point, UTF-8), with
+    text that a spreadsheet could run as a formula quoted (pipelines.csv_safe)."""
     frame = view.table[[c.key for c in view.columns]].copy()
     frame.columns = [c.label for c in view.columns]
-    return frame.to_csv(index=False, lineterminator="\n")
+    return safe_frame(frame).to_csv(index=False, lineterminator="\n")
 
 
 def data_table(view: ChartView, lang: str) -> html.Div:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from dashboard.auth_texts import denied_role_text, pick_language, texts
 from pipelines.login_throttle import LoginThrottleStore, ThrottleKey, login_keys
-from pipelines.users import Account, normalise_name, verify_login
+from pipelines.users import Account, end_sessions, normalise_name, verify_login
 
 LOGIN_PATH = "/login"
 LOGOUT_PATH = "/logout"
@@ -183,6 +183,9 @@ def register_login_routes(server: Flask, deps: LoginDeps, csrf_cookie: str) -> N
             if not current_user.is_authenticated:
                 return redirect(f"/?lang={lang}", code=303)
             return _render(lang, "/")
+        if current_user.is_authenticated:
+            # Server-side: a copy of this session's cookie (or any older one) opens nothing now.
+            end_sessions(deps.engine, current_user.account.id)
         logout_user()
         session.clear()
         response = redirect(f"/?lang={lang}", code=303)

@@ -15,9 +15,11 @@ import re
 import dash
 import flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.http import wsgi as gunicorn_wsgi
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from dashboard.http_headers import SERVER_NAME
 from pipelines.errors import UserError
 from pipelines.settings import Settings
 
@@ -55,6 +57,12 @@ def precompress_assets(app: dash.Dash) -> int:
     return len(urls)
 
 
+def quiet_server_header() -> None:
+    """gunicorn names itself in a Server header on every answer (its Response reads this module
+    global); make it say nothing about the software."""
+    gunicorn_wsgi.SERVER = SERVER_NAME
+
+
 def gunicorn_options(settings: Settings, engine: Engine, workers: int, bind: str) -> dict:
     """gunicorn's configuration: workers, address, preload, and a fresh pool per worker."""
 
@@ -82,6 +90,7 @@ class ProductionServer(BaseApplication):
         super().__init__()
 
     def load_config(self) -> None:
+        quiet_server_header()
         for key, value in self.options.items():
             if key in self.cfg.settings:  # control_socket_disable is new in gunicorn 25.1
                 self.cfg.set(key, value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import flask
 
 from dashboard.app import create_app
-from dashboard.production import check_production_settings, precompress_assets
+from dashboard.production import check_production_settings, precompress_assets, quiet_server_header
 from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.settings import Settings
@@ -26,6 +26,7 @@ def build_server() -> flask.Flask:
     app = create_app(settings, engine)
     precompress_assets(app)
     engine.dispose()  # with --preload this runs in the master: the workers open their own
+    quiet_server_header()
     return app.server
 
 

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from sqlalchemy import Engine, func, select
 
+from pipelines.csv_safe import safe_row
 from pipelines.schema import ImportBatch, Indicator, Observation
 
 EXPORT_COLUMNS = (
@@ -14,13 +15,16 @@ EXPORT_COLUMNS = (
     "source", "note", "batch_id", "file_name",
 )
 HISTORY_COLUMNS = ("is_current", "superseded_by_batch_id")
+VALUE, MISSING_KEY = EXPORT_COLUMNS.index("value"), EXPORT_COLUMNS.index("missing_key")
 
 
 def export_observations(engine: Engine, programme_id: int, out: TextIO, all_history: bool = False) -> int:
     """Write the programme's current observations (or every version) to `out`; returns rows.
 
     Streams from the database, so a big table never sits in memory. Values are in each
-    indicator's canonical unit, with '.' as decimal mark; missing values are empty with their key.
+    indicator's canonical unit, with '.' as decimal mark; a missing value has its marker (NE, ?,
+    or empty) in the value column too, so loading the file again stores nothing new. Text that a
+    spreadsheet could run as a formula is quoted (pipelines.csv_safe).
     """
     columns = [
         Indicator.code, Observation.period, Observation.value, Indicator.unit,
@@ -46,6 +50,14 @@ def export_observations(engine: Engine, programme_id: int, out: TextIO, all_hist
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=10_000).execute(query)
         for part in result.partitions():
-            writer.writerows(part)
+            writer.writerows(safe_row(_with_marker(row)) for row in part)
             count += len(part)
     return count
+
+
+def _with_marker(row) -> tuple:
+    # The loader reads the value column only: left empty, a missing value would come back as
+    # the marker '' (empty) instead of its own (NE, ?), a change that supersedes it.
+    if row[VALUE] is None and row[MISSING_KEY]:
+        return (*row[:VALUE], row[MISSING_KEY], *row[VALUE + 1:])
+    return tuple(row)

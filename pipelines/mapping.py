@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipelines.csv_safe import restore_cell
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.read import fold, match_columns, read_table
 from pipelines.vocab import PARTNER_TYPES, SECTOR_BY_CODE, TOTAL
@@ -63,7 +64,8 @@ def read_mapping(path: Path | None) -> LabelMapping:
         table.line_numbers, frame[columns["source_label"]], frame[columns["kind"]],
         frame[columns["target"]], strict=True,
     ):
-        kind_key, target = fold(kind).replace(" ", "_"), target.strip()
+        # A label our upload page quoted against formulas ("'=x") is that label ("=x").
+        kind_key, target, label = fold(kind).replace(" ", "_"), target.strip(), restore_cell(label)
         problem = _check_row(kind_key, label, target)
         if problem:
             col, value, expected = problem

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from pipelines.csv_safe import restore_cell
 from pipelines.errors import Bilingual
 from pipelines.vocab import MISSING_MARKERS, NOTATION_KEYS
 
@@ -183,9 +184,10 @@ def _parse_one(text, decimal: str | None) -> tuple[float, bool]:
 def missing_key(text: str) -> str | None:
     """The missing-value key of a cell ('NE', '?', '' ...) or None when it holds a value.
 
-    Notation keys come back in their canonical spelling; other markers as typed (trimmed).
+    Notation keys come back in their canonical spelling; other markers as typed (trimmed). A
+    marker quoted against formulas by our own export ("'-") is that marker.
     """
-    t = normalise_number_text(text) if isinstance(text, str) else ""
+    t = normalise_number_text(restore_cell(text)) if isinstance(text, str) else ""
     folded = t.casefold()
     if folded in _KEYS_FOLDED:
         return _KEYS_FOLDED[folded]

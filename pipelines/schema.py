@@ -362,6 +362,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Raised at logout and at a new password: login sessions made under an older one end.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     __table_args__ = (CheckConstraint("role IN ('analyst', 'coordinator', 'admin')", name="role"),)
 
 

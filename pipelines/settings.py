@@ -59,6 +59,12 @@ class Settings:
         False,
         "Mark session cookies Secure (set to 1 when served over HTTPS, e.g. behind a reverse proxy).",
     )
+    frame_ancestors: str = _setting(
+        "FRAME_ANCESTORS",
+        "'self'",
+        "Who may show the pages in a frame (Content-Security-Policy frame-ancestors): 'self', "
+        "'none', or origins separated by spaces to allow embeds, e.g. \"'self' https://www.leuven.be\".",
+    )
     trusted_proxies: int = _setting(
         "TRUSTED_PROXIES",
         0,

@@ -173,14 +173,21 @@ def set_role(engine: Engine, name: str, role: str, acting: str | None = None) ->
 
 
 def set_password(engine: Engine, name: str, password: str) -> None:
-    """Replace a user's password; sessions signed for the old one stop working (see dashboard.auth)."""
+    """Replace a user's password; every login session of the user ends (see `session_account`)."""
     name = normalise_name(name)
     check_password(password)
     password_hash = hash_password(password)
     with writing(engine) as conn:
-        result = conn.execute(update(User).where(User.name == name).values(password_hash=password_hash))
+        result = conn.execute(update(User).where(User.name == name).values(
+            password_hash=password_hash, session_version=User.session_version + 1))
         if result.rowcount == 0:
             raise _no_user(name)
+
+
+def end_sessions(engine: Engine, user_id: int) -> None:
+    """End every login session of the user (at logout): a saved session cookie opens nothing after."""
+    with writing(engine) as conn:
+        conn.execute(update(User).where(User.id == user_id).values(session_version=User.session_version + 1))
 
 
 def verify_login(engine: Engine, name: str, password: str) -> Account | None:
@@ -212,7 +219,11 @@ def verify_login(engine: Engine, name: str, password: str) -> Account | None:
 
 
 def session_account(engine: Engine, user_id: int) -> tuple[Account, str] | None:
-    """The account and its stored hash, to check that a login session still stands; or None."""
+    """The account and what its login sessions are bound to, to check one still stands; or None.
+
+    The binding changes with a new password and at every logout (the session version), so a
+    session made before either no longer matches it.
+    """
     with Session(engine) as session:
         user = session.get(User, user_id)
-        return None if user is None else (_account(user), user.password_hash)
+        return None if user is None else (_account(user), f"{user.session_version}:{user.password_hash}")

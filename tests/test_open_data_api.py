@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import queries
-from dashboard.api.csv_text import neutralise_formula
 from dashboard.app import create_app
 from pipelines.cli import main
+from pipelines.csv_safe import safe_cell
 from pipelines.schema import DerivedEmissions, ImportBatch, Indicator, Observation, Partner
 from pipelines.settings import Settings
 from tests.analytics_db import load_csv, put_observations
@@ -189,8 +189,9 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(engine, seeded, clien
     formula = next(r for r in table if "HYPERLINK" in r["name"])
     assert formula["name"] == "'=HYPERLINK(\"http://x.example\",\"y\")"
     assert formula["description"] == "'@SUM(A1)"
-    assert [neutralise_formula(v) for v in ("+1", "-x", "\tx", "\rx", "ok", -5.0, None)] == [
-        "'+1", "'-x", "'\tx", "'\rx", "ok", -5.0, None]
+    # The API writes its cells through the project's one formula guard (pipelines.csv_safe).
+    assert [safe_cell(v) for v in ("+cmd|' /C calc'!A0", "-x", "\tx", "\rx", "ok", -5.0, None)] == [
+        "'+cmd|' /C calc'!A0", "'-x", "'\tx", "'\rx", "ok", -5.0, None]
 
 
 def test_targets_have_their_milestones_and_pathways(seeded, client):

@@ -8,18 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import flask
 
-# A text cell starting with one of these is read as a formula by Excel, LibreOffice and Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula, prefixed with ' (shown as text); else as is.
-
-    Only text is touched: a negative number (a sink, -12000.0) stays a number.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from pipelines.csv_safe import safe_cell
 
 
 def _cell(value: object) -> object:
@@ -27,7 +16,7 @@ def _cell(value: object) -> object:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return neutralise_formula(value)
+    return safe_cell(value)  # a text cell a spreadsheet would run is quoted; numbers stay numbers
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from pipelines.csv_safe import safe_cell
 from pipelines.errors import Problem, UserError, ValidationFailed
 from pipelines.load import KINDS, load_file, preview_file
 from pipelines.load.result import LoadOptions, LoadResult
@@ -134,9 +135,11 @@ def load_options(choices: UploadChoices, *, dry_run: bool, user: str) -> Iterato
 
 
 def mapping_csv(rows: tuple[tuple[str, str, str], ...]) -> str:
-    """A mapping file (source_label,kind,target) as `roadmap load --mapping` reads it."""
+    """A mapping file (source_label,kind,target) as `roadmap load --mapping` reads it; labels
+    that a spreadsheet could run as a formula are quoted (the mapping reader takes it off)."""
     def cell(value: str) -> str:
-        return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n') else value
+        value = safe_cell(value)
+        return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n\r') else value
 
     return MAPPING_HEADER + "".join(",".join(cell(v) for v in row) + "\n" for row in rows)
 

@@ -49,10 +49,11 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
     if bind or workers:
         raise UserError("--bind and --workers go with --production")
     from dashboard.app import create_app
+    from dashboard.http_headers import QuietRequestHandler
 
     dash_app = create_app(settings, app.engine)
     click.echo(f"Dashboard on http://{host}:{port}/ (Ctrl+C stops it)")
-    dash_app.run(host=host, port=port, debug=debug)
+    dash_app.run(host=host, port=port, debug=debug, request_handler=QuietRequestHandler)
 
 
 COMMANDS = [serve_command]

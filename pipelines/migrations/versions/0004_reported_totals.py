@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 revision = '0004_reported_totals'
-down_revision = '0002'
+down_revision = '0003_repair_stale_key'
 branch_labels = None
 depends_on = None
 
