@@ -10,6 +10,8 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, other_language, t
+from dashboard.security import current_account
+from dashboard.workspace.nav import drawn_for_visitor, logged_in_line, with_lang, workspace_home
 
 # (page key, path): the public pages in navigation order.
 PAGES = (
@@ -65,6 +67,7 @@ def page_shell(
         html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
         html.Header(className="site-header", children=[
             html.P(t("site_name", lang), className="site-name"),
+            *_workspace_way_back(lang),
             html.Div(className="lang-switch", children=dcc.Link(
                 html.Span(t("language_name", other_language(lang)), lang=other_language(lang)),
                 href=page_href(path, {**params, "lang": other_language(lang)}),
@@ -83,6 +86,22 @@ def page_shell(
             "keys": [key for key, _, _ in controls],
         }),
     ])
+
+
+def _workspace_way_back(lang: str) -> list:
+    """For a logged-in visitor: who they are and a link back to their workspace home.
+
+    Only while the page is drawn for its visitor (Dash's router); the skeletons Dash sends to
+    everyone never name anyone.
+    """
+    account = current_account() if drawn_for_visitor() else None
+    home = workspace_home(account.role) if account is not None else None
+    if home is None:
+        return []
+    return [html.Div(className="ws-way-back", children=[
+        logged_in_line(account.name, account.role, lang),
+        html.A(t("to_workspace", lang), href=with_lang(home, lang)),
+    ])]
 
 
 def _nav_items(page: str, lang: str, programme: str | None) -> html.Ul:

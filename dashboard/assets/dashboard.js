@@ -53,3 +53,24 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+/* A table wider than its box gets class "overflowing" and a line saying it scrolls sideways
+   (style.css keeps its first column in view); checked whenever the page changes or resizes. */
+(function () {
+  var HINT = { nl: "Schuif opzij voor de andere kolommen →", en: "Scroll sideways for the other columns →" };
+  var pending = false;
+  function mark() {
+    pending = false;
+    var hint = HINT[document.documentElement.lang] || HINT.en;
+    document.querySelectorAll(".table-scroll").forEach(function (box) {
+      var table = box.querySelector("table");
+      var wide = !!table && table.scrollWidth > box.clientWidth + 1;
+      if (box.classList.contains("overflowing") !== wide) { box.classList.toggle("overflowing", wide); }
+      if (box.getAttribute("data-hint") !== hint) { box.setAttribute("data-hint", hint); }
+    });
+  }
+  function later() { if (!pending) { pending = true; window.requestAnimationFrame(mark); } }
+  window.addEventListener("resize", later);
+  document.addEventListener("toggle", later, true);  // a <details> table view opened
+  new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
+})();
