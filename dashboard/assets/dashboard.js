@@ -47,6 +47,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       chosen.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
       return [chosen, ids.map(function (id) { return chosen.indexOf(id.value) >= 0 ? "true" : "false"; })];
     },
+    // A form just drawn (Edit on a row): scroll it into view and move the focus into it, on
+    // the chosen option of its first choice or its first field.
+    revealForm: function (children, formId) {
+      var tries = 0;
+      function reveal() {
+        var box = document.getElementById(formId);
+        var target = box && (box.querySelector('[aria-pressed="true"]') ||
+          box.querySelector("input:not([type=hidden]), textarea, select, button"));
+        if (!target && tries++ < 20) { window.setTimeout(reveal, 50); return; }
+        if (!box) { return; }
+        box.scrollIntoView({ block: "start" });
+        (target || box).focus({ preventScroll: true });
+      }
+      window.setTimeout(reveal, 0);
+      return "ws-form-open";
+    },
     downloadCsv: function (nClicks, data) {
       if (!nClicks || !data) { return window.dash_clientside.no_update; }
       return { content: data.content, filename: data.filename, type: "text/csv;charset=utf-8", base64: false };

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import dash
 import pandas as pd
-from dash import ALL, Input, Output, State, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.components import register_choice_group
@@ -103,16 +103,18 @@ def rows_table(spec: EditorSpec, rows: pd.DataFrame, lang: str) -> html.Div:
     """All rows with an Edit button each; names are text (Dash escapes them)."""
     if rows.empty:
         return html.P(t("coord_no_rows", lang))
-    header = [html.Th(html.Span(t("coord_col_action", lang), className="sr-only"), scope="col")]
-    header += [html.Th(t(c.label, lang), scope="col", className="text") for c in spec.columns]
-    body = []
+    # The row's name first: it stays in view when the table scrolls sideways on a phone.
     first, *rest = spec.columns
+    header = [html.Th(t(first.label, lang), scope="col", className="text"),
+              html.Th(html.Span(t("coord_col_action", lang), className="sr-only"), scope="col")]
+    header += [html.Th(t(c.label, lang), scope="col", className="text") for c in rest]
+    body = []
     for _, row in rows.iterrows():
         button = html.Button(
             [t("coord_edit", lang), html.Span(f" {spec.row_name(row)}", className="sr-only")],
             id={"coord-edit": spec.prefix, "row": int(row["id"])}, type="button", className="button small",
         )
-        cells = [html.Td(button), html.Th(first.show(row[first.key], lang), scope="row", className="text")]
+        cells = [html.Th(first.show(row[first.key], lang), scope="row", className="text"), html.Td(button)]
         cells += [html.Td(c.show(row[c.key], lang), className="text") for c in rest]
         body.append(html.Tr(cells))
     title = t(spec.titles[0], lang)
@@ -248,6 +250,14 @@ def _register_reads(app: dash.Dash, spec: EditorSpec) -> None:
         if chosen.empty:
             return html.P(t("coord_row_gone", lang))
         return edit_form(spec, chosen.iloc[0], lang)
+
+    # Edit's result where the eye is: the form scrolls into view and takes the focus.
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="revealForm"),
+        Output(spec.id("form"), "className"),
+        Input(spec.id("form"), "children"), State(spec.id("form"), "id"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(Output(spec.id("log"), "children"), Input(spec.id("state"), "data"),
                   Input(spec.id("version"), "data"), Input(spec.id("selected"), "data"))
