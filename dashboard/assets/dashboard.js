@@ -90,3 +90,25 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   document.addEventListener("toggle", later, true);  // a <details> table view opened
   new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
 })();
+
+/* An action's outcome where the eye is: a notice (saved, refused, a question) that appears after
+   the user clicked or typed is scrolled into view if it is not, so it is seen as well as announced. */
+(function () {
+  var acted = false;
+  function act() { acted = true; }
+  document.addEventListener("click", act, true);
+  document.addEventListener("keydown", act, true);
+  function show(node) {
+    if (!acted || !(node instanceof Element)) { return; }
+    var box = node.matches(".notice") ? node : node.querySelector(".notice");
+    if (!box || box.hidden || box.closest("[hidden]")) { return; }
+    var r = box.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === "attributes") { show(record.target); }
+      else { record.addedNodes.forEach(show); }
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
+})();
