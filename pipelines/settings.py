@@ -59,6 +59,12 @@ class Settings:
         False,
         "Mark session cookies Secure (set to 1 when served over HTTPS, e.g. behind a reverse proxy).",
     )
+    data_language: str = _setting(
+        "ROADMAP_DATA_LANGUAGE",
+        "en",
+        "Language partners write their names, titles and descriptions in (nl or en): the pages show "
+        "those texts as written, marked with that language (the demo's are English).",
+    )
     trusted_proxies: int = _setting(
         "TRUSTED_PROXIES",
         0,

@@ -434,7 +434,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "up_col_old": ("Oud", "Old"),
     "up_col_new": ("Nieuw", "New"),
     "up_col_key": ("Wat", "What"),
-    "up_problems_heading": ("{count} probleem/problemen in het bestand", "{count} problem(s) in the file"),
+    "up_problems_heading_one": ("1 probleem in het bestand", "1 problem in the file"),
+    "up_problems_heading_other": ("{count} problemen in het bestand", "{count} problems in the file"),
     "up_problems_nothing_written": (
         "Er wordt niets geladen zolang het bestand problemen heeft. Verbeter ze en kies het bestand opnieuw.",
         "Nothing is imported while the file has problems. Correct them and choose the file again.",

@@ -6,5 +6,8 @@ UI_LABELS: dict[str, tuple[str, str]] = {
     "role_coordinator": ("coördinator", "coordinator"),
     "role_admin": ("beheerder", "admin"),
     "to_workspace": ("Naar je werkruimte", "Go to your workspace"),
-    "table_scroll_hint": ("Schuif opzij voor meer kolommen", "Scroll sideways for more columns"),
+    "all_commitments_table_one": ("Toon het engagement als tabel", "Show the commitment as a table"),
+    "all_commitments_table_other": ("Toon alle {count} engagementen als tabel", "Show all {count} commitments as a table"),
+    "partner_commitment_count_one": ("1 engagement", "1 commitment"),
+    "partner_commitment_count_other": ("{count} engagementen", "{count} commitments"),
 }

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from dash import dcc, html
 
 from dashboard.components import choice_group
-from dashboard.i18n import fmt_date, is_missing, t
+from dashboard.i18n import fmt_date, is_missing, t, tn
 from pipelines.errors import Problem, in_language
 
 NONE = ""  # the value of a choice that clears the field (e.g. no sector)
@@ -120,7 +120,7 @@ def problem_items(problems: list[Problem], labels: dict[str, str], lang: str) ->
 def error_box(problems: list[Problem], labels: dict[str, str], lang: str) -> html.Div:
     """Every problem of a refused save, announced at once; nothing was saved."""
     return html.Div(className="notice notice-error", role="alert", children=[
-        html.P(t("coord_not_saved", lang, count=len(problems)), className="notice-title"),
+        html.P(tn("coord_not_saved", lang, len(problems)), className="notice-title"),
         html.Ul(problem_items(problems, labels, lang)),
     ])
 
@@ -130,7 +130,7 @@ def saved_box(lines: list[str], lang: str) -> html.Div:
     if not lines:
         return html.Div(html.P(t("coord_nothing_changed", lang)), className="notice", role="status")
     return html.Div(className="notice notice-ok", role="status", children=[
-        html.P(t("coord_saved", lang, count=len(lines)), className="notice-title"),
+        html.P(tn("coord_saved", lang, len(lines)), className="notice-title"),
         html.Ul([html.Li(line) for line in lines]),
     ])
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import fmt_auto, fmt_number, is_missing, t
+from dashboard.i18n import fmt_auto, fmt_number, is_missing, t, tn
 from dashboard.workspace.notices import notice
 from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
@@ -97,7 +97,7 @@ def problems_section(problems: list[Problem], lang: str) -> html.Section:
         for p in shown
     ]
     children = [
-        html.H3(t("up_problems_heading", lang, count=len(problems)), id="upload-problems-heading"),
+        html.H3(tn("up_problems_heading", lang, len(problems)), id="upload-problems-heading"),
         notice(t("up_problems_nothing_written", lang), alert=True),
         text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),
                    t("up_col_value", lang), t("up_col_expected", lang)], rows, table_id="upload-problems",
