@@ -8,6 +8,8 @@ UI_LABELS: dict[str, tuple[str, str]] = {
     "to_workspace": ("Naar je werkruimte", "Go to your workspace"),
     "all_commitments_table_one": ("Toon het engagement als tabel", "Show the commitment as a table"),
     "all_commitments_table_other": ("Toon alle {count} engagementen als tabel", "Show all {count} commitments as a table"),
+    "indicators_picker": ("Kies indicatoren (tot {max})", "Choose indicators (up to {max})"),
+    "explorer_title_unit": ("Gekozen indicatoren in {unit}", "The chosen indicators in {unit}"),
     "partner_commitment_count_one": ("1 engagement", "1 commitment"),
     "partner_commitment_count_other": ("{count} engagementen", "{count} commitments"),
 }
