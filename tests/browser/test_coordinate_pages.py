@@ -96,7 +96,7 @@ def test_invalid_target_value_is_explained_and_nothing_is_saved(live, page: Page
     value.fill("150")
     page.get_by_role("button", name="Save target").click()
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("Nothing saved: 1 problem(s)")
+    expect(alert).to_contain_text("Nothing saved: 1 problem.")
     expect(alert).to_contain_text("Value: ‘150’ — expected a percentage from 0 to 100")
     value.fill("ten")
     page.get_by_role("button", name="Save target").click()
