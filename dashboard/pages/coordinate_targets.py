@@ -61,8 +61,10 @@ FIELD_LABELS = {  # Problem.column -> label key
 }
 
 
-def _section(heading_key: str, lang: str, children: list, ident: str) -> html.Section:
-    return html.Section(className="ws-section ws-form", **{"aria-labelledby": ident}, children=[
+def _section(heading_key: str, lang: str, children: list, ident: str, form: bool = True) -> html.Section:
+    # Forms keep a readable width; tables take the page's (a form's width cuts them off).
+    return html.Section(className="ws-section ws-form" if form else "ws-section",
+                        **{"aria-labelledby": ident}, children=[
         html.H2(t(heading_key, lang), id=ident), *children,
     ])
 
@@ -79,7 +81,7 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
         dcc.Store(id=tid("version"), data=0),
         dcc.Store(id=tid("chosen"), data=None),  # the chosen set, kept while the choice is redrawn
         dcc.Store(id=tid("pending"), data=None),  # the removal the question on screen is about
-        _section("coord_sets_heading", lang, [html.Div(id=tid("table"))], tid("sets-heading")),
+        _section("coord_sets_heading", lang, [html.Div(id=tid("table"))], tid("sets-heading"), form=False),
         _section("coord_change_set_heading", lang, [
             html.Div(id=tid("choice")),
             html.Div(id=tid("target-form")), _message("target-message"),
@@ -90,7 +92,7 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
         ], tid("change-heading")),
         _section("coord_new_set_heading", lang, [*new_set_form(lang), _message("new-message")],
                  tid("new-heading")),
-        _section("coord_targets_log", lang, [html.Div(id=tid("log"))], tid("log-heading")),
+        _section("coord_targets_log", lang, [html.Div(id=tid("log"))], tid("log-heading"), form=False),
     ]
     return workspace_shell(COORD_TARGETS_PATH, lang, t("coord_targets_heading", lang), children)
 

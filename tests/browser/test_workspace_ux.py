@@ -1,0 +1,183 @@
+"""The pages as people use them (issue 14), in headless Chromium: logging in lands on the
+workspace with the user's name; Edit leaves the focus in a visible form; no table is wider than
+its box at 1280 px, and on a phone a wide one says it scrolls and keeps its first column; the
+Dutch partners page holds no English written by the project; axe finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.locales.labels import LABELS
+from pipelines.db import make_engine
+from pipelines.users import add_user
+from tests.auth_support import PASSWORD
+from tests.browser.conftest import LiveServer, axe_violations, open_page
+from tests.coordinate_support import seed_coordination
+
+pytestmark = pytest.mark.browser
+
+PUBLIC_PAGES = ("/", "/sectors", "/partners", "/indicators", "/methodology")
+COORDINATOR_PAGES = ("/coordinate/progress", "/coordinate/commitments", "/coordinate/partners",
+                     "/coordinate/targets", "/imports", "/upload")
+
+# Every table in its box: [what, the table's width, the box's width] of each that does not fit.
+TOO_WIDE = """() => Array.from(document.querySelectorAll('table')).filter(t => t.offsetParent !== null)
+    .map(t => [t.querySelector('caption') ? t.querySelector('caption').textContent : t.className,
+               t.scrollWidth, t.parentElement.clientWidth])
+    .filter(([, table, box]) => table > box)"""
+
+
+@pytest.fixture
+def live(tmp_path, sqlite_template) -> Iterator[LiveServer]:
+    """The coordination seed (an analyst, a coordinator) plus an admin, on a fresh copy."""
+    path = tmp_path / "workspace.db"
+    shutil.copy(sqlite_template, path)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    seed_coordination(engine)
+    add_user(engine, "adm", "admin", PASSWORD)
+    engine.dispose()
+    server = LiveServer(url)
+    yield server
+    server.stop()
+
+
+def log_in(page: Page, live: LiveServer, name: str) -> None:
+    """Through the login form, without asking for a page: where the user lands is the point."""
+    page.goto(f"{live.url}/login?lang=en")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_selector("main h1")
+
+
+def open_all_tables(page: Page) -> None:
+    """Open every folded table view (a table that is not shown cannot be measured)."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    page.wait_for_timeout(100)
+
+
+@pytest.mark.parametrize(("name", "home", "heading"), [
+    ("cor", "/coordinate/progress", "coordinator"),
+    ("ann", "/upload", "analyst"),
+    ("adm", "/admin/users", "admin"),
+])
+def test_logging_in_lands_on_the_users_workspace_home_with_their_name(live, page: Page, name, home, heading):
+    log_in(page, live, name)
+    assert re.search(re.escape(home) + r"\?lang=en$", page.url), page.url
+    expect(page.get_by_role("banner")).to_contain_text(f"Logged in as {name} ({heading})")
+    expect(page.get_by_role("navigation", name="Workspace")).to_be_visible()
+
+
+def test_a_coordinator_sees_the_workspace_and_a_way_back_from_the_public_pages(live, page: Page):
+    log_in(page, live, "cor")
+    menu = page.get_by_role("navigation", name="Workspace")
+    for link in ("Progress (coordinators)", "Edit commitments", "Edit partners", "Targets", "Log out"):
+        expect(menu.get_by_role("link", name=link)).to_be_visible()
+    assert axe_violations(page) == []
+
+    open_page(page, f"{live.url}/partners?lang=nl")
+    expect(page.get_by_role("banner")).to_contain_text("Aangemeld als cor (coördinator)")
+    page.get_by_role("link", name="Naar je werkruimte").click()
+    page.wait_for_url(re.compile(r"/coordinate/progress\?lang=nl$"))
+    page.wait_for_selector("main h1")
+    assert axe_violations(page) == []
+
+
+def test_a_visitor_who_is_not_logged_in_is_named_nowhere(live, page: Page):
+    open_page(page, f"{live.url}/?lang=en")
+    expect(page.get_by_role("banner")).not_to_contain_text("Logged in")
+    expect(page.get_by_role("link", name="Go to your workspace")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("path", "button"), [
+    ("/coordinate/commitments", "Edit Collective renovation (Buurtgroep Wijgmaal)"),
+    ("/coordinate/partners", "Edit Buurtgroep Wijgmaal"),
+])
+def test_edit_leaves_the_focus_in_a_visible_form(live, page: Page, path, button):
+    log_in(page, live, "cor")
+    open_page(page, f"{live.url}{path}?lang=en")
+    page.get_by_role("button", name=button).click()
+    form = page.locator("#" + ("coord-commitments" if "commitments" in path else "coord-partners") + "-form")
+    expect(form.get_by_role("heading", level=3)).to_contain_text("Editing:")
+    expect(form.get_by_role("heading", level=3)).to_be_in_viewport()
+    page.wait_for_function("(id) => document.getElementById(id).contains(document.activeElement)",
+                           arg=form.get_attribute("id"))
+    focused = page.evaluate("document.activeElement.getBoundingClientRect().bottom")
+    assert 0 < focused <= 900  # the focused field is on screen, not only in the form
+    assert axe_violations(page) == []
+
+
+def test_no_public_table_is_wider_than_its_box_at_1280(seeded_url, page: Page):
+    for path in PUBLIC_PAGES:
+        open_page(page, f"{seeded_url}{path}?lang=en")
+        open_all_tables(page)
+        assert page.evaluate("document.querySelectorAll('table').length") > 0 or path == "/indicators", path
+        assert page.evaluate(TOO_WIDE) == [], path
+
+
+def test_no_workspace_table_is_wider_than_its_box_at_1280(live, page: Page):
+    log_in(page, live, "cor")
+    for path in COORDINATOR_PAGES:
+        for lang in ("en", "nl"):
+            open_page(page, f"{live.url}{path}?lang={lang}")
+            page.wait_for_timeout(300)  # the tables arrive through callbacks
+            open_all_tables(page)
+            assert page.evaluate(TOO_WIDE) == [], f"{path}?lang={lang}"
+    page.context.clear_cookies()
+    log_in(page, live, "adm")
+    open_page(page, f"{live.url}/admin/users?lang=nl")
+    assert page.evaluate(TOO_WIDE) == []
+
+
+def test_on_a_phone_a_wide_table_says_it_scrolls_and_keeps_its_first_column(live, phone_page: Page):
+    page = phone_page
+    log_in(page, live, "cor")
+    open_page(page, f"{live.url}/coordinate/commitments?lang=nl")
+    box = page.locator(".table-scroll", has=page.locator("table.edit-table"))
+    expect(box).to_have_class(re.compile(r"\boverflowing\b"))
+    hint = box.evaluate("b => getComputedStyle(b, '::before').content")
+    assert hint == '"Schuif opzij voor de andere kolommen →"'
+    first = box.locator("tbody tr").first.locator("th")
+    assert first.evaluate("c => getComputedStyle(c).position") == "sticky"
+    box.evaluate("b => { b.scrollLeft = 200; }")
+    assert first.evaluate("c => c.getBoundingClientRect().left") == pytest.approx(
+        box.evaluate("b => b.getBoundingClientRect().left"), abs=1)  # still in view at the left edge
+    assert axe_violations(page) == []
+
+
+def _english_labels() -> set[str]:
+    """The project's English labels that differ from their Dutch, as whole texts (no placeholders)."""
+    return {en for nl, en in LABELS.values() if en != nl and "{" not in en and len(en) > 3}
+
+
+def test_the_dutch_partners_page_has_no_english_written_by_the_project(seeded_url, dutch_page: Page):
+    page = dutch_page
+    open_page(page, f"{seeded_url}/partners")
+    open_all_tables(page)
+    texts = page.evaluate("""() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const out = [];
+        while (walker.nextNode()) {
+            const el = walker.currentNode.parentElement;
+            // What partners wrote is marked lang="en"; the page itself is Dutch.
+            if (!el || el.closest('script, style, [hidden]') || el.closest('[lang]').lang !== 'nl') continue;
+            const text = walker.currentNode.textContent.trim();
+            if (text) out.push(text);
+        }
+        return out;
+    }""")
+    assert len(texts) > 100  # the page was read
+    assert sorted(set(texts) & _english_labels()) == []
+    words = re.compile(r"\b(the|and|commitments?|since|show|download|partners? since|scroll|per year)\b", re.I)
+    assert [text for text in texts if words.search(text)] == []
+    # The partners' own texts are there, marked as English.
+    assert page.locator("main [lang=en]").count() > 0
+    expect(page.locator("main [lang=en]", has_text="Neighbours renovating their homes together.")).to_have_count(1)
+    assert axe_violations(page) == []
