@@ -10,6 +10,9 @@ UI_LABELS: dict[str, tuple[str, str]] = {
     "all_commitments_table_other": ("Toon alle {count} engagementen als tabel", "Show all {count} commitments as a table"),
     "indicators_picker": ("Kies indicatoren (tot {max})", "Choose indicators (up to {max})"),
     "explorer_title_unit": ("Gekozen indicatoren in {unit}", "The chosen indicators in {unit}"),
+    "coord_search_label": ("Zoek in de lijst", "Search the list"),
+    "coord_filter_legend": ("{field} (niets gekozen: alle)", "{field} (none chosen: all)"),
+    "coord_rows_shown": ("{shown} van {count} getoond.", "{shown} of {count} shown."),
     "partner_commitment_count_one": ("1 engagement", "1 commitment"),
     "partner_commitment_count_other": ("{count} engagementen", "{count} commitments"),
 }

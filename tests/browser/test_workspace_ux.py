@@ -175,9 +175,34 @@ def test_the_dutch_partners_page_has_no_english_written_by_the_project(seeded_ur
     }""")
     assert len(texts) > 100  # the page was read
     assert sorted(set(texts) & _english_labels()) == []
-    words = re.compile(r"\b(the|and|commitments?|since|show|download|partners? since|scroll|per year)\b", re.I)
+    words = re.compile(r"\b(the|and|commitments?|since|show|scroll|per year|more about|website of|less)\b", re.I)
     assert [text for text in texts if words.search(text)] == []
     # The partners' own texts are there, marked as English.
     assert page.locator("main [lang=en]").count() > 0
     expect(page.locator("main [lang=en]", has_text="Neighbours renovating their homes together.")).to_have_count(1)
+    assert axe_violations(page) == []
+
+
+def test_the_coordinators_commitment_list_can_be_searched_filtered_and_sorted(live, page: Page):
+    log_in(page, live, "cor")
+    open_page(page, f"{live.url}/coordinate/commitments?lang=en")
+    rows = page.locator("table.edit-table tbody th")
+    expect(rows).to_have_text(["Campus heat pumps", "Collective renovation", "Electric delivery vans",
+                               "Green fleet"])  # A-Z by commitment
+    expect(page.locator("#coord-commitments-count")).to_have_text("4 of 4 shown.")
+
+    # Largest reduction first: 30,000 (renovation), 20,000 (vans), 10,000 (heat pumps), 5,000 (fleet).
+    page.get_by_role("group", name="Sort by").get_by_role("button", name="Reduction (t CO₂e/year)").click()
+    expect(rows).to_have_text(["Collective renovation", "Electric delivery vans", "Campus heat pumps",
+                               "Green fleet"])
+    # Status in its own order (planned, in progress, achieved, delayed), not A-Z.
+    page.get_by_role("group", name="Sort by").get_by_role("button", name="Status").click()
+    expect(rows).to_have_text(["Collective renovation", "Electric delivery vans", "Campus heat pumps",
+                               "Green fleet"])
+
+    page.get_by_label("Search the list").fill("ku leuven")  # the partner's name, any case
+    expect(rows).to_have_text(["Campus heat pumps", "Green fleet"])
+    page.get_by_role("group", name="Status (none chosen: all)").get_by_role("button", name="Delayed").click()
+    expect(rows).to_have_text(["Green fleet"])
+    expect(page.locator("#coord-commitments-count")).to_have_text("1 of 4 shown.")
     assert axe_violations(page) == []
