@@ -69,7 +69,7 @@ def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(live
 
     page.get_by_role("button", name="Edit Collective renovation (Buurtgroep Wijgmaal)").click()
     expect(page.get_by_role("heading", name="Editing: Collective renovation (Buurtgroep Wijgmaal)")).to_be_visible()
-    page.get_by_role("button", name="Achieved").click()
+    page.locator("#coord-commitments-form").get_by_role("button", name="Achieved").click()
     page.get_by_role("button", name="Save changes").click()
 
     expect(page.get_by_role("status").filter(has_text="saved")).to_contain_text("Status: Planned → Achieved")
