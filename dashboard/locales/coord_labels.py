@@ -118,7 +118,7 @@ COORD_LABELS: dict[str, tuple[str, str]] = {
     "coord_target_residual_pct": ("{value} % van het basisjaar blijft over", "{value} % of the baseline left"),
     "coord_target_reduction_pct": ("{value} % minder dan het basisjaar", "{value} % below the baseline"),
     "coord_target_absolute_t": ("{value} t CO₂e", "{value} t CO₂e"),
-    "coord_target_form": ("Doel van ‘{name}’ (hele programma)", "Target of ‘{name}’ (whole programme)"),
+    "coord_target_form": ("Doel van ‘{name}’", "Target of ‘{name}’"),
     "coord_milestone_form": ("Tussendoel van ‘{name}’", "Milestone of ‘{name}’"),
     "coord_field_kind": ("Soort doel", "Kind of target"),
     "coord_field_value": ("Waarde", "Value"),

@@ -13,6 +13,7 @@ UI_LABELS: dict[str, tuple[str, str]] = {
     "coord_search_label": ("Zoek in de lijst", "Search the list"),
     "coord_filter_legend": ("{field} (niets gekozen: alle)", "{field} (none chosen: all)"),
     "coord_rows_shown": ("{shown} van {count} getoond.", "{shown} of {count} shown."),
+    "coord_field_sector_of": ("Voor", "For"),
     "partner_commitment_count_one": ("1 engagement", "1 commitment"),
     "partner_commitment_count_other": ("{count} engagementen", "{count} commitments"),
 }

@@ -206,3 +206,39 @@ def test_the_coordinators_commitment_list_can_be_searched_filtered_and_sorted(li
     expect(rows).to_have_text(["Green fleet"])
     expect(page.locator("#coord-commitments-count")).to_have_text("1 of 4 shown.")
     assert axe_violations(page) == []
+
+
+def test_a_sector_target_and_a_sector_milestone_are_set_in_the_browser(live, page: Page):
+    log_in(page, live, "cor")
+    open_page(page, f"{live.url}/coordinate/targets?lang=en")
+    target_form = page.locator("#coord-targets-target-form")
+    value = page.locator("#coord-targets-target-value")
+    expect(value).to_have_value("0")  # the whole programme's target: net zero
+    target_form.get_by_role("button", name="Transport").click()
+    expect(value).to_have_value("")  # transport has no target yet: nothing to show
+    target_form.get_by_role("button", name="Absolute (t CO₂e)").click()
+    value.fill("12000")
+    page.get_by_role("button", name="Save target").click()
+    expect(page.locator("#coord-targets-target-message")).to_contain_text("Target of ‘Climate neutrality’ saved.")
+    # The same function as `roadmap target set` stored it, for transport only.
+    from pipelines.targets import list_target_sets
+    (chosen,) = list_target_sets(live.engine, 1)
+    transport = chosen.target_for("transport")
+    assert (transport.kind, transport.value) == ("absolute_t", 12_000)
+    assert chosen.target_for("total").value == 0
+
+    milestone_form = page.locator("#coord-targets-milestone-form")
+    milestone_form.get_by_role("button", name="Transport").click()
+    page.locator("#coord-targets-milestone-year").fill("2020")  # between 2010 and 2030
+    page.locator("#coord-targets-milestone-value").fill("150")  # a percentage above 100: refused
+    page.get_by_role("button", name="Save milestone").click()
+    expect(page.locator("#coord-targets-milestone-message").get_by_role("alert")).to_contain_text(
+        "expected a percentage from 0 to 100")
+    page.locator("#coord-targets-milestone-value").fill("30")
+    page.get_by_role("button", name="Save milestone").click()
+    expect(page.locator("#coord-targets-milestone-message")).to_contain_text(
+        "Milestone of ‘Climate neutrality’ saved.")
+    (chosen,) = list_target_sets(live.engine, 1)
+    assert [(m.sector_code, m.year, m.value) for m in chosen.milestones if m.sector_code == "transport"] == [
+        ("transport", 2020, 30)]
+    assert axe_violations(page) == []
