@@ -118,7 +118,7 @@ class _Checker:
 def read_target(form: dict, lang: str) -> TargetInput:
     """kind, value (a % between 0 and 100 for % kinds), optional published baseline (t, > 0)."""
     check = _Checker(lang)
-    sector = check.choice("sector", form.get("sector", TOTAL), TARGET_SECTORS)
+    sector = check.choice("sector", form.get("sector") or TOTAL, TARGET_SECTORS)  # none chosen: the whole programme
     kind = check.choice("kind", form.get("kind"), TARGET_KINDS)
     value = check.target_value("value", kind, form.get("value"))
     baseline = check.number("baseline_t", form.get("baseline_t"), required=False)
@@ -131,7 +131,7 @@ def read_target(form: dict, lang: str) -> TargetInput:
 def read_milestone(form: dict, lang: str, target_set: TargetSetSpec) -> MilestoneInput:
     """A year strictly between the set's baseline and target years, a kind and a value."""
     check = _Checker(lang)
-    sector = check.choice("sector", form.get("sector", TOTAL), TARGET_SECTORS)
+    sector = check.choice("sector", form.get("sector") or TOTAL, TARGET_SECTORS)  # none chosen: the whole programme
     year = check.year("year", form.get("year"))
     if year is not None and not target_set.baseline_year < year < target_set.target_year:
         check.fail("year", year, "coord_expected_between", low=target_set.baseline_year,
