@@ -65,6 +65,11 @@ class Settings:
         "Language partners write their names, titles and descriptions in (nl or en): the pages show "
         "those texts as written, marked with that language (the demo's are English).",
     )
+    timezone: str = _setting(
+        "ROADMAP_TIMEZONE",
+        "Europe/Brussels",
+        "Time zone (IANA name) the workspace shows the audit log's times in; they are stored in UTC.",
+    )
     trusted_proxies: int = _setting(
         "TRUSTED_PROXIES",
         0,

@@ -38,6 +38,7 @@ COORD_PARTNERS_PATH = "/coordinate/partners"
 COORD_TARGETS_PATH = "/coordinate/targets"
 COORD_REPORT_PATH = "/coordinate/report"
 ADMIN_USERS_PATH = "/admin/users"
+COORD_LOG_PATH = "/coordinate/log"
 WORKSPACE_LINKS = (
     WorkspaceLink("upload", UPLOAD_PATH, "analyst"),
     WorkspaceLink("imports", IMPORTS_PATH, "analyst"),
@@ -45,6 +46,7 @@ WORKSPACE_LINKS = (
     WorkspaceLink("commitments", COORD_COMMITMENTS_PATH, "coordinator"),
     WorkspaceLink("partners", COORD_PARTNERS_PATH, "coordinator"),
     WorkspaceLink("targets", COORD_TARGETS_PATH, "coordinator"),
+    WorkspaceLink("log", COORD_LOG_PATH, "coordinator"),
     WorkspaceLink("users", ADMIN_USERS_PATH, "admin"),
 )
 

@@ -242,3 +242,45 @@ def test_a_sector_target_and_a_sector_milestone_are_set_in_the_browser(live, pag
     assert [(m.sector_code, m.year, m.value) for m in chosen.milestones if m.sector_code == "transport"] == [
         ("transport", 2020, 30)]
     assert axe_violations(page) == []
+
+
+def test_the_audit_log_page_says_each_change_in_words_at_brussels_time(live, page: Page):
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from pipelines.audit import edit
+    from pipelines.schema import AuditLog
+    from pipelines.targets import set_milestone
+    from tests.coordinate_support import commitment_id
+
+    edit(live.engine, 1, "commitment", commitment_id(live.engine, "Green fleet"), {"status": "achieved"}, "cor")
+    set_milestone(live.engine, 1, "Climate neutrality", 2020, "absolute_t", 78_646, user="ann")
+    set_milestone(live.engine, 1, "Climate neutrality", 2020, "residual_pct", 60, user="ann")
+    with live.engine.begin() as conn:  # a known moment: 1 July 2026, 10:30 UTC = 12:30 summer time
+        conn.execute(update(AuditLog).values(changed_at=datetime(2026, 7, 1, 10, 30, tzinfo=UTC)))
+    log_in(page, live, "cor")
+    page.get_by_role("navigation", name="Workspace").get_by_role("link", name="Audit log").click()
+    page.wait_for_selector("#coord-log-rows")
+    rows = page.locator("#coord-log-rows tbody tr")
+    expect(rows.first).to_contain_text(
+        "Milestone for 2020 (whole programme) changed from 78,646 t CO₂e to 60 % of the baseline left")
+    expect(rows.first).to_contain_text("1 July 2026, 12:30 CEST")
+    expect(page.locator("#coord-log-rows")).to_contain_text("Status changed from Delayed to Achieved")
+
+    page.get_by_label("By (user name; empty: anyone)").fill("cor")
+    page.get_by_label("By (user name; empty: anyone)").press("Enter")
+    expect(page.locator("#coord-log-rows")).not_to_contain_text("Milestone")
+    expect(page.locator("#coord-log-rows")).to_contain_text("Status changed from Delayed to Achieved")
+    page.get_by_label("By (user name; empty: anyone)").fill("")
+    page.get_by_label("By (user name; empty: anyone)").press("Enter")
+    page.get_by_role("group", name="What").get_by_role("button", name="targets").click()
+    expect(page.locator("#coord-log-rows")).not_to_contain_text("Status changed")
+    since = page.get_by_label("From (date)")
+    since.fill("2026-07-01")  # the day of every change, in Brussels
+    since.press("Enter")
+    expect(page.locator("#coord-log-count")).to_have_text("2 changes shown (at most 300).")
+    since.fill("2026-07-02")  # the day after
+    since.press("Enter")
+    expect(page.locator("#coord-log-table")).to_contain_text("No changes for this choice.")
+    assert axe_violations(page) == []
