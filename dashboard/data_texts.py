@@ -3,11 +3,13 @@ what partners wrote (as written, marked with its language)."""
 
 from __future__ import annotations
 
+import flask
 from dash import html
 
 from dashboard.context import current
 from dashboard.i18n import normalise_language
 from pipelines.demo import DEMO_TEXTS
+from pipelines.settings import Settings
 
 # Units that count things (as an indicator file names them): (Dutch, English). Physical units
 # (t CO2e, MWh, kWp, km) read the same in both languages.
@@ -47,8 +49,10 @@ def project_text(text: str | None, lang: str) -> str | None:
 
 
 def data_language() -> str:
-    """The language partners write their texts in (setting ROADMAP_DATA_LANGUAGE)."""
-    return normalise_language(current().settings.data_language) or "en"
+    """The language partners write their texts in (setting ROADMAP_DATA_LANGUAGE); its default
+    outside a running app (e.g. a report drawn by a script)."""
+    settings = current().settings if flask.has_app_context() else Settings()
+    return normalise_language(settings.data_language) or "en"
 
 
 def stored_text(text: str | None, lang: str) -> str:
