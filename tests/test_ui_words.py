@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 from dashboard.data_texts import project_text, stored_text, unit_text
 from dashboard.i18n import tn
-from dashboard.workspace.audit_words import entry_text, local_when, zone
+from dashboard.workspace.audit_words import entry_text
+from dashboard.workspace.local_time import local_when, zone
 from pipelines.demo import CCC_NAME, DEMO_PROGRAMME, DEMO_TEXTS
 
 

@@ -21,8 +21,9 @@ from dashboard.context import (
 from dashboard.data_texts import stored_text
 from dashboard.i18n import t
 from dashboard.security import role_required
-from dashboard.workspace.audit_words import entry_text, local_when, zone
+from dashboard.workspace.audit_words import entry_text
 from dashboard.workspace.coord_fields import field_label
+from dashboard.workspace.local_time import local_when, zone
 from dashboard.workspace.nav import COORD_LOG_PATH, workspace_shell
 from dashboard.workspace.text_table import text_table
 from pipelines.schema import AuditLog, Commitment, Partner, TargetSet

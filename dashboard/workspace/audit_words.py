@@ -1,19 +1,15 @@
 """The audit log in words: 'Target for 2030 (whole programme) changed from 78,646 t CO₂e to 60 %
-of the baseline left', at the local time of the setting ROADMAP_TIMEZONE."""
+of the baseline left'. Times: dashboard/workspace/local_time.py."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from dashboard.data_texts import stored_text
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import t
 from dashboard.workspace.coord_editor import OTHER_FIELD_LABELS
 from dashboard.workspace.coord_target_views import sector_text, target_text
 from pipelines.analytics.inputs import TARGET_KINDS
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, SECTOR_BY_CODE, terms_by_code
 
-DEFAULT_TIMEZONE = "Europe/Brussels"
 # Fields of partners and commitments as the forms name them (label keys).
 FIELD_LABELS = {
     **OTHER_FIELD_LABELS, "status": "col_status", "progress_pct": "coord_field_progress",
@@ -21,24 +17,6 @@ FIELD_LABELS = {
     "website": "coord_field_website", "description": "coord_field_description",
 }
 CODED = {"status": terms_by_code(COMMITMENT_STATUSES), "type": terms_by_code(PARTNER_TYPES)}
-
-
-def zone(name: str | None) -> ZoneInfo:
-    """The time zone `name` (an IANA name such as Europe/Brussels); the default when unknown."""
-    try:
-        return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_TIMEZONE)
-
-
-def local_when(value: datetime | str, lang: str, tz: ZoneInfo) -> str:
-    """'4 December 2026, 17:12 CET': stored times are UTC (SQLite returns them without a zone)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    local = value.astimezone(tz)
-    return f"{fmt_date(local.date(), lang)}, {local:%H:%M} {local.tzname()}"
 
 
 def target_value_text(stored: str | None, lang: str) -> str | None:
