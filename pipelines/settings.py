@@ -68,7 +68,7 @@ class Settings:
     timezone: str = _setting(
         "ROADMAP_TIMEZONE",
         "Europe/Brussels",
-        "Time zone (IANA name) the workspace shows the audit log's times in; they are stored in UTC.",
+        "Time zone (IANA name) the workspace shows times in (audit log, edit logs, imports); stored in UTC.",
     )
     trusted_proxies: int = _setting(
         "TRUSTED_PROXIES",
