@@ -3,7 +3,7 @@ plural forms, counting units and the demo's own texts in the page's language."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from dashboard.data_texts import project_text, stored_text, unit_text
 from dashboard.i18n import tn
@@ -46,3 +46,26 @@ def test_counting_units_and_the_demos_texts_exist_in_both_languages():
     for nl, en in DEMO_TEXTS.values():
         assert nl and en
     assert stored_text("Written by a partner", "nl") == "Written by a partner"  # as written
+
+
+def test_the_log_page_reads_local_days_as_their_utc_moments(engine):
+    """A change at 23:30 UTC on 30 June is on 1 July in Brussels (01:30 CEST): a day filter of
+    1 July finds it, one of 30 June does not (on SQLite and PostgreSQL alike)."""
+    from sqlalchemy import update
+
+    from dashboard.workspace.log_queries import log_rows
+    from pipelines.audit import edit
+    from pipelines.schema import AuditLog
+    from tests.coordinate_support import commitment_id, seed_coordination
+
+    programme_id = seed_coordination(engine)
+    edit(engine, programme_id, "commitment", commitment_id(engine, "Green fleet"), {"status": "achieved"}, "cor")
+    with engine.begin() as conn:
+        conn.execute(update(AuditLog).values(changed_at=datetime(2026, 6, 30, 23, 30, tzinfo=UTC)))
+    brussels = zone(None)
+    july = log_rows(engine, programme_id, "cor", "commitment", date(2026, 7, 1), date(2026, 7, 1), brussels)
+    assert sorted(july["field"]) == ["last_update", "status"]
+    assert set(july["about"]) == {"Green fleet"}
+    assert log_rows(engine, programme_id, "cor", "all", None, date(2026, 6, 30), brussels).empty
+    assert log_rows(engine, programme_id, "ann", "all", None, None, brussels).empty  # ann changed nothing
+    assert log_rows(engine, programme_id, "", "targets", None, None, brussels).empty  # no target changes

@@ -3,12 +3,10 @@ local time, narrowed by who, what and when. Its rows arrive through a role-check
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 import dash
-import pandas as pd
 from dash import Input, Output, dcc, html
-from sqlalchemy import Engine, select
 
 from dashboard.components import choice_group, register_choice_group
 from dashboard.context import (
@@ -24,17 +22,14 @@ from dashboard.security import role_required
 from dashboard.workspace.audit_words import entry_text
 from dashboard.workspace.coord_fields import field_label
 from dashboard.workspace.local_time import local_when, zone
+from dashboard.workspace.log_queries import LIMIT, WHAT, log_rows
 from dashboard.workspace.nav import COORD_LOG_PATH, workspace_shell
 from dashboard.workspace.text_table import text_table
-from pipelines.schema import AuditLog, Commitment, Partner, TargetSet
 
 dash.register_page(__name__, path=COORD_LOG_PATH, name="Audit log", title=page_title("log_title"),
                    required_role="coordinator")
 
 PREFIX = "coord-log"
-LIMIT = 300
-WHAT = {"all": None, "commitment": ("commitment",), "partner": ("partner",),
-        "targets": ("target_set", "target", "milestone")}
 
 
 def lid(part: str) -> str:
@@ -81,45 +76,6 @@ def _day(text) -> date | None:
         return date.fromisoformat(text) if isinstance(text, str) and text else None
     except ValueError:
         return None
-
-
-def log_rows(engine: Engine, programme_id: int, who: str, what: str, since: date | None, until: date | None,
-             tz) -> pd.DataFrame:
-    """The newest LIMIT audit rows matching the choice, with the name of what each is about.
-
-    `since`/`until` are local days (in `tz`), turned into the UTC moments the log stores.
-    """
-    a = AuditLog
-    query = select(a.entity, a.entity_id, a.field, a.old_value, a.new_value, a.changed_by, a.changed_at).where(
-        a.programme_id == programme_id)
-    if who:
-        query = query.where(a.changed_by == who)
-    if WHAT.get(what):
-        query = query.where(a.entity.in_(WHAT[what]))
-    if since is not None:
-        query = query.where(a.changed_at >= _utc(since, tz))
-    if until is not None:
-        query = query.where(a.changed_at < _utc(until + timedelta(days=1), tz))
-    with engine.connect() as conn:
-        rows = pd.DataFrame(conn.execute(query.order_by(a.id.desc()).limit(LIMIT)).mappings().all(), dtype=object)
-        names = {
-            "commitment": dict(conn.execute(select(Commitment.id, Commitment.title).where(
-                Commitment.programme_id == programme_id)).all()),
-            "partner": dict(conn.execute(select(Partner.id, Partner.name).where(
-                Partner.programme_id == programme_id)).all()),
-            "target_set": dict(conn.execute(select(TargetSet.id, TargetSet.name).where(
-                TargetSet.programme_id == programme_id)).all()),
-        }
-    if rows.empty:
-        return rows
-    names["target"] = names["milestone"] = names["target_set"]
-    about = [names.get(e, {}).get(int(i), f"#{i}") for e, i in zip(rows["entity"], rows["entity_id"], strict=True)]
-    return rows.assign(about=about)
-
-
-def _utc(day: date, tz) -> datetime:
-    # The stored times are UTC without a zone on SQLite: compare with a naive UTC moment.
-    return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC).replace(tzinfo=None)
 
 
 def register_callbacks(app: dash.Dash) -> None:
