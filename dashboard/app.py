@@ -18,7 +18,7 @@ PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "methodology")
 # Logged-in pages (each registered with `required_role`); their callbacks check the role too.
 WORKSPACE_PAGES = (
     "upload", "imports",
-    "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets",
+    "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets", "coordinate_log",
     "admin_users",
 )
 

@@ -9,7 +9,10 @@ from urllib.parse import urlencode
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
+from dashboard.data_texts import data_language
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, other_language, t
+from dashboard.security import current_account
+from dashboard.workspace.nav import drawn_for_visitor, logged_in_line, with_lang, workspace_home
 from pipelines.csv_safe import safe_frame
 
 # (page key, path): the public pages in navigation order.
@@ -66,6 +69,7 @@ def page_shell(
         html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
         html.Header(className="site-header", children=[
             html.P(t("site_name", lang), className="site-name"),
+            *_workspace_way_back(lang),
             html.Div(className="lang-switch", children=dcc.Link(
                 html.Span(t("language_name", other_language(lang)), lang=other_language(lang)),
                 href=page_href(path, {**params, "lang": other_language(lang)}),
@@ -84,6 +88,22 @@ def page_shell(
             "keys": [key for key, _, _ in controls],
         }),
     ])
+
+
+def _workspace_way_back(lang: str) -> list:
+    """For a logged-in visitor: who they are and a link back to their workspace home.
+
+    Only while the page is drawn for its visitor (Dash's router); the skeletons Dash sends to
+    everyone never name anyone.
+    """
+    account = current_account() if drawn_for_visitor() else None
+    home = workspace_home(account.role) if account is not None else None
+    if home is None:
+        return []
+    return [html.Div(className="ws-way-back", children=[
+        logged_in_line(account.name, account.role, lang),
+        html.A(t("to_workspace", lang), href=with_lang(home, lang)),
+    ])]
 
 
 def _nav_items(page: str, lang: str, programme: str | None) -> html.Ul:
@@ -170,7 +190,7 @@ def register_choice_group(app, group_id: str, multi: bool = False) -> None:
 class Column:
     key: str
     label: str
-    kind: str = "number"  # year | int | number | kt | pct | date | text
+    kind: str = "number"  # year | int | number | kt | pct | date | text | written (text a partner wrote)
 
 
 @dataclass(frozen=True)
@@ -184,7 +204,7 @@ class ChartView:
 
 
 def format_cell(value, kind: str, lang: str) -> str:
-    if kind == "text":
+    if kind in ("text", "written"):
         return "" if is_missing(value) and not isinstance(value, str) else str(value)
     if is_missing(value):
         return "–"
@@ -211,14 +231,19 @@ def chart_csv(view: ChartView) -> str:
 
 def data_table(view: ChartView, lang: str) -> html.Div:
     """The chart's data as an HTML table (first column as row headers), scrollable on a phone."""
+    texts = ("text", "written")
     header = html.Tr([
-        html.Th(c.label, scope="col", className="text" if c.kind == "text" else None) for c in view.columns
+        html.Th(c.label, scope="col", className="text" if c.kind in texts else None) for c in view.columns
     ])
+    # What partners wrote is marked with its language when that is not the page's.
+    marks = {c.key: {"lang": data_language()} if c.kind == "written" and data_language() != lang else {}
+             for c in view.columns}
+    first = view.columns[0]
     body = []
     for row in view.table[[c.key for c in view.columns]].itertuples(index=False):
         cells = [format_cell(v, c.kind, lang) for v, c in zip(row, view.columns, strict=True)]
-        body.append(html.Tr([html.Th(cells[0], scope="row")] + [
-            html.Td(v, className="text" if c.kind == "text" else None)
+        body.append(html.Tr([html.Th(cells[0], scope="row", **marks[first.key])] + [
+            html.Td(v, className="text" if c.kind in texts else None, **marks[c.key])
             for v, c in zip(cells[1:], view.columns[1:], strict=True)
         ]))
     return html.Div(

@@ -63,6 +63,11 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def tn(key: str, lang: str, count: int, **values) -> str:
+    """The label `key_one` when `count` is 1, else `key_other` ("1 probleem", "2 problemen")."""
+    return t(f"{key}_one" if count == 1 else f"{key}_other", lang, count=count, **values)
+
+
 def is_missing(value) -> bool:
     if value is None:
         return True

@@ -12,6 +12,7 @@ from flask_login import UserMixin, current_user, login_user, logout_user
 from sqlalchemy import Engine
 
 from dashboard.auth_texts import denied_role_text, pick_language, texts
+from dashboard.workspace.nav import with_lang, workspace_home
 from pipelines.login_throttle import LoginThrottleStore, ThrottleKey, login_keys
 from pipelines.users import Account, end_sessions, normalise_name, verify_login
 
@@ -163,7 +164,9 @@ def _attempt_login(deps: LoginDeps, lang: str, next_path: str) -> Response:
     g.pop("csrf_token", None)
     login_user(deps.make_session_user(account))
     session.permanent = True
-    return redirect(next_path, code=303)
+    # Without a page asked for, the user starts on their workspace home, not the public overview.
+    home = workspace_home(account.role)
+    return redirect(next_path or (with_lang(home, lang) if home else "/"), code=303)
 
 
 def register_login_routes(server: Flask, deps: LoginDeps, csrf_cookie: str) -> None:
@@ -171,7 +174,7 @@ def register_login_routes(server: Flask, deps: LoginDeps, csrf_cookie: str) -> N
 
     def login_view() -> Response:
         lang = pick_language()
-        next_path = safe_next(request.values.get("next"))
+        next_path = safe_next(request.values.get("next"), default="")
         if request.method == "POST":
             return _attempt_login(deps, lang, next_path)
         return _render(lang, next_path)

@@ -69,6 +69,44 @@ COM_NAME = "Covenant of Mayors -55 % by 2030"
 NEUTRAL_NAME = "Climate neutral 2050 (illustrative)"
 
 
+# Every text the demo itself writes into the database (one language is stored), with its
+# Dutch and English: the dashboard shows the page's language (dashboard/data_texts.py).
+DEMO_TEXTS: dict[str, tuple[str, str]] = {
+    "Leuven 2030 (demo)": ("Leuven 2030 (demo)", "Leuven 2030 (demo)"),
+    DEMO_PROGRAMME.scope_note: (
+        "Territoriale uitstoot, scope 1+2, zonder ETS-industrie, zoals in het klimaatstadcontract; "
+        "na aftrek van de opname door bossen. 2019 zoals gepubliceerd, andere jaren ter illustratie "
+        "(demogegevens).",
+        DEMO_PROGRAMME.scope_note,
+    ),
+    CCC_NAME: ("Klimaatstadcontract 2030", CCC_NAME),
+    COM_NAME: ("Burgemeestersconvenant -55 % tegen 2030", COM_NAME),
+    NEUTRAL_NAME: ("Klimaatneutraal 2050 (ter illustratie)", NEUTRAL_NAME),
+    (
+        "EU Mission Climate City Contract (2023): 2019 baseline 457,501 t CO2e; 78,646 t "
+        "residual emissions in 2030 (17 %), per sector as published."
+    ): (
+        "Klimaatstadcontract van de EU-missie (2023): basisjaar 2019 met 457.501 t CO2e; 78.646 t "
+        "restuitstoot in 2030 (17 %), per sector zoals gepubliceerd.",
+        "EU Mission Climate City Contract (2023): 2019 baseline 457,501 t CO2e; 78,646 t "
+        "residual emissions in 2030 (17 %), per sector as published.",
+    ),
+    (
+        "Covenant of Mayors: -55 % by 2030 against 2011 (raised from -40 % in 2022). Applied "
+        "here to the demo series, whose 2011 value is illustrative."
+    ): (
+        "Burgemeestersconvenant: -55 % tegen 2030 ten opzichte van 2011 (in 2022 verhoogd van -40 %). "
+        "Hier toegepast op de demoreeks, waarvan de waarde van 2011 ter illustratie is.",
+        "Covenant of Mayors: -55 % by 2030 against 2011 (raised from -40 % in 2022). Applied "
+        "here to the demo series, whose 2011 value is illustrative.",
+    ),
+    "Illustrative: net zero in 2050, through the CCC's 2030 level and 5 % in 2040.": (
+        "Ter illustratie: netto nul in 2050, via het niveau van het klimaatstadcontract in 2030 en 5 % in 2040.",
+        "Illustrative: net zero in 2050, through the CCC's 2030 level and 5 % in 2040.",
+    ),
+}
+
+
 def add_demo_targets(engine: Engine, programme_id: int) -> None:
     """The demo's three target sets, through the same functions as `roadmap target`."""
     add_target_set(

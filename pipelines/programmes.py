@@ -111,8 +111,8 @@ def add_emissions_indicators(session: Session, programme_id: int) -> None:
             continue
         session.add(
             Indicator(
-                programme_id=programme_id, code=code, name_nl=f"Uitstoot {s.nl.lower()}",
-                name_en=f"Emissions, {s.en.lower()}", unit="t CO2e", sector_code=s.code,
+                programme_id=programme_id, code=code, name_nl=f"Uitstoot {_lower_first(s.nl)}",
+                name_en=f"Emissions, {_lower_first(s.en)}", unit="t CO2e", sector_code=s.code,
                 kind="emissions", lower_is_better=True,
             )
         )
@@ -134,3 +134,8 @@ def resolve_programme(engine: Engine, slug: str | None) -> Programme:
             return p
     names = ", ".join(p.slug for p in programmes)
     raise UserError(f"no programme '{slug}' (the database has: {names})")
+
+
+def _lower_first(name: str) -> str:
+    """'Industrie (niet-ETS)' → 'industrie (niet-ETS)': an abbreviation keeps its capitals."""
+    return name[:1].lower() + name[1:]

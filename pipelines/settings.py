@@ -65,6 +65,17 @@ class Settings:
         "Who may show the pages in a frame (Content-Security-Policy frame-ancestors): 'self', "
         "'none', or origins separated by spaces to allow embeds, e.g. \"'self' https://www.leuven.be\".",
     )
+    data_language: str = _setting(
+        "ROADMAP_DATA_LANGUAGE",
+        "en",
+        "Language partners write their names, titles and descriptions in (nl or en): the pages show "
+        "those texts as written, marked with that language (the demo's are English).",
+    )
+    timezone: str = _setting(
+        "ROADMAP_TIMEZONE",
+        "Europe/Brussels",
+        "Time zone (IANA name) the workspace shows times in (audit log, edit logs, imports); stored in UTC.",
+    )
     trusted_proxies: int = _setting(
         "TRUSTED_PROXIES",
         0,

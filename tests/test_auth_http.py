@@ -168,10 +168,12 @@ def test_successful_login_clears_the_names_failures(client, engine):
     "target, expected",
     [
         ("/workspace?tab=2", "/workspace?tab=2"),
-        ("//evil.example/x", "/"),
-        ("https://evil.example/", "/"),
-        ("/\\evil.example", "/"),
-        ("javascript:alert(1)", "/"),
+        # Anything else is ignored: ann (an analyst) lands on her workspace home.
+        ("//evil.example/x", "/upload?lang=en"),
+        ("https://evil.example/", "/upload?lang=en"),
+        ("/\\evil.example", "/upload?lang=en"),
+        ("javascript:alert(1)", "/upload?lang=en"),
+        ("", "/upload?lang=en"),
     ],
 )
 def test_next_redirects_only_to_local_paths(client, target, expected):

@@ -121,7 +121,7 @@ def test_a_bad_file_shows_every_problem_and_offers_no_import(app, engine):
     log_in(client, "ann")
     response = post_callback(client, check_body(client, DATA / "upload_bad.csv"), csrf_header(client))
     text = text_of(response)
-    assert "4 problem(s) in the file" in text
+    assert "4 problems in the file" in text
     for found in ("Kantoren", "twintig", "veel", "zakken"):
         assert found in text
     assert checked_data(response) is None

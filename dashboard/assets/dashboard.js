@@ -47,9 +47,68 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       chosen.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
       return [chosen, ids.map(function (id) { return chosen.indexOf(id.value) >= 0 ? "true" : "false"; })];
     },
+    // A form just drawn (Edit on a row): scroll it into view and move the focus into it, on
+    // the chosen option of its first choice or its first field.
+    revealForm: function (children, formId) {
+      var tries = 0;
+      function reveal() {
+        var box = document.getElementById(formId);
+        var target = box && (box.querySelector('[aria-pressed="true"]') ||
+          box.querySelector("input:not([type=hidden]), textarea, select, button"));
+        if (!target && tries++ < 20) { window.setTimeout(reveal, 50); return; }
+        if (!box) { return; }
+        box.scrollIntoView({ block: "start" });
+        (target || box).focus({ preventScroll: true });
+      }
+      window.setTimeout(reveal, 0);
+      return "ws-form-open";
+    },
     downloadCsv: function (nClicks, data) {
       if (!nClicks || !data) { return window.dash_clientside.no_update; }
       return { content: data.content, filename: data.filename, type: "text/csv;charset=utf-8", base64: false };
     }
   }
 });
+
+/* A table wider than its box gets class "overflowing" and a line saying it scrolls sideways
+   (style.css keeps its first column in view); checked whenever the page changes or resizes. */
+(function () {
+  var HINT = { nl: "Schuif opzij voor de andere kolommen →", en: "Scroll sideways for the other columns →" };
+  var pending = false;
+  function mark() {
+    pending = false;
+    var hint = HINT[document.documentElement.lang] || HINT.en;
+    document.querySelectorAll(".table-scroll").forEach(function (box) {
+      var table = box.querySelector("table");
+      var wide = !!table && table.scrollWidth > box.clientWidth + 1;
+      if (box.classList.contains("overflowing") !== wide) { box.classList.toggle("overflowing", wide); }
+      if (box.getAttribute("data-hint") !== hint) { box.setAttribute("data-hint", hint); }
+    });
+  }
+  function later() { if (!pending) { pending = true; window.requestAnimationFrame(mark); } }
+  window.addEventListener("resize", later);
+  document.addEventListener("toggle", later, true);  // a <details> table view opened
+  new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
+})();
+
+/* An action's outcome where the eye is: a notice (saved, refused, a question) that appears after
+   the user clicked or typed is scrolled into view if it is not, so it is seen as well as announced. */
+(function () {
+  var acted = false;
+  function act() { acted = true; }
+  document.addEventListener("click", act, true);
+  document.addEventListener("keydown", act, true);
+  function show(node) {
+    if (!acted || !(node instanceof Element)) { return; }
+    var box = node.matches(".notice") ? node : node.querySelector(".notice");
+    if (!box || box.hidden || box.closest("[hidden]")) { return; }
+    var r = box.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === "attributes") { show(record.target); }
+      else { record.addedNodes.forEach(show); }
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
+})();

@@ -6,7 +6,7 @@ ADMIN_LABELS: dict[str, tuple[str, str]] = {
     "adm_heading": ("Gebruikers van de werkruimte", "Workspace users"),
     "adm_intro": (
         "Wie mag bestanden laden (analist), de roadmap bijwerken (coördinator) of gebruikers beheren "
-        "(beheerder). Een gebruiker die u verwijdert of een nieuw wachtwoord geeft, wordt meteen afgemeld.",
+        "(beheerder). Een gebruiker die je verwijdert of een nieuw wachtwoord geeft, wordt meteen afgemeld.",
         "Who may load files (analyst), keep the roadmap up to date (coordinator) or manage users (admin). "
         "A user you remove or give a new password is logged out at once.",
     ),
@@ -15,7 +15,7 @@ ADMIN_LABELS: dict[str, tuple[str, str]] = {
     "adm_col_name": ("Gebruikersnaam", "User name"),
     "adm_col_role": ("Rol", "Role"),
     "adm_col_created": ("Aangemaakt", "Created"),
-    "adm_you": ("{name} (uzelf)", "{name} (you)"),
+    "adm_you": ("{name} (jijzelf)", "{name} (you)"),
     "adm_no_users": ("Er zijn nog geen gebruikers.", "There are no users yet."),
     "adm_role_analyst": ("Analist", "Analyst"),
     "adm_role_coordinator": ("Coördinator", "Coordinator"),
@@ -45,7 +45,7 @@ ADMIN_LABELS: dict[str, tuple[str, str]] = {
         "New password for '{name}' set; open sessions have ended.",
     ),
     "adm_password_set_own": (
-        "Uw nieuwe wachtwoord is ingesteld; meld u opnieuw aan.",
+        "Je nieuwe wachtwoord is ingesteld; meld je opnieuw aan.",
         "Your new password is set; log in again.",
     ),
     "adm_remove_subheading": ("Verwijderen", "Remove"),

@@ -51,12 +51,17 @@ COORD_LABELS: dict[str, tuple[str, str]] = {
     "coord_edit": ("Bewerk", "Edit"),
     "coord_editing": ("Bewerken: {name}", "Editing: {name}"),
     "coord_save": ("Wijzigingen bewaren", "Save changes"),
-    "coord_saved": ("{count} wijziging(en) bewaard:", "{count} change(s) saved:"),
+    "coord_saved_one": ("1 wijziging bewaard:", "1 change saved:"),
+    "coord_saved_other": ("{count} wijzigingen bewaard:", "{count} changes saved:"),
     "coord_change_line": ("{field}: {old} → {new}", "{field}: {old} → {new}"),
     "coord_nothing_changed": ("Niets gewijzigd.", "Nothing changed."),
-    "coord_not_saved": (
-        "Niets bewaard: {count} probleem/problemen. Verbeter en bewaar opnieuw.",
-        "Nothing saved: {count} problem(s). Correct them and save again.",
+    "coord_not_saved_one": (
+        "Niets bewaard: 1 probleem. Verbeter het en bewaar opnieuw.",
+        "Nothing saved: 1 problem. Correct it and save again.",
+    ),
+    "coord_not_saved_other": (
+        "Niets bewaard: {count} problemen. Verbeter ze en bewaar opnieuw.",
+        "Nothing saved: {count} problems. Correct them and save again.",
     ),
     "coord_problem": ("{field}: ‘{value}’ — verwacht: {expected}", "{field}: ‘{value}’ — expected {expected}"),
     "coord_problem_empty": ("{field}: leeg — verwacht: {expected}", "{field}: empty — expected {expected}"),
@@ -113,7 +118,7 @@ COORD_LABELS: dict[str, tuple[str, str]] = {
     "coord_target_residual_pct": ("{value} % van het basisjaar blijft over", "{value} % of the baseline left"),
     "coord_target_reduction_pct": ("{value} % minder dan het basisjaar", "{value} % below the baseline"),
     "coord_target_absolute_t": ("{value} t CO₂e", "{value} t CO₂e"),
-    "coord_target_form": ("Doel van ‘{name}’ (hele programma)", "Target of ‘{name}’ (whole programme)"),
+    "coord_target_form": ("Doel van ‘{name}’", "Target of ‘{name}’"),
     "coord_milestone_form": ("Tussendoel van ‘{name}’", "Milestone of ‘{name}’"),
     "coord_field_kind": ("Soort doel", "Kind of target"),
     "coord_field_value": ("Waarde", "Value"),
@@ -237,9 +242,13 @@ COORD_LABELS: dict[str, tuple[str, str]] = {
     "coord_col_delivered_pct": ("Gehaald (%)", "Delivered (%)"),
     "coord_col_overdue": ("Over tijd", "Overdue"),
     "coord_overdue_title": ("Engagementen voorbij hun doeljaar", "Commitments past their target year"),
-    "coord_overdue_summary": (
-        "{count} engagement(en) zijn nog niet gehaald terwijl hun doeljaar voor {year} ligt.",
-        "{count} commitment(s) are not delivered although their target year is before {year}.",
+    "coord_overdue_summary_one": (
+        "1 engagement is nog niet gehaald terwijl zijn doeljaar voor {year} ligt.",
+        "1 commitment is not delivered although its target year is before {year}.",
+    ),
+    "coord_overdue_summary_other": (
+        "{count} engagementen zijn nog niet gehaald terwijl hun doeljaar voor {year} ligt.",
+        "{count} commitments are not delivered although their target year is before {year}.",
     ),
     "coord_overdue_none": ("Geen engagementen over tijd in {year}.", "No commitments overdue in {year}."),
     "coord_health_title": ("Staat van de gegevens", "Health of the data"),

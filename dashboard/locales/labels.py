@@ -2,6 +2,7 @@
 
 from dashboard.locales.admin_labels import ADMIN_LABELS
 from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
+from dashboard.locales.ui_labels import UI_LABELS
 
 LABELS: dict[str, tuple[str, str]] = {
     # Shell and navigation
@@ -502,7 +503,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "up_col_old": ("Oud", "Old"),
     "up_col_new": ("Nieuw", "New"),
     "up_col_key": ("Wat", "What"),
-    "up_problems_heading": ("{count} probleem/problemen in het bestand", "{count} problem(s) in the file"),
+    "up_problems_heading_one": ("1 probleem in het bestand", "1 problem in the file"),
+    "up_problems_heading_other": ("{count} problemen in het bestand", "{count} problems in the file"),
     "up_problems_nothing_written": (
         "Er wordt niets geladen zolang het bestand problemen heeft. Verbeter ze en kies het bestand opnieuw.",
         "Nothing is imported while the file has problems. Correct them and choose the file again.",
@@ -626,3 +628,4 @@ LABELS: dict[str, tuple[str, str]] = {
 LABELS.update(WORKSPACE_FRAME_LABELS)
 LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
+LABELS.update(UI_LABELS)

@@ -45,6 +45,7 @@ CONFIG_ID = aid("config")  # Store: the page's language
 REFRESH_ID = aid("refresh")  # Store: a counter; the table is read again when it changes
 PENDING_ID = aid("pending")  # Store: the account the removal question is about
 OUTCOME_ID = aid("outcome")
+ADD_OUTCOME_ID = aid("add-outcome")
 CHOICES = ("add-role", "new-role")
 BOXES = ("add-name", "add-password", "add-repeat", "which", "new-password", "new-repeat")
 
@@ -60,14 +61,13 @@ def layout(lang=None, **_query) -> html.Div:
 def body(lang: str) -> list:
     return [
         html.P(t("adm_intro", lang), className="lead"),
-        html.Div(id=OUTCOME_ID, **{"aria-live": "polite"}),
-        confirm_panel(lang),
         html.Section(**{"aria-labelledby": aid("list-heading")}, children=[
             html.H2(t("adm_list_heading", lang), id=aid("list-heading")),
             dcc.Loading(html.Div(id=aid("list"))),
         ]),
-        add_form(lang),
-        change_form(lang),
+        # Each form's outcome (and the removal question) right under the form's buttons.
+        add_form(lang, html.Div(id=ADD_OUTCOME_ID, **{"aria-live": "polite"})),
+        change_form(lang, [confirm_panel(lang), html.Div(id=OUTCOME_ID, **{"aria-live": "polite"})]),
         dcc.Store(id=CONFIG_ID, data={"lang": lang}),
         dcc.Store(id=REFRESH_ID, data=0), dcc.Store(id=PENDING_ID),
     ]
@@ -127,7 +127,7 @@ def register_callbacks(app: dash.Dash) -> None:
         return users_table(list_users(current_engine()), current_user_name(), _lang(config))
 
     @app.callback(
-        Output(OUTCOME_ID, "children"), Output(REFRESH_ID, "data"),
+        Output(ADD_OUTCOME_ID, "children"), Output(REFRESH_ID, "data"),
         Output(aid("add-password"), "value"), Output(aid("add-repeat"), "value"),
         Input(aid("add-save"), "n_clicks"),
         State(aid("add-name"), "value"), State(aid("add-role"), "data"),

@@ -84,6 +84,9 @@ SPEC = EditorSpec(
     rows=commitments_to_edit, row_name=_row_name,
     titles=("coord_commitments_table", "coord_commitments_form", "coord_log_title"),
     extra=commitments_gap,
+    filter_field="status",
+    sorts=(("title", True), ("partner", True), ("status", True), ("target_year", True),
+           ("reduction_t_per_year", False), ("progress_pct", True)),
 )
 
 

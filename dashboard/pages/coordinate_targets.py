@@ -11,7 +11,7 @@ every problem and saves nothing. A removal is asked first and done only on "Yes"
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.components import register_choice_group
@@ -25,6 +25,7 @@ from dashboard.workspace.coord_target_views import (
     TARGET_ENTITIES,
     milestone_form,
     new_set_form,
+    number_text,
     primary_form,
     removal_form,
     rename_form,
@@ -39,13 +40,15 @@ from dashboard.workspace.nav import COORD_TARGETS_PATH, workspace_shell
 from dashboard.workspace.notices import done, notice
 from pipelines import targets
 from pipelines.errors import UserError, ValidationFailed
+from pipelines.vocab import TOTAL
 
 dash.register_page(
     __name__, path=COORD_TARGETS_PATH, name="Edit targets",
     title=page_title("coord_targets_title"), required_role="coordinator",
 )
 
-CHOICES = ("set", "target-kind", "milestone-kind", "new-method", "new-kind", "new-primary")
+CHOICES = ("set", "target-sector", "target-kind", "milestone-sector", "milestone-kind", "new-method", "new-kind",
+           "new-primary")
 INPUTS = ("target-value", "target-baseline", "milestone-year", "milestone-value", "rename-name", "new-name",
           "new-baseline-year", "new-target-year", "new-value")
 BUTTONS = ("target-save", "milestone-save", "rename-save", "primary-save", "remove-ask", "confirm-yes",
@@ -61,8 +64,10 @@ FIELD_LABELS = {  # Problem.column -> label key
 }
 
 
-def _section(heading_key: str, lang: str, children: list, ident: str) -> html.Section:
-    return html.Section(className="ws-section ws-form", **{"aria-labelledby": ident}, children=[
+def _section(heading_key: str, lang: str, children: list, ident: str, form: bool = True) -> html.Section:
+    # Forms keep a readable width; tables take the page's (a form's width cuts them off).
+    return html.Section(className="ws-section ws-form" if form else "ws-section",
+                        **{"aria-labelledby": ident}, children=[
         html.H2(t(heading_key, lang), id=ident), *children,
     ])
 
@@ -79,7 +84,7 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
         dcc.Store(id=tid("version"), data=0),
         dcc.Store(id=tid("chosen"), data=None),  # the chosen set, kept while the choice is redrawn
         dcc.Store(id=tid("pending"), data=None),  # the removal the question on screen is about
-        _section("coord_sets_heading", lang, [html.Div(id=tid("table"))], tid("sets-heading")),
+        _section("coord_sets_heading", lang, [html.Div(id=tid("table"))], tid("sets-heading"), form=False),
         _section("coord_change_set_heading", lang, [
             html.Div(id=tid("choice")),
             html.Div(id=tid("target-form")), _message("target-message"),
@@ -90,7 +95,7 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
         ], tid("change-heading")),
         _section("coord_new_set_heading", lang, [*new_set_form(lang), _message("new-message")],
                  tid("new-heading")),
-        _section("coord_targets_log", lang, [html.Div(id=tid("log"))], tid("log-heading")),
+        _section("coord_targets_log", lang, [html.Div(id=tid("log"))], tid("log-heading"), form=False),
     ]
     return workspace_shell(COORD_TARGETS_PATH, lang, t("coord_targets_heading", lang), children)
 
@@ -135,6 +140,7 @@ def register_callbacks(app: dash.Dash) -> None:
         register_choice_group(app, tid(choice))
     _register_reads(app)
     _register_saves(app)
+    _register_sector_switch(app)
     register_removal_callbacks(app, _context)
 
 
@@ -174,6 +180,28 @@ def _register_reads(app: dash.Dash) -> None:
                 primary_form(chosen, lang), removal_form(chosen, sets, lang))
 
 
+def _register_sector_switch(app: dash.Dash) -> None:
+    """Choosing a sector in the target form shows that sector's target (empty when it has none)."""
+
+    @app.callback(Output(tid("target-kind"), "data", allow_duplicate=True),
+                  Output({"toggle": tid("target-kind"), "value": ALL}, "aria-pressed", allow_duplicate=True),
+                  Output(tid("target-value"), "value"), Output(tid("target-baseline"), "value"),
+                  Input(tid("target-sector"), "data"), State(tid("set"), "data"),
+                  State({"toggle": tid("target-kind"), "value": ALL}, "id"), State(tid("state"), "data"),
+                  prevent_initial_call=True)
+    @role_required("coordinator")
+    def show_sector_target(sector, set_id, toggles, state):
+        lang, _prog, sets = _context(state)
+        chosen = _chosen(sets, set_id)
+        if chosen is None:
+            raise PreventUpdate
+        found = chosen.target_for(sector or TOTAL)
+        kind = found.kind if found else "absolute_t"
+        pressed = ["true" if toggle["value"] == kind else "false" for toggle in toggles]
+        return (kind, pressed, number_text(found.value if found else None, lang),
+                number_text(found.baseline_t if found else None, lang))
+
+
 def _clicked(clicks) -> None:
     # A form drawn anew (after choosing a set) fires its button's callback once with 0 clicks.
     if not clicks:
@@ -208,20 +236,21 @@ def _register_saves(app: dash.Dash) -> None:
 
     @app.callback(Output(tid("target-message"), "children"), version, Input(tid("target-save"), "n_clicks"),
                   State(tid("set"), "data"), State(tid("target-kind"), "data"), State(tid("target-value"), "value"),
-                  State(tid("target-baseline"), "value"), *common, prevent_initial_call=True)
+                  State(tid("target-baseline"), "value"), State(tid("target-sector"), "data"), *common,
+                  prevent_initial_call=True)
     @role_required("coordinator")
-    def save_target_form(clicks, set_id, kind, value, baseline, state, current):
-        form = {"kind": kind, "value": value, "baseline_t": baseline}
+    def save_target_form(clicks, set_id, kind, value, baseline, sector, state, current):
+        form = {"kind": kind, "value": value, "baseline_t": baseline, "sector": sector}
         return _on_set(clicks, state, set_id, current, "coord_target_saved",
                        lambda engine, prog, chosen, lang, user: save_target(engine, prog.id, chosen, form, lang, user))
 
     @app.callback(Output(tid("milestone-message"), "children"), version, Input(tid("milestone-save"), "n_clicks"),
                   State(tid("set"), "data"), State(tid("milestone-year"), "value"),
-                  State(tid("milestone-kind"), "data"), State(tid("milestone-value"), "value"), *common,
-                  prevent_initial_call=True)
+                  State(tid("milestone-kind"), "data"), State(tid("milestone-value"), "value"),
+                  State(tid("milestone-sector"), "data"), *common, prevent_initial_call=True)
     @role_required("coordinator")
-    def save_milestone_form(clicks, set_id, year, kind, value, state, current):
-        form = {"year": year, "kind": kind, "value": value}
+    def save_milestone_form(clicks, set_id, year, kind, value, sector, state, current):
+        form = {"year": year, "kind": kind, "value": value, "sector": sector}
         return _on_set(clicks, state, set_id, current, "coord_milestone_saved",
                        lambda engine, prog, chosen, lang, user: save_milestone(engine, prog.id, chosen, form, lang, user))
 

@@ -26,6 +26,7 @@ from dashboard.context import (
     page_title,
     request_language,
 )
+from dashboard.data_texts import unit_text
 from dashboard.figures.common import empty_figure
 from dashboard.figures.indicators import MODES, indicator_figure, indicator_table
 from dashboard.i18n import fmt_auto, t
@@ -70,9 +71,13 @@ def layout(lang=None, indicators=None, mode=None, programme=None, **_query) -> h
     mode = mode if mode in MODES else "absolute"
     children = [
         html.P(t("indicators_intro", lang), className="lead"),
-        choice_group(PICK_ID, t("indicators_legend", lang, max=MAX_PICKED),
-                     [{"label": f"{r.label} ({r.unit})", "value": r.code} for r in options.itertuples()],
-                     picked, multi=True),
+        # Folded: the list of indicators would fill two phone screens before the chart.
+        html.Details(className="picker", children=[
+            html.Summary(t("indicators_picker", lang, max=MAX_PICKED)),
+            choice_group(PICK_ID, t("indicators_legend", lang, max=MAX_PICKED),
+                         [{"label": f"{r.label} ({unit_text(r.unit, lang)})", "value": r.code}
+                          for r in options.itertuples()], picked, multi=True),
+        ]),
         choice_group(MODE_ID, t("mode_legend", lang),
                      [{"label": t(f"mode_{m}", lang), "value": m} for m in MODES], mode),
         html.Div(id=CONTENT_ID, children=explorer_content(prog, picked, mode, lang)),
@@ -101,26 +106,33 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
         message = t("pick_an_indicator", lang)
         return [chart_block(ChartView("explorer", title, message, empty_figure(lang, message), pd.DataFrame()),
                             lang, empty=True)]
-    series, itself = {}, set()
+    # One chart per unit (small multiples): series in different units never share an axis.
     population_code = prog.population_indicator or "population"
+    by_unit: dict[str, dict[str, pd.DataFrame]] = {}
+    itself: set[str] = set()
     for code in picked:
         row = options.loc[code]
-        label = f"{row['label']} ({_unit(row['unit'], mode, lang, code == population_code)})"
-        series[label] = _series(prog, row["id"])
+        unit = _unit(unit_text(row["unit"], lang), mode, lang, code == population_code)
+        label = f"{row['label']} ({unit})"
+        by_unit.setdefault(unit, {})[label] = _series(prog, row["id"])
         if code == population_code:
             itself.add(label)
     population = _population(prog) if mode == "per_capita" else None
-    table = indicator_table(series, mode, population, frozenset(itself))
-    labels = [c for c in table.columns if c != "period"]
-    y_title = t(f"axis_{mode}", lang)
-    summary = explorer_summary(table, lang)
-    if mode == "per_capita" and itself:
-        summary += " " + t("explorer_population_not_per_capita", lang)
-    return [chart_block(ChartView(
-        name="explorer", title=title, summary=summary,
-        figure=indicator_figure(table, lang, y_title), table=table,
-        columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels),
-    ), lang)]
+    blocks = []
+    for number, (unit, series) in enumerate(by_unit.items(), start=1):
+        table = indicator_table(series, mode, population, frozenset(itself & set(series)))
+        labels = [c for c in table.columns if c != "period"]
+        y_title = t("axis_index", lang) if mode == "index" else unit
+        summary = explorer_summary(table, lang)
+        if mode == "per_capita" and itself & set(series):
+            summary += " " + t("explorer_population_not_per_capita", lang)
+        blocks.append(chart_block(ChartView(
+            name="explorer" if number == 1 else f"explorer-{number}",
+            title=title if len(by_unit) == 1 else t("explorer_title_unit", lang, unit=unit),
+            summary=summary, figure=indicator_figure(table, lang, y_title), table=table,
+            columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels),
+        ), lang))
+    return blocks
 
 
 def _unit(unit: str, mode: str, lang: str, is_population: bool = False) -> str:

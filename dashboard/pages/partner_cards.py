@@ -9,7 +9,8 @@ from dash import html
 from sqlalchemy import Engine
 
 from dashboard import queries
-from dashboard.i18n import fmt_date, fmt_number, fmt_pct, t
+from dashboard.data_texts import label_around, written
+from dashboard.i18n import fmt_date, fmt_number, fmt_pct, t, tn
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, SECTOR_BY_CODE, terms_by_code
 
 STATUS_TERMS = terms_by_code(COMMITMENT_STATUSES)
@@ -51,21 +52,27 @@ def partner_cards(engine: Engine, programme_id: int, commitments: pd.DataFrame, 
 
 
 def _card(pid: int, partner: pd.Series, own: pd.DataFrame, lang: str) -> html.Article:
+    """Name, kind and commitment count always shown; the story and commitments behind a click."""
     heading_id = f"partner-{pid}"
     meta = [TYPE_TERMS[partner["type"]].label(lang) if partner["type"] in TYPE_TERMS else partner["type"]]
     if partner["sector_code"] in SECTOR_BY_CODE:
         meta.append(SECTOR_BY_CODE[partner["sector_code"]].label(lang))
     if pd.notna(partner["joined_on"]):
         meta.append(t("joined_on", lang, date=fmt_date(partner["joined_on"], lang)))
-    children = [html.H3(str(partner["name"]), id=heading_id), html.P(" · ".join(meta), className="partner-meta")]
+    meta.append(tn("partner_commitment_count", lang, len(own)))
+    summary = html.Summary([html.H3(written(partner["name"], lang), id=heading_id),
+                            html.P(" · ".join(meta), className="partner-meta")])
+    children = []
     if isinstance(partner["description"], str) and partner["description"].strip():
-        children.append(html.P(partner["description"]))
+        children.append(written(partner["description"], lang, html.P))
     website = safe_url(partner["website"])
     if website:
-        children.append(html.P(html.A(t("partner_website", lang, name=partner["name"]), href=website,
+        text = label_around(t("partner_website", lang, name="\0"), written(partner["name"], lang))
+        children.append(html.P(html.A(text, href=website,
                                       rel="noopener noreferrer", target="_blank")))
     children += [_commitment(row, lang) for row in own.itertuples(index=False)]
-    return html.Article(children, className="partner", **{"aria-labelledby": heading_id})
+    return html.Article(html.Details([summary, *children]), className="partner",
+                        **{"aria-labelledby": heading_id})
 
 
 def _commitment(row, lang: str) -> html.Div:
@@ -77,11 +84,12 @@ def _commitment(row, lang: str) -> html.Div:
         facts.append(f" · {t('by_year', lang, year=int(row.target_year))}")
     if pd.notna(row.progress_pct):
         facts.append(f" · {t('progress_done', lang, pct=fmt_pct(row.progress_pct, lang))}")
-    children = [html.H4(str(row.title)), html.P(facts)]
+    children = [written(row.title, lang, html.H4), html.P(facts)]
     if isinstance(row.description, str) and row.description.strip():
-        children.append(html.P(row.description))
+        children.append(written(row.description, lang, html.P))
     link = safe_url(row.url)
     if link:
-        children.append(html.P(html.A(t("commitment_link", lang, title=row.title), href=link,
+        text = label_around(t("commitment_link", lang, title="\0"), written(row.title, lang))
+        children.append(html.P(html.A(text, href=link,
                                       rel="noopener noreferrer", target="_blank")))
     return html.Div(children, className="commitment")

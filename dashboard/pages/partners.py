@@ -26,7 +26,7 @@ from dashboard.components import (
 )
 from dashboard.context import current_engine, current_programme, page_title, request_language
 from dashboard.figures.partners import status_figure, status_table
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.i18n import fmt_date, fmt_number, t, tn
 from dashboard.pages.partner_cards import partner_cards, sorted_commitments
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, SECTOR_BY_CODE, SECTORS
 
@@ -119,8 +119,14 @@ def partners_content(programme_id, search, types, sectors, statuses, sort, lang)
                  Column("reduction_kt", t("col_reduction_kt", lang), "kt")),
     )
     ordered = sorted_commitments(found, sort)
-    return [count, chart_block(status_view, lang), commitments_table(ordered, status_labels, lang),
-            html.H2(t("stories_heading", lang)), partner_cards(engine, programme_id, ordered, lang)]
+    # The summary first, then the partners (each card opens on a click); the long table last,
+    # folded: the page stays short enough to scan on a phone.
+    return [count, chart_block(status_view, lang),
+            html.H2(t("stories_heading", lang)), partner_cards(engine, programme_id, ordered, lang),
+            html.Details(className="table-view all-commitments", children=[
+                html.Summary(tn("all_commitments_table", lang, len(ordered))),
+                commitments_table(ordered, status_labels, lang),
+            ])]
 
 
 def status_sentence(table: pd.DataFrame, labels: dict[str, str], lang: str) -> str:
@@ -139,7 +145,8 @@ def commitments_table(found: pd.DataFrame, status_labels: dict[str, str], lang: 
         summary=t("commitments_table_summary", lang, count=fmt_number(len(frame), lang)),
         figure={}, table=frame,
         columns=(
-            Column("partner", t("col_partner", lang), "text"), Column("title", t("col_commitment", lang), "text"),
+            Column("partner", t("col_partner", lang), "written"),
+            Column("title", t("col_commitment", lang), "written"),
             Column("sector_label", t("col_sector", lang), "text"),
             Column("status_label", t("col_status", lang), "text"),
             Column("reduction_t_per_year", t("col_reduction_t", lang), "int"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.components import ChartView, Column
+from dashboard.data_texts import stored_text
 from dashboard.figures.gap import gap_table
 from dashboard.i18n import t
 from dashboard.summaries import gap_summary, number
@@ -24,7 +25,8 @@ def pick_target(sets: pd.DataFrame, wanted) -> int | None:
 
 def target_options(sets: pd.DataFrame, lang: str) -> list[dict]:
     return [
-        {"label": t("target_option", lang, name=row.name, year=int(row.target_year)), "value": int(row.id)}
+        {"label": t("target_option", lang, name=stored_text(row.name, lang), year=int(row.target_year)),
+         "value": int(row.id)}
         for row in sets.itertuples(index=False)
     ]
 

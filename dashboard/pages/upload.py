@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import dash
 from dash import ALL, Input, Output, State, dcc, html, no_update
 
+from dashboard import queries
 from dashboard.components import choice_group, register_choice_group
 from dashboard.context import (
     EXTENSION_KEY,
@@ -205,7 +206,13 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
     if outcome.importable:
         checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser()}
     shown_mapping = choices.mapping if choices.kind in ("indicators", "partners") else ()
-    return outcome_view(outcome, lang, shown_mapping), False, checked, checked is None, []
+    return outcome_view(outcome, lang, shown_mapping, indicator_names(prog.id, lang)), False, checked, checked is None, []
+
+
+def indicator_names(programme_id: int, lang: str) -> dict[str, str]:
+    """Each stored indicator's code → its name in `lang` (for the diff of a checked file)."""
+    found = queries.indicators(current_engine(), programme_id, with_data=False)
+    return dict(zip(found["code"], found["name_nl" if lang == "nl" else "name_en"], strict=True))
 
 
 def run_import(contents, filename, checked, config):

@@ -58,18 +58,20 @@ def _password_boxes(part: str, lang: str) -> list[html.Div]:
     ]
 
 
-def add_form(lang: str) -> html.Section:
+def add_form(lang: str, outcome: html.Div) -> html.Section:
     return html.Section(className="form-block", **{"aria-labelledby": aid("add-heading")}, children=[
         html.H2(t("adm_add_heading", lang), id=aid("add-heading")),
         _box(aid("add-name"), t("adm_field_name", lang), t("adm_hint_name", lang)),
         choice_group(aid("add-role"), t("adm_field_role", lang), role_options(lang), "analyst"),
         *_password_boxes("add", lang),
         html.Button(t("adm_add", lang), id=aid("add-save"), type="button", className="button primary", n_clicks=0),
+        outcome,
     ])
 
 
-def change_form(lang: str) -> html.Section:
-    """One account, named by its user name: its role, its password, or its removal."""
+def change_form(lang: str, outcome: list) -> html.Section:
+    """One account, named by its user name: its role, its password, or its removal; `outcome`
+    (the removal question and what was done) comes right under the buttons."""
     return html.Section(className="form-block", **{"aria-labelledby": aid("change-heading")}, children=[
         html.H2(t("adm_change_heading", lang), id=aid("change-heading")),
         _box(aid("which"), t("adm_field_which", lang)),
@@ -82,6 +84,7 @@ def change_form(lang: str) -> html.Section:
                     n_clicks=0),
         html.H3(t("adm_remove_subheading", lang)),
         html.Button(t("adm_remove", lang), id=aid("remove"), type="button", className="button", n_clicks=0),
+        *outcome,
     ])
 
 
@@ -89,7 +92,7 @@ def confirm_panel(lang: str) -> html.Section:
     """Asked before an account goes: the question is filled in, the panel shown, by a callback."""
     return html.Section(id=aid("confirm"), hidden=True, className="notice",
                         **{"aria-labelledby": aid("confirm-heading")}, children=[
-        html.H2(t("adm_confirm_heading", lang), id=aid("confirm-heading")),
+        html.H3(t("adm_confirm_heading", lang), id=aid("confirm-heading")),
         html.P(id=aid("confirm-question")),
         html.Button(t("adm_remove_yes", lang), id=aid("remove-yes"), type="button", className="button", n_clicks=0),
         " ",

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import dash
 import pandas as pd
-from dash import ALL, Input, Output, State, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.components import register_choice_group
+from dashboard.components import choice_group, register_choice_group
 from dashboard.context import ProgrammeInfo, current_engine, current_programme
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
@@ -63,6 +63,8 @@ class EditorSpec:
     row_name: Callable[[pd.Series], str]
     titles: tuple[str, str, str]  # label keys: table, form, log
     extra: Callable[[ProgrammeInfo, str], list] | None = None  # e.g. the gap chart
+    filter_field: str | None = None  # a choice field the list can be narrowed by (e.g. status)
+    sorts: tuple[tuple[str, bool], ...] = ()  # (column key, ascending) the list can be sorted by
 
     def id(self, part: str) -> str:
         return f"{self.prefix}-{part}"
@@ -78,6 +80,8 @@ def editor_layout(spec: EditorSpec, lang: str, programme: str | None) -> list:
         html.Div(id=spec.id("extra"), **{"aria-live": "polite"}),
         html.Section(className="ws-section", **{"aria-labelledby": spec.id("table-heading")}, children=[
             html.H2(table_title, id=spec.id("table-heading")),
+            *list_tools(spec, lang),
+            html.P(id=spec.id("count"), className="result-count", role="status"),
             html.Div(id=spec.id("table"), children=html.P(t("coord_loading", lang), role="status")),
         ]),
         html.Section(className="ws-section ws-form", **{"aria-labelledby": spec.id("form-heading")}, children=[
@@ -93,26 +97,84 @@ def editor_layout(spec: EditorSpec, lang: str, programme: str | None) -> list:
 
 def editor_skeleton(spec: EditorSpec) -> html.Div:
     """Every id the editor's callbacks use, without data (for Dash's callback validation)."""
-    fixed = [dcc.Store(id=spec.id(part)) for part in ("state", "selected", "version")]
-    boxes = [html.Div(id=spec.id(part)) for part in ("extra", "table", "form", "log", "message")]
+    fixed = [dcc.Store(id=spec.id(part)) for part in ("state", "selected", "version", "filter", "sort")]
+    boxes = [html.Div(id=spec.id(part)) for part in ("extra", "table", "form", "log", "message", "count")]
+    fixed.append(dcc.Input(id=spec.id("search")))
     fields = [field_skeleton(spec.prefix, field) for field in spec.fields]
     return html.Div([*fixed, *boxes, *fields, html.Button(id=spec.id("save"))], hidden=True)
+
+
+def list_tools(spec: EditorSpec, lang: str) -> list:
+    """Search, the filter (when the spec has one) and the sort order of the list of rows."""
+    tools = [
+        html.Label(t("coord_search_label", lang), htmlFor=spec.id("search"), className="search-label"),
+        dcc.Input(id=spec.id("search"), type="search", value="", debounce=0.3, className="search-input",
+                  autoComplete="off", maxLength=100),
+    ]
+    fields = fields_by_attr(spec)
+    if spec.filter_field and fields[spec.filter_field].options:
+        field = fields[spec.filter_field]
+        tools.append(choice_group(spec.id("filter"), t("coord_filter_legend", lang, field=t(field.label, lang)),
+                                  field.options(lang), [], multi=True))
+    else:
+        tools.append(dcc.Store(id=spec.id("filter"), data=[]))
+    labels = {c.key: t(c.label, lang) for c in spec.columns}
+    if spec.sorts:
+        tools.append(choice_group(spec.id("sort"), t("sort_legend", lang),
+                                  [{"label": labels[key], "value": key} for key, _ in spec.sorts], spec.sorts[0][0]))
+    else:
+        tools.append(dcc.Store(id=spec.id("sort"), data=None))
+    return tools
+
+
+def narrowed(spec: EditorSpec, rows: pd.DataFrame, search, chosen, sort, lang: str) -> pd.DataFrame:
+    """The rows matching the search (in any column as shown) and the filter, in the sort order."""
+    if rows.empty:
+        return rows
+    keep = pd.Series(True, index=rows.index)
+    words = (search or "").strip().lower() if isinstance(search, str) else ""
+    if words:
+        shown = rows.apply(lambda r: " ".join(c.show(r[c.key], lang) for c in spec.columns).lower(), axis=1)
+        keep &= shown.str.contains(words, regex=False)
+    if spec.filter_field and chosen:
+        keep &= rows[spec.filter_field].astype(str).isin([str(c) for c in chosen])
+    found = rows[keep]
+    ascending = dict(spec.sorts)
+    if sort not in ascending:
+        return found
+    field = fields_by_attr(spec).get(sort)
+    if field is not None and field.kind == "choice" and field.options:
+        # A choice sorts in its options' order (planned, in progress, achieved...), not A-Z.
+        rank = {str(o["value"]): i for i, o in enumerate(field.options(lang))}
+        key = found[sort].astype(str).map(rank)
+    elif found[sort].dtype == object:
+        key = found[sort].map(lambda v: v.lower() if isinstance(v, str) else None)
+    else:
+        key = found[sort]
+    return (found.assign(_key=key).sort_values("_key", ascending=ascending[sort], na_position="last", kind="stable")
+            .drop(columns="_key"))
+
+
+def fields_by_attr(spec: EditorSpec) -> dict[str, EditField]:
+    return {f.attr: f for f in spec.fields}
 
 
 def rows_table(spec: EditorSpec, rows: pd.DataFrame, lang: str) -> html.Div:
     """All rows with an Edit button each; names are text (Dash escapes them)."""
     if rows.empty:
         return html.P(t("coord_no_rows", lang))
-    header = [html.Th(html.Span(t("coord_col_action", lang), className="sr-only"), scope="col")]
-    header += [html.Th(t(c.label, lang), scope="col", className="text") for c in spec.columns]
-    body = []
+    # The row's name first: it stays in view when the table scrolls sideways on a phone.
     first, *rest = spec.columns
+    header = [html.Th(t(first.label, lang), scope="col", className="text"),
+              html.Th(html.Span(t("coord_col_action", lang), className="sr-only"), scope="col")]
+    header += [html.Th(t(c.label, lang), scope="col", className="text") for c in rest]
+    body = []
     for _, row in rows.iterrows():
         button = html.Button(
             [t("coord_edit", lang), html.Span(f" {spec.row_name(row)}", className="sr-only")],
             id={"coord-edit": spec.prefix, "row": int(row["id"])}, type="button", className="button small",
         )
-        cells = [html.Td(button), html.Th(first.show(row[first.key], lang), scope="row", className="text")]
+        cells = [html.Th(first.show(row[first.key], lang), scope="row", className="text"), html.Td(button)]
         cells += [html.Td(c.show(row[c.key], lang), className="text") for c in rest]
         body.append(html.Tr(cells))
     title = t(spec.titles[0], lang)
@@ -205,6 +267,10 @@ def register_editor(app: dash.Dash, spec: EditorSpec) -> None:
     for field in spec.fields:
         if field.kind == "choice":
             register_choice_group(app, field_id(spec.prefix, field.attr))
+    if spec.filter_field:
+        register_choice_group(app, spec.id("filter"), multi=True)
+    if spec.sorts:
+        register_choice_group(app, spec.id("sort"))
     _register_reads(app, spec)
     _register_save(app, spec)
 
@@ -214,15 +280,25 @@ def _programme(state: dict | None) -> ProgrammeInfo | None:
 
 
 def _register_reads(app: dash.Dash, spec: EditorSpec) -> None:
-    @app.callback(Output(spec.id("table"), "children"), Output(spec.id("extra"), "children"),
-                  Input(spec.id("state"), "data"), Input(spec.id("version"), "data"))
+    @app.callback(Output(spec.id("table"), "children"), Output(spec.id("count"), "children"),
+                  Input(spec.id("state"), "data"), Input(spec.id("version"), "data"),
+                  Input(spec.id("search"), "value"), Input(spec.id("filter"), "data"),
+                  Input(spec.id("sort"), "data"))
     @role_required("coordinator")
-    def show_rows(state, _version):
+    def show_rows(state, _version, search, chosen, sort):
         lang, prog = state["lang"], _programme(state)
         if prog is None:
-            return html.P(t("no_programme", lang)), []
+            return html.P(t("no_programme", lang)), ""
         rows = spec.rows(current_engine(), prog.id)
-        return rows_table(spec, rows, lang), (spec.extra(prog, lang) if spec.extra else [])
+        found = narrowed(spec, rows, search, chosen, sort, lang)
+        return rows_table(spec, found, lang), t("coord_rows_shown", lang, shown=len(found), count=len(rows))
+
+    @app.callback(Output(spec.id("extra"), "children"),
+                  Input(spec.id("state"), "data"), Input(spec.id("version"), "data"))
+    @role_required("coordinator")
+    def show_extra(state, _version):
+        prog = _programme(state)
+        return spec.extra(prog, state["lang"]) if spec.extra and prog is not None else []
 
     app.clientside_callback(
         """function (clicks) {
@@ -248,6 +324,14 @@ def _register_reads(app: dash.Dash, spec: EditorSpec) -> None:
         if chosen.empty:
             return html.P(t("coord_row_gone", lang))
         return edit_form(spec, chosen.iloc[0], lang)
+
+    # Edit's result where the eye is: the form scrolls into view and takes the focus.
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="revealForm"),
+        Output(spec.id("form"), "className"),
+        Input(spec.id("form"), "children"), State(spec.id("form"), "id"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(Output(spec.id("log"), "children"), Input(spec.id("state"), "data"),
                   Input(spec.id("version"), "data"), Input(spec.id("selected"), "data"))

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
+import flask
 from dash import dcc, html
 
 from dashboard.components import choice_group
-from dashboard.i18n import fmt_date, is_missing, t
+from dashboard.context import current
+from dashboard.i18n import fmt_date, is_missing, t, tn
+from dashboard.workspace.local_time import local_when, zone
 from pipelines.errors import Problem, in_language
 
 NONE = ""  # the value of a choice that clears the field (e.g. no sector)
@@ -120,7 +123,7 @@ def problem_items(problems: list[Problem], labels: dict[str, str], lang: str) ->
 def error_box(problems: list[Problem], labels: dict[str, str], lang: str) -> html.Div:
     """Every problem of a refused save, announced at once; nothing was saved."""
     return html.Div(className="notice notice-error", role="alert", children=[
-        html.P(t("coord_not_saved", lang, count=len(problems)), className="notice-title"),
+        html.P(tn("coord_not_saved", lang, len(problems)), className="notice-title"),
         html.Ul(problem_items(problems, labels, lang)),
     ])
 
@@ -130,17 +133,16 @@ def saved_box(lines: list[str], lang: str) -> html.Div:
     if not lines:
         return html.Div(html.P(t("coord_nothing_changed", lang)), className="notice", role="status")
     return html.Div(className="notice notice-ok", role="status", children=[
-        html.P(t("coord_saved", lang, count=len(lines)), className="notice-title"),
+        html.P(tn("coord_saved", lang, len(lines)), className="notice-title"),
         html.Ul([html.Li(line) for line in lines]),
     ])
 
 
 def fmt_when(value: datetime | date | str | None, lang: str) -> str:
-    """'21 November 2026, 13:45 UTC' (stored times are UTC; SQLite returns them without a zone)."""
+    """'21 November 2026, 14:45 CET': stored times are UTC (SQLite returns them without a zone),
+    shown at the workspace's local time (setting ROADMAP_TIMEZONE, Europe/Brussels)."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     if not isinstance(value, datetime):
         return fmt_date(value, lang)
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return f"{fmt_date(value, lang)}, {value:%H:%M} UTC"
+    return local_when(value, lang, zone(current().settings.timezone if flask.has_app_context() else None))

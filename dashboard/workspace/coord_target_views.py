@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard.components import choice_group
 from dashboard.i18n import fmt_auto, t
 from dashboard.workspace.coord_fields import field_label, fmt_when
+from dashboard.workspace.coord_targets import TARGET_SECTORS
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
 from pipelines.targets import may_remove
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
@@ -85,11 +86,17 @@ def set_choice(sets: tuple[TargetSetSpec, ...], chosen: int | None, lang: str) -
     return choice_group(tid("set"), t("coord_choose_set", lang), options, None if chosen is None else str(chosen))
 
 
+def sector_options(lang: str) -> list[dict]:
+    """The whole programme, then each top-level sector: what a target or milestone is for."""
+    return [{"label": sector_text(code, lang), "value": code} for code in TARGET_SECTORS]
+
+
 def target_form(target_set: TargetSetSpec, lang: str) -> list:
-    """The overall target of the chosen set, to change."""
+    """A target of the chosen set (the whole programme's first; a sector's when chosen), to change."""
     overall = target_set.target_for(TOTAL)
     return [
         html.H3(t("coord_target_form", lang, name=target_set.name)),
+        choice_group(tid("target-sector"), t("coord_field_sector_of", lang), sector_options(lang), TOTAL),
         choice_group(tid("target-kind"), t("coord_field_kind", lang), kind_options(lang),
                      overall.kind if overall else "residual_pct"),
         text_input(tid("target-value"), t("coord_field_value", lang),
@@ -108,6 +115,7 @@ def milestone_form(target_set: TargetSetSpec, lang: str) -> list:
     return [
         html.H3(t("coord_milestone_form", lang, name=target_set.name)),
         milestone_list(target_set, lang),
+        choice_group(tid("milestone-sector"), t("coord_field_sector_of", lang), sector_options(lang), TOTAL),
         text_input(tid("milestone-year"), t("coord_field_year", lang), mode="numeric",
                    hint=t("coord_hint_milestone_year", lang, low=target_set.baseline_year,
                           high=target_set.target_year)),

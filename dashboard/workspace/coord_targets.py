@@ -15,11 +15,15 @@ from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetS
 from pipelines.errors import Problem, ValidationFailed
 from pipelines.numbers import is_ambiguous, parse_number
 from pipelines.targets import NAME_LENGTH, clean_name
-from pipelines.vocab import TOTAL
+from pipelines.vocab import SECTORS, TOTAL
 
 FORM = "target form"  # Problem.file of these problems
 PERCENT_KINDS = ("residual_pct", "reduction_pct")
 YEARS = (1990, 2100)
+
+
+# What a target or milestone can be for: the whole programme or one top-level sector.
+TARGET_SECTORS = (TOTAL, *(s.code for s in SECTORS if s.parent is None))
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class TargetInput:
     kind: str
     value: float
     baseline_t: float | None
+    sector_code: str = TOTAL
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class MilestoneInput:
     year: int
     kind: str
     value: float
+    sector_code: str = TOTAL
 
 
 @dataclass(frozen=True)
@@ -112,18 +118,20 @@ class _Checker:
 def read_target(form: dict, lang: str) -> TargetInput:
     """kind, value (a % between 0 and 100 for % kinds), optional published baseline (t, > 0)."""
     check = _Checker(lang)
+    sector = check.choice("sector", form.get("sector") or TOTAL, TARGET_SECTORS)  # none chosen: the whole programme
     kind = check.choice("kind", form.get("kind"), TARGET_KINDS)
     value = check.target_value("value", kind, form.get("value"))
     baseline = check.number("baseline_t", form.get("baseline_t"), required=False)
     if baseline is not None and baseline <= 0:
         check.fail("baseline_t", form.get("baseline_t"), "coord_expected_positive")
     check.done()
-    return TargetInput(kind, value, baseline)
+    return TargetInput(kind, value, baseline, sector)
 
 
 def read_milestone(form: dict, lang: str, target_set: TargetSetSpec) -> MilestoneInput:
     """A year strictly between the set's baseline and target years, a kind and a value."""
     check = _Checker(lang)
+    sector = check.choice("sector", form.get("sector") or TOTAL, TARGET_SECTORS)  # none chosen: the whole programme
     year = check.year("year", form.get("year"))
     if year is not None and not target_set.baseline_year < year < target_set.target_year:
         check.fail("year", year, "coord_expected_between", low=target_set.baseline_year,
@@ -131,7 +139,7 @@ def read_milestone(form: dict, lang: str, target_set: TargetSetSpec) -> Mileston
     kind = check.choice("kind", form.get("kind"), TARGET_KINDS)
     value = check.target_value("value", kind, form.get("value"))
     check.done()
-    return MilestoneInput(year, kind, value)
+    return MilestoneInput(year, kind, value, sector)
 
 
 def read_new_set(form: dict, lang: str, existing: tuple[str, ...]) -> NewSetInput:
@@ -160,22 +168,23 @@ def read_rename(text: str | None, lang: str, target_set: TargetSetSpec, existing
 def save_target(
     engine: Engine, programme_id: int, target_set: TargetSetSpec, form: dict, lang: str, user: str
 ) -> TargetInput | None:
-    """Check and set the overall target of a set; None when it is the same as before."""
+    """Check and set the target of a set for the whole programme or a sector; None when it is
+    the same as before. `pipelines.targets` checks again, as for the CLI."""
     found = read_target(form, lang)
-    old = target_set.target_for(TOTAL)
+    old = target_set.target_for(found.sector_code)
     if old is not None and (old.kind, old.value, old.baseline_t) == (found.kind, found.value, found.baseline_t):
         return None
-    targets.set_target(engine, programme_id, target_set.name, TOTAL, found.kind, found.value,
+    targets.set_target(engine, programme_id, target_set.name, found.sector_code, found.kind, found.value,
                        baseline_t=found.baseline_t, user=user)
     return found
 
 
 def save_milestone(engine: Engine, programme_id: int, target_set: TargetSetSpec, form: dict, lang: str,
                    user: str) -> MilestoneInput:
-    """Check and set (or replace) an overall milestone of a set."""
+    """Check and set (or replace) a milestone of a set, for the whole programme or a sector."""
     found = read_milestone(form, lang, target_set)
     targets.set_milestone(engine, programme_id, target_set.name, found.year, found.kind, found.value,
-                          user=user)
+                          sector_code=found.sector_code, user=user)
     return found
 
 

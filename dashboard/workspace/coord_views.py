@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.components import ChartView, Column, chart_block, table_block
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, t, tn
 from dashboard.workspace.coord_figures import partner_progress_figure
 from dashboard.workspace.coord_progress import LATE_AFTER_YEARS
 from dashboard.workspace.coord_state import CoordinatorState
@@ -48,7 +48,7 @@ def partner_view(state: CoordinatorState, lang: str, chart: bool = True) -> Char
 def overdue_view(state: CoordinatorState, lang: str) -> ChartView:
     table = state.overdue.assign(status_label=state.overdue["status"].map(
         lambda code: STATUS_TERMS[code].label(lang) if code in STATUS_TERMS else str(code)))
-    summary = (t("coord_overdue_summary", lang, count=len(table), year=state.as_of_year) if len(table)
+    summary = (tn("coord_overdue_summary", lang, len(table), year=state.as_of_year) if len(table)
                else t("coord_overdue_none", lang, year=state.as_of_year))
     return ChartView(
         name="overdue", title=t("coord_overdue_title", lang), summary=summary, figure={}, table=table,

@@ -38,6 +38,7 @@ COORD_PARTNERS_PATH = "/coordinate/partners"
 COORD_TARGETS_PATH = "/coordinate/targets"
 COORD_REPORT_PATH = "/coordinate/report"
 ADMIN_USERS_PATH = "/admin/users"
+COORD_LOG_PATH = "/coordinate/log"
 WORKSPACE_LINKS = (
     WorkspaceLink("upload", UPLOAD_PATH, "analyst"),
     WorkspaceLink("imports", IMPORTS_PATH, "analyst"),
@@ -45,8 +46,18 @@ WORKSPACE_LINKS = (
     WorkspaceLink("commitments", COORD_COMMITMENTS_PATH, "coordinator"),
     WorkspaceLink("partners", COORD_PARTNERS_PATH, "coordinator"),
     WorkspaceLink("targets", COORD_TARGETS_PATH, "coordinator"),
+    WorkspaceLink("log", COORD_LOG_PATH, "coordinator"),
     WorkspaceLink("users", ADMIN_USERS_PATH, "admin"),
 )
+
+
+# Where a user lands after logging in: the page of their daily work.
+HOME_BY_ROLE = {"analyst": UPLOAD_PATH, "coordinator": COORD_PROGRESS_PATH, "admin": ADMIN_USERS_PATH}
+
+
+def workspace_home(role: str | None) -> str | None:
+    """The workspace page `role` starts on (None without a known role)."""
+    return HOME_BY_ROLE.get(role or "")
 
 
 def workspace_links(role: str | None) -> list[WorkspaceLink]:
@@ -76,6 +87,12 @@ def workspace_nav(role: str | None, lang: str, current_path: str | None = None) 
                     **{"aria-label": t("ws_nav_label", lang)})
 
 
+def logged_in_line(name: str, role: str | None, lang: str) -> html.P:
+    """'Logged in as NAME (coordinator)': the name as text (never HTML), the role in words."""
+    role_words = t(f"role_{role}", lang) if role in HOME_BY_ROLE else (role or "–")
+    return html.P(t("ws_logged_in_as_role", lang, name=name, role=role_words), className="ws-user")
+
+
 def drawn_for_visitor() -> bool:
     """True inside a callback (Dash's page router); False while Dash builds its validation layout,
     which it embeds in every visitor's page whoever's request happened to build it."""
@@ -93,7 +110,7 @@ def workspace_shell(path: str, lang: str, heading: str, children: list) -> html.
     user = current_user_name() if visitor else None
     header = [html.P(t("ws_site_name", lang), className="site-name")]
     if user is not None:
-        header.append(html.P(t("ws_logged_in_as", lang, name=user), className="ws-user"))
+        header.append(logged_in_line(user, current_role(), lang))
     header.append(html.Div(className="lang-switch", children=html.A(
         html.Span(t("language_name", other), lang=other), href=with_lang(path, other),
         title=t("switch_language", lang),

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import fmt_auto, fmt_number, is_missing, t
+from dashboard.i18n import fmt_auto, fmt_number, is_missing, t, tn
 from dashboard.workspace.notices import notice
 from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
@@ -24,8 +24,11 @@ SEPARATORS = {";": "up_sep_semicolon", ",": "up_sep_comma", "\t": "up_sep_tab", 
 ENCODINGS = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
 
 
-def outcome_view(outcome: CheckOutcome, lang: str, mapping: tuple = ()) -> list:
-    """Everything about a checked file, problems before the diff; the mapping used, if any."""
+def outcome_view(outcome: CheckOutcome, lang: str, mapping: tuple = (), names: dict[str, str] | None = None) -> list:
+    """Everything about a checked file, problems before the diff; the mapping used, if any.
+
+    `names`: indicator code → name in `lang`, so the diff names indicators rather than codes.
+    """
     children: list = [html.H2(t("up_checked_heading", lang, name=outcome.file_name), id="upload-checked-heading"),
                       html.P(t("up_checked_hash", lang, sha=outcome.sha256[:12]))]
     if outcome.error:
@@ -37,7 +40,7 @@ def outcome_view(outcome: CheckOutcome, lang: str, mapping: tuple = ()) -> list:
     if outcome.problems:
         children.append(problems_section(outcome.problems, lang))
     elif outcome.result is not None:
-        children.append(diff_section(outcome.result, lang))
+        children.append(diff_section(outcome.result, lang, names))
     return children
 
 
@@ -109,7 +112,7 @@ def problems_section(problems: list[Problem], lang: str) -> html.Section:
         for p in shown
     ]
     children = [
-        html.H3(t("up_problems_heading", lang, count=len(problems)), id="upload-problems-heading"),
+        html.H3(tn("up_problems_heading", lang, len(problems)), id="upload-problems-heading"),
         notice(t("up_problems_nothing_written", lang), alert=True),
         text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),
                    t("up_col_value", lang), t("up_col_expected", lang)], rows, table_id="upload-problems",
@@ -156,7 +159,7 @@ def mapping_in_use(rows: tuple[tuple[str, str, str], ...], lang: str) -> html.Di
     ])
 
 
-def diff_section(result: LoadResult, lang: str) -> html.Section:
+def diff_section(result: LoadResult, lang: str, names: dict[str, str] | None = None) -> html.Section:
     """What the import would change: counts, warnings, and the rows new or replaced (old → new)."""
     children = [html.H3(t("up_diff_heading", lang), id="upload-diff-heading")]
     if result.already_loaded_as is not None:
@@ -176,12 +179,12 @@ def diff_section(result: LoadResult, lang: str) -> html.Section:
     if not result.changed:
         children.append(notice(t("up_nothing_changes", lang)))
     if result.diff is not None and len(result.diff):
-        children.append(diff_table(result.kind, result.diff, lang))
+        children.append(diff_table(result.kind, result.diff, lang, names))
     return html.Section(id="upload-diff-section", children=children,
                         **{"aria-labelledby": "upload-diff-heading"})
 
 
-def diff_table(kind: str, diff: pd.DataFrame, lang: str) -> html.Div:
+def diff_table(kind: str, diff: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> html.Div:
     """The diff, changed rows first (new, then superseded), at most DIFF_ROWS_SHOWN rows."""
     order = diff["change"].map({c: i for i, c in enumerate(CHANGES)}).fillna(len(CHANGES))
     frame = diff.assign(_order=order).sort_values(["_order", "line"], kind="stable").head(DIFF_ROWS_SHOWN)
@@ -189,7 +192,9 @@ def diff_table(kind: str, diff: pd.DataFrame, lang: str) -> html.Div:
     if kind == "indicators":
         headers = [t("up_col_line", lang), t("up_col_indicator", lang), t("up_col_period", lang),
                    t("up_col_change", lang), t("up_col_old", lang), t("up_col_new", lang)]
-        rows = zip(frame["line"].astype(str), frame["indicator"], frame["period"], change,
+        # A new indicator (not stored yet) has no name: its code is shown.
+        indicators = [(names or {}).get(code, code) for code in frame["indicator"]]
+        rows = zip(frame["line"].astype(str), indicators, frame["period"], change,
                    (_value(v, lang) for v in frame["old_value"]),
                    (_value(v, lang, k) for v, k in zip(frame["new_value"], frame["missing_key"], strict=True)),
                    strict=True)

@@ -62,36 +62,40 @@ def test_an_admin_adds_changes_and_removes_an_account(live, page: Page):
     page.locator("#admin-users-add-password").fill(NEW_PASSWORD)
     page.locator("#admin-users-add-repeat").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Add account").click()
-    expect(page.get_by_role("status")).to_contain_text("Added account 'dirk' with the role Coordinator.")
+    added = page.get_by_role("region", name="Add an account").get_by_role("status")
+    expect(added).to_contain_text("Added account 'dirk' with the role Coordinator.")
     expect(table).to_contain_text("dirk")
     expect(page.locator("#admin-users-add-password")).to_have_value("")  # never kept on the page
     assert roles(live) == {"root": "admin", "cor": "coordinator", "dirk": "coordinator"}
 
+    change = page.get_by_role("region", name="Change an account")  # its outcome sits under its buttons
     page.locator("#admin-users-which").fill("dirk")
     page.locator("#admin-users-change-heading").locator("..").get_by_role("button", name="Analyst").click()
     page.get_by_role("button", name="Change role").click()
-    expect(page.get_by_role("status")).to_contain_text("'dirk' now has the role Analyst.")
+    expect(change.get_by_role("status")).to_contain_text("'dirk' now has the role Analyst.")
     expect(table.locator("tr", has_text="dirk")).to_contain_text("Analyst")
 
     page.locator("#admin-users-new-password").fill("too short")
     page.locator("#admin-users-new-repeat").fill("too short")
     page.get_by_role("button", name="Set password").click()
-    expect(page.get_by_role("alert")).to_contain_text("the password is too short")
+    expect(change.get_by_role("alert")).to_contain_text("the password is too short")
+    expect(change.get_by_role("alert")).to_be_in_viewport()  # where the user is looking
     page.locator("#admin-users-new-password").fill(NEW_PASSWORD + "!")
     page.locator("#admin-users-new-repeat").fill(NEW_PASSWORD + "!")
     page.get_by_role("button", name="Set password").click()
-    expect(page.get_by_role("status")).to_contain_text("New password for 'dirk' set")
+    expect(change.get_by_role("status")).to_contain_text("New password for 'dirk' set")
     assert verify_login(live.engine, "dirk", NEW_PASSWORD + "!") is not None
 
     page.get_by_role("button", name="Remove account…").click()
     expect(page.locator("#admin-users-confirm-question")).to_have_text(
         "Remove account 'dirk' (Analyst) for good? The user is logged out at once.")
+    expect(page.get_by_role("button", name="Yes, remove it")).to_be_in_viewport()  # next to the Remove button
     assert axe_violations(page) == []
     page.get_by_role("button", name="No, keep it").click()
     assert "dirk" in roles(live)
     page.get_by_role("button", name="Remove account…").click()
     page.get_by_role("button", name="Yes, remove it").click()
-    expect(page.get_by_role("status")).to_contain_text("Removed account 'dirk'.")
+    expect(change.get_by_role("status")).to_contain_text("Removed account 'dirk'.")
     expect(table).not_to_contain_text("dirk")
     assert roles(live) == {"root": "admin", "cor": "coordinator"}
 
@@ -99,7 +103,7 @@ def test_an_admin_adds_changes_and_removes_an_account(live, page: Page):
 def test_the_page_is_in_dutch_and_not_in_a_coordinators_menu(live, page: Page):
     log_in(page, live, "root", PASSWORD, "/admin/users?lang=nl")
     expect(page.locator("main h1")).to_have_text("Gebruikers van de werkruimte")
-    expect(page.locator("#admin-users-table")).to_contain_text("root (uzelf)")
+    expect(page.locator("#admin-users-table")).to_contain_text("root (jijzelf)")
     assert axe_violations(page) == []
     page.context.clear_cookies()  # a different person at another computer
     log_in(page, live, "cor", PASSWORD, "/coordinate/targets?lang=en")

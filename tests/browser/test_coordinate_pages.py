@@ -69,7 +69,7 @@ def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(live
 
     page.get_by_role("button", name="Edit Collective renovation (Buurtgroep Wijgmaal)").click()
     expect(page.get_by_role("heading", name="Editing: Collective renovation (Buurtgroep Wijgmaal)")).to_be_visible()
-    page.get_by_role("button", name="Achieved").click()
+    page.locator("#coord-commitments-form").get_by_role("button", name="Achieved").click()
     page.get_by_role("button", name="Save changes").click()
 
     expect(page.get_by_role("status").filter(has_text="saved")).to_contain_text("Status: Planned → Achieved")
@@ -96,7 +96,7 @@ def test_invalid_target_value_is_explained_and_nothing_is_saved(live, page: Page
     value.fill("150")
     page.get_by_role("button", name="Save target").click()
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("Nothing saved: 1 problem(s)")
+    expect(alert).to_contain_text("Nothing saved: 1 problem.")
     expect(alert).to_contain_text("Value: ‘150’ — expected a percentage from 0 to 100")
     value.fill("ten")
     page.get_by_role("button", name="Save target").click()

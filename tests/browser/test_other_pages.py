@@ -40,6 +40,7 @@ def test_partners_page_searches_filters_and_counts(page, seeded_url):
 def test_partner_text_is_shown_as_text_never_as_html(page, seeded_url):
     open_page(page, f"{seeded_url}/partners?lang=en")
     expect(page.get_by_role("heading", name=SCRIPT_PARTNER)).to_be_visible()
+    page.get_by_role("heading", name=SCRIPT_PARTNER).click()  # the card opens
     expect(page.get_by_text("<b>Bread</b> delivered by cargo bike.")).to_be_visible()
     assert page.locator("main b").count() == 0
     # a javascript: website is not turned into a link
@@ -51,9 +52,14 @@ def test_indicator_explorer_shows_per_capita_values(page, seeded_url):
     line = figure_trace(page, "explorer", "Total emissions (t CO2e per inhabitant)")
     # 2024: 478,000 t ÷ 114,000 inhabitants = 4.192982 t per inhabitant
     assert line["y"][-1] == pytest.approx(4.192982)
+    page.get_by_text("Choose indicators (up to 6)").click()  # the picker is folded
     page.get_by_role("button", name="Share of electric cars (%)").click()
     page.wait_for_function("location.search.includes('ev_share')")
-    expect(page.locator("figcaption")).to_contain_text("Share of electric cars")
+    # Another unit: a chart of its own, with its unit on its axis (never one axis for both).
+    expect(page.locator("figcaption")).to_have_count(2)
+    expect(page.locator("figcaption").last).to_contain_text("Share of electric cars")
+    axis = page.evaluate("document.querySelectorAll('.js-plotly-plot')[1].layout.yaxis.title.text")
+    assert axis == "% per inhabitant"
 
 
 def test_methodology_lists_imports_without_who_made_them(page, seeded_url):

@@ -1,0 +1,52 @@
+"""Labels of the way into the workspace, the list tools and the audit log: key -> (Dutch, English)."""
+
+UI_LABELS: dict[str, tuple[str, str]] = {
+    "ws_logged_in_as_role": ("Aangemeld als {name} ({role})", "Logged in as {name} ({role})"),
+    "role_analyst": ("analist", "analyst"),
+    "role_coordinator": ("coördinator", "coordinator"),
+    "role_admin": ("beheerder", "admin"),
+    "to_workspace": ("Naar je werkruimte", "Go to your workspace"),
+    "all_commitments_table_one": ("Toon het engagement als tabel", "Show the commitment as a table"),
+    "all_commitments_table_other": ("Toon alle {count} engagementen als tabel", "Show all {count} commitments as a table"),
+    "indicators_picker": ("Kies indicatoren (tot {max})", "Choose indicators (up to {max})"),
+    "explorer_title_unit": ("Gekozen indicatoren in {unit}", "The chosen indicators in {unit}"),
+    "coord_search_label": ("Zoek in de lijst", "Search the list"),
+    "coord_filter_legend": ("{field} (niets gekozen: alle)", "{field} (none chosen: all)"),
+    "coord_rows_shown": ("{shown} van {count} getoond.", "{shown} of {count} shown."),
+    "coord_field_sector_of": ("Voor", "For"),
+    "partner_commitment_count_one": ("1 engagement", "1 commitment"),
+    "partner_commitment_count_other": ("{count} engagementen", "{count} commitments"),
+}
+
+# The audit-log page (dashboard/pages/coordinate_log.py, dashboard/workspace/audit_words.py).
+UI_LABELS.update({
+    "ws_nav_log": ("Logboek", "Audit log"),
+    "log_title": ("Logboek van wijzigingen", "Audit log"),
+    "log_heading": ("Logboek: wie wijzigde wat, wanneer", "Audit log: who changed what, when"),
+    "log_intro": (
+        "Elke wijziging aan engagementen, partners en doelstellingen, de nieuwste eerst. Tijden in {zone}.",
+        "Every change to commitments, partners and targets, newest first. Times in {zone}.",
+    ),
+    "log_who": ("Door (gebruikersnaam; leeg: iedereen)", "By (user name; empty: anyone)"),
+    "log_what": ("Wat", "What"),
+    "log_what_all": ("alles", "everything"),
+    "log_what_commitment": ("engagementen", "commitments"),
+    "log_what_partner": ("partners", "partners"),
+    "log_what_targets": ("doelstellingen", "targets"),
+    "log_since": ("Vanaf (datum)", "From (date)"),
+    "log_until": ("Tot en met (datum)", "Up to and including (date)"),
+    "log_date_hint": ("als JJJJ-MM-DD, bv. 2026-07-01; leeg: geen grens", "as YYYY-MM-DD, e.g. 2026-07-01; empty: no limit"),
+    "log_count": ("{shown} wijzigingen getoond (hoogstens {limit}).", "{shown} changes shown (at most {limit})."),
+    "log_none": ("Geen wijzigingen voor deze keuze.", "No changes for this choice."),
+    "log_col_about": ("Over", "About"),
+    "log_col_change": ("Wijziging", "Change"),
+    "log_target": ("Doel ({sector})", "Target ({sector})"),
+    "log_milestone": ("Tussendoel voor {year} ({sector})", "Milestone for {year} ({sector})"),
+    "log_set": ("{subject} gezet op {new}", "{subject} set to {new}"),
+    "log_removed": ("{subject} verwijderd (was {old})", "{subject} removed (was {old})"),
+    "log_changed": ("{subject} gewijzigd van {old} naar {new}", "{subject} changed from {old} to {new}"),
+    "log_set_created": ("Doelstelling ‘{name}’ aangemaakt", "Target set ‘{name}’ created"),
+    "log_set_removed": ("Doelstelling ‘{name}’ verwijderd", "Target set ‘{name}’ removed"),
+    "log_set_renamed": ("Doelstelling ‘{old}’ hernoemd tot ‘{new}’", "Target set ‘{old}’ renamed to ‘{new}’"),
+    "log_set_primary": ("Tot hoofddoelstelling gemaakt", "Made the primary target set"),
+})
