@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ROADMAP = [sys.executable, "-m", "pipelines.cli"] if not (ROOT / ".venv/bin/roadmap").exists() else [str(ROOT / ".venv/bin/roadmap")]
+ROADMAP = [sys.executable, "-m", "roadmap_cli"] if not (ROOT / ".venv/bin/roadmap").exists() else [str(ROOT / ".venv/bin/roadmap")]
 MONTHS_PER_INDICATOR = 2400  # 1901-01 … 2100-12
 SOURCE = "VITO Klimaatrapport 2024 - gemeentelijke CO2-inventaris"
 HEADER = "NIS-code;Gemeente;Indicator;Periode;Waarde;Eenheid;Bron\n"

@@ -51,7 +51,7 @@ from pipelines.db import make_engine  # noqa: E402
 from pipelines.schema import TargetSet  # noqa: E402
 from pipelines.settings import Settings  # noqa: E402
 
-ROADMAP = [sys.executable, "-c", "from pipelines.cli import main; main()"]
+ROADMAP = [sys.executable, "-c", "from roadmap_cli import main; main()"]
 IMPORT_HEAD_START_S = 3  # the import is reading and writing when the readers start
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 

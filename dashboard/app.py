@@ -131,7 +131,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine)
     serve_assets_gzipped(app.server)
     from dashboard.cache import install_cache
-    from dashboard.production import trust_proxies
+    from dashboard.proxies import trust_proxies
 
     install_cache(app.server, settings, engine)
     trust_proxies(app.server, settings)

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 
 import dash
-import flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.http import wsgi as gunicorn_wsgi
 from sqlalchemy import Engine
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.http_headers import SERVER_NAME
 from pipelines.errors import UserError
@@ -37,14 +35,6 @@ def check_production_settings(settings: Settings) -> None:
             "Set it to a long random string, e.g. SECRET_KEY=$(python3 -c 'import secrets; "
             "print(secrets.token_hex(32))'), the same on every host"
         )
-
-
-def trust_proxies(server: flask.Flask, settings: Settings) -> None:
-    """Behind `settings.trusted_proxies` reverse proxies, take the client's address and scheme
-    from their X-Forwarded-* headers (never without a proxy: a client could forge them)."""
-    hops = settings.trusted_proxies
-    if hops > 0:
-        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def precompress_assets(app: dash.Dash) -> int:

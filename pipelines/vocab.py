@@ -113,7 +113,6 @@ CHART_SERIES: tuple[Term, ...] = (
     Term("level", "Niveau", "Level", "#4477AA"),
 )
 
-IMPORT_KINDS = ("indicators", "partners", "commitments")
 ROLES = ("analyst", "coordinator", "admin")
 
 # Missing-value markers. Notation keys are those of the GPC; the others are what analysts type.

@@ -15,7 +15,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-ROADMAP = [sys.executable, "-c", "from pipelines.cli import main; main()"]
+ROADMAP = [sys.executable, "-c", "from roadmap_cli import main; main()"]
 
 
 def redis_url() -> str:

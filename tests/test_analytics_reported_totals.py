@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipelines.cli import main
 from pipelines.schema import DerivedEmissions, DerivedSummary
 from pipelines.status_report import status_summary
+from roadmap_cli import main
 from tests.analytics_db import put_observations
 
 TOTAL = "emissions.total"

@@ -7,11 +7,11 @@ from click.testing import CliRunner
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipelines.cli import main
 from pipelines.copy import table_counts
 from pipelines.db import make_engine
 from pipelines.programmes import create_programme, init_database
 from pipelines.schema import ImportBatch, Indicator, Observation, Partner
+from roadmap_cli import main
 from tests.conftest import LEUVEN, fresh_database
 
 

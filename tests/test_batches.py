@@ -7,12 +7,13 @@ import io
 import pytest
 from sqlalchemy import func, select
 
-from pipelines.batches import list_batches, undo_batch
+from pipelines.batches import list_batches
 from pipelines.errors import UserError
 from pipelines.export import export_observations
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
 from pipelines.schema import ImportBatch, Indicator, Observation
+from pipelines.undo import undo_batch
 
 from .conftest import DATA
 
@@ -208,7 +209,7 @@ def test_deleting_a_programme_deletes_its_values_and_their_history(engine, progr
 
 
 def test_undo_rights_live_in_the_pipelines(engine, programme_id):
-    from pipelines.batches import UndoRefused, may_undo
+    from pipelines.undo import UndoRefused, may_undo
 
     assert may_undo("ann", "ann", "analyst")
     assert not may_undo("bob", "ann", "analyst")

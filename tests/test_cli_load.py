@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from pipelines.cli import main
 from pipelines.schema import Observation
+from roadmap_cli import main
 
 from .conftest import DATA
 

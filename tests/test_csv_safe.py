@@ -14,13 +14,13 @@ from sqlalchemy import select
 
 from dashboard.app import create_app
 from dashboard.workspace.upload_check import mapping_csv
-from pipelines.cli import main
 from pipelines.csv_safe import restore_cell, safe_cell, safe_frame
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
 from pipelines.mapping import read_mapping
 from pipelines.schema import Observation, Programme
 from pipelines.settings import Settings
+from roadmap_cli import main
 from tests.auth_support import PASSWORD, SECRET, csrf_header, log_in
 from tests.coordinate_support import callback_body
 

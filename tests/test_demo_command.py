@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from pipelines.cli import main
 from pipelines.db import make_engine
 from pipelines.schema import Partner, User
+from roadmap_cli import main
 
 
 def _run(database_url: str, *args: str):

@@ -258,7 +258,7 @@ def test_a_mapping_file_maps_own_partner_types_and_a_join_year_is_that_year(engi
 def test_cli_options_and_report(engine, programme_id):
     from click.testing import CliRunner
 
-    from pipelines.cli import main
+    from roadmap_cli import main
 
     url = engine.url.render_as_string(hide_password=False)
 

@@ -42,7 +42,7 @@ def big_file(path, edit=None) -> None:
 
 def roadmap(engine, *args) -> subprocess.CompletedProcess:
     url = engine.url.render_as_string(hide_password=False)
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", "--database-url", url, *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "roadmap_cli", "--database-url", url, *map(str, args)],
                           capture_output=True, text=True, timeout=300)
 
 

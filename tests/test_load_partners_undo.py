@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from pipelines import audit
-from pipelines.batches import undo_batch
 from pipelines.errors import UserError
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
 from pipelines.schema import AuditLog, Partner
+from pipelines.undo import undo_batch
 from tests.conftest import DATA
 
 

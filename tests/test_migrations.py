@@ -59,7 +59,7 @@ def test_commands_on_a_database_at_another_revision_ask_to_migrate_it(engine, pr
     from click.testing import CliRunner
     from sqlalchemy import text
 
-    from pipelines.cli import main
+    from roadmap_cli import main
 
     with engine.begin() as conn:  # as if made by an older version of the code
         conn.execute(text("UPDATE alembic_version SET version_num = '0000_older'"))

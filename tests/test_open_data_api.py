@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from dashboard import queries
 from dashboard.app import create_app
-from pipelines.cli import main
 from pipelines.csv_safe import safe_cell
 from pipelines.schema import DerivedEmissions, ImportBatch, Indicator, Observation, Partner
 from pipelines.settings import Settings
+from roadmap_cli import main
 from tests.analytics_db import load_csv, put_observations
 from tests.auth_support import SECRET
 from tests.conftest import DATA

@@ -21,11 +21,11 @@ import requests
 from click.testing import CliRunner
 
 from dashboard.app import create_app
-from pipelines.cli import main
 from pipelines.db import make_engine
 from pipelines.load import load_file
 from pipelines.programmes import create_programme, init_database
 from pipelines.settings import Settings
+from roadmap_cli import main
 from tests.auth_support import PASSWORD, SECRET, add_people, form_token
 from tests.conftest import DATA, LEUVEN
 from tests.service_support import ROOT, Gunicorn, redis_url

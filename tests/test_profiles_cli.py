@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from pipelines.cli import main
+from roadmap_cli import main
 
 from .conftest import DATA
 

@@ -21,11 +21,11 @@ from dashboard.app import create_app
 from dashboard.context import current_engine
 from pipelines import audit
 from pipelines.backup import backup, restore
-from pipelines.batches import undo_batch
 from pipelines.db import make_engine
 from pipelines.load import load_file
 from pipelines.settings import Settings
 from pipelines.targets import set_target
+from pipelines.undo import undo_batch
 from tests.auth_support import SECRET
 from tests.conftest import DATA, LEUVEN
 from tests.service_support import redis_url

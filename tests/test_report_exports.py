@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from dashboard import queries
 from dashboard.app import create_app
-from pipelines.cli import main
 from pipelines.settings import Settings
+from roadmap_cli import main
 from tests.analytics_db import load_csv
 from tests.auth_support import SECRET
 from tests.conftest import DATA

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from pipelines.cli import main
+from roadmap_cli import main
 
 
 def test_serve_without_a_database_says_to_build_the_demo(tmp_path):

@@ -8,9 +8,9 @@ from click.testing import CliRunner
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
-from pipelines.cli import main
 from pipelines.settings import Settings
 from pipelines.users import add_user
+from roadmap_cli import main
 from tests.auth_support import PASSWORD, SECRET, csrf_header, form_token, log_in
 from tests.coordinate_support import callback_body, commitment_id, database_rows, seed_coordination
 

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipelines.cli import main
-from pipelines.cli.context import cli_user
 from pipelines.schema import AuditLog
 from pipelines.targets import add_target_set
+from roadmap_cli import main
+from roadmap_cli.context import cli_user
 from tests.analytics_db import load_csv
 from tests.conftest import DATA
 

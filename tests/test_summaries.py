@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dashboard.figures.gap import gap_table
-from dashboard.pages.shared import commitment_amounts
+from dashboard.sections.targets_and_gap import commitment_amounts
 from dashboard.summaries import gap_summary, headline_facts, headline_sentences, trend_sentence
 
 SUMMARY = {

@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipelines.cli import main
 from pipelines.errors import ValidationFailed
 from pipelines.load.record_fields import CellError
 from pipelines.programmes import ProgrammeSpec, create_programme
 from pipelines.schema import Theme
 from pipelines.themes import define_themes, list_themes, theme_matcher
+from roadmap_cli import main
 
 
 def _url(engine) -> str:

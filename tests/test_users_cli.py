@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from pipelines.cli import main
 from pipelines.login_throttle import DatabaseThrottle, ThrottleKey
 from pipelines.users import list_users, verify_login
+from roadmap_cli import main
 
 PASSWORD = "correct horse battery"
 

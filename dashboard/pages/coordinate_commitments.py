@@ -13,8 +13,8 @@ from dash import html
 from dashboard import queries
 from dashboard.context import ProgrammeInfo, current_engine, page_title, request_language
 from dashboard.i18n import fmt_number, fmt_pct, is_missing, t
-from dashboard.pages.overview import gap_block
-from dashboard.pages.shared import pick_target
+from dashboard.sections.overview_sections import gap_block
+from dashboard.sections.targets_and_gap import pick_target
 from dashboard.workspace.coord_editor import (
     EditorSpec,
     TableColumn,

@@ -29,8 +29,8 @@ from dashboard.workspace.imports_views import (
 )
 from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
 from dashboard.workspace.notices import notice
-from pipelines.batches import may_undo, undo_batch
 from pipelines.errors import UserError, in_language
+from pipelines.undo import may_undo, undo_batch
 
 CONFIG_ID = "imports-config"  # Store: language and programme
 TABLE_ID = "imports-batches"
@@ -105,7 +105,7 @@ def _batch(config: dict, batch_id) -> BatchInfo:
 
 
 def require_undo_right(batch: BatchInfo) -> None:
-    """403 unless the user may undo the batch (the rule is pipelines.batches.may_undo)."""
+    """403 unless the user may undo the batch (the rule is pipelines.undo.may_undo)."""
     if not may_undo(batch.created_by, current_user_name(), current_role()):
         require_role("coordinator")
 

@@ -27,7 +27,7 @@ from dashboard.components import (
 from dashboard.context import current_engine, current_programme, page_title, request_language
 from dashboard.figures.partners import status_figure, status_table
 from dashboard.i18n import fmt_date, fmt_number, t, tn
-from dashboard.pages.partner_cards import partner_cards, sorted_commitments
+from dashboard.sections.partner_cards import partner_cards, sorted_commitments
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, SECTOR_BY_CODE, SECTORS
 
 PAGE = "partners"

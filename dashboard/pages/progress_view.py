@@ -12,8 +12,8 @@ from dashboard import queries
 from dashboard.components import choice_group, register_choice_group
 from dashboard.context import current_engine, current_programme, page_title, request_language
 from dashboard.i18n import t
-from dashboard.pages.overview import main_content, sectors_content
-from dashboard.pages.shared import pick_target, target_options
+from dashboard.sections.overview_sections import main_content, sectors_content
+from dashboard.sections.targets_and_gap import pick_target, target_options
 from dashboard.security import role_required
 from dashboard.workspace.coord_report_page import register_report_route
 from dashboard.workspace.coord_state import coordinator_state

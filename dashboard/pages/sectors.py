@@ -29,7 +29,7 @@ from dashboard.context import (
 from dashboard.figures.indicators import indicator_figure, indicator_table
 from dashboard.figures.trajectory import milestone_levels, trajectory_figure, trajectory_table
 from dashboard.i18n import fmt_auto, fmt_number, t
-from dashboard.pages.shared import pick_target
+from dashboard.sections.targets_and_gap import pick_target
 from dashboard.summaries import STATUS_TERMS, number, status_code, trajectory_summary
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS
 

@@ -49,7 +49,7 @@ from dashboard.workspace.upload_views import (
     problems_section,
 )
 from pipelines.errors import UserError, ValidationFailed
-from pipelines.load import KINDS
+from pipelines.load.kinds import IMPORT_KINDS
 
 UPLOAD_ID = "upload-file"
 KIND_ID = "upload-kind"
@@ -102,7 +102,7 @@ def body(lang: str, programme: str | None, max_upload_mb: float) -> list:
 
 def options_section(lang: str) -> html.Section:
     """The kind of file, the decimal mark, new indicators, and the templates to start from."""
-    kinds = [{"label": t(f"import_kind_{k}", lang), "value": k} for k in KINDS]
+    kinds = [{"label": t(f"import_kind_{k}", lang), "value": k} for k in IMPORT_KINDS]
     decimals = [{"label": t(key, lang), "value": value} for value, key in DECIMAL_CHOICES]
     yes_no = [{"label": t("up_no", lang), "value": "no"}, {"label": t("up_yes", lang), "value": "yes"}]
     return html.Section(**{"aria-labelledby": "upload-options-heading"}, children=[

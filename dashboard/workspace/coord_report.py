@@ -17,7 +17,7 @@ from dashboard.figures.common import series_colour, series_label
 from dashboard.figures.gap import COLOURS
 from dashboard.figures.trajectory import milestone_levels, trajectory_table
 from dashboard.i18n import fmt_date, t
-from dashboard.pages.shared import gap_view
+from dashboard.sections.targets_and_gap import gap_view
 from dashboard.summaries import (
     headline_facts,
     headline_sentences,

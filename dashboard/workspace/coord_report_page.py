@@ -15,7 +15,7 @@ from dashboard import queries
 from dashboard.context import current_engine, current_programme, request_language
 from dashboard.i18n import t
 from dashboard.login_views import login_url
-from dashboard.pages.shared import pick_target
+from dashboard.sections.targets_and_gap import pick_target
 from dashboard.security import current_account, current_user_name, has_role
 from dashboard.workspace.coord_report import build_report
 from dashboard.workspace.nav import COORD_PROGRESS_PATH, COORD_REPORT_PATH

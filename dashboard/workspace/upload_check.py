@@ -21,7 +21,8 @@ from sqlalchemy import Engine
 
 from pipelines.csv_safe import safe_cell
 from pipelines.errors import Problem, UserError, ValidationFailed
-from pipelines.load import KINDS, load_file, preview_file
+from pipelines.load import load_file, preview_file
+from pipelines.load.kinds import IMPORT_KINDS
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
@@ -53,7 +54,7 @@ class UploadChoices:
         data = data or {}
         kind = data.get("kind") or "indicators"
         decimal = data.get("decimal") or None
-        if kind not in KINDS or decimal not in (None, *DECIMALS):
+        if kind not in IMPORT_KINDS or decimal not in (None, *DECIMALS):
             raise UploadRefused("up_bad_choice")
         rows = []
         for row in data.get("mapping") or ():

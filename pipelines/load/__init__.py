@@ -1,4 +1,4 @@
-"""Loaders of the three import kinds, behind one entry point: `load_file`."""
+"""Loading a file of any import kind (see pipelines.load.kinds), behind one entry point: `load_file`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 from pipelines.errors import UserError
 from pipelines.load.result import LoadOptions, LoadResult
 
-KINDS = ("indicators", "partners", "commitments")
 PREVIEW_ROWS = 20
 DEFAULT_OPTIONS = LoadOptions()  # frozen: safe to share
 
@@ -25,20 +24,11 @@ def load_file(
     `progress`, when given, is called with the number of rows processed (indicators files,
     which can be big). Raises ValidationFailed (every problem) or UserError.
     """
+    from pipelines.load.kinds import import_kind
+
+    found = import_kind(kind)
     raw = _read(source, kind, file_name, options)
-    if kind == "indicators":
-        from pipelines.load import indicators
-        from pipelines.profiles import prepare
-
-        raw, options = prepare(engine, programme_id, raw, options)  # an export's profile, if any
-        return indicators.load(engine, programme_id, raw, options, progress=progress)
-    if kind == "partners":
-        from pipelines.load import partners
-
-        return partners.load(engine, programme_id, raw, options)
-    from pipelines.load import commitments
-
-    return commitments.load(engine, programme_id, raw, options)
+    return found.load(engine, programme_id, raw, options, progress)
 
 
 def preview_file(source: Path | bytes, kind: str, file_name: str | None = None,
@@ -53,10 +43,10 @@ def preview_file(source: Path | bytes, kind: str, file_name: str | None = None,
 
 
 def _read(source: Path | bytes, kind: str, file_name: str | None, options: LoadOptions):
+    from pipelines.load.kinds import import_kind
     from pipelines.read import read_table
 
-    if kind not in KINDS:
-        raise UserError(f"unknown import kind {kind!r}: use one of {', '.join(KINDS)}")
+    import_kind(kind)  # a UserError naming the kinds there are
     if file_name is None:
         if isinstance(source, bytes):
             raise UserError("an uploaded file needs its file name")

@@ -23,7 +23,7 @@ def undo_records(conn: Connection, batch, kind: RecordKind, dependents: Dependen
     A field the batch changed is restored only if it still holds the batch's value; a row the
     batch added is deleted only if nothing has changed it since (edits, later imports that are
     not undone) and nothing depends on it. Undoing later batches first (last in, first out)
-    therefore always works. The caller (pipelines.batches.undo_batch) marks the batch undone and
+    therefore always works. The caller (pipelines.undo.undo_batch) marks the batch undone and
     rebuilds the derived tables in the same transaction.
     """
     audits = _batch_audits(conn, batch.id, kind.entity)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
 from pipelines.errors import UserError
+from roadmap_cli.context import AppContext, pass_app
 
 
 @click.command("backup")

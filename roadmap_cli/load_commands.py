@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from pipelines.cli.context import AppContext, cli_user, pass_app
 from pipelines.errors import UserError
+from roadmap_cli.context import AppContext, cli_user, pass_app
 
 BIG_FILE_BYTES = 20_000_000  # a progress bar even off a terminal from this size on
 DIFF_ROWS_SHOWN = 20
@@ -151,7 +151,7 @@ def batches_command(app: AppContext, as_json: bool) -> None:
 @pass_app
 def undo_command(app: AppContext, batch: int, yes: bool) -> None:
     """Undo import BATCH: its values are withdrawn and the ones it replaced come back."""
-    from pipelines.batches import undo_batch
+    from pipelines.undo import undo_batch
 
     engine, programme = app.ready_engine(), app.programme()
     if not yes:

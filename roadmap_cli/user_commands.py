@@ -6,9 +6,9 @@ import sys
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
 from pipelines.errors import UserError
 from pipelines.vocab import ROLES
+from roadmap_cli.context import AppContext, pass_app
 
 
 def _read_password(from_stdin: bool) -> str:

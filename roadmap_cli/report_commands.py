@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
 from pipelines.reporting import REPORT_KINDS
+from roadmap_cli.context import AppContext, pass_app
 
 
 @click.command("report")

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from pipelines.cli.context import AppContext, cli_user, pass_app
 from pipelines.errors import UserError
+from roadmap_cli.context import AppContext, cli_user, pass_app
 
 KIND_OPTIONS = (
     ("residual_pct", "Emissions left at the target year, in % of the baseline (e.g. 17)."),

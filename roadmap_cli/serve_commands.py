@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
 from pipelines.errors import UserError
+from roadmap_cli.context import AppContext, pass_app
 
 
 @click.command("serve")

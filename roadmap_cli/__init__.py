@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from pipelines.cli.context import pass_app  # noqa: F401  (re-exported for command modules)
 from pipelines.errors import UserError, ValidationFailed
+from roadmap_cli.context import pass_app  # noqa: F401  (re-exported for command modules)
 
 
 class RoadmapGroup(click.Group):
@@ -44,7 +44,7 @@ class RoadmapGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, programme: str | None, database_url: str | None) -> None:
     """Track a city's climate roadmap: load indicators, partners and commitments; show progress."""
-    from pipelines.cli.context import AppContext
+    from roadmap_cli.context import AppContext
 
     ctx.obj = AppContext(programme_slug=programme, database_url=database_url)
     ctx.call_on_close(ctx.obj.close)
@@ -70,7 +70,7 @@ def _register() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"pipelines.cli.{name}")
+        module = importlib.import_module(f"roadmap_cli.{name}")
         for command in module.COMMANDS:
             main.add_command(command)
 

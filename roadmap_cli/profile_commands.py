@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from pipelines.cli.context import AppContext, cli_user, pass_app
 from pipelines.errors import Bilingual, UserError
+from roadmap_cli.context import AppContext, cli_user, pass_app
 
 
 @click.group("profiles")

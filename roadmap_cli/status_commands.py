@@ -6,7 +6,7 @@ import json
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
+from roadmap_cli.context import AppContext, pass_app
 
 
 @click.command("status")

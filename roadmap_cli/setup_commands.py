@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from pipelines.cli.context import AppContext, pass_app
 from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+from roadmap_cli.context import AppContext, pass_app
 
 
 @click.command("init")

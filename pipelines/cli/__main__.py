@@ -1,5 +1,0 @@
-"""`python -m pipelines.cli`: the same as the `roadmap` command."""
-
-from pipelines.cli import main
-
-main()
