@@ -18,6 +18,7 @@ from pipelines.batches import finish_batch, previous_load, start_batch
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
+from pipelines.load.completeness import incomplete_years, newly_incomplete
 from pipelines.load.definitions import make_definer
 from pipelines.load.indicator_rows import FileState, normalise
 from pipelines.load.labels import LabelResolver, ensure_total_indicator, load_indicators
@@ -120,6 +121,10 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     if options.dry_run or not result.changed:
         if options.dry_run:
             result.diff = store.diff()
+            if result.changed:  # the would-be data, in this transaction only (rolled back below)
+                before = incomplete_years(conn, programme_id)
+                store.apply()
+                result.incomplete_years = newly_incomplete(before, incomplete_years(conn, programme_id))
         result.batch_id = None
         raise _Discard
     store.apply()
