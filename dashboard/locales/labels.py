@@ -2,6 +2,7 @@
 
 from dashboard.locales.admin_labels import ADMIN_LABELS
 from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
+from dashboard.locales.mapping_labels import MAPPING_LABELS
 
 LABELS: dict[str, tuple[str, str]] = {
     # Shell and navigation
@@ -626,3 +627,4 @@ LABELS: dict[str, tuple[str, str]] = {
 LABELS.update(WORKSPACE_FRAME_LABELS)
 LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
+LABELS.update(MAPPING_LABELS)

@@ -12,6 +12,7 @@ from dashboard.workspace.notices import notice
 from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
 from pipelines.errors import Problem, in_language
+from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult
 
 MAP_TARGET = "upload-map-target"  # pattern-matching id type: {"role": MAP_TARGET, "index": i}
@@ -99,8 +100,9 @@ def rows_section(preview: dict, lang: str) -> html.Section:
     ])
 
 
-def problems_section(problems: list[Problem], lang: str) -> html.Section:
-    """Every problem (row, column, value, expected); the import stays impossible while any is left."""
+def problems_section(problems: list[Problem], lang: str, offer_mapping: bool = True) -> html.Section:
+    """Every problem (row, column, value, expected); the import stays impossible while any is left.
+    `offer_mapping`: the form for unknown labels (the mapping step has its own)."""
     # In file order; problems about the whole file (no row) first.
     shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
     rows = [
@@ -117,7 +119,7 @@ def problems_section(problems: list[Problem], lang: str) -> html.Section:
     ]
     if len(problems) > len(shown):
         children.append(html.P(t("up_problems_more", lang, count=len(problems) - len(shown))))
-    candidates = mapping_candidates(problems)
+    candidates = mapping_candidates(problems) if offer_mapping else []
     if candidates:
         children.append(mapping_form(candidates, lang))
     return html.Section(id="upload-problems-section", children=children,
@@ -169,6 +171,12 @@ def diff_section(result: LoadResult, lang: str) -> html.Section:
                           ("unchanged", result.unchanged), ("skipped", result.skipped))
         if n or change != "skipped"
     ]))
+    if result.incomplete_years:  # before confirming: a year the file would make incomplete
+        children.append(html.Div(className="notice notice-error", role="alert", children=[
+            html.H4(t("up_incomplete_heading", lang)),
+            html.Ul(id="upload-incomplete-years", children=[
+                html.Li(in_language(incomplete_year_text(entry), lang)) for entry in result.incomplete_years]),
+        ]))
     if result.warnings:
         # Among them the columns left out and the planned rows left out (pipelines' Bilingual).
         children += [html.H4(t("up_warnings", lang)),

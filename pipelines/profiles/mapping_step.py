@@ -139,3 +139,12 @@ def _target(target: str) -> str:
 def _profile_name(name: str) -> str:
     """A profile name from what the analyst typed: lower case, spaces as '-' (the model checks it)."""
     return re.sub(r"\s+", "-", name.strip().lower())[:100]
+
+
+def known_export(engine: Engine, data: bytes, file_name: str) -> bool:
+    """Whether a saved or shipped profile recognises this file by its header."""
+    from pipelines.profiles.recognise import recognised_definition
+
+    raw = read_export(data, file_name)
+    with engine.connect() as conn:
+        return recognised_definition(conn, raw.columns, raw.detected.get("title_rows", [])) is not None

@@ -1,0 +1,124 @@
+"""The upload page's mapping step over HTTP: who may use it, the preview, saving a profile."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from pipelines.schema import ImportProfile
+from tests.auth_support import add_people, csrf_header, log_in
+from tests.upload_support import callback_body, data_url, post_callback, real_app, row_counts, text_of
+
+from .conftest import DATA
+
+FIRST = DATA / "mapping_export_2023.csv"  # an export no profile knows
+SECOND = DATA / "mapping_export_2024.csv"
+CONFIG = {"lang": "en", "programme": "leuven"}
+ROLES = {"Gemeente": "area", "Periode": "period", "Onderwerp": "label", "Hoeveelheid": "value", "Soort": "measured"}
+
+
+def _pairs(kind: str, values: dict) -> list:
+    return [({"type": kind, "index": key}, value) for key, value in values.items()]
+
+
+def _ids(kind: str, keys) -> list:
+    return [({"type": kind, "index": key}, {"type": kind, "index": key}) for key in keys]
+
+
+def _choices() -> dict:
+    labels = {"Woningen": "residential", "Kantoren en winkels": "tertiary"}
+    measured = {"gemeten": "measured", "doel": "planned"}
+    return {
+        '{"index":["ALL"],"type":"upload-step-role"}.id': _ids("upload-step-role", ROLES),
+        '{"index":["ALL"],"type":"upload-step-role"}.data': _pairs("upload-step-role", ROLES),
+        '{"index":["ALL"],"type":"upload-step-label"}.id': _ids("upload-step-label", labels),
+        '{"index":["ALL"],"type":"upload-step-label"}.value': _pairs("upload-step-label", labels),
+        '{"index":["ALL"],"type":"upload-step-measured"}.id': _ids("upload-step-measured", measured),
+        '{"index":["ALL"],"type":"upload-step-measured"}.data': _pairs("upload-step-measured", measured),
+        "upload-step-unit.value": "t CO2e", "upload-step-markers.value": "n.b.",
+        "upload-file.contents": data_url(FIRST), "upload-file.filename": FIRST.name,
+        "upload-config.data": CONFIG, "upload-decimal.data": "auto",
+    }
+
+
+def check_body(client, path):
+    return callback_body(client, "upload-report.children", {
+        "upload-meta.data": {"name": path.name, "size": 1}, "upload-kind.data": "indicators",
+        "upload-decimal.data": "auto", "upload-new-indicators.data": "no", "upload-mapping-rows.data": [],
+        "upload-file.contents": data_url(path), "upload-file.filename": path.name, "upload-config.data": CONFIG,
+    }, "upload-meta.data")
+
+
+def preview_body(client):
+    return callback_body(client, "upload-step-preview.children", _choices(), "upload-step-unit.value")
+
+
+def save_body(client, name="gemeente-export"):
+    return callback_body(client, "upload-profile-saved.children", {
+        **_choices(), "upload-step-save.n_clicks": 1, "upload-step-name.value": name}, "upload-step-save.n_clicks")
+
+
+def values_body(client):
+    return callback_body(client, "upload-step-values.children", {
+        **_choices(), "upload-step.data": {"columns": list(ROLES), "distinct": {"Onderwerp": ["Woningen"]}},
+    }, '{"index":["ALL"],"type":"upload-step-role"}.data')
+
+
+@pytest.fixture
+def app(engine, database_url, programme_id):
+    add_people(engine)
+    return real_app(engine, database_url)
+
+
+def _profiles(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(ImportProfile)).scalar_one()
+
+
+def test_every_mapping_step_callback_without_a_session_is_refused_and_saves_nothing(app, engine):
+    client = app.server.test_client()
+    before = row_counts(engine)
+    for body in (values_body(client), preview_body(client), save_body(client)):
+        assert post_callback(client, body).status_code == 401
+    assert row_counts(engine) == before and _profiles(engine) == 0
+
+
+def test_an_export_no_profile_knows_opens_the_mapping_step_with_guessed_roles(app):
+    client = app.server.test_client()
+    log_in(client, "ann")
+    report = text_of(post_callback(client, check_body(client, FIRST), csrf_header(client)))
+    assert "Describe this file's columns" in report
+    assert "Sample values: Woningen, Kantoren en winkels" in report
+    assert "problem(s) in the file" not in report.split("Preview with these choices")[0]  # no wall of errors first
+
+
+def test_the_preview_follows_the_choices_and_warns_of_an_incomplete_year(app, engine):
+    client = app.server.test_client()
+    log_in(client, "ann")
+    response = post_callback(client, preview_body(client), csrf_header(client))
+    assert response.status_code == 200
+    text = text_of(response)
+    # 2022: residential 100 and tertiary 50; 2023: residential 90, tertiary n.b. (missing): 4 new
+    assert "With these choices the file loads." in text and "4 new" in text
+    assert "2023 would become incomplete: tertiary buildings missing" in text
+    assert row_counts(engine)["observation"] == 0  # a dry run
+
+
+def test_an_analyst_saves_the_profile_and_the_next_file_goes_straight_to_the_preview(app, engine):
+    client = app.server.test_client()
+    log_in(client, "ann")
+    response = post_callback(client, save_body(client), csrf_header(client))
+    assert response.status_code == 200
+    assert "Profile 'gemeente-export' saved." in text_of(response)
+    with engine.connect() as conn:
+        assert conn.execute(select(ImportProfile.created_by)).scalar_one() == "ann"
+    report = text_of(post_callback(client, check_body(client, SECOND), csrf_header(client)))
+    assert "Describe this file's columns" not in report
+    assert "gemeente-export" in report and "No problems found." in report and "3 new" in report
+
+
+def test_a_bad_profile_name_is_refused_in_words(app, engine):
+    client = app.server.test_client()
+    log_in(client, "ann")
+    text = text_of(post_callback(client, save_body(client, "!!"), csrf_header(client)))
+    assert "Profile not saved:" in text and _profiles(engine) == 0
