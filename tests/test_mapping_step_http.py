@@ -7,7 +7,14 @@ from sqlalchemy import func, select
 
 from pipelines.schema import ImportProfile
 from tests.auth_support import add_people, csrf_header, log_in
-from tests.upload_support import callback_body, data_url, post_callback, real_app, row_counts, text_of
+from tests.upload_support import (
+    callback_body,
+    data_url,
+    post_callback,
+    real_app,
+    row_counts,
+    text_of,
+)
 
 from .conftest import DATA
 
