@@ -10,6 +10,7 @@ from pipelines.load import load_file
 from pipelines.profiles.mapping_step import (
     MappingChoices,
     guess_label,
+    guessed_choices,
     save_choices,
     start_mapping,
     try_choices,
@@ -61,3 +62,9 @@ def test_saved_choices_are_a_profile_that_recognises_the_next_file(engine, progr
     assert result.detected["profile"]["profile"] == "gemeente-export"
     # 2023 tertiary 44, 2024 residential 85 and tertiary 42; the 2030 'doel' row left out
     assert result.added == 3
+
+
+def test_the_step_opens_with_the_guessed_measured_and_planned_values():
+    choices = guessed_choices(start_mapping(FIRST.read_bytes(), FIRST.name))
+    assert (choices.measured, choices.planned) == (("gemeten",), ("doel",))
+    assert choices.labels == {}  # no column guessed as the labels ('Onderwerp' is the analyst's call)

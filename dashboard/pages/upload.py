@@ -58,8 +58,7 @@ from dashboard.workspace.upload_views import (
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.load import KINDS
 from pipelines.profiles.mapping_step import (
-    MappingChoices,
-    guess_label,
+    guessed_choices,
     known_export,
     start_mapping,
     try_choices,
@@ -230,9 +229,7 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
 def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list:
     """An export no profile knows: the mapping step, its preview made with the best guesses."""
     start = start_mapping(data, name)
-    guessed = MappingChoices(roles=start.roles, labels={
-        label: guess_label(label) for column, role in start.roles.items() if role == "label"
-        for label in start.distinct.get(column, [])})
+    guessed = guessed_choices(start)
     preview = preview_of(lambda: try_choices(current_engine(), programme_id, data, name, guessed,
                                              choices.decimal, current_user_name() or "web"), lang)
     return [step_view(start, name, lang, preview)]

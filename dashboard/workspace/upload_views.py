@@ -112,7 +112,8 @@ def problems_section(problems: list[Problem], lang: str, offer_mapping: bool = T
     ]
     children = [
         html.H3(t("up_problems_heading", lang, count=len(problems)), id="upload-problems-heading"),
-        notice(t("up_problems_nothing_written", lang), alert=True),
+        # In the mapping step nothing is to be corrected in the file: the choices are.
+        *([notice(t("up_problems_nothing_written", lang), alert=True)] if offer_mapping else []),
         text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),
                    t("up_col_value", lang), t("up_col_expected", lang)], rows, table_id="upload-problems",
                    class_names=(None, "text", "text", "text")),

@@ -70,6 +70,18 @@ def start_mapping(data: bytes, file_name: str) -> MappingStart:
     return MappingStart(list(raw.columns), guess_roles(raw), samples, distinct)
 
 
+def guessed_choices(start: MappingStart) -> MappingChoices:
+    """The choices the step opens with: the guessed roles, labels and measured/planned values."""
+    def values_of(role: str) -> list[str]:
+        return [v for c, r in start.roles.items() if r == role for v in start.distinct.get(c, [])]
+
+    kinds = {v: guess_measured(v) for v in values_of("measured")}
+    return MappingChoices(
+        roles=dict(start.roles), labels={label: guess_label(label) for label in values_of("label")},
+        measured=tuple(v for v, k in kinds.items() if k == "measured"),
+        planned=tuple(v for v, k in kinds.items() if k == "planned"))
+
+
 def guess_label(label: str) -> str:
     """A label's likely target: a sector code, 'total', or '' (the analyst says)."""
     folded = fold(label)
