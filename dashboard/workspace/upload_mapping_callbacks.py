@@ -59,6 +59,10 @@ def register_mapping_callbacks(app: dash.Dash, upload: str, config: str, decimal
             prevent_initial_call=True,
         )
 
+    # Another file chosen: the word about a profile saved for the last one goes.
+    app.clientside_callback("function (contents) { return ''; }", Output(SAVED, "children", allow_duplicate=True),
+                            Input(upload, "contents"), prevent_initial_call=True)
+
     def _file(contents, filename) -> tuple[bytes, str]:
         from dashboard.context import current
 
