@@ -2,7 +2,6 @@
 
 from dashboard.locales.admin_labels import ADMIN_LABELS
 from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
-from dashboard.locales.mapping_labels import MAPPING_LABELS
 
 LABELS: dict[str, tuple[str, str]] = {
     # Shell and navigation
@@ -623,8 +622,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "imp_no_such_batch": ("Er is geen import {batch} in dit programma.", "There is no batch {batch} in this programme."),
 }
 
+from dashboard.locales.mapping_labels import MAPPING_LABELS  # noqa: E402  (the upload page's mapping step)
+
+LABELS.update(MAPPING_LABELS)
+
 # The workspace frame and the coordinators' pages keep their labels in coord_labels.py.
 LABELS.update(WORKSPACE_FRAME_LABELS)
 LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
-LABELS.update(MAPPING_LABELS)

@@ -12,8 +12,9 @@ from dash import dcc, html
 
 from dashboard.i18n import t
 from dashboard.workspace.notices import notice
+from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome
-from dashboard.workspace.upload_views import diff_section, problems_section
+from dashboard.workspace.upload_views import PROBLEMS_SHOWN, diff_section
 from pipelines.errors import Problem, ValidationFailed, in_language
 from pipelines.profiles.mapping_step import (
     ROLES,
@@ -153,10 +154,21 @@ def preview_view(result=None, problems: list[Problem] | None = None, error: str 
     if error is not None:
         return [notice(t("ms_preview_problems", lang) + " " + in_language(error, lang), alert=True)]
     if problems:
-        return [html.P(t("ms_preview_problems", lang)), problems_section(problems, lang, offer_mapping=False)]
+        return [html.P(t("ms_preview_problems", lang)), _problems_table(problems, lang)]
     lines = (result.detected.get("profile") or {}).get("lines_nl" if lang == "nl" else "lines") or []
     return [html.P(t("ms_preview_ok", lang), id="upload-step-ok"),
             *([html.Ul([html.Li(str(line)) for line in lines])] if lines else []), diff_section(result, lang)]
+
+
+def _problems_table(problems: list[Problem], lang: str) -> html.Div:
+    """The problems left with these choices (row, column, value, expected): nothing to correct in
+    the file, so no word about choosing it again, and no separate label form (the step has one)."""
+    shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
+    rows = [["–" if p.row is None else str(p.row), p.column or "–", "" if p.value is None else p.value,
+             in_language(p.expected, lang)] for p in shown]
+    return text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),
+                      t("up_col_value", lang), t("up_col_expected", lang)], rows, table_id="upload-step-problems",
+                      class_names=(None, "text", "text", "text"))
 
 
 def preview_of(run, lang: str) -> list:

@@ -100,9 +100,8 @@ def rows_section(preview: dict, lang: str) -> html.Section:
     ])
 
 
-def problems_section(problems: list[Problem], lang: str, offer_mapping: bool = True) -> html.Section:
-    """Every problem (row, column, value, expected); the import stays impossible while any is left.
-    `offer_mapping`: the form for unknown labels (the mapping step has its own)."""
+def problems_section(problems: list[Problem], lang: str) -> html.Section:
+    """Every problem (row, column, value, expected); the import stays impossible while any is left."""
     # In file order; problems about the whole file (no row) first.
     shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
     rows = [
@@ -112,15 +111,14 @@ def problems_section(problems: list[Problem], lang: str, offer_mapping: bool = T
     ]
     children = [
         html.H3(t("up_problems_heading", lang, count=len(problems)), id="upload-problems-heading"),
-        # In the mapping step nothing is to be corrected in the file: the choices are.
-        *([notice(t("up_problems_nothing_written", lang), alert=True)] if offer_mapping else []),
+        notice(t("up_problems_nothing_written", lang), alert=True),
         text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),
                    t("up_col_value", lang), t("up_col_expected", lang)], rows, table_id="upload-problems",
                    class_names=(None, "text", "text", "text")),
     ]
     if len(problems) > len(shown):
         children.append(html.P(t("up_problems_more", lang, count=len(problems) - len(shown))))
-    candidates = mapping_candidates(problems) if offer_mapping else []
+    candidates = mapping_candidates(problems)
     if candidates:
         children.append(mapping_form(candidates, lang))
     return html.Section(id="upload-problems-section", children=children,
