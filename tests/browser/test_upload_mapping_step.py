@@ -65,6 +65,8 @@ def test_an_unknown_export_goes_through_the_mapping_step_and_the_next_file_strai
     expect(page.locator("#upload-incomplete-years")).to_have_text("2023 would become incomplete: tertiary buildings missing")
     expect(preview).to_contain_text("2030 Woningen")  # the planned row, left out
     assert axe_violations(page) == []
+    if os.environ.get("ROADMAP_SCREENSHOTS"):
+        page.locator("#upload-mapping-step").screenshot(path=f"{os.environ['ROADMAP_SCREENSHOTS']}/mapping-step-chosen-en-1280.png")
 
     page.get_by_label("Profile name").fill("gemeente-export")
     page.get_by_role("button", name="Save as profile").click()
