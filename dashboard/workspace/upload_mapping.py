@@ -155,7 +155,9 @@ def preview_view(result=None, problems: list[Problem] | None = None, error: str 
         return [notice(t("ms_preview_problems", lang) + " " + in_language(error, lang), alert=True)]
     if problems:
         return [html.P(t("ms_preview_problems", lang)), _problems_table(problems, lang)]
-    lines = (result.detected.get("profile") or {}).get("lines_nl" if lang == "nl" else "lines") or []
+    # What the choices did (rows left out, areas, markers); not the first line, which names the
+    # unsaved profile the dry run was made with.
+    lines = ((result.detected.get("profile") or {}).get("lines_nl" if lang == "nl" else "lines") or [])[1:]
     return [html.P(t("ms_preview_ok", lang), id="upload-step-ok"),
             *([html.Ul([html.Li(str(line)) for line in lines])] if lines else []), diff_section(result, lang)]
 
