@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pipelines.errors import ValidationFailed
+from pipelines.errors import UserError, ValidationFailed
 from pipelines.load import load_file
 from pipelines.profiles.mapping_step import (
     MappingChoices,
@@ -53,7 +53,7 @@ def test_a_dry_run_with_the_choices_reads_the_export(engine, programme_id):
 
 
 def test_saved_choices_are_a_profile_that_recognises_the_next_file(engine, programme_id):
-    name = save_choices(engine, "Gemeente export", FIRST.read_bytes(), FIRST.name, CHOICES, "ann")
+    name = save_choices(engine, programme_id, "Gemeente export", FIRST.read_bytes(), FIRST.name, CHOICES, "ann")
     assert name == "gemeente-export"
     with engine.connect() as conn:
         by, at = conn.execute(select(ImportProfile.created_by, ImportProfile.created_at)).one()
@@ -68,3 +68,12 @@ def test_the_step_opens_with_the_guessed_measured_and_planned_values():
     choices = guessed_choices(start_mapping(FIRST.read_bytes(), FIRST.name))
     assert (choices.measured, choices.planned) == (("gemeten",), ("doel",))
     assert choices.labels == {}  # no column guessed as the labels ('Onderwerp' is the analyst's call)
+
+
+def test_choices_the_file_does_not_load_with_are_not_saved(engine, programme_id):
+    without_labels = MappingChoices(roles={**CHOICES.roles, "Onderwerp": "ignore"}, measured=("gemeten",),
+                                    planned=("doel",), unit="t CO2e", markers=("n.b.",))
+    with pytest.raises(UserError, match="does not load yet"):
+        save_choices(engine, programme_id, "gemeente-export", FIRST.read_bytes(), FIRST.name, without_labels, "ann")
+    with engine.connect() as conn:
+        assert conn.execute(select(ImportProfile.name)).first() is None

@@ -231,7 +231,7 @@ def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoic
     start = start_mapping(data, name)
     guessed = guessed_choices(start)
     preview = preview_of(lambda: try_choices(current_engine(), programme_id, data, name, guessed,
-                                             choices.decimal, current_user_name() or "web"), lang)
+                                             choices.decimal, current_user_name() or "web"), lang, guessed.roles)
     return [step_view(start, name, lang, preview)]
 
 

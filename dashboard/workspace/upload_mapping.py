@@ -149,12 +149,12 @@ def _by_index(ids, values) -> dict:
 
 
 def preview_view(result=None, problems: list[Problem] | None = None, error: str | None = None,
-                 lang: str = "en") -> list:
+                 lang: str = "en", columns: dict[str, str] | None = None) -> list:
     """The dry run with the current choices: what would load, or why it does not yet."""
     if error is not None:
         return [notice(t("ms_preview_problems", lang) + " " + in_language(error, lang), alert=True)]
     if problems:
-        return [html.P(t("ms_preview_problems", lang)), _problems_table(problems, lang)]
+        return [html.P(t("ms_preview_problems", lang)), _problems_table(problems, lang, columns or {})]
     # What the choices did (rows left out, areas, markers); not the first line, which names the
     # unsaved profile the dry run was made with.
     lines = ((result.detected.get("profile") or {}).get("lines_nl" if lang == "nl" else "lines") or [])[1:]
@@ -162,25 +162,29 @@ def preview_view(result=None, problems: list[Problem] | None = None, error: str 
             *([html.Ul([html.Li(str(line)) for line in lines])] if lines else []), diff_section(result, lang)]
 
 
-def _problems_table(problems: list[Problem], lang: str) -> html.Div:
+def _problems_table(problems: list[Problem], lang: str, columns: dict[str, str]) -> html.Div:
     """The problems left with these choices (row, column, value, expected): nothing to correct in
     the file, so no word about choosing it again, and no separate label form (the step has one)."""
     shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
-    rows = [["–" if p.row is None else str(p.row), p.column or "–", "" if p.value is None else p.value,
+    rows = [["–" if p.row is None else str(p.row), columns.get(p.column or "", p.column or "–"),
+             "" if p.value is None else p.value,
              in_language(p.expected, lang)] for p in shown]
     return text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),
                       t("up_col_value", lang), t("up_col_expected", lang)], rows, table_id="upload-step-problems",
                       class_names=(None, "text", "text", "text"))
 
 
-def preview_of(run, lang: str) -> list:
-    """`run()` is the dry run; its result or its problems as the preview shows them."""
+def preview_of(run, lang: str, roles: dict[str, str] | None = None) -> list:
+    """`run()` is the dry run; its result or its problems as the preview shows them, each problem
+    under the export's own column name (`roles`: column → role) rather than the loader's."""
     from pipelines.errors import UserError
 
     try:
         return preview_view(run(), lang=lang)
     except ValidationFailed as failed:
-        return preview_view(problems=list(failed.problems), lang=lang)
+        loader_column = {"label": "indicator", "period": "period", "value": "value", "unit": "unit", "note": "note"}
+        columns = {loader_column[r]: c for c, r in (roles or {}).items() if r in loader_column}
+        return preview_view(problems=list(failed.problems), lang=lang, columns=columns)
     except UserError as error:
         message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
         return preview_view(error=message, lang=lang)

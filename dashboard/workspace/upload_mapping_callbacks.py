@@ -93,23 +93,27 @@ def register_mapping_callbacks(app: dash.Dash, upload: str, config: str, decimal
             return no_update
         choices = choices_from(role_ids, roles, label_ids, targets, measured_ids, measured, unit, markers)
         dec = decimal_choice if decimal_choice in (",", ".") else None
-        return preview_of(lambda: try_choices(current_engine(), prog.id, data, name, choices, dec, user), lang)
+        return preview_of(lambda: try_choices(current_engine(), prog.id, data, name, choices, dec, user), lang,
+                          choices.roles)
 
     @app.callback(Output(SAVED, "children"), Output(meta, "data", allow_duplicate=True),
                   Input(SAVE, "n_clicks"), State(NAME, "value"), *_choice_states(State),
                   State(upload, "contents"), State(upload, "filename"), State(config, "data"),
-                  prevent_initial_call=True)
+                  State(decimal, "data"), prevent_initial_call=True)
     @role_required("analyst")
     def save(n_clicks, profile_name, role_ids, roles, label_ids, targets, measured_ids, measured, unit,
-             markers, contents, filename, config_data):
+             markers, contents, filename, config_data, decimal_choice):
         if not n_clicks:
             return no_update, no_update
-        lang, _prog = page_config(config_data)
+        lang, prog = page_config(config_data)
         user = require_role("analyst").name
         choices = choices_from(role_ids, roles, label_ids, targets, measured_ids, measured, unit, markers)
         try:
             data, name = _file(contents, filename)
-            saved = save_choices(current_engine(), str(profile_name or ""), data, name, choices, user)
+            if prog is None:
+                raise UserError(t("no_programme", lang))
+            dec = decimal_choice if decimal_choice in (",", ".") else None
+            saved = save_choices(current_engine(), prog.id, str(profile_name or ""), data, name, choices, user, dec)
         except UploadRefused as refused:
             return notice(t(refused.reason, lang, name="", limit_mb=""), alert=True), no_update
         except UserError as error:

@@ -52,6 +52,13 @@ def _missing_sectors(values: pd.DataFrame, year: int) -> tuple[str, ...]:
     return tuple(sorted((c for c in missing if c not in parents), key=lambda c: order.index(c) if c in order else 99))
 
 
+def touches_emissions(conn: Connection, staging: str) -> bool:
+    """Whether any staged row is an emissions value (only those can change a year's completeness)."""
+    return conn.exec_driver_sql(
+        f"SELECT 1 FROM {staging} s JOIN indicator i ON i.id = s.indicator_id "
+        "WHERE i.kind = 'emissions' AND s.change <> 'unchanged' LIMIT 1").first() is not None
+
+
 def newly_incomplete(before: dict[int, tuple[str, ...]], after: dict[int, tuple[str, ...]]) -> list[dict]:
     """The years incomplete after a load and not before: [{year, missing: [sector codes]}]."""
     return [{"year": year, "missing": list(after[year])} for year in sorted(after) if year not in before]

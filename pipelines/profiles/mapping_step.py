@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from pipelines.errors import Bilingual, UserError, ValidationFailed
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.profiles.draft import draft_definition, guess_roles
 from pipelines.read import RawTable, fold, read_table
@@ -128,13 +129,21 @@ def try_choices(engine: Engine, programme_id: int, data: bytes, file_name: str, 
     return indicators.load(engine, programme_id, done.table, options)
 
 
-def save_choices(engine: Engine, name: str, data: bytes, file_name: str, choices: MappingChoices,
-                 user: str) -> str:
-    """Store the choices as a profile (who and when); the next file of this export is recognised
-    by its header. Returns the profile's name."""
+def save_choices(engine: Engine, programme_id: int, name: str, data: bytes, file_name: str,
+                 choices: MappingChoices, user: str, decimal: str | None = None) -> str:
+    """Store the choices as a profile (who and when) once the file loads with them; the next
+    file of this export is recognised by its header. Returns the profile's name."""
     from pipelines.profiles.catalogue import save_profile
 
-    definition = definition_of(name, read_export(data, file_name), choices)
+    definition = definition_of(name, read_export(data, file_name), choices)  # a bad name first
+    try:
+        try_choices(engine, programme_id, data, file_name, choices, decimal, user)
+    except ValidationFailed as failed:
+        # A saved profile recognises the export from then on: one that cannot read it would
+        # keep the analyst from ever describing it again on the page.
+        count = len(failed.problems)
+        raise UserError(Bilingual(f"with these choices the file does not load yet ({count} problem(s))",
+                                  f"met deze keuzes laadt het bestand nog niet ({count} probleem/problemen)")) from None
     return save_profile(engine, definition, user).name
 
 

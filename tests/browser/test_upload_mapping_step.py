@@ -57,6 +57,9 @@ def test_an_unknown_export_goes_through_the_mapping_step_and_the_next_file_strai
     expect(page.get_by_role("heading", name="Describe this file's columns")).to_be_visible()
     expect(page.locator("#upload-mapping-step")).to_contain_text("Sample values: Woningen, Kantoren en winkels")
     expect(page.get_by_role("button", name="Confirm: import this file")).to_be_disabled()
+    # With the guesses alone, what is left: no sectors column yet, and 'n.b.' is not a number,
+    # each problem under the export's own column name.
+    expect(page.locator("#upload-step-problems tr", has_text="n.b.")).to_contain_text("Hoeveelheid")
     _describe_the_export(page)
     preview = page.locator("#upload-step-preview")
     expect(preview).to_contain_text("With these choices the file loads.")
