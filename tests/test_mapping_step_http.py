@@ -143,3 +143,20 @@ def test_choices_the_file_does_not_load_with_are_not_saved(app, engine):
     # 'Kantoren en winkels' (rows 3 and 5) is no label the loader knows: one problem, at its first row
     assert "Profile not saved: with these choices the file does not load yet (1 problem(s))" in text
     assert _profiles(engine) == 0
+
+
+def test_the_upload_preview_warns_in_dutch_of_a_year_the_file_would_make_incomplete(app, engine, programme_id):
+    from pipelines.load import load_file
+
+    load_file(engine, programme_id, "indicators", DATA / "incomplete_base.csv")  # 2022 and 2023 complete
+    client = app.server.test_client()
+    log_in(client, "ann")
+    body = check_body(client, DATA / "incomplete_next.csv")
+    body["state"] = [{**s, "value": {"lang": "nl", "programme": "leuven"}} if s["id"] == "upload-config" else s
+                     for s in body["state"]]
+    text = text_of(post_callback(client, body, csrf_header(client)))
+    # tertiary 2023 becomes '?', and 2024 has residential only: both years lack tertiary buildings
+    assert "Onvolledige jaren" in text
+    assert "2023 zou onvolledig worden: tertiaire gebouwen ontbreekt" in text
+    assert "2024 zou onvolledig worden: tertiaire gebouwen ontbreekt" in text
+    assert "Describe" not in text and "Beschrijf" not in text  # a file in the loader's own shape: no step
