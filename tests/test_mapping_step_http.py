@@ -160,3 +160,14 @@ def test_the_upload_preview_warns_in_dutch_of_a_year_the_file_would_make_incompl
     assert "2023 zou onvolledig worden: tertiaire gebouwen ontbreekt" in text
     assert "2024 zou onvolledig worden: tertiaire gebouwen ontbreekt" in text
     assert "Describe" not in text and "Beschrijf" not in text  # a file in the loader's own shape: no step
+
+
+def test_a_file_that_is_no_table_gets_the_checks_own_words_not_the_step(app, tmp_path):
+    path = tmp_path / "broken.xlsx"  # not a workbook: the reader refuses it
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    client = app.server.test_client()
+    log_in(client, "ann")
+    response = post_callback(client, check_body(client, path), csrf_header(client))
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Describe this file's columns" not in text and "upload-checked-heading" in text

@@ -217,8 +217,9 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
     except UploadRefused as refused:
         return [refusal(refused, lang, name)], False, None, True, []
     outcome = check_upload(current_engine(), prog.id, data, name, choices, current_user_name())
-    if opens_mapping_step(outcome, choices.kind) and not known_export(current_engine(), data, name):
-        return mapping_step(prog.id, data, name, choices, lang), False, None, True, []
+    step = mapping_step(prog.id, data, name, choices, lang) if opens_mapping_step(outcome, choices.kind) else None
+    if step is not None:
+        return step, False, None, True, []
     checked = None
     if outcome.importable:
         checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser()}
@@ -226,9 +227,15 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
     return outcome_view(outcome, lang, shown_mapping), False, checked, checked is None, []
 
 
-def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list:
-    """An export no profile knows: the mapping step, its preview made with the best guesses."""
-    start = start_mapping(data, name)
+def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list | None:
+    """An export no profile knows: the mapping step, its preview made with the best guesses; None
+    when a profile knows it or it is no table at all (then the check's own words are shown)."""
+    try:
+        if known_export(current_engine(), data, name):
+            return None
+        start = start_mapping(data, name)
+    except UserError:
+        return None
     guessed = guessed_choices(start)
     preview = preview_of(lambda: try_choices(current_engine(), programme_id, data, name, guessed,
                                              choices.decimal, current_user_name() or "web"), lang, guessed.roles)
