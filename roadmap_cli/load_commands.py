@@ -96,11 +96,15 @@ def _progress_bar(file: Path):
 
 
 def _print_result(result, show: int) -> None:
+    from pipelines.load.completeness import incomplete_year_text
+
     click.echo(result.summary())
     for line in result.detected.get("profile", {}).get("lines", []):
         click.echo(line)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for entry in result.incomplete_years:
+        click.echo(f"warning: {incomplete_year_text(entry)}", err=True)
     if result.dry_run and result.diff is not None and show > 0 and result.already_loaded_as is None:
         diff = result.diff
         changed = diff[diff["change"] != "unchanged"]

@@ -624,6 +624,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "imp_no_such_batch": ("Er is geen import {batch} in dit programma.", "There is no batch {batch} in this programme."),
 }
 
+from dashboard.locales.mapping_labels import MAPPING_LABELS  # noqa: E402  (the upload page's mapping step)
+
+LABELS.update(MAPPING_LABELS)
+
 # The workspace frame and the coordinators' pages keep their labels in coord_labels.py.
 LABELS.update(WORKSPACE_FRAME_LABELS)
 LABELS.update(COORD_LABELS)

@@ -39,6 +39,14 @@ from dashboard.workspace.upload_check import (
     merge_mapping,
     safe_file_name,
 )
+from dashboard.workspace.upload_mapping import (
+    SAVED,
+    opens_mapping_step,
+    preview_of,
+    step_skeleton,
+    step_view,
+)
+from dashboard.workspace.upload_mapping_callbacks import register_mapping_callbacks
 from dashboard.workspace.upload_templates import TEMPLATES, register_template_route, template_href
 from dashboard.workspace.upload_views import (
     MAP_APPLY,
@@ -50,6 +58,12 @@ from dashboard.workspace.upload_views import (
 )
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.load.kinds import IMPORT_KINDS
+from pipelines.profiles.mapping_step import (
+    guessed_choices,
+    known_export,
+    start_mapping,
+    try_choices,
+)
 
 UPLOAD_ID = "upload-file"
 KIND_ID = "upload-kind"
@@ -132,6 +146,7 @@ def file_section(lang: str) -> html.Section:
             ]),
         ),
         html.Div(id=SIZE_MESSAGE_ID, role="alert"),
+        html.Div(id=SAVED, **{"aria-live": "polite"}),
     ])
 
 
@@ -151,7 +166,8 @@ def stores(lang: str, programme: str | None, max_upload_mb: float) -> list:
 def skeleton(lang: str, programme: str | None, max_upload_mb: float) -> list:
     """Every id the callbacks use, hidden (a database without programme: nothing to upload to)."""
     return [html.Div(hidden=True, children=[*body(lang, programme, max_upload_mb),
-                                            dcc.Store(id=MAP_LABELS), html.Button(id=MAP_APPLY)])]
+                                            dcc.Store(id=MAP_LABELS), html.Button(id=MAP_APPLY),
+                                            *step_skeleton()])]
 
 
 def validation_layout() -> html.Div:
@@ -202,6 +218,9 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
     except UploadRefused as refused:
         return [refusal(refused, lang, name)], False, None, True, []
     outcome = check_upload(current_engine(), prog.id, data, name, choices, current_user_name())
+    step = mapping_step(prog.id, data, name, choices, lang) if opens_mapping_step(outcome, choices.kind) else None
+    if step is not None:
+        return step, False, None, True, []
     checked = None
     if outcome.importable:
         checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser()}
@@ -213,6 +232,21 @@ def indicator_names(programme_id: int, lang: str) -> dict[str, str]:
     """Each stored indicator's code → its name in `lang` (for the diff of a checked file)."""
     found = queries.indicators(current_engine(), programme_id, with_data=False)
     return dict(zip(found["code"], found["name_nl" if lang == "nl" else "name_en"], strict=True))
+
+
+def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list | None:
+    """An export no profile knows: the mapping step, its preview made with the best guesses; None
+    when a profile knows it or it is no table at all (then the check's own words are shown)."""
+    try:
+        if known_export(current_engine(), data, name):
+            return None
+        start = start_mapping(data, name)
+    except UserError:
+        return None
+    guessed = guessed_choices(start)
+    preview = preview_of(lambda: try_choices(current_engine(), programme_id, data, name, guessed,
+                                             choices.decimal, current_user_name() or "web"), lang, guessed.roles)
+    return [step_view(start, name, lang, preview)]
 
 
 def run_import(contents, filename, checked, config):
@@ -279,6 +313,8 @@ def register_callbacks(app: dash.Dash) -> None:
         if not n_clicks:
             return no_update, no_update
         return run_import(contents, filename, checked, config)
+
+    register_mapping_callbacks(app, UPLOAD_ID, CONFIG_ID, DECIMAL_ID, META_ID, _page_config)
 
     @app.callback(
         Output(MAPPING_ID, "data"),

@@ -12,6 +12,7 @@ from dashboard.workspace.notices import notice
 from dashboard.workspace.text_table import text_table
 from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
 from pipelines.errors import Problem, in_language
+from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult
 
 MAP_TARGET = "upload-map-target"  # pattern-matching id type: {"role": MAP_TARGET, "index": i}
@@ -172,6 +173,12 @@ def diff_section(result: LoadResult, lang: str, names: dict[str, str] | None = N
                           ("unchanged", result.unchanged), ("skipped", result.skipped))
         if n or change != "skipped"
     ]))
+    if result.incomplete_years:  # before confirming: a year the file would make incomplete
+        children.append(html.Div(className="notice notice-error", role="alert", children=[
+            html.H4(t("up_incomplete_heading", lang)),
+            html.Ul(id="upload-incomplete-years", children=[
+                html.Li(in_language(incomplete_year_text(entry), lang)) for entry in result.incomplete_years]),
+        ]))
     if result.warnings:
         # Among them the columns left out and the planned rows left out (pipelines' Bilingual).
         children += [html.H4(t("up_warnings", lang)),

@@ -18,11 +18,12 @@ from pipelines.batches import finish_batch, previous_load, start_batch
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
+from pipelines.load.completeness import incomplete_years, newly_incomplete, touches_emissions
 from pipelines.load.definitions import make_definer
 from pipelines.load.indicator_rows import FileState, normalise
 from pipelines.load.labels import LabelResolver, ensure_total_indicator, load_indicators
 from pipelines.load.layout import Layout, detect_layout, to_long
-from pipelines.load.observation_store import ObservationStore, add_up
+from pipelines.load.observation_store import STAGING, ObservationStore, add_up
 from pipelines.load.problems import ProblemLog
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.load.totals import TotalsCheck
@@ -120,6 +121,12 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     if options.dry_run or not result.changed:
         if options.dry_run:
             result.diff = store.diff()
+            # The would-be data, in this transaction only (rolled back below); a file of no
+            # emissions values cannot change a year's completeness and pays nothing.
+            if result.changed and touches_emissions(conn, STAGING):
+                before = incomplete_years(conn, programme_id)
+                store.apply()
+                result.incomplete_years = newly_incomplete(before, incomplete_years(conn, programme_id))
         result.batch_id = None
         raise _Discard
     store.apply()

@@ -50,6 +50,9 @@ class LoadResult:
     planned_years: list[int] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # columns the loader did not read
     added_up: int = 0  # rows added up into another row's value (--add-up)
+    # A dry run's years whose total the file would make incomplete: [{year, missing: [sector codes]}]
+    # (pipelines/load/completeness.py), warned about before anything is confirmed.
+    incomplete_years: list[dict] = field(default_factory=list)
     # One row per stored row with a 'change' column: new | superseded | unchanged
     # (and 'old_value' for superseded); what the upload page shows as the diff.
     diff: pd.DataFrame | None = None
