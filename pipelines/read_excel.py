@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipelines.errors import Bilingual, UserError
 from pipelines.read import RawTable, TableChunk, clean_header
-from pipelines.read_dialect import header_index
+from pipelines.read_dialect import MAX_COLUMNS, header_index
 from pipelines.read_stream import TrailingRows
 
 
@@ -62,14 +62,31 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
         # update it) or absurdly large (A1:XFD1048576): read the rows that are really there.
         sheet.reset_dimensions()
         rows, numbers = [], []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [cell_text(v) for v in values]
-            if any(c.strip() for c in cells):
-                rows.append(cells)
-                numbers.append(number)
+        number = 0
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if len(values) > MAX_COLUMNS:
+                    raise UserError(_too_wide(file_name, number, len(values)))
+                cells = [cell_text(v) for v in values]
+                if any(c.strip() for c in cells):
+                    rows.append(cells)
+                    numbers.append(number)
+        except UserError:
+            raise
+        except Exception as exc:  # noqa: BLE001  (a damaged sheet: its XML, a cell openpyxl cannot read)
+            raise UserError(Bilingual(
+                f"{file_name} is damaged: the first sheet cannot be read after row {number} ({exc}); "
+                "open it in Excel and save it again, or save it as CSV",
+                f"{file_name} is beschadigd: het eerste werkblad is niet te lezen na rij {number} ({exc}); "
+                "open het in Excel en bewaar het opnieuw, of bewaar het als CSV")) from None
         return rows, numbers, sheet.title
     finally:
         book.close()
+
+
+def _too_wide(file_name: str, row: int, width: int) -> Bilingual:
+    return Bilingual(f"{file_name}, row {row}: {width} columns; expected at most {MAX_COLUMNS}",
+                     f"{file_name}, rij {row}: {width} kolommen; verwacht hoogstens {MAX_COLUMNS}")
 
 
 def _pad(row: list[str], width: int) -> list[str]:

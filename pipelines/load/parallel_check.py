@@ -21,7 +21,7 @@ import pickle
 import threading
 from collections.abc import Callable, Iterator
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.read_stream import read_ahead
 
 MIN_ROWS = 200_000  # below this the fork and the pipe cost more than they save
@@ -71,7 +71,11 @@ def _messages(receive) -> Iterator[tuple]:
         try:
             message = receive.recv()
         except (EOFError, OSError):
-            raise UserError("checking the file stopped unexpectedly (its process ended)") from None
+            raise UserError(Bilingual("checking the file stopped unexpectedly (its process ended)",
+                                      "het nakijken van het bestand stopte onverwacht (het proces eindigde)")) from None
+        except Exception as exc:  # noqa: BLE001  (a message that does not unpickle: say so, no traceback)
+            raise UserError(Bilingual(f"checking the file failed ({type(exc).__name__}: {exc})",
+                                      f"het nakijken van het bestand mislukte ({type(exc).__name__}: {exc})")) from None
         yield message
         if message[0] in ("done", "error"):
             return
@@ -100,7 +104,7 @@ def _child(send, run: Callable, state, raw, area, stage_all: bool) -> None:
         send.send(("done", rows_in_file, state, area, raw.detected))
     except BaseException as exc:  # noqa: BLE001  (every failure goes to the parent, which raises it)
         try:
-            pickle.dumps(exc)
+            pickle.loads(pickle.dumps(exc))  # both ways: the parent must be able to rebuild it
         except Exception:  # noqa: BLE001  (an exception that cannot cross the pipe: its text can)
             exc = UserError(f"checking the file failed: {exc!r}")
         send.send(("error", exc))
