@@ -163,11 +163,17 @@ def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separ
     return RawTable(file_name, sha, columns, detected, chunker)
 
 
+MAX_HEADER_CHARS = 500  # of a column name; matching names to aliases slows with their length
+
+
 def clean_header(names: list[str]) -> list[str]:
-    """Header names cleaned; empty ones become 'column N', repeated ones get ' (2)'."""
+    """Header names cleaned; empty ones become 'column N', repeated ones get ' (2)', overlong
+    ones end in '…' after MAX_HEADER_CHARS characters."""
     out: list[str] = []
     for i, name in enumerate(names, start=1):
-        cleaned = clean_text(str(name)) or f"column {i}"
+        cleaned = clean_text(str(name)[: MAX_HEADER_CHARS * 2]) or f"column {i}"
+        if len(cleaned) > MAX_HEADER_CHARS:
+            cleaned = cleaned[:MAX_HEADER_CHARS] + "…"
         base, n = cleaned, 2
         while cleaned in out:
             cleaned, n = f"{base} ({n})", n + 1
