@@ -52,8 +52,9 @@ def load(
     layout = detect_layout(raw)
     mapping = read_mapping(options.mapping)
     try:
-        with db.writing(engine) as conn, _gc_paused():
-            lock_programme(conn, programme_id)
+        # An import queues behind another as long as it takes (saying so), never fails for it.
+        with db.writing(engine, wait_s=None, on_wait=options.on_wait) as conn, _gc_paused():
+            lock_programme(conn, programme_id, wait_s=None, on_wait=options.on_wait)
             result.already_loaded_as = previous_load(conn, programme_id, "indicators", raw.sha256)
             if result.already_loaded_as is not None:
                 raise _Discard

@@ -210,9 +210,10 @@ def load_records(
     result = LoadResult(kind.kind, raw.file_name, raw.sha256, dry_run=options.dry_run,
                         detected=dict(raw.detected))
     columns = file_columns(kind, raw)
-    with (engine.connect() if options.dry_run else db.writing(engine)) as conn:
+    writer = db.writing(engine, wait_s=None, on_wait=options.on_wait)  # imports queue, never fail for it
+    with (engine.connect() if options.dry_run else writer) as conn:
         if not options.dry_run:
-            lock_programme(conn, programme_id)
+            lock_programme(conn, programme_id, wait_s=None, on_wait=options.on_wait)
         result.already_loaded_as = previous_load(conn, programme_id, kind.kind, raw.sha256)
         if result.already_loaded_as is not None:
             return result

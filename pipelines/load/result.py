@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,8 @@ class LoadOptions:
     # Let a big indicators file be checked in a forked second process (parallel_check.py): the
     # command line says yes; a web server, with its own processes and threads, does not.
     may_fork: bool = False
+    # Told once (with a Bilingual text) when the import waits for another writer of the programme.
+    on_wait: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
