@@ -57,3 +57,8 @@ bench-load: setup
 # (tracebacks, hangs, memory, partial writes: each must be 0). REALDATA_DIR: the real exports.
 fuzz: setup
 	$(BIN)/python -m tests.fuzz.run --cases 10000
+
+# 100 kill -9 of a big `roadmap load` per backend (SQLite, and PostgreSQL at TEST_DATABASE_URL):
+# no orphan checker, no half-visible batch, the next import runs. One JSON line per backend.
+crash-test: setup
+	$(BIN)/python -m tests.crash.run --kills 100 --database-url $(TEST_DATABASE_URL)
