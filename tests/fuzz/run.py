@@ -47,7 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         db = FuzzDatabase(Path(directory))
         seed_list, reason = seeds()
         n_generated = int(args.cases * args.generated_share)
-        outcomes = [db.run(c) for c in mutated(seed_list, args.cases - n_generated, random.Random(args.seed))]
+        outcomes = []
+        for case in mutated(seed_list, args.cases - n_generated, random.Random(args.seed)):
+            outcomes.append(db.run(case))
+            if len(outcomes) % 500 == 0:  # a long run shows that it runs
+                print(json.dumps({"progress": len(outcomes), **Counter(o.verdict for o in outcomes)}),
+                      file=sys.stderr, flush=True)
         outcomes += generated(db, n_generated, args.seed)
         monolingual = len(db.monolingual)
     verdicts = Counter(o.verdict for o in outcomes)
