@@ -145,4 +145,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from dashboard.auth import install_auth
 
     install_auth(app, settings, engine)
+    from dashboard.request_limits import limit_request_bodies
+
+    limit_request_bodies(app.server, settings)  # first of the before_request hooks
     return app
