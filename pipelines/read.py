@@ -122,7 +122,7 @@ def read_table(
     """
     data = source if isinstance(source, bytes) else _read_bytes(Path(source))
     sha = hashlib.sha256(data).hexdigest()
-    if data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm")):
+    if is_workbook(data, file_name):
         from pipelines.read_excel import read_xlsx
 
         return read_xlsx(data, file_name, sha)
@@ -132,6 +132,11 @@ def read_table(
     if data.isspace() or not data:  # (strip() would copy a big file to find out)
         raise UserError(Bilingual(f"{file_name} is empty", f"{file_name} is leeg"))
     return _read_csv(data, file_name, sha, encoding, separator)
+
+
+def is_workbook(data: bytes, file_name: str) -> bool:
+    """Whether the bytes are read as an .xlsx workbook (whole, in memory) rather than streamed."""
+    return data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm"))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -204,6 +209,6 @@ def _alias_key(name: str) -> str:
 
 
 __all__ = [
-    "RawTable", "TableChunk", "clean_header", "clean_text", "fold", "header_index", "match_columns",
-    "read_table",
+    "RawTable", "TableChunk", "clean_header", "clean_text", "fold", "header_index", "is_workbook",
+    "match_columns", "read_table",
 ]

@@ -107,10 +107,12 @@ def _refuse_wide_first_row(data: bytes, enc: str, dialect: Dialect, width: int, 
         return
     if len(row) > width + 1:
         hint = _extra_field_hint(dialect.separator)
+        # Only the first 64 KB were read: a longer row has at least the fields counted.
+        least = Bilingual("at least ", "minstens ") if head.count("\n") < line else Bilingual("", "")
         raise ValidationFailed([Problem(
             file_name, line, None, dialect.separator.join(row[width:])[:100],
-            Bilingual(f"{width} fields, as in the header (this row has {len(row)}){hint.en}",
-                      f"{width} velden, zoals de kopregel (deze rij heeft er {len(row)}){hint.nl}"))])
+            Bilingual(f"{width} fields, as in the header (this row has {least}{len(row):,}){hint.en}",
+                      f"{width} velden, zoals de kopregel (deze rij heeft er {least.nl}{len(row):,}){hint.nl}"))])
 
 
 @dataclass(frozen=True)
