@@ -95,20 +95,24 @@ def _refuse_wide_first_row(data: bytes, enc: str, dialect: Dialect, width: int, 
     """The one row pandas would still cut without an error: the first data row, when it has two
     or more fields beyond the header (its tokenizer then takes the extra ones for an index)."""
     head = data[: 1 << 16].decode(enc, errors="ignore").removeprefix("\ufeff")
-    rows = csv.reader(io.StringIO(head), delimiter=dialect.separator, quotechar='"', doublequote=True)
+    # newline="": a lone carriage return ends a line here as it does for pandas' tokenizer.
+    rows = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.separator, quotechar='"', doublequote=True)
     line = 0
     try:
         for line, row in enumerate(rows, start=1):
-            if line > dialect.header_line and any(cell.strip() for cell in row):
+            # A blank row of many separators before the first data row counts too: pandas would
+            # take it as the first row, and its fields beyond the header as an index.
+            if line > dialect.header_line and (len(row) > width + 1 or any(cell.strip() for cell in row)):
                 break
         else:
             return
-    except csv.Error:  # a stray carriage return or quote: pandas' tokenizer judges the file
+    except csv.Error:  # a stray quote: pandas' tokenizer judges the file
         return
     if len(row) > width + 1:
         hint = _extra_field_hint(dialect.separator)
         # Only the first 64 KB were read: a longer row has at least the fields counted.
-        least = Bilingual("at least ", "minstens ") if head.count("\n") < line else Bilingual("", "")
+        least = Bilingual("at least ", "minstens ") if rows.line_num >= line and not head.endswith(("\n", "\r")) and \
+            len(head) >= (1 << 16) - 4 else Bilingual("", "")
         raise ValidationFailed([Problem(
             file_name, line, None, dialect.separator.join(row[width:])[:100],
             Bilingual(f"{width} fields, as in the header (this row has {least}{len(row):,}){hint.en}",

@@ -107,6 +107,16 @@ def test_a_unit_cell_of_40000_characters_is_refused_at_once(engine, programme_id
     assert problem.value.endswith("… (40000 characters)") and len(problem.value) < 300
 
 
+def test_a_blank_row_of_two_million_separators_after_a_carriage_return_is_refused_at_once(engine, programme_id):
+    # The header ends in a lone CR, then 2,000,000 commas: pandas took that row's extra fields
+    # for an index (a warning on stderr, 19 s) and imported the next row as if nothing was wrong.
+    data = LONG_INDICATORS.rstrip(b"\n") + b"\r" + b"," * 2_000_000 + b"\nemissions.residential,2021,5,t\n"
+    started = time.monotonic()
+    problem = only_problem(refusal(engine, programme_id, "indicators", data, "cr.csv"))
+    assert time.monotonic() - started < 5
+    assert problem.row == 2 and problem.expected.startswith("4 fields, as in the header (this row has at least")
+
+
 @pytest.mark.parametrize("line", [1, 2, 3])
 def test_a_row_of_two_million_separators_is_refused_at_once(engine, programme_id, line):
     rows = [LONG_INDICATORS.rstrip(b"\n"), b"emissions.residential,2020,5,t", b"emissions.residential,2021,6,t"]

@@ -10,12 +10,14 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 # The real exports live beside the clone (never in it); REALDATA_DIR points elsewhere (a worktree).
 REALDATA = Path(os.environ.get("REALDATA_DIR") or REPO / ".." / "shared" / "realdata")
 SEED_BYTES = 200_000  # a seed's first bytes: a real export of 450 KB makes slow cases, not new ones
+FIXED_TIME = datetime(2026, 1, 1)
 SEED_ROWS = 2_000  # of a big workbook (openpyxl reads ~100,000 cells a second: the JRC file takes 8 s)
 
 
@@ -62,12 +64,18 @@ def seeds(realdata: Path = REALDATA) -> tuple[list[Seed], str | None]:
     return found, reason
 
 
+def _dated(book):
+    """A workbook stamped with a fixed time: the same seed bytes, so the same cases, every run."""
+    book.properties.created = book.properties.modified = FIXED_TIME
+    return book
+
+
 def _first_rows(data: bytes, rows: int) -> bytes:
     """A workbook with the first sheet's first `rows` rows."""
     from openpyxl import Workbook, load_workbook
 
     source = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
-    book = Workbook()
+    book = _dated(Workbook())
     for values in source.iter_rows(max_row=rows, values_only=True):
         book.active.append(values)
     out = io.BytesIO()
@@ -81,7 +89,7 @@ def csv_to_xlsx(data: bytes) -> bytes:
 
     from openpyxl import Workbook
 
-    book = Workbook()
+    book = _dated(Workbook())
     for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
         book.active.append(row)
     out = io.BytesIO()
@@ -224,7 +232,7 @@ def mutate_xlsx(data: bytes, rnd: random.Random) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, body in parts.items():
-            target.writestr(name, body)
+            target.writestr(zipfile.ZipInfo(name, FIXED_TIME.timetuple()[:6]), body)
     return out.getvalue()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -40,8 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--max-gib", type=int, default=4, help="address space of the run (a blow-up fails its case)")
     parser.add_argument("--generated-share", type=float, default=0.2, help="share of Hypothesis tables")
     args = parser.parse_args(argv)
+    # A case that blows up memory fails with MemoryError (counted) instead of taking the machine.
+    resource.setrlimit(resource.RLIMIT_AS, (args.max_gib << 30, args.max_gib << 30))
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as directory:
         db = FuzzDatabase(Path(directory))
