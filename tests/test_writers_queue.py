@@ -130,3 +130,19 @@ def test_the_command_line_import_waits_for_a_running_one_and_says_so(database_ur
     assert cli.returncode == 0, err
     assert "locked" not in err and "Traceback" not in err
     assert "added 2, superseded 2" in out
+
+
+def test_a_mistyped_password_during_an_import_gets_words_not_a_500(database_url, engine, programme_id):
+    from tests.auth_support import add_people, log_in
+    from tests.upload_support import real_app
+
+    add_people(engine)
+    client = real_app(engine, database_url).server.test_client()
+    with HeldImport(database_url, programme_id):
+        response = log_in(client, "cor", "not the password")
+    page = response.get_data(as_text=True)
+    if engine.dialect.name == "sqlite":  # the failure counter needs the write lock the import holds
+        assert response.status_code == 503 and response.headers["Retry-After"] == "60"
+        assert "An import is running; logging in is not possible right now" in page
+    else:  # row locks: the counter does not meet the import
+        assert response.status_code == 200 and "wrong password" in page
