@@ -65,9 +65,24 @@ def seeds(realdata: Path = REALDATA) -> tuple[list[Seed], str | None]:
 
 
 def _dated(book):
-    """A workbook stamped with a fixed time: the same seed bytes, so the same cases, every run."""
-    book.properties.created = book.properties.modified = FIXED_TIME
+    book.properties.created = FIXED_TIME
     return book
+
+
+def _saved(book) -> bytes:
+    """A workbook's bytes, the same every run (openpyxl stamps the time of saving, and so does
+    zipfile): the same seeds, so the same cases from the same random seed."""
+    out = io.BytesIO()
+    book.save(out)
+    source = zipfile.ZipFile(out)
+    stable = io.BytesIO()
+    with zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", body)
+            target.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME.timetuple()[:6]), body)
+    return stable.getvalue()
 
 
 def _first_rows(data: bytes, rows: int) -> bytes:
@@ -78,9 +93,7 @@ def _first_rows(data: bytes, rows: int) -> bytes:
     book = _dated(Workbook())
     for values in source.iter_rows(max_row=rows, values_only=True):
         book.active.append(values)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _saved(book)
 
 
 def csv_to_xlsx(data: bytes) -> bytes:
@@ -92,9 +105,7 @@ def csv_to_xlsx(data: bytes) -> bytes:
     book = _dated(Workbook())
     for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
         book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _saved(book)
 
 
 # ---- mutations: each takes the bytes and a Random, returns new bytes ----------------------------
