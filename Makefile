@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: serve test setup browser-deps lint bench bench-scale bench-load
+.PHONY: serve test setup browser-deps lint bench bench-scale bench-load fuzz crash-test
 
 setup: $(VENV)/.installed
 
@@ -52,3 +52,13 @@ bench-scale: setup
 bench-load: setup
 	@command -v wrk >/dev/null || { echo "bench-load needs wrk: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python benchmarks/load.py
+
+# 10,000 mutated and generated files through the three loaders; one JSON line of counts
+# (tracebacks, hangs, memory, partial writes: each must be 0). REALDATA_DIR: the real exports.
+fuzz: setup
+	$(BIN)/python -m tests.fuzz.run --cases 10000
+
+# 100 kill -9 of a big `roadmap load` per backend (SQLite, and PostgreSQL at TEST_DATABASE_URL):
+# no orphan checker, no half-visible batch, the next import runs. One JSON line per backend.
+crash-test: setup
+	$(BIN)/python -m tests.crash.run --kills 100 --database-url $(TEST_DATABASE_URL)

@@ -152,4 +152,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from dashboard.api import register_api
 
     register_api(app.server)
+    from dashboard.request_limits import limit_request_bodies
+
+    limit_request_bodies(app.server, settings)  # first of the before_request hooks
     return app

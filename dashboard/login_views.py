@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from dashboard.auth_texts import denied_role_text, pick_language, texts
 from dashboard.workspace.nav import with_lang, workspace_home
+from pipelines.db import ImportRunning
 from pipelines.login_throttle import LoginThrottleStore, ThrottleKey, login_keys
 from pipelines.users import Account, end_sessions, normalise_name, verify_login
 
@@ -154,11 +155,16 @@ def _attempt_login(deps: LoginDeps, lang: str, next_path: str) -> Response:
         response = _render(lang, next_path, name=name, message=message, status=429)
         response.headers["Retry-After"] = str(math.ceil(wait))
         return response
-    account = verify_login(deps.engine, name, password)
-    if account is None:
-        deps.throttle.record_failure(keys)
-        return _render(lang, next_path, name=name, message=texts(lang)["wrong"])
-    deps.throttle.reset(ThrottleKey("user", account.name))
+    try:
+        account = verify_login(deps.engine, name, password)
+        if account is None:
+            deps.throttle.record_failure(keys)
+            return _render(lang, next_path, name=name, message=texts(lang)["wrong"])
+        deps.throttle.reset(ThrottleKey("user", account.name))
+    except ImportRunning:  # the counter could not be written in time: say so, never a 500
+        response = _render(lang, next_path, name=name, message=texts(lang)["busy"], status=503)
+        response.headers["Retry-After"] = "60"
+        return response
     # A fresh session at login: nothing from before (CSRF token included) carries over.
     session.clear()
     g.pop("csrf_token", None)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from pipelines.errors import Bilingual, UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,7 +28,7 @@ def make_engine(url: str, **kwargs) -> Engine:
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        kwargs.setdefault("connect_args", {}).setdefault("timeout", 30)
+        kwargs.setdefault("connect_args", {}).setdefault("timeout", SQLITE_BUSY_MS / 1000)
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         return engine
@@ -46,35 +50,133 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         # IMMEDIATE takes the write lock at the start, so two imports queue instead of deadlocking.
-        write = conn.get_execution_options().get("write_lock", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        options = conn.get_execution_options()
+        if not options.get("write_lock", False):
+            conn.exec_driver_sql("BEGIN")
+            return
+        busy_ms = options.get("busy_ms")
+        if busy_ms is None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        # One slice of waiting for the lock; `writing` tries again (and tells who waits) between.
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(busy_ms)}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
 
 
 # First key of pg_advisory_xact_lock(namespace, programme_id): every writer of a programme.
 WRITE_LOCK_NAMESPACE = 20_300
+SQLITE_BUSY_MS = 30_000  # a statement outside `writing` that meets the write lock waits this long
+# An edit, a login or a setting waits this long for an import to finish, then is told in words.
+# Imports wait for each other as long as it takes (EDIT_WAIT_S=None), saying that they wait.
+EDIT_WAIT_S = 10.0
+WAIT_STEP_S = 1.0  # how often a waiting writer tries again (and may say that it waits)
+WAITING_FOR_IMPORT = Bilingual("waiting for another import of this programme to finish…",
+                               "wachten tot een andere import van dit programma klaar is…")
+
+
+class ImportRunning(UserError):
+    """A write that waited its bounded time for the lock an import holds; nothing was changed."""
+
+    def __init__(self, waited_s: float):
+        super().__init__(Bilingual(
+            f"an import is running and holds the database for writing; nothing was saved after waiting "
+            f"{waited_s:.0f} s: try again in a minute",
+            f"er loopt een import die de databank bezet houdt; na {waited_s:.0f} s wachten is niets "
+            f"bewaard: probeer het over een minuut opnieuw"))
+        self.waited_s = waited_s
+
+    def __reduce__(self):
+        return (type(self), (self.waited_s,))
+
+
+class _Wait:
+    """The waiting of one writer: its deadline (None: none), and whether it said it waits."""
+
+    def __init__(self, wait_s: float | None, on_wait: Callable[[str], None] | None):
+        self.wait_s, self.on_wait = wait_s, on_wait
+        self.started, self.told = time.monotonic(), False
+
+    def step_s(self) -> float:
+        if self.wait_s is None:
+            return WAIT_STEP_S
+        return max(0.05, min(WAIT_STEP_S, self.wait_s - (time.monotonic() - self.started)))
+
+    def again(self) -> None:
+        """After a slice without the lock: raise ImportRunning when the time is up, else say so once."""
+        waited = time.monotonic() - self.started
+        if self.wait_s is not None and waited >= self.wait_s - 0.01:
+            raise ImportRunning(waited)
+        if not self.told and self.on_wait is not None:
+            self.on_wait(WAITING_FOR_IMPORT)
+        self.told = True
+
+
+def _lock_wait_over(exc: OperationalError) -> bool:
+    """SQLite's 'database is locked' after its busy timeout, or PostgreSQL's lock_timeout."""
+    orig = getattr(exc, "orig", None)
+    return "database is locked" in str(orig) or getattr(orig, "sqlstate", None) == "55P03"
 
 
 @contextmanager
-def writing(engine: Engine, programme_id: int | None = None) -> Iterator[Connection]:
+def writing(
+    engine: Engine, programme_id: int | None = None, *, wait_s: float | None = EDIT_WAIT_S,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[Connection]:
     """A transaction for a write: one import, undo or edit commits or rolls back as a whole.
 
     On SQLite it takes the write lock at BEGIN (readers go on under WAL). On PostgreSQL, given
     the programme, it takes that programme's advisory lock first, so its writers run one after
     another and each rebuilds the derived tables from everything committed before it.
+    While another writer holds the lock it waits: up to `wait_s` seconds (then ImportRunning, a
+    UserError in words), or for as long as it takes when `wait_s` is None (an import queueing
+    behind another); `on_wait` is told once that it waits.
     """
-    with engine.execution_options(write_lock=True).begin() as conn:
+    waiting = _Wait(wait_s, on_wait)
+    sqlite = engine.dialect.name == "sqlite"
+    while True:
+        stack = ExitStack()
+        try:
+            options = {"write_lock": True, "busy_ms": int(waiting.step_s() * 1000)} if sqlite else {"write_lock": True}
+            conn = stack.enter_context(engine.execution_options(**options).begin())
+            break
+        except OperationalError as exc:
+            stack.close()
+            if not _lock_wait_over(exc):
+                raise
+            waiting.again()
+    with stack:
+        if not sqlite and wait_s is not None:  # row locks an import holds: a bounded wait too
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
         if programme_id is not None:
-            lock_programme(conn, programme_id)
-        yield conn
+            _lock(conn, programme_id, waiting)
+        try:
+            yield conn
+        except OperationalError as exc:
+            if _lock_wait_over(exc):
+                raise ImportRunning(time.monotonic() - waiting.started) from None
+            raise
 
 
-def lock_programme(conn: Connection, programme_id: int) -> None:
-    """Serialise writers of one programme on PostgreSQL (SQLite's BEGIN IMMEDIATE already does)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(:ns, :p)"),
-            {"ns": WRITE_LOCK_NAMESPACE, "p": programme_id},
-        )
+def lock_programme(
+    conn: Connection, programme_id: int, *, wait_s: float | None = EDIT_WAIT_S,
+    on_wait: Callable[[str], None] | None = None,
+) -> None:
+    """Serialise writers of one programme on PostgreSQL (SQLite's BEGIN IMMEDIATE already does),
+    waiting as `writing` does."""
+    _lock(conn, programme_id, _Wait(wait_s, on_wait))
+
+
+def _lock(conn: Connection, programme_id: int, waiting: _Wait) -> None:
+    if conn.dialect.name != "postgresql":
+        return
+    key = {"ns": WRITE_LOCK_NAMESPACE, "p": programme_id}
+    while not conn.execute(text("SELECT pg_try_advisory_xact_lock(:ns, :p)"), key).scalar():
+        pause = waiting.step_s()
+        waiting.again()
+        time.sleep(min(pause, 0.25))
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -122,7 +122,7 @@ def read_table(
     """
     data = source if isinstance(source, bytes) else _read_bytes(Path(source))
     sha = hashlib.sha256(data).hexdigest()
-    if data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm")):
+    if is_workbook(data, file_name):
         from pipelines.read_excel import read_xlsx
 
         return read_xlsx(data, file_name, sha)
@@ -133,6 +133,11 @@ def read_table(
     if data.isspace() or not data:  # (strip() would copy a big file to find out)
         raise UserError(Bilingual(f"{file_name} is empty", f"{file_name} is leeg"))
     return _read_csv(data, file_name, sha, encoding, separator)
+
+
+def is_workbook(data: bytes, file_name: str) -> bool:
+    """Whether the bytes are read as an .xlsx workbook (whole, in memory) rather than streamed."""
+    return data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm"))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -164,11 +169,17 @@ def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separ
     return RawTable(file_name, sha, columns, detected, chunker)
 
 
+MAX_HEADER_CHARS = 500  # of a column name; matching names to aliases slows with their length
+
+
 def clean_header(names: list[str]) -> list[str]:
-    """Header names cleaned; empty ones become 'column N', repeated ones get ' (2)'."""
+    """Header names cleaned; empty ones become 'column N', repeated ones get ' (2)', overlong
+    ones end in '…' after MAX_HEADER_CHARS characters."""
     out: list[str] = []
     for i, name in enumerate(names, start=1):
-        cleaned = clean_text(str(name)) or f"column {i}"
+        cleaned = clean_text(str(name)[: MAX_HEADER_CHARS * 2]) or f"column {i}"
+        if len(cleaned) > MAX_HEADER_CHARS:
+            cleaned = cleaned[:MAX_HEADER_CHARS] + "…"
         base, n = cleaned, 2
         while cleaned in out:
             cleaned, n = f"{base} ({n})", n + 1
@@ -199,6 +210,6 @@ def _alias_key(name: str) -> str:
 
 
 __all__ = [
-    "RawTable", "TableChunk", "clean_header", "clean_text", "fold", "header_index", "match_columns",
-    "read_table",
+    "RawTable", "TableChunk", "clean_header", "clean_text", "fold", "header_index", "is_workbook",
+    "match_columns", "read_table",
 ]

@@ -15,6 +15,9 @@ SEPARATORS = (";", "\t", ",", "|")  # in order of preference when the evidence t
 SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
 SAMPLE_CHARS = 64_000
 SAMPLE_ROWS = 50
+# No table the loaders read has more columns; pandas would build a frame of every one (a row of
+# two million separators: 36 s and 2.7 GB) before any check could look at it.
+MAX_COLUMNS = 1_000
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,26 @@ def normalise_separator(separator: str) -> str:
 def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
     """The separator (given or sniffed from the first rows) and the header row."""
     sample = text[:SAMPLE_CHARS]
-    if len(text) > SAMPLE_CHARS and "\n" in sample:
-        sample = sample[: sample.rindex("\n") + 1]
+    if len(text) > SAMPLE_CHARS:
+        if "\n" not in sample and "\r" not in sample:
+            raise UserError(Bilingual(
+                f"{file_name}: the first line is longer than {SAMPLE_CHARS:,} characters; expected a header "
+                "of column names",
+                f"{file_name}: de eerste regel is langer dan {SAMPLE_CHARS:,} tekens; verwacht een kopregel "
+                "met kolomnamen"))
+        sample = sample[: max(sample.rfind("\n"), sample.rfind("\r")) + 1]
     sep = normalise_separator(separator) if separator is not None else _sniff_separator(sample)
     rows, starts = _parse_sample(sample, sep)
     filled = [r for r in rows if any(c.strip() for c in r)]
     if not filled:
         raise UserError(Bilingual(f"{file_name} has no rows", f"{file_name} heeft geen rijen"))
     index = header_index(rows)
+    if len(rows[index]) > MAX_COLUMNS:
+        raise UserError(Bilingual(
+            f"{file_name}, line {starts[index]}: a header of {len(rows[index]):,} columns; expected at most "
+            f"{MAX_COLUMNS:,}",
+            f"{file_name}, regel {starts[index]}: een kopregel van {len(rows[index]):,} kolommen; verwacht "
+            f"hoogstens {MAX_COLUMNS:,}"))
     titles = [" ".join(c.strip() for c in r if c.strip()) for r in rows[:index]]
     return Dialect(sep, rows[index], starts[index], [t for t in titles if t])
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipelines.errors import Bilingual, UserError
 from pipelines.read import RawTable, TableChunk, clean_header
-from pipelines.read_dialect import header_index
+from pipelines.read_dialect import MAX_COLUMNS, header_index
 from pipelines.read_stream import TrailingRows
 
 
@@ -101,6 +101,8 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
                                   f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
     rows, numbers = [], []
     for number, row in enumerate(values, start=1):
+        if len(row) > MAX_COLUMNS:
+            raise UserError(_too_wide(file_name, number, len(row)))
         # Text and whole numbers, most cells, without cell_text's checks (a second per 800,000 cells).
         cells = [v if type(v) is str else str(int(v)) if type(v) is float and v.is_integer() and abs(v) < 1e15
                  else cell_text(v) for v in row]
@@ -108,6 +110,11 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
             rows.append(cells)
             numbers.append(number)
     return rows, numbers, sheet.name
+
+
+def _too_wide(file_name: str, row: int, width: int) -> Bilingual:
+    return Bilingual(f"{file_name}, row {row}: {width} columns; expected at most {MAX_COLUMNS}",
+                     f"{file_name}, rij {row}: {width} kolommen; verwacht hoogstens {MAX_COLUMNS}")
 
 
 def _pad(row: list[str], width: int) -> list[str]:

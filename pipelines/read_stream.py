@@ -50,7 +50,7 @@ def csv_chunks(
             yield from trimmer.feed(frame.drop(columns=OVERFLOW), lines)
     except pd.errors.ParserError as exc:
         raise UserError(Bilingual(f"{file_name}: ", f"{file_name}: ")
-                        + _parser_message(exc, len(columns), dialect.separator)) from None
+                        + _parser_message(exc, len(columns), dialect.separator, dialect.header_line)) from None
     except UnicodeDecodeError as exc:
         raise UserError(Bilingual(f"{file_name} cannot be read as {enc} ({exc.reason}); pass --encoding",
                                   f"{file_name} is niet te lezen als {enc} ({exc.reason}): bewaar het als UTF-8")) from None
@@ -95,19 +95,28 @@ def _refuse_wide_first_row(data: bytes, enc: str, dialect: Dialect, width: int, 
     """The one row pandas would still cut without an error: the first data row, when it has two
     or more fields beyond the header (its tokenizer then takes the extra ones for an index)."""
     head = data[: 1 << 16].decode(enc, errors="ignore").removeprefix("\ufeff")
-    rows = csv.reader(io.StringIO(head), delimiter=dialect.separator, quotechar='"', doublequote=True)
+    # newline="": a lone carriage return ends a line here as it does for pandas' tokenizer.
+    rows = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.separator, quotechar='"', doublequote=True)
     line = 0
-    for line, row in enumerate(rows, start=1):
-        if line > dialect.header_line and any(cell.strip() for cell in row):
-            break
-    else:
+    try:
+        for line, row in enumerate(rows, start=1):
+            # A blank row of many separators before the first data row counts too: pandas would
+            # take it as the first row, and its fields beyond the header as an index.
+            if line > dialect.header_line and (len(row) > width + 1 or any(cell.strip() for cell in row)):
+                break
+        else:
+            return
+    except csv.Error:  # a stray quote: pandas' tokenizer judges the file
         return
     if len(row) > width + 1:
         hint = _extra_field_hint(dialect.separator)
+        # Only the first 64 KB were read: a longer row has at least the fields counted.
+        least = Bilingual("at least ", "minstens ") if rows.line_num >= line and not head.endswith(("\n", "\r")) and \
+            len(head) >= (1 << 16) - 4 else Bilingual("", "")
         raise ValidationFailed([Problem(
             file_name, line, None, dialect.separator.join(row[width:])[:100],
-            Bilingual(f"{width} fields, as in the header (this row has {len(row)}){hint.en}",
-                      f"{width} velden, zoals de kopregel (deze rij heeft er {len(row)}){hint.nl}"))])
+            Bilingual(f"{width} fields, as in the header (this row has {least}{len(row):,}){hint.en}",
+                      f"{width} velden, zoals de kopregel (deze rij heeft er {least.nl}{len(row):,}){hint.nl}"))])
 
 
 @dataclass(frozen=True)
@@ -127,7 +136,14 @@ def _extra_field_hint(separator: str) -> _Hint:
                  "; zet een waarde die het scheidingsteken bevat tussen aanhalingstekens")
 
 
-def _parser_message(exc: Exception, width: int, separator: str) -> Bilingual:
+def _parser_message(exc: Exception, width: int, separator: str, header_line: int = 1) -> Bilingual:
+    unclosed = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+    if unclosed:  # pandas counts rows after the header from 0, plus the overflow column's shift
+        line = header_line + int(unclosed.group(1))
+        return Bilingual(f"line {line} (or one after it) opens a quote (\") that is never closed; expected "
+                         "every quoted cell to end with a quote",
+                         f"regel {line} (of een regel erna) opent een aanhalingsteken (\") dat nooit gesloten "
+                         "wordt; verwacht dat elke cel tussen aanhalingstekens eindigt met een aanhalingsteken")
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
         _, line, saw = found.groups()  # pandas counts the overflow column: the header has `width`

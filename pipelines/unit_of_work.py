@@ -10,7 +10,7 @@ calls `derived.rebuild`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -33,9 +33,13 @@ class ProgrammeWrite:
 
 
 @contextmanager
-def programme_write(engine: Engine, programme_id: int) -> Iterator[ProgrammeWrite]:
-    """A write transaction of `programme_id`; see the module docstring."""
-    with db.writing(engine, programme_id) as conn:
+def programme_write(
+    engine: Engine, programme_id: int, *, wait_s: float | None = db.EDIT_WAIT_S,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[ProgrammeWrite]:
+    """A write transaction of `programme_id`; see the module docstring. Another writer of the
+    programme is waited for `wait_s` seconds (None: as long as it takes, as imports do)."""
+    with db.writing(engine, programme_id, wait_s=wait_s, on_wait=on_wait) as conn:
         work = ProgrammeWrite(conn, programme_id)
         yield work
         if work.changed:

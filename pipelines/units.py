@@ -42,6 +42,7 @@ _WORDS = {
     "n": "item", "nr": "item", "units": "item", "items": "item",
 }
 _MASS = "[mass]"
+MAX_UNIT_CHARS = 100  # 'kt CO2-equivalent per year' is 26; pint needs 1.6 s for 10,000
 # The pint expressions above as (dimension, size in its base unit), so the common conversions
 # need no unit registry (building pint's takes ~0.2 s per process). Pint does every other one;
 # a test checks that these agree with pint.
@@ -64,6 +65,9 @@ class UnitProblem(ValueError):
         super().__init__(message)
         self.kind = kind
 
+    def __reduce__(self):  # Exception's default would call __init__(message) alone: a TypeError
+        return (type(self), (self.kind, str(self)))
+
 
 @dataclass(frozen=True)
 class ParsedUnit:
@@ -84,6 +88,8 @@ def _registry():
 
 def parse_unit(text: str, mapping: dict[str, str] | None = None) -> ParsedUnit:
     """The pint expression of a unit as written; UnitProblem('unknown') when it has none."""
+    if len(text) > MAX_UNIT_CHARS:  # before any parsing: pint's work grows faster than the text
+        raise UnitProblem("unknown", f"a unit of {len(text)} characters (at most {MAX_UNIT_CHARS})")
     raw = clean_text(text).replace("₂", "2")
     if mapping and fold(raw) in mapping:
         raw = clean_text(mapping[fold(raw)])

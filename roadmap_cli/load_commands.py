@@ -73,7 +73,7 @@ def _make_load_command(kind: str, summary: str):
 
         programme = app.programme()
         load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True,
-                                   missing_markers=tuple(missing_markers), **options)
+                                   missing_markers=tuple(missing_markers), on_wait=lambda text: click.echo(text, err=True), **options)
         with _progress_bar(file) as bar:
             result = load_file(
                 app.ready_engine(), programme.id, kind, file, options=load_options,

@@ -21,9 +21,10 @@ from sqlalchemy import Engine
 
 from pipelines.csv_safe import safe_cell
 from pipelines.errors import Problem, UserError, ValidationFailed
-from pipelines.load import load_file, preview_file
+from pipelines.load import load_file, preview_file, read_source
 from pipelines.load.kinds import IMPORT_KINDS
 from pipelines.load.result import LoadOptions, LoadResult
+from pipelines.read import is_workbook
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 BYTES_PER_MB = 1024 * 1024
@@ -151,8 +152,10 @@ def check_upload(engine: Engine, programme_id: int, data: bytes, file_name: str,
     outcome = CheckOutcome(file_name, sha256_of(data))
     with load_options(choices, dry_run=True, user=user) as options:
         try:
-            outcome.preview = preview_file(data, choices.kind, file_name, options)
-            outcome.result = load_file(engine, programme_id, choices.kind, data,
+            # A workbook is parsed once for both; a CSV file streams, each pass from its bytes.
+            source = read_source(data, choices.kind, file_name, options) if is_workbook(data, file_name) else data
+            outcome.preview = preview_file(source, choices.kind, file_name, options)
+            outcome.result = load_file(engine, programme_id, choices.kind, source,
                                        file_name=file_name, options=options)
         except ValidationFailed as failed:
             outcome.problems = list(failed.problems)

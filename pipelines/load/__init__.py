@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from pipelines.errors import UserError
 from pipelines.load.result import LoadOptions, LoadResult
 
+if TYPE_CHECKING:
+    from pipelines.read import RawTable
+
 PREVIEW_ROWS = 20
 DEFAULT_OPTIONS = LoadOptions()  # frozen: safe to share
 
 
 def load_file(
-    engine: Engine, programme_id: int, kind: str, source: Path | bytes, *,
+    engine: Engine, programme_id: int, kind: str, source: Path | bytes | RawTable, *,
     file_name: str | None = None, options: LoadOptions = DEFAULT_OPTIONS,
     progress: Callable[[int], None] | None = None,
 ) -> LoadResult:
@@ -31,7 +35,7 @@ def load_file(
     return found.load(engine, programme_id, raw, options, progress)
 
 
-def preview_file(source: Path | bytes, kind: str, file_name: str | None = None,
+def preview_file(source: Path | bytes | RawTable, kind: str, file_name: str | None = None,
                  options: LoadOptions = DEFAULT_OPTIONS) -> dict:
     """What the reader detected and the first rows as parsed (strings), for an upload page."""
     raw = _read(source, kind, file_name, options)
@@ -42,11 +46,20 @@ def preview_file(source: Path | bytes, kind: str, file_name: str | None = None,
             "detected": dict(raw.detected), "rows": rows, "line_numbers": lines}
 
 
-def _read(source: Path | bytes, kind: str, file_name: str | None, options: LoadOptions):
+def read_source(source: Path | bytes, kind: str, file_name: str | None = None,
+                options: LoadOptions = DEFAULT_OPTIONS) -> RawTable:
+    """The file read once, for `preview_file` and `load_file` to share (a workbook: openpyxl's
+    read is the slow part; a CSV table streams, and each pass reads its bytes again)."""
+    return _read(source, kind, file_name, options)
+
+
+def _read(source: Path | bytes | RawTable, kind: str, file_name: str | None, options: LoadOptions):
     from pipelines.load.kinds import import_kind
-    from pipelines.read import read_table
+    from pipelines.read import RawTable, read_table
 
     import_kind(kind)  # a UserError naming the kinds there are
+    if isinstance(source, RawTable):
+        return source
     if file_name is None:
         if isinstance(source, bytes):
             raise UserError("an uploaded file needs its file name")

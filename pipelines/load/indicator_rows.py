@@ -27,7 +27,7 @@ from pipelines.numbers import (
     parse_number_series,
 )
 from pipelines.read import fold
-from pipelines.units import UnitConverter, UnitProblem
+from pipelines.units import MAX_UNIT_CHARS, UnitConverter, UnitProblem
 from pipelines.vocab import MEASURED_WORDS, PLANNED_WORDS, SECTOR_BY_CODE
 
 EMISSIONS_UNIT = "t CO2e"
@@ -357,7 +357,10 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
     if not n:
         return
     column = state.layout.column("unit") or str(rows.column[i])
-    if problem.kind == "unknown":
+    if len(unit) > MAX_UNIT_CHARS:
+        expected = Bilingual(f"a unit of at most {MAX_UNIT_CHARS} characters (this cell has {len(unit)})",
+                             f"een eenheid van hoogstens {MAX_UNIT_CHARS} tekens (deze cel heeft er {len(unit)})")
+    elif problem.kind == "unknown":
         expected = Bilingual(
             f"a unit the loader knows for {canonical!r} (e.g. t, kt or Mt CO2e; kWh, MWh, "
             "GWh, TJ; %; persons); map it with --mapping FILE (kind 'unit')",

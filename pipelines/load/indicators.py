@@ -56,7 +56,9 @@ def load(
     mapping = read_mapping(options.mapping)
     _check_markers(options.missing_markers)
     try:
-        with programme_write(engine, programme_id) as work, _gc_paused():
+        # An import queues behind another as long as it takes (saying so), never fails for it.
+        with programme_write(engine, programme_id, wait_s=None, on_wait=options.on_wait) as work, \
+                _gc_paused():
             conn = work.conn
             result.already_loaded_as = previous_load(conn, programme_id, "indicators", raw.sha256)
             if result.already_loaded_as is not None:

@@ -23,6 +23,7 @@ from pipelines.vocab import (
 TOTAL_ROW = -1  # a total row when the programme has no reported-total indicator (not stored)
 TOTAL_CODE = emissions_indicator_code(TOTAL)  # the programme's reported total series
 UNKNOWN = 0
+MAX_LABEL_CHARS = 300  # a code, a name or a sector with its unit; a longer cell is no label
 _PARENTHESES = re.compile(r"\s*[\(\[](.*?)[\)\]]\s*")
 
 
@@ -81,6 +82,8 @@ class LabelResolver:
 
     def resolve(self, label: str) -> Resolution:
         """The indicator a label stands for; tries it whole, then without a '(unit)' part."""
+        if len(label) > MAX_LABEL_CHARS:  # no indicator has such a label; matching it costs time
+            return Resolution(UNKNOWN)
         found = self._resolve_folded(fold(label))
         if found.indicator_id != UNKNOWN or found.mapped_to:
             return found

@@ -15,13 +15,16 @@ in one process.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.read_stream import read_ahead
 
 MIN_ROWS = 200_000  # below this the fork and the pipe cost more than they save
@@ -37,7 +40,8 @@ def stream(run: Callable, state, raw, area, store, stage_all: bool, progress) ->
     (rows in file, the child's final state, its area filter), and raw.detected updated."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, run, state, raw, area, stage_all), daemon=True)
+    child = context.Process(target=_child, args=(send, receive, os.getpid(), run, state, raw, area, stage_all),
+                            daemon=True)
     child.start()
     send.close()  # the parent's copy: the child's end closing is then the pipe's end
     # A thread takes each message off the pipe as soon as it is sent, so the child goes on to
@@ -71,7 +75,11 @@ def _messages(receive) -> Iterator[tuple]:
         try:
             message = receive.recv()
         except (EOFError, OSError):
-            raise UserError("checking the file stopped unexpectedly (its process ended)") from None
+            raise UserError(Bilingual("checking the file stopped unexpectedly (its process ended)",
+                                      "het nakijken van het bestand stopte onverwacht (het proces eindigde)")) from None
+        except Exception as exc:  # noqa: BLE001  (a message that does not unpickle: say so, no traceback)
+            raise UserError(Bilingual(f"checking the file failed ({type(exc).__name__}: {exc})",
+                                      f"het nakijken van het bestand mislukte ({type(exc).__name__}: {exc})")) from None
         yield message
         if message[0] in ("done", "error"):
             return
@@ -90,7 +98,28 @@ class _Sink:
         self.send.send(("progress", n))
 
 
-def _child(send, run: Callable, state, raw, area, stage_all: bool) -> None:
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this process when its parent ends (Linux; elsewhere the closed pipe
+    tells it). A parent killed with SIGKILL runs no cleanup: without this its checker lived on,
+    blocked writing to a pipe nobody reads, holding the parent's stdout and ~260 MB."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the closed pipe remains
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the request above: go now
+        os._exit(1)
+
+
+def _child(send, receive, parent_pid: int, run: Callable, state, raw, area, stage_all: bool) -> None:
+    die_with_parent(parent_pid)
+    # The fork copied the parent's reading end: closed here, so that when the parent dies no
+    # reader is left and this process's next send fails (BrokenPipeError) instead of blocking.
+    receive.close()
     # A little behind the dashboard's workers when they share the cores with a big import.
     os.nice(5)
     sink = _Sink(send)
@@ -98,11 +127,16 @@ def _child(send, run: Callable, state, raw, area, stage_all: bool) -> None:
         rows_in_file = run(state, raw, area, sink, stage_all, sink.progress)
         state.define = None  # nothing to call back in the parent
         send.send(("done", rows_in_file, state, area, raw.detected))
+    except (BrokenPipeError, ConnectionResetError):  # the parent is gone: nobody to tell
+        os._exit(1)
     except BaseException as exc:  # noqa: BLE001  (every failure goes to the parent, which raises it)
         try:
-            pickle.dumps(exc)
+            pickle.loads(pickle.dumps(exc))  # both ways: the parent must be able to rebuild it
         except Exception:  # noqa: BLE001  (an exception that cannot cross the pipe: its text can)
             exc = UserError(f"checking the file failed: {exc!r}")
-        send.send(("error", exc))
+        try:
+            send.send(("error", exc))
+        except OSError:  # the parent is gone
+            os._exit(1)
     finally:
         send.close()

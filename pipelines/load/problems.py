@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 from pipelines.errors import Bilingual, Problem
 
 PER_KIND = 50  # problems of one kind (same column and expectation) listed one by one
+SHOWN_CHARS = 200  # of a value quoted in a problem: a 2 MB cell is named, not repeated
+
+
+def shown(value: str | None) -> str | None:
+    """A found value as a problem quotes it: long ones cut, with their length."""
+    if value is None or len(value) <= SHOWN_CHARS:
+        return value
+    return f"{value[:SHOWN_CHARS]}… ({len(value)} characters)"
 
 
 @dataclass
@@ -25,14 +33,14 @@ class ProblemLog:
         seen = self._counts.get(kind, 0)
         self._counts[kind] = seen + 1
         if seen < PER_KIND:
-            self.problems.append(Problem(self.file, row, column, value, expected))
+            self.problems.append(Problem(self.file, row, column, shown(value), expected))
 
     def add_once(self, key: tuple, row: int, column: str | None, value: str, expected: str, n: int = 1) -> None:
         """A problem reported once for all rows with the same value; counts the rows."""
         if key in self._grouped:
             self._grouped[key][4] += n
         else:
-            self._grouped[key] = [row, column, value, expected, n]
+            self._grouped[key] = [row, column, shown(value), expected, n]
 
     def finish(self) -> list[Problem]:
         """Every problem, grouped ones first, with a line for each capped kind."""

@@ -94,12 +94,15 @@ def parse_url(text: str) -> str:
                          "een webadres dat begint met http:// of https:// (bv. https://www.leuven2030.be)")
     if " " in text:
         raise CellError(expected + Bilingual(" without spaces", " zonder spaties"))
-    parts = urlsplit(text)
-    host = parts.hostname or ""
+    if len(text) > 500:  # checked first: urlsplit's work grows with the text
+        raise CellError(Bilingual("a web address of at most 500 characters", "een webadres van hoogstens 500 tekens"))
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # an unclosed '[' of an IPv6 host, a port that is no number
+        raise CellError(expected) from None
     if parts.scheme.lower() not in ("http", "https") or "." not in host.strip("."):
         raise CellError(expected)
-    if len(text) > 500:
-        raise CellError(Bilingual("a web address of at most 500 characters", "een webadres van hoogstens 500 tekens"))
     return text
 
 

@@ -215,7 +215,8 @@ def load_records(
         with engine.connect() as conn:
             _check_and_diff(kind, conn, programme_id, raw, columns, options, result)
         return result
-    with programme_write(engine, programme_id) as work:
+    # An import queues behind another as long as it takes (saying so), never fails for it.
+    with programme_write(engine, programme_id, wait_s=None, on_wait=options.on_wait) as work:
         records = _check_and_diff(kind, work.conn, programme_id, raw, columns, options, result)
         if records is None or not result.changed:
             work.nothing_changed()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ class LoadOptions:
     # Add up several rows for one indicator and period (direct + indirect, sub-sectors mapped to
     # one sector) instead of refusing them as duplicates (--add-up).
     add_up: bool = False
+    # Told once (with a Bilingual text) when the import waits for another writer of the programme.
+    on_wait: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -1,0 +1,21 @@
+"""A few kill -9 of a big command-line import per backend (the long run: `make crash-test`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+
+from tests.crash.harness import prepare, run_kills
+
+
+@pytest.mark.slow
+def test_killed_imports_leave_no_orphan_no_half_batch_and_the_next_import_runs(database_url, tmp_path):
+    big = prepare(database_url, tmp_path)
+    # Kills at random moments within the first 4 s (about half an import here), and every
+    # other one within 0.5 s of the checker's start.
+    report = run_kills(database_url, big, kills=4, backend=database_url.split(":")[0], full_import_s=4.0)
+    assert report.kills + report.finished_before_kill == 4
+    assert report.killed_while_checking >= 2  # the kills that waited for the checker to exist
+    assert (report.orphans, report.inconsistent, report.half_visible_batches, report.next_import_failed) == (
+        0, 0, 0, 0), asdict(report)

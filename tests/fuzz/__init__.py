@@ -1,0 +1,1 @@
+"""Fuzzing the three loaders: generated and mutated files must end in a result or in problems."""
