@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from pipelines.errors import Bilingual, UserError
-from pipelines.read import RawTable, TableChunk, clean_header
+from pipelines.raw_table import RawTable, TableChunk, clean_header
 from pipelines.read_dialect import MAX_COLUMNS, header_index
 from pipelines.read_stream import TrailingRows
 

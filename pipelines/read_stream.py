@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
-from pipelines.read import TableChunk, clean_text
+from pipelines.raw_table import TableChunk, clean_text
 from pipelines.read_dialect import Dialect
 
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""The house's rules, checked: layers (import-linter) and one front door for writes."""
+"""The house's rules, checked: layers (import-linter), no import cycles, one front door for writes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+
+import grimp
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipelines", "dashboard", "roadmap_cli")
@@ -18,6 +20,41 @@ def test_the_import_contracts_hold():
                            capture_output=True, text=True)
     assert found.returncode == 0, found.stdout + found.stderr
     assert "0 broken" in found.stdout
+
+
+def _cycles(graph) -> list[list[str]]:
+    """Groups of modules that import each other, directly or round about (Tarjan's SCCs)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in graph.find_modules_directly_imported_by(module):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while (top := stack.pop()) != module:
+                group.append(top)
+            if group:
+                groups.append(sorted([module, *group]))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return groups
+
+
+def test_no_module_imports_itself_round_about():
+    # Function-level imports count too: they hide a cycle, they do not remove it.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    assert _cycles(grimp.build_graph(*PACKAGES)) == []
 
 
 def _calls(name: str) -> list[str]:
