@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, exists, select
 
@@ -55,6 +56,9 @@ class RegionalResult:
         batches = sum(r.batch_id is not None for r in self.results.values())
         text = (f"{self.file_name}: {verb} {len(self.results)} area(s) into {len(self.results)} programme(s) "
                 f"({len(self.created)} new): added {added}, superseded {superseded}, in {batches} batch(es)")
+        again = sum(r.already_loaded_as is not None for r in self.results.values())
+        if again:
+            text += f"; {again} programme(s) had this file loaded already"
         if self.no_known_area:
             text += f"; left out, no known area: {', '.join(self.no_known_area)}"
         if self.rows_without_area:
@@ -85,15 +89,20 @@ def load_all_areas(engine: Engine, raw: RawTable, options: LoadOptions,
             "met een gebiedskolom leest (bv. de gemeente-export van de Klimaatmonitor)"))
     profile, chosen_by = chosen
     result = RegionalResult(raw.file_name, dry_run=options.dry_run)
-    areas = _areas(raw, profile, result)
-    baseline = new.baseline_year or _first_year(profile, chosen_by, raw, options, areas)
-    spec_for = _spec_maker(new, baseline)
+    column, areas = _areas(raw, profile, result)
+    # The profile applied once to every area's rows, then cut per area (not 352 passes).
+    table, area_options = apply_for_areas(profile, chosen_by, raw, options, {fold(a) for a in areas})
+    per_area = _split(table, _area_of_line(raw, column))
+    spec_for = _spec_maker(new, new.baseline_year or _first_year(table))
     problems: list[Problem] = []
     try:
         with db.writing(engine) as conn:
             result.removed_placeholder = _remove_placeholder(conn)
             programmes, taken = _programmes_by_area(conn)
             for area in areas:
+                part = per_area.get(fold(area))
+                if part is None:  # none of its rows holds a value the profile takes
+                    continue
                 programme_id = programmes.get(fold(area))
                 if programme_id is None:
                     spec = spec_for(area, free_slug(area, taken))
@@ -101,9 +110,8 @@ def load_all_areas(engine: Engine, raw: RawTable, options: LoadOptions,
                     taken[spec.slug] = programme_id
                     result.created.append(spec.slug)
                 slug = next(s for s, p in taken.items() if p == programme_id)
-                table, area_options = apply_for_areas(profile, chosen_by, raw, options, {fold(area)})
                 try:
-                    result.results[slug] = _load_area(conn, programme_id, table, area_options)
+                    result.results[slug] = _load_area(conn, programme_id, part, area_options)
                 except ValidationFailed as exc:
                     problems.extend(exc.problems)
             if problems:
@@ -122,8 +130,9 @@ def _load_area(conn: Connection, programme_id: int, table: RawTable, options: Lo
     return load_in(conn, programme_id, table, options)
 
 
-def _areas(raw: RawTable, profile, result: RegionalResult) -> list[str]:
-    """The file's areas in file order (each once); cells of no known area are listed apart."""
+def _areas(raw: RawTable, profile, result: RegionalResult) -> tuple[str, list[str]]:
+    """The area column, and the file's areas in file order (each once); cells of no known area
+    are listed apart."""
     by_fold = {fold(c): c for c in raw.columns}
     column = by_fold.get(fold(profile.columns["area"]))
     if column is None:
@@ -133,17 +142,51 @@ def _areas(raw: RawTable, profile, result: RegionalResult) -> list[str]:
     result.rows_without_area = sum(not c for c in cells)
     named = [c for c in pd.unique(pd.Series(cells, dtype=object)) if c]
     result.no_known_area = [c for c in named if fold(c) in profile.unknown_areas]
-    return [c for c in named if fold(c) not in profile.unknown_areas]
+    areas = [c for c in named if fold(c) not in profile.unknown_areas]
+    repeated = _same_after_folding(areas)
+    if repeated:
+        raise UserError(Bilingual(f"{raw.file_name}: column {column!r} names one area twice: {repeated}",
+                                  f"{raw.file_name}: kolom {column!r} noemt één gebied twee keer: {repeated}"))
+    return column, areas
 
 
-def _first_year(profile, chosen_by: str, raw: RawTable, options: LoadOptions, areas: list[str]) -> int:
+def _same_after_folding(areas: list[str]) -> str | None:
+    seen: dict[str, str] = {}
+    for area in areas:
+        if fold(area) in seen:
+            return f"{seen[fold(area)]!r} / {area!r}"
+        seen[fold(area)] = area
+    return None
+
+
+def _area_of_line(raw: RawTable, column: str) -> dict[int, str]:
+    """File line → the folded area of that line."""
+    cells = raw.frame[column].to_numpy(dtype=object)
+    return {int(line): fold(str(cell)) for line, cell in zip(raw.line_numbers, cells, strict=True)}
+
+
+def _split(table: RawTable, area_of_line: dict[int, str]) -> dict[str, RawTable]:
+    """The profile's long table cut into one table per area (each keeping its file lines)."""
+    lines = np.asarray(table.line_numbers, dtype=np.int64)
+    areas = np.array([area_of_line[int(line)] for line in lines], dtype=object)
+    out = {}
+    for area in pd.unique(areas):
+        mask = areas == area
+        frame = table.frame[mask].reset_index(drop=True)
+        detected = dict(table.detected, size_bytes=len(frame) * 40)
+        part = RawTable(table.file_name, table.sha256, list(table.columns), detected, lambda _n: iter(()))
+        part.__dict__["frame"] = frame
+        part.__dict__["line_numbers"] = [int(x) for x in lines[mask]]
+        out[area] = part
+    return out
+
+
+def _first_year(table: RawTable) -> int:
     """The first year with values in the file (the new programmes' baseline)."""
-    from pipelines.profiles import apply_for_areas
-
-    table, _ = apply_for_areas(profile, chosen_by, raw, options, {fold(a) for a in areas})
     years = [int(p[:4]) for p in table.frame["period"] if str(p)[:4].isdigit()]
     if not years:
-        raise UserError(Bilingual(f"{raw.file_name}: no year in the file", f"{raw.file_name}: geen jaar in het bestand"))
+        raise UserError(Bilingual(f"{table.file_name}: no year in the file",
+                                  f"{table.file_name}: geen jaar in het bestand"))
     return min(years)
 
 
