@@ -14,7 +14,7 @@ from dashboard.context import EXTENSION_KEY, DashboardContext, request_language
 from pipelines.settings import Settings
 
 HERE = Path(__file__).resolve().parent
-PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "methodology")
+PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "compare", "methodology")
 # Logged-in pages (each registered with `required_role`); their callbacks check the role too.
 WORKSPACE_PAGES = (
     "upload", "imports",
