@@ -131,19 +131,26 @@ def sort_ranking(table: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def line_figure(table: pd.DataFrame, value: str, lang: str, y_title: str, incomplete_label: str) -> dict:
-    """One line per programme; incomplete years as open markers; missing values as gaps."""
+    """One line per programme over its complete years; an incomplete year is not a measured point
+    (its sum would look like a fall) but an open marker of its own; missing values are gaps."""
     traces = []
     for i, (name, group) in enumerate(table.groupby("programme", sort=False)):
-        complete = group["complete"].fillna(True).astype(bool)
-        symbol = SYMBOLS[i % len(SYMBOLS)]
+        complete = group["complete"].fillna(True).astype(bool).to_numpy()
+        colour, symbol = PROGRAMME_COLOURS[i % len(PROGRAMME_COLOURS)], SYMBOLS[i % len(SYMBOLS)]
+        values = group[value].where(complete)
         traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": name,
-            "x": clean(group["year"]), "y": clean(group[value]), "connectgaps": False,
-            "line": {"color": PROGRAMME_COLOURS[i % len(PROGRAMME_COLOURS)], "width": 2.5},
-            "marker": {"size": 9, "symbol": [symbol if c else f"{symbol}-open" for c in complete]},
-            "customdata": ["" if c else incomplete_label for c in complete],
-            "hovertemplate": "%{y:,.2f} %{customdata}<extra>%{fullData.name}</extra>",
+            "type": "scatter", "mode": "lines+markers", "name": name, "legendgroup": name,
+            "x": clean(group["year"]), "y": clean(values), "connectgaps": False,
+            "line": {"color": colour, "width": 2.5}, "marker": {"size": 9, "symbol": symbol},
+            "hovertemplate": "%{y:,.2f}<extra>%{fullData.name}</extra>",
         })
+        if not complete.all():
+            traces.append({
+                "type": "scatter", "mode": "markers", "name": f"{name}: {incomplete_label}", "legendgroup": name,
+                "x": clean(group["year"][~complete]), "y": clean(group[value][~complete]), "showlegend": False,
+                "marker": {"size": 10, "symbol": f"{symbol}-open", "color": colour, "line": {"width": 2}},
+                "hovertemplate": "%{y:,.2f}<extra>%{fullData.name}</extra>",
+            })
     layout = base_layout(lang, y_title)
     layout["yaxis"]["rangemode"] = "normal" if value == "index" else "tozero"
     return {"data": traces, "layout": layout}
