@@ -58,7 +58,7 @@ COMPARE_LABELS: dict[str, tuple[str, str]] = {
     "col_base_year": ("Basisjaar van de index", "Index base year"),
     # Progress and status
     "cmp_progress_title": ("Voortgang naar het eigen doel", "Progress toward each one's own target"),
-    "cmp_progress_axis": ("% van de weg naar het doel (100 = bereikt)", "% of the way to the target (100 = reached)"),
+    "cmp_progress_axis": ("% naar het doel (100 = bereikt)", "% to the target (100 = reached)"),
     "cmp_progress_summary": (
         "{best} is het verst op weg naar zijn eigen doel ({best_value}).",
         "{best} is furthest on the way to its own target ({best_value}).",
@@ -79,8 +79,8 @@ COMPARE_LABELS: dict[str, tuple[str, str]] = {
     # Ranking
     "cmp_rank_title": ("Alle programma's gerangschikt", "All programmes ranked"),
     "cmp_rank_summary": (
-        "{count} programma's; gesorteerd op {order}. Een streepje: niet beschikbaar (geen inwonersaantal, geen tweede jaar of geen doel).",
-        "{count} programmes, sorted by {order}. A dash: not available (no population, no second year or no target).",
+        "{count} programma's; sorteer ze met de knoppen hierboven. Een streepje: niet beschikbaar (geen inwonersaantal, geen tweede jaar of geen doel).",
+        "{count} programmes; sort them with the buttons above. A dash: not available (no population, no second year or no target).",
     ),
     "cmp_sort_legend": ("Sorteer op", "Sort by"),
     "cmp_sort_per_capita_t": ("uitstoot per inwoner (laagste eerst)", "emissions per inhabitant (lowest first)"),

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import ALL, Input, Output, State, ctx, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
 
 from dashboard import queries
 from dashboard.components import (
     ChartView,
     Column,
     chart_block,
+    chart_csv,
     choice_group,
+    format_cell,
     hidden_controls,
     no_data,
     page_shell,
     register_choice_group,
     register_url_sync,
     state_id,
-    table_block,
 )
 from dashboard.context import current_engine, page_title, request_language
 from dashboard.figures import compare as fig
@@ -42,6 +43,8 @@ CHOSEN_LIST_ID = "compare-chosen-list"
 CONTENT_ID = "compare-content"
 SORT_ID = "compare-sort"
 RANKING_ID = "compare-ranking"
+RANKING_BODY_ID = "compare-ranking-body"
+RANKING_ROWS_ID = "compare-ranking-rows"
 CONTROLS = (("programmes", CHOSEN_ID, "data"), ("sort", SORT_ID, "data"))
 MIN_CHOSEN, MAX_CHOSEN = 2, 6
 SORT_KEYS = ("per_capita_t", "change_pct", "progress_pct", "programme")
@@ -80,7 +83,8 @@ def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
 
 
 def placeholders() -> html.Div:
-    return hidden_controls((CHOSEN_ID, SORT_ID), (CONTENT_ID, RANKING_ID, CHOSEN_LIST_ID, MESSAGE_ID),
+    return hidden_controls((CHOSEN_ID, SORT_ID, RANKING_ROWS_ID),
+                           (CONTENT_ID, RANKING_ID, CHOSEN_LIST_ID, MESSAGE_ID, RANKING_BODY_ID),
                            (dcc.Input(id=SEARCH_ID), html.Button(id=ADD_ID)))
 
 
@@ -254,21 +258,37 @@ def sector_mix_view(picked: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> C
 
 
 def ranking(sort: str, lang: str) -> html.Section:
-    """Every programme of the deployment, sorted by `sort`."""
+    """Every programme of the deployment in a table the browser sorts (`roadmap.sortRanking`):
+    the rows, formatted here once, go to the page in a Store; a sort costs no request."""
     engine = current_engine()
     table = fig.sort_ranking(fig.ranking_table(queries.programmes(engine), queries.yearly_totals(engine),
-                                               queries.primary_status(engine)), sort)
-    key = t(f"cmp_sort_{sort}", lang)
-    return table_block(ChartView(
-        name="compare-ranking", title=t("cmp_rank_title", lang),
-        summary=t("cmp_rank_summary", lang, count=len(table), order=key), figure={}, table=table,
-        columns=(
-            Column("programme", t("col_programme", lang), "text"),
-            Column("latest_year", t("col_latest_year", lang), "year"),
-            Column("per_capita_t", t("col_per_capita", lang), "number"),
-            Column("change_pct", t("col_change", lang), "number"),
-            Column("progress_pct", t("col_progress", lang), "number"),
-        )), lang)
+                                               queries.primary_status(engine)), "programme")
+    columns = (
+        Column("programme", t("col_programme", lang), "text"),
+        Column("latest_year", t("col_latest_year", lang), "year"),
+        Column("per_capita_t", t("col_per_capita", lang), "number"),
+        Column("change_pct", t("col_change", lang), "number"),
+        Column("progress_pct", t("col_progress", lang), "number"),
+    )
+    view = ChartView(name="compare-ranking", title=t("cmp_rank_title", lang),
+                     summary=t("cmp_rank_summary", lang, count=len(table)), figure={}, table=table, columns=columns)
+    rows = [{"cells": [format_cell(getattr(r, c.key), c.kind, lang) for c in columns],
+             "sort": {k: (None if pd.isna(getattr(r, k)) else getattr(r, k)) for k in SORT_KEYS}}
+            for r in table.itertuples(index=False)]
+    ids = {k: {"role": k, "chart": view.name} for k in ("csv-button", "csv-download", "csv-data")}
+    header = html.Tr([html.Th(c.label, scope="col", className="text" if c.kind == "text" else None) for c in columns])
+    return html.Section(className="chart-block", **{"aria-labelledby": "compare-ranking-heading"}, children=[
+        html.H2(view.title, id="compare-ranking-heading"),
+        html.P(view.summary, className="chart-summary"),
+        html.Div(className="table-scroll", tabIndex="0", role="region",
+                 **{"aria-label": t("table_of", lang, title=view.title)},
+                 children=html.Table(className="data-table", children=[
+                     html.Caption(view.title), html.Thead(header), html.Tbody(id=RANKING_BODY_ID)])),
+        dcc.Store(id=RANKING_ROWS_ID, data=rows),
+        html.Button(t("download_csv", lang), id=ids["csv-button"], className="button", n_clicks=0, type="button"),
+        dcc.Download(id=ids["csv-download"]),
+        dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
+    ])
 
 
 def validation_layout() -> html.Div:
@@ -299,10 +319,10 @@ def register_callbacks(app: dash.Dash) -> None:
         chosen = parse_choice(",".join(chosen or []), known)
         return chosen_list(chosen, state["lang"]), comparison(chosen, state["lang"])
 
-    @app.callback(Output(RANKING_ID, "children"), Input(SORT_ID, "data"), State(state_id(PAGE), "data"),
-                  prevent_initial_call=True)
-    def sort_ranking(sort, state):
-        return ranking(sort if sort in SORT_KEYS else SORT_KEYS[0], state["lang"])
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="sortRanking"),
+        Output(RANKING_BODY_ID, "children"), Input(SORT_ID, "data"), Input(RANKING_ROWS_ID, "data"),
+    )
 
 
 def choose(trigger, value, text: str | None, chosen: list[str], lang: str) -> tuple:
