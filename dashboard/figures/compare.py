@@ -1,4 +1,4 @@
-"""Programmes side by side: per inhabitant, index (baseline = 100), progress, sector mix, ranking.
+"""Programmes side by side: per inhabitant, index (baseline = 100), progress, sector mix.
 
 Pure: tables in, tables and Plotly figure dicts out. A year whose sectors are incomplete is
 drawn as an open marker and flagged in the tables; a year without population has no per-inhabitant
@@ -95,39 +95,6 @@ def sector_mix_table(chosen: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFram
             table[code] = None
     present = [c for c in TOP_LEVEL if table[c].notna().any()]
     return table[["programme", "year", *present, "missing"]]
-
-
-def ranking_table(programmes: pd.DataFrame, totals: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
-    """Every programme: latest year, per inhabitant, change since its baseline (%), progress (%)."""
-    valued = totals.dropna(subset=["value_t"])
-    latest = valued.sort_values("year").groupby("programme_id").tail(1).set_index("programme_id")
-    by_year = valued.set_index(["programme_id", "year"])["value_t"]
-    progress = status.set_index("programme_id")["progress_pct"] if not status.empty else pd.Series(dtype=float)
-    rows = []
-    for p in programmes.itertuples(index=False):
-        has = p.id in latest.index
-        latest_year = int(latest.at[p.id, "year"]) if has else None
-        base = by_year.get((p.id, p.baseline_year))
-        change = None
-        if has and base and latest_year > p.baseline_year:
-            change = round((float(latest.at[p.id, "value_t"]) - base) / base * 100, 1)
-        rows.append({
-            "programme": p.name, "slug": p.slug, "latest_year": latest_year,
-            "per_capita_t": round(float(latest.at[p.id, "per_capita_t"]), 2)
-            if has and pd.notna(latest.at[p.id, "per_capita_t"]) else None,
-            "change_pct": change, "progress_pct": progress.get(p.id),
-            "complete": bool(latest.at[p.id, "complete"]) if has else None,
-        })
-    table = pd.DataFrame(rows, columns=["programme", "slug", "latest_year", "per_capita_t", "change_pct",
-                                        "progress_pct", "complete"])
-    table["progress_pct"] = pd.to_numeric(table["progress_pct"], errors="coerce").round(1)
-    return table
-
-
-def sort_ranking(table: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Sorted by `key` (lowest per inhabitant, strongest fall, most progress first); missing last."""
-    ascending = key in ("per_capita_t", "change_pct", "programme")
-    return table.sort_values(key, ascending=ascending, na_position="last", kind="stable").reset_index(drop=True)
 
 
 def line_figure(table: pd.DataFrame, value: str, lang: str, y_title: str, incomplete_label: str) -> dict:

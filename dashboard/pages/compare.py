@@ -12,6 +12,7 @@ import pandas as pd
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html
 
 from dashboard import queries
+from dashboard.cache import cached_query
 from dashboard.components import (
     ChartView,
     Column,
@@ -76,7 +77,7 @@ def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
         html.Div(id=CONTENT_ID, children=comparison(chosen, lang)),
         choice_group(SORT_ID, t("cmp_sort_legend", lang),
                      [{"label": t(f"cmp_sort_{k}", lang), "value": k} for k in SORT_KEYS], sort),
-        html.Div(id=RANKING_ID, children=ranking(sort, lang)),
+        html.Div(id=RANKING_ID, children=ranking(lang)),
     ]
     return page_shell(PAGE, lang, t("compare_heading", lang), children,
                       {"programmes": ",".join(chosen) or None, "sort": sort}, CONTROLS)
@@ -143,9 +144,12 @@ def comparison(chosen: list[str], lang: str) -> list:
     """The four charts of the chosen programmes, or a request to choose 2 to 6."""
     if len(chosen) < MIN_CHOSEN:
         return [no_data(lang, "compare_choose_more")]
-    engine = current_engine()
+    return comparison_blocks(current_engine(), tuple(chosen), lang)
+
+
+def _comparison_blocks(engine, chosen: tuple[str, ...], lang: str) -> list:
     table = queries.programmes(engine)
-    picked = table.set_index("slug").loc[chosen].reset_index()
+    picked = table.set_index("slug").loc[list(chosen)].reset_index()
     totals = queries.yearly_totals(engine)
     status = queries.primary_status(engine)
     sectors = queries.sector_values(engine, tuple(int(i) for i in picked["id"]))
@@ -155,6 +159,11 @@ def comparison(chosen: list[str], lang: str) -> list:
         chart_block(progress_view(picked, status, totals, lang), lang),
         chart_block(sector_mix_view(picked, sectors, lang), lang),
     ]
+
+
+# Public and the same for everyone: a comparison once drawn is kept per data version, like the
+# queries (a permalink shared around is drawn once).
+comparison_blocks = cached_query(_comparison_blocks)
 
 
 def per_capita_view(picked: pd.DataFrame, totals: pd.DataFrame, lang: str) -> ChartView:
@@ -257,12 +266,11 @@ def sector_mix_view(picked: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> C
         ))
 
 
-def ranking(sort: str, lang: str) -> html.Section:
+def ranking(lang: str) -> html.Section:
     """Every programme of the deployment in a table the browser sorts (`roadmap.sortRanking`):
     the rows, formatted here once, go to the page in a Store; a sort costs no request."""
     engine = current_engine()
-    table = fig.sort_ranking(fig.ranking_table(queries.programmes(engine), queries.yearly_totals(engine),
-                                               queries.primary_status(engine)), "programme")
+    table = queries.ranking(engine)  # in name order; the browser sorts it
     columns = (
         Column("programme", t("col_programme", lang), "text"),
         Column("latest_year", t("col_latest_year", lang), "year"),

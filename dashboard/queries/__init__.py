@@ -31,9 +31,10 @@ target_sets = cached_query(_progress.target_sets)
 yearly_totals = cached_query(_compare.yearly_totals)
 sector_values = cached_query(_compare.sector_values)
 primary_status = cached_query(_compare.primary_status)
+ranking = cached_query(_compare.ranking)
 
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",
     "indicators", "last_update", "milestones", "partners", "programmes", "progress_series",
-    "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status",
+    "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
 ]

@@ -41,6 +41,40 @@ def primary_status(engine: Engine) -> pd.DataFrame:
     return frame
 
 
+def ranking(engine: Engine) -> pd.DataFrame:
+    """Every programme: latest year, per inhabitant, change since its baseline (%), progress (%)."""
+    from dashboard.queries.meta import programmes as read_programmes
+
+    return ranking_table(read_programmes(engine), yearly_totals(engine), primary_status(engine))
+
+
+def ranking_table(programmes: pd.DataFrame, totals: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+    """`ranking` from its three reads (the change needs a later year than the baseline's)."""
+    valued = totals.dropna(subset=["value_t"])
+    latest = valued.sort_values("year").groupby("programme_id").tail(1).set_index("programme_id")
+    by_year = valued.set_index(["programme_id", "year"])["value_t"]
+    progress = status.set_index("programme_id")["progress_pct"] if not status.empty else pd.Series(dtype=float)
+    rows = []
+    for p in programmes.itertuples(index=False):
+        has = p.id in latest.index
+        latest_year = int(latest.at[p.id, "year"]) if has else None
+        base = by_year.get((p.id, p.baseline_year))
+        change = None
+        if has and base and latest_year > p.baseline_year:
+            change = round((float(latest.at[p.id, "value_t"]) - base) / base * 100, 1)
+        rows.append({
+            "programme": p.name, "slug": p.slug, "latest_year": latest_year,
+            "per_capita_t": round(float(latest.at[p.id, "per_capita_t"]), 2)
+            if has and pd.notna(latest.at[p.id, "per_capita_t"]) else None,
+            "change_pct": change, "progress_pct": progress.get(p.id),
+            "complete": bool(latest.at[p.id, "complete"]) if has else None,
+        })
+    table = pd.DataFrame(rows, columns=["programme", "slug", "latest_year", "per_capita_t", "change_pct",
+                                        "progress_pct", "complete"])
+    table["progress_pct"] = pd.to_numeric(table["progress_pct"], errors="coerce").round(1)
+    return table
+
+
 def _number(value) -> float | None:
     try:
         return None if value is None else float(value)
