@@ -19,7 +19,7 @@ PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "compare", "met
 WORKSPACE_PAGES = (
     "upload", "imports",
     "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets",
-    "admin_users",
+    "admin_users", "admin_programmes",
 )
 
 # No <footer> around the scripts (Dash's default puts one there: a second contentinfo

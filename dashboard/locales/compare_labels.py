@@ -88,4 +88,46 @@ COMPARE_LABELS: dict[str, tuple[str, str]] = {
     "cmp_sort_progress_pct": ("voortgang naar het doel (verste eerst)", "progress toward the target (furthest first)"),
     "cmp_sort_programme": ("naam", "name"),
     "col_change": ("Verandering sinds basisjaar (%)", "Change since baseline (%)"),
+    # The admins' programmes page (/admin/programmes)
+    "ws_nav_programmes": ("Programma's", "Programmes"),
+    "apg_title": ("Programma's", "Programmes"),
+    "apg_heading": ("Programma's van deze omgeving", "Programmes of this deployment"),
+    "apg_intro": (
+        "Elk programma volgt één gebied. Voeg er één toe, of laad een bestand met veel gebieden (zoals de "
+        "gemeente-export van de Klimaatmonitor) in één programma per gebied.",
+        "Each programme follows one area. Add one, or load a file covering many areas (such as "
+        "Klimaatmonitor's municipal export) into one programme per area.",
+    ),
+    "apg_list_heading": ("Programma's", "Programmes"),
+    "apg_add_heading": ("Een programma toevoegen", "Add a programme"),
+    "apg_field_area": ("Gebied", "Area"),
+    "apg_hint_area": ("de naam van de gemeente of stad, bv. Leiden", "the name of the municipality or city, e.g. Leiden"),
+    "apg_field_slug": ("Korte naam (optioneel)", "Short name (optional)"),
+    "apg_hint_slug": ("standaard uit de gebiedsnaam, bv. den-haag", "by default from the area name, e.g. den-haag"),
+    "apg_field_baseline": ("Basisjaar", "Baseline year"),
+    "apg_field_target_year": ("Doeljaar", "Target year"),
+    "apg_field_residual": ("Restuitstoot in het doeljaar, % van het basisjaar (optioneel)",
+                           "Emissions left in the target year, % of the baseline (optional)"),
+    "apg_hint_residual": ("leeg: nog geen doel; 0: klimaatneutraal", "empty: no target yet; 0: climate-neutral"),
+    "apg_add": ("Programma toevoegen", "Add the programme"),
+    "apg_added": ("Programma {name} toegevoegd ({slug}).", "Programme {name} added ({slug})."),
+    "apg_area_needed": ("Geef de naam van het gebied.", "Give the name of the area."),
+    "apg_year_needed": ("{field}: een jaar van 1900 tot 2100.", "{field}: a year from 1900 to 2100."),
+    "apg_residual_range": ("Restuitstoot: een percentage van 0 tot 100.", "Emissions left: a percentage from 0 to 100."),
+    "apg_regional_heading": ("Een regionaal bestand laden (alle gebieden)", "Load a regional file (all areas)"),
+    "apg_regional_intro": (
+        "Elk gebied in het bestand gaat naar zijn eigen programma; ontbrekende programma's worden aangemaakt "
+        "(basisjaar: het eerste jaar van het bestand, nog geen doel). Eén import per programma, elk apart "
+        "ongedaan te maken; een fout waar dan ook laadt niets.",
+        "Each area of the file goes to its own programme; missing programmes are created (baseline: the "
+        "file's first year, no target yet). One import per programme, each undone on its own; a problem "
+        "anywhere loads nothing.",
+    ),
+    "apg_choose_file": ("Kies een bestand of sleep het hierheen", "Choose a file or drop it here"),
+    "apg_regional_load": ("Laden voor alle gebieden", "Load for all areas"),
+    "apg_regional_failed": ("{n} probleem/problemen; niets geladen:", "{n} problem(s); nothing was loaded:"),
+    "apg_col_slug": ("Korte naam", "Short name"),
+    "apg_col_areas": ("Namen en codes van het gebied", "Area names and codes"),
+    "apg_col_target_set": ("Doel", "Target set"),
+    "apg_col_years": ("Laatste jaren met gegevens", "Latest years with data"),
 }

@@ -38,6 +38,7 @@ COORD_PARTNERS_PATH = "/coordinate/partners"
 COORD_TARGETS_PATH = "/coordinate/targets"
 COORD_REPORT_PATH = "/coordinate/report"
 ADMIN_USERS_PATH = "/admin/users"
+ADMIN_PROGRAMMES_PATH = "/admin/programmes"
 WORKSPACE_LINKS = (
     WorkspaceLink("upload", UPLOAD_PATH, "analyst"),
     WorkspaceLink("imports", IMPORTS_PATH, "analyst"),
@@ -46,6 +47,7 @@ WORKSPACE_LINKS = (
     WorkspaceLink("partners", COORD_PARTNERS_PATH, "coordinator"),
     WorkspaceLink("targets", COORD_TARGETS_PATH, "coordinator"),
     WorkspaceLink("users", ADMIN_USERS_PATH, "admin"),
+    WorkspaceLink("programmes", ADMIN_PROGRAMMES_PATH, "admin"),
 )
 
 

@@ -91,7 +91,7 @@ def test_three_programmes_are_drawn_side_by_side_in_english(compare_url, page):
     assert per_capita["Oegstgeest"]["y"] == [None] * 5  # no population: gaps, never 0
     index = _traces(page, "compare-index")
     assert dict(zip(index["Leiden"]["x"], index["Leiden"]["y"], strict=True))[2019] == 86.7
-    progress = _traces(page, "compare-progress")["% of the way to the target (100 = reached)"]
+    progress = _traces(page, "compare-progress")["% to the target (100 = reached)"]
     assert progress["x"] == [13.3, None, 5.7]  # Leiderdorp has no target: no bar
     expect(page.locator("#compare-progress-heading + figure figcaption")).to_have_text(
         "Leiden is furthest on the way to its own target (13.3%). No target or progress: Leiderdorp.")
