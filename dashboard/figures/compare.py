@@ -119,6 +119,7 @@ def line_figure(table: pd.DataFrame, value: str, lang: str, y_title: str, incomp
                 "hovertemplate": "%{y:,.2f}<extra>%{fullData.name}</extra>",
             })
     layout = base_layout(lang, y_title)
+    layout["xaxis"]["dtick"] = 1  # whole years only (a few years would get half-year ticks)
     layout["yaxis"]["rangemode"] = "normal" if value == "index" else "tozero"
     return {"data": traces, "layout": layout}
 

@@ -79,8 +79,8 @@ COMPARE_LABELS: dict[str, tuple[str, str]] = {
     # Ranking
     "cmp_rank_title": ("Alle programma's gerangschikt", "All programmes ranked"),
     "cmp_rank_summary": (
-        "{count} programma's; sorteer ze met de knoppen hierboven. Een streepje: niet beschikbaar (geen inwonersaantal, geen tweede jaar of geen doel).",
-        "{count} programmes; sort them with the buttons above. A dash: not available (no population, no second year or no target).",
+        "{count} programma's; sorteer ze met de knoppen hieronder. Een streepje: niet beschikbaar (geen inwonersaantal, geen tweede jaar of geen doel).",
+        "{count} programmes; sort them with the buttons below. A dash: not available (no population, no second year or no target).",
     ),
     "cmp_sort_legend": ("Sorteer op", "Sort by"),
     "cmp_sort_per_capita_t": ("uitstoot per inwoner (laagste eerst)", "emissions per inhabitant (lowest first)"),

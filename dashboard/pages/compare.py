@@ -75,9 +75,9 @@ def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
         html.P(t("compare_intro", lang), className="lead"),
         picker(table, chosen, lang),
         html.Div(id=CONTENT_ID, children=comparison(chosen, lang)),
-        choice_group(SORT_ID, t("cmp_sort_legend", lang),
-                     [{"label": t(f"cmp_sort_{k}", lang), "value": k} for k in SORT_KEYS], sort),
-        html.Div(id=RANKING_ID, children=ranking(lang)),
+        html.Div(id=RANKING_ID, children=ranking(lang, choice_group(
+            SORT_ID, t("cmp_sort_legend", lang), [{"label": t(f"cmp_sort_{k}", lang), "value": k} for k in SORT_KEYS],
+            sort))),
     ]
     return page_shell(PAGE, lang, t("compare_heading", lang), children,
                       {"programmes": ",".join(chosen) or None, "sort": sort}, CONTROLS)
@@ -266,7 +266,7 @@ def sector_mix_view(picked: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> C
         ))
 
 
-def ranking(lang: str) -> html.Section:
+def ranking(lang: str, sort_choice: html.Fieldset) -> html.Section:
     """Every programme of the deployment in a table the browser sorts (`roadmap.sortRanking`):
     the rows, formatted here once, go to the page in a Store; a sort costs no request."""
     engine = current_engine()
@@ -288,6 +288,7 @@ def ranking(lang: str) -> html.Section:
     return html.Section(className="chart-block", **{"aria-labelledby": "compare-ranking-heading"}, children=[
         html.H2(view.title, id="compare-ranking-heading"),
         html.P(view.summary, className="chart-summary"),
+        sort_choice,
         html.Div(className="table-scroll", tabIndex="0", role="region",
                  **{"aria-label": t("table_of", lang, title=view.title)},
                  children=html.Table(className="data-table", children=[
