@@ -130,11 +130,12 @@ def progress_figure(table: pd.DataFrame, lang: str, x_title: str, status_labels:
     names = [f"{p} ({status_labels.get(s, s)})" for p, s in zip(table["programme"], table["status"], strict=True)]
     trace = {
         "type": "bar", "orientation": "h", "x": clean(table["progress_pct"]), "y": names,
-        "marker": {"color": "#0072B2"}, "hovertemplate": "%{x:,.1f} %<extra>%{y}</extra>",
+        "marker": {"color": "#0072B2"}, "hovertemplate": f"%{{x:,.1f}} % ({x_title})<extra>%{{y}}</extra>",
         "name": x_title,
     }
-    layout = base_layout(lang, "", height=120 + 48 * len(table), x_title=x_title)
-    layout["xaxis"].update(tickformat=",~f", rangemode="tozero")
+    # The meaning goes in the hover and the table: an axis title would be cut off on a phone.
+    layout = base_layout(lang, "", height=120 + 48 * len(table))
+    layout["xaxis"].update(tickformat=",~f", rangemode="tozero", ticksuffix="%")
     layout["yaxis"].update(autorange="reversed", tickformat=None, rangemode="normal")
     layout["shapes"] = [{"type": "line", "x0": 100, "x1": 100, "yref": "paper", "y0": 0, "y1": 1,
                          "line": {"color": "#1a1a1a", "dash": "dot"}}]
@@ -150,8 +151,8 @@ def sector_mix_figure(table: pd.DataFrame, lang: str, x_title: str) -> dict:
         "y": labels, "marker": {"color": SECTOR_BY_CODE[code].colour},
         "hovertemplate": "%{x:,.1f} %<extra>%{fullData.name}</extra>",
     } for code in table.columns if code in SECTOR_BY_CODE]
-    layout = base_layout(lang, "", height=160 + 48 * len(table), x_title=x_title)
+    layout = base_layout(lang, "", height=160 + 48 * len(table))
     layout["barmode"] = "stack"
-    layout["xaxis"].update(range=[0, 100], tickformat=",~f")
+    layout["xaxis"].update(range=[0, 100], tickformat=",~f", ticksuffix="%")
     layout["yaxis"].update(autorange="reversed", tickformat=None, rangemode="normal")
     return {"data": traces, "layout": layout}
