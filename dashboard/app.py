@@ -14,12 +14,12 @@ from dashboard.context import EXTENSION_KEY, DashboardContext, request_language
 from pipelines.settings import Settings
 
 HERE = Path(__file__).resolve().parent
-PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "methodology")
+PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "compare", "methodology")
 # Logged-in pages (each registered with `required_role`); their callbacks check the role too.
 WORKSPACE_PAGES = (
     "upload", "imports",
     "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets", "coordinate_log",
-    "admin_users",
+    "admin_users", "admin_programmes",
 )
 
 # No <footer> around the scripts (Dash's default puts one there: a second contentinfo

@@ -21,6 +21,7 @@ PAGES = (
     ("sectors", "/sectors"),
     ("partners", "/partners"),
     ("indicators", "/indicators"),
+    ("compare", "/compare"),
     ("methodology", "/methodology"),
 )
 PAGE_PATHS = dict(PAGES)

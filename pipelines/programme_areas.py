@@ -25,21 +25,27 @@ def parse_area_code(text: str) -> tuple[str, str]:
 
 def add_areas(engine: Engine, programme_id: int, names: Iterable[str] = (), codes: Iterable[str] = ()) -> int:
     """Add names and codes (each 'KIND:VALUE' or a bare code) to a programme's area; returns how many were new."""
+    names, codes = list(names), list(codes)
+    with db.writing(engine) as conn:
+        return add_areas_in(conn, programme_id, names, codes)
+
+
+def add_areas_in(conn: Connection, programme_id: int, names: Iterable[str] = (), codes: Iterable[str] = ()) -> int:
+    """`add_areas` inside a transaction the caller holds."""
     wanted = [("name", clean_text(n)) for n in names] + [parse_area_code(c) for c in codes]
     for _kind, value in wanted:
         if not value or len(value) > MAX_LENGTH:
             raise UserError(Bilingual(
                 f"an area name or code of 1 to {MAX_LENGTH} characters, not {value!r}",
                 f"een gebiedsnaam of -code van 1 tot {MAX_LENGTH} tekens, niet {value!r}"))
-    with db.writing(engine) as conn:
-        have = {(k, fold(v)) for k, v in area_entries(conn, programme_id)}
-        added = 0
-        for kind, value in wanted:
-            if (kind, fold(value)) in have:
-                continue
-            conn.execute(ProgrammeArea.__table__.insert().values(programme_id=programme_id, kind=kind, value=value))
-            have.add((kind, fold(value)))
-            added += 1
+    have = {(k, fold(v)) for k, v in area_entries(conn, programme_id)}
+    added = 0
+    for kind, value in wanted:
+        if (kind, fold(value)) in have:
+            continue
+        conn.execute(ProgrammeArea.__table__.insert().values(programme_id=programme_id, kind=kind, value=value))
+        have.add((kind, fold(value)))
+        added += 1
     return added
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
 from pipelines import db
@@ -50,11 +50,17 @@ class ProgrammeSpec:
 
 def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
     """Add a programme with an emissions indicator per standard sector; returns its id."""
+    with db.writing(engine) as conn:
+        return add_programme(conn, spec)
+
+
+def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
+    """`create_programme` inside a transaction the caller holds (a regional load adds many)."""
     if spec.target_year <= spec.baseline_year:
         raise UserError(
             f"target year {spec.target_year} must be after baseline year {spec.baseline_year}"
         )
-    with db.writing(engine) as conn, Session(bind=conn) as session:
+    with Session(bind=conn) as session:
         if session.scalar(select(Programme.id).where(Programme.slug == spec.slug)) is not None:
             raise UserError(f"a programme '{spec.slug}' already exists")
         programme = Programme(
@@ -81,12 +87,12 @@ def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
                 Target(sector_code="total", kind="residual_pct", value=spec.target_residual_pct)
             )
             session.add(target_set)
+        session.flush()
         programme_id = programme.id
-        session.commit()
     if spec.other_area_names or spec.other_area_codes:
-        from pipelines.programme_areas import add_areas
+        from pipelines.programme_areas import add_areas_in
 
-        add_areas(engine, programme_id, spec.other_area_names, spec.other_area_codes)
+        add_areas_in(conn, programme_id, spec.other_area_names, spec.other_area_codes)
     return programme_id
 
 

@@ -50,6 +50,35 @@ def status_summary(
     return summary
 
 
+def data_summary(engine: Engine, programme_id: int) -> dict:
+    """What can be said without a target set (a programme a regional load created): the years
+    with their totals, sectors and per-inhabitant values; status 'unknown' and why."""
+    import pandas as pd
+
+    from pipelines.analytics.headline import reported_total_warnings, years_list
+    from pipelines.schema import DerivedEmissions
+
+    with engine.connect() as conn:
+        table = pd.read_sql(select(DerivedEmissions).where(DerivedEmissions.programme_id == programme_id), conn)
+    if not (table["sector_code"] == TOTAL).any():
+        raise UserError("no emissions data loaded: load an inventory with `roadmap load indicators FILE`")
+    years = years_list(table)
+    totals = table[table["sector_code"] == TOTAL].set_index("year")
+    for entry in years:
+        per_capita = totals.at[entry["year"], "per_capita_t"]
+        entry["per_capita_t"] = None if pd.isna(per_capita) else float(per_capita)
+    sectors = table[table["sector_code"] != TOTAL]
+    return {
+        "target_set": None, "status": "unknown", "years": years,
+        "latest_year": years[-1]["year"], "latest_t": years[-1]["total_t"],
+        "sectors": {str(y): {r.sector_code: (None if pd.isna(r.value_t) else float(r.value_t))
+                             for r in g.itertuples()} for y, g in sectors.groupby("year")},
+        "warnings": reported_total_warnings(table),
+        "reason": "the programme has no target set: progress, pathway and status need one "
+                  "(`roadmap target add`); with fewer than 5 yearly values the trend is unknown too",
+    }
+
+
 def stored_summary(
     engine: Engine, programme_id: int, target_set_id: int, sector_code: str = TOTAL
 ) -> dict | None:

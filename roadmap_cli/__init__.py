@@ -63,6 +63,7 @@ COMMAND_MODULES = (
     "serve_commands",
     "profile_commands",
     "report_commands",
+    "programme_commands",
 )
 
 

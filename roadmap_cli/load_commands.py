@@ -52,6 +52,20 @@ def _load_options(with_definitions: bool):
                 help="A value the file uses for 'no data' (e.g. -1): stored as missing with the marker kept. Repeatable.",
             ))
             options.append(click.option(
+                "--all-areas", is_flag=True,
+                help="The file covers many areas (a regional export): load each into its own programme, "
+                     "creating the missing ones (slug from the name, baseline the file's first year).",
+            ))
+            options.append(click.option(
+                "--target-year", type=int, default=None,
+                help="With --all-areas: the target year of the programmes it creates (default 2050).",
+            ))
+            options.append(click.option(
+                "--target-residual-pct", type=float, default=None,
+                help="With --all-areas: give the programmes it creates a target set (emissions left at "
+                     "the target year, % of baseline; default: no target set).",
+            ))
+            options.append(click.option(
                 "--add-up", is_flag=True,
                 help="Add up several rows for one indicator and period (direct + indirect, sub-sectors) instead of refusing them.",
             ))
@@ -67,10 +81,19 @@ def _make_load_command(kind: str, summary: str):
     @_load_options(with_definitions=kind == "indicators")
     @pass_app
     def command(app: AppContext, file: Path, show: int, new_indicators: bool = False,
-                missing_markers: tuple[str, ...] = (), **options):
+                missing_markers: tuple[str, ...] = (), all_areas: bool = False,
+                target_year: int | None = None, target_residual_pct: float | None = None, **options):
         from pipelines.load import load_file
         from pipelines.load.result import LoadOptions
 
+        if all_areas:
+            _load_all_areas(app, file, LoadOptions(new_indicators=new_indicators, user=cli_user(),
+                                                   missing_markers=tuple(missing_markers), **options),
+                            target_year, target_residual_pct)
+            return
+        if target_year is not None or target_residual_pct is not None:
+            raise UserError("--target-year and --target-residual-pct go with --all-areas "
+                            "(a programme's own targets: `roadmap target`)")
         programme = app.programme()
         load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True,
                                    missing_markers=tuple(missing_markers), on_wait=lambda text: click.echo(text, err=True), **options)
@@ -82,6 +105,18 @@ def _make_load_command(kind: str, summary: str):
         _print_result(result, show)
 
     return command
+
+
+def _load_all_areas(app: AppContext, file: Path, options, target_year: int | None,
+                    target_residual_pct: float | None) -> None:
+    from pipelines.load.regional import DEFAULT_TARGET_YEAR, NewProgrammes, load_all_areas_file
+
+    new = NewProgrammes(target_year=target_year or DEFAULT_TARGET_YEAR, target_residual_pct=target_residual_pct)
+    result = load_all_areas_file(app.ready_engine(), file, options, new=new)
+    click.echo(result.summary())
+    for slug, one in result.results.items():
+        for warning in one.warnings:
+            click.echo(f"warning: {slug}: {warning}", err=True)
 
 
 def _progress_bar(file: Path):

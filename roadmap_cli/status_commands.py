@@ -26,11 +26,26 @@ def status_command(app: AppContext, as_json: bool, target_name: str | None, year
     from pipelines.status_report import format_status, status_summary
 
     programme = app.programme()
+    if as_json and target_name is None and year is None and not _has_target_set(app, programme.id):
+        # A programme a regional load created has no target yet: say what the data says.
+        from pipelines.status_report import data_summary
+
+        click.echo(json.dumps(data_summary(app.engine, programme.id), ensure_ascii=False, indent=2))
+        return
     summary = status_summary(app.engine, programme.id, target_name, year)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         click.echo(format_status(summary, programme.name))
+
+
+def _has_target_set(app: AppContext, programme_id: int) -> bool:
+    from sqlalchemy import exists, select
+
+    from pipelines.schema import TargetSet
+
+    with app.engine.connect() as conn:
+        return bool(conn.scalar(select(exists().where(TargetSet.programme_id == programme_id))))
 
 
 COMMANDS = [status_command]

@@ -63,6 +63,27 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       window.setTimeout(reveal, 0);
       return "ws-form-open";
     },
+    // The comparison page's ranking: rows formatted by the server, sorted here (missing last).
+    sortRanking: function (key, rows) {
+      if (!rows) { return []; }
+      var ascending = key !== "progress_pct";
+      var sorted = rows.slice().sort(function (a, b) {
+        var x = a.sort[key], y = b.sort[key];
+        if (x === null || x === undefined) { return (y === null || y === undefined) ? 0 : 1; }
+        if (y === null || y === undefined) { return -1; }
+        var order = typeof x === "string" ? x.localeCompare(y) : x - y;
+        return ascending ? order : -order;
+      });
+      var html = "dash_html_components";
+      return sorted.map(function (row) {
+        var cells = row.cells.map(function (text, i) {
+          return i === 0
+            ? { type: "Th", namespace: html, props: { children: text, scope: "row" } }
+            : { type: "Td", namespace: html, props: { children: text } };
+        });
+        return { type: "Tr", namespace: html, props: { children: cells } };
+      });
+    },
     downloadCsv: function (nClicks, data) {
       if (!nClicks || !data) { return window.dash_clientside.no_update; }
       return { content: data.content, filename: data.filename, type: "text/csv;charset=utf-8", base64: false };

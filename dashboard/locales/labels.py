@@ -1,6 +1,7 @@
 """Every label of the public dashboard: key -> (Dutch, English). {placeholders} are filled in."""
 
 from dashboard.locales.admin_labels import ADMIN_LABELS
+from dashboard.locales.compare_labels import COMPARE_LABELS
 from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
 from dashboard.locales.ui_labels import UI_LABELS
 
@@ -633,3 +634,4 @@ LABELS.update(WORKSPACE_FRAME_LABELS)
 LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
+LABELS.update(COMPARE_LABELS)

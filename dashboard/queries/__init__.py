@@ -8,6 +8,7 @@ this package, not their modules.
 """
 
 from dashboard.cache import cached_query
+from dashboard.queries import compare as _compare
 from dashboard.queries import indicators as _indicators
 from dashboard.queries import meta as _meta
 from dashboard.queries import partners as _partners
@@ -27,9 +28,13 @@ progress_series = cached_query(_progress.progress_series)
 sector_summaries = cached_query(_progress.sector_summaries)
 summary = cached_query(_progress.summary)
 target_sets = cached_query(_progress.target_sets)
+yearly_totals = cached_query(_compare.yearly_totals)
+sector_values = cached_query(_compare.sector_values)
+primary_status = cached_query(_compare.primary_status)
+ranking = cached_query(_compare.ranking)
 
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",
     "indicators", "last_update", "milestones", "partners", "programmes", "progress_series",
-    "sector_summaries", "summary", "target_sets",
+    "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
 ]

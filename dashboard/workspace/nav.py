@@ -39,6 +39,7 @@ COORD_TARGETS_PATH = "/coordinate/targets"
 COORD_REPORT_PATH = "/coordinate/report"
 ADMIN_USERS_PATH = "/admin/users"
 COORD_LOG_PATH = "/coordinate/log"
+ADMIN_PROGRAMMES_PATH = "/admin/programmes"
 WORKSPACE_LINKS = (
     WorkspaceLink("upload", UPLOAD_PATH, "analyst"),
     WorkspaceLink("imports", IMPORTS_PATH, "analyst"),
@@ -48,6 +49,7 @@ WORKSPACE_LINKS = (
     WorkspaceLink("targets", COORD_TARGETS_PATH, "coordinator"),
     WorkspaceLink("log", COORD_LOG_PATH, "coordinator"),
     WorkspaceLink("users", ADMIN_USERS_PATH, "admin"),
+    WorkspaceLink("programmes", ADMIN_PROGRAMMES_PATH, "admin"),
 )
 
 

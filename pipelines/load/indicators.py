@@ -33,7 +33,7 @@ from pipelines.programme_areas import area_keys
 from pipelines.read import RawTable
 from pipelines.read_stream import read_ahead
 from pipelines.schema import Programme
-from pipelines.unit_of_work import programme_write
+from pipelines.unit_of_work import programme_write, programme_write_in
 from pipelines.units import UnitConverter
 
 Progress = Callable[[int], None]  # called with the number of file rows just processed
@@ -64,6 +64,25 @@ def load(
             if result.already_loaded_as is not None:
                 raise _Discard
             _load_in(conn, programme_id, raw, layout, mapping, options, result, progress)
+    except _Discard:
+        pass
+    return result
+
+
+def load_in(conn: Connection, programme_id: int, raw: RawTable, options: LoadOptions) -> LoadResult:
+    """`load` inside a transaction the caller holds (a regional load: one per file, a batch per
+    programme); a savepoint takes back a dry run, or a file that changes nothing here."""
+    result = LoadResult("indicators", raw.file_name, raw.sha256, dry_run=options.dry_run,
+                        detected=dict(raw.detected))
+    layout = detect_layout(raw)
+    mapping = read_mapping(options.mapping)
+    _check_markers(options.missing_markers)
+    try:
+        with conn.begin_nested(), programme_write_in(conn, programme_id):
+            result.already_loaded_as = previous_load(conn, programme_id, "indicators", raw.sha256)
+            if result.already_loaded_as is not None:
+                raise _Discard
+            _load_in(conn, programme_id, raw, layout, mapping, options, result, None)
     except _Discard:
         pass
     return result

@@ -7,36 +7,54 @@ the header), applies it (transform.py) and gives the loader the long table and i
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from pipelines.load.result import LoadOptions
 from pipelines.read import RawTable
+
+if TYPE_CHECKING:
+    from pipelines.profiles.model import Profile
 
 
 def prepare(engine: Engine, programme_id: int, raw: RawTable, options: LoadOptions,
             ) -> tuple[RawTable, LoadOptions]:
     """The table and options the loader should see; the profile's report goes in the table's
     `detected["profile"]`, so it reaches the load result and the batch report."""
-    from pipelines.profiles.recognise import recognised_definition
-
     with engine.connect() as conn:
-        # Every indicators load passes here: recognising stays cheap (a fingerprint per profile);
-        # the profile itself is built, and the transform imported, only for a file one matches.
-        definition = None if options.profile else recognised_definition(
-            conn, raw.columns, raw.detected.get("title_rows", []))
-        if definition is None and not options.profile:
+        chosen = choose_profile(conn, raw, options)
+        if chosen is None:
             return raw, options
-        from pipelines.profiles.catalogue import find_profile
-        from pipelines.profiles.model import profile_from_definition
-        from pipelines.profiles.transform import apply_profile
         from pipelines.programme_areas import area_keys
 
-        if options.profile:
-            profile, chosen_by = find_profile(conn, options.profile).profile, "named"
-        else:
-            profile, chosen_by = profile_from_definition(definition), "recognised"
         keys = area_keys(conn, programme_id)
+    return apply_for_areas(chosen[0], chosen[1], raw, options, keys)
+
+
+def choose_profile(conn: Connection, raw: RawTable, options: LoadOptions) -> tuple[Profile, str] | None:
+    """(profile, 'named' or 'recognised') for the file, or None when no profile reads it."""
+    from pipelines.profiles.recognise import recognised_definition
+
+    # Every indicators load passes here: recognising stays cheap (a fingerprint per profile);
+    # the profile itself is built, and the transform imported, only for a file one matches.
+    definition = None if options.profile else recognised_definition(
+        conn, raw.columns, raw.detected.get("title_rows", []))
+    if definition is None and not options.profile:
+        return None
+    from pipelines.profiles.catalogue import find_profile
+    from pipelines.profiles.model import profile_from_definition
+
+    if options.profile:
+        return find_profile(conn, options.profile).profile, "named"
+    return profile_from_definition(definition), "recognised"
+
+
+def apply_for_areas(profile: Profile, chosen_by: str, raw: RawTable, options: LoadOptions,
+                    keys: set[str]) -> tuple[RawTable, LoadOptions]:
+    """The profile applied to the rows of the areas `keys` names (folded names and codes)."""
+    from pipelines.profiles.transform import apply_profile
+
     done = apply_profile(profile, raw, keys, chosen_by, decimal=options.decimal)
     changes = {}
     if done.decimal and not options.decimal:

@@ -11,10 +11,12 @@ from tests.browser.conftest import axe_violations, open_page
 pytestmark = pytest.mark.browser
 
 PATHS = ("/", "/sectors", "/partners", "/indicators", "/methodology")
+# /compare asks for a second programme rather than saying "no data yet" on a programme without data.
+ALL_PATHS = (*PATHS, "/compare")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("path", ALL_PATHS)
 def test_page_loads_and_has_no_accessibility_violations(page, seeded_url, path, lang):
     open_page(page, f"{seeded_url}{path}?lang={lang}")
     assert page.evaluate("document.documentElement.lang") == lang
@@ -23,14 +25,14 @@ def test_page_loads_and_has_no_accessibility_violations(page, seeded_url, path, 
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("path", ALL_PATHS)
 def test_page_fits_a_phone_without_sideways_scrolling(phone_page, seeded_url, path):
     open_page(phone_page, f"{seeded_url}{path}?lang=nl")
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375
     expect(phone_page.locator("h1")).to_be_visible()
 
 
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("path", ALL_PATHS)
 def test_database_without_programme_says_no_data_yet(page, no_programme_url, path):
     open_page(page, f"{no_programme_url}{path}?lang=en")
     expect(page.get_by_role("status")).to_contain_text("No data yet")

@@ -1,0 +1,122 @@
+"""`roadmap programme add|list|show|remove`: the programmes one deployment holds (twin cities, a region)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from pipelines.errors import UserError
+from roadmap_cli.context import AppContext, cli_user, pass_app
+
+
+@click.group("programme")
+def programme_group() -> None:
+    """The deployment's programmes: one per area (a city, a municipality of a region)."""
+
+
+@programme_group.command("add")
+@click.argument("area_name")
+@click.option("--name", default=None, help="Programme name (default: the area name).")
+@click.option("--slug", default=None, help="Short name for --programme (default: from the area name, e.g. den-haag).")
+@click.option("--area-name", "other_names", multiple=True, help="Another name of the area (The Hague); repeatable.")
+@click.option("--area-code", "codes", multiple=True, help="A code of the area, KIND:VALUE (cbs:GM0546, nis:24062); repeatable.")
+@click.option("--population", multiple=True, metavar="YEAR=N", help="Inhabitants in a year (2019=124306); repeatable.")
+@click.option("--baseline-year", type=int, default=2019, show_default=True)
+@click.option("--target-year", type=int, default=2050, show_default=True)
+@click.option("--target-residual-pct", type=float, default=None,
+              help="A primary target set: emissions left at the target year in % of the baseline (0 = neutral). Default: none.")
+@pass_app
+def add_command(app: AppContext, area_name: str, name, slug, other_names, codes, population,
+                baseline_year: int, target_year: int, target_residual_pct: float | None) -> None:
+    """Add a programme for AREA_NAME (its slug is made from the name unless --slug is given)."""
+    from pipelines.programme_areas import parse_area_code
+    from pipelines.programme_registry import (
+        add_programme_with_population,
+        check_slug,
+        parse_population,
+        slug_for,
+    )
+    from pipelines.programmes import ProgrammeSpec
+
+    engine = app.ready_engine()
+    main_code = parse_area_code(codes[0])[1] if codes else None
+    spec = ProgrammeSpec(
+        slug=check_slug(slug) if slug else slug_for(area_name), name=name or area_name,
+        baseline_year=baseline_year, target_year=target_year, area_name=area_name,
+        area_code=main_code if main_code and len(main_code) <= 32 else None,
+        target_residual_pct=target_residual_pct,
+        other_area_names=tuple(other_names), other_area_codes=tuple(codes),
+    )
+    series = [parse_population(p) for p in population]
+    add_programme_with_population(engine, spec, series, user=cli_user())
+    click.echo(f"Added programme '{spec.slug}' ({spec.name}, baseline {baseline_year}, target {target_year}).")
+
+
+@programme_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@pass_app
+def list_command(app: AppContext, as_json: bool) -> None:
+    """List the programmes: slug, name, areas, baseline, target and years of data."""
+    from pipelines.programme_registry import programme_rows
+
+    rows = programme_rows(app.ready_engine())
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No programmes yet.")
+        return
+    for row in rows:
+        target = row["target_set"]["name"] if row["target_set"] else "no target set"
+        years = row["emission_years"]
+        data = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "no data")
+        click.echo(f"{row['slug']}\t{row['name']}\tbaseline {row['baseline_year']}, target {row['target_year']} "
+                   f"({target})\temissions: {data}")
+
+
+@programme_group.command("show")
+@click.argument("slug")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@pass_app
+def show_command(app: AppContext, slug: str, as_json: bool) -> None:
+    """Show one programme: its area names and codes, population series, baseline and target."""
+    from pipelines.programme_registry import programme_row
+
+    row = programme_row(app.ready_engine(), slug)
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        return
+    target = row["target_set"]
+    population = ", ".join(f"{y}: {'missing' if v is None else f'{v:,.0f}'}" for y, v in row["population"].items())
+    click.echo("\n".join([
+        f"{row['name']} ({row['slug']})",
+        f"area names: {', '.join(row['area_names']) or '-'}",
+        f"area codes: {', '.join(row['area_codes']) or '-'}",
+        f"population: {population or 'none loaded'}",
+        f"baseline year: {row['baseline_year']}; target year: {row['target_year']}",
+        f"target set: {target['name'] if target else 'none (add one with `roadmap target add`)'}",
+        f"years with emissions: {', '.join(map(str, row['emission_years'])) or 'none'}",
+    ]))
+
+
+@programme_group.command("remove")
+@click.argument("slug")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def remove_command(app: AppContext, slug: str, yes: bool) -> None:
+    """Remove programme SLUG with all its data (values, imports, targets, partners)."""
+    from pipelines.programme_registry import programme_row, remove_programme
+
+    engine = app.ready_engine()
+    programme_row(engine, slug)  # a clear error before asking
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError("remove needs confirmation: pass --yes when not running on a terminal")
+        click.confirm(f"Remove programme '{slug}' and all its data?", abort=True)
+    remove_programme(engine, slug)
+    click.echo(f"Removed programme '{slug}'.")
+
+
+COMMANDS = [programme_group]
