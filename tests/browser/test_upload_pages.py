@@ -130,7 +130,7 @@ def test_a_dutch_analyst_reads_every_problem_in_dutch(live, page):
     problems = page.locator("#upload-problems")
     expect(page.locator("#upload-problems-heading")).to_have_text("4 problemen in het bestand")
     for row, expected in (("3", "een gekende indicatorcode, indicatornaam of sector"),
-                          ("4", "een jaar (2019) of een maand"),
+                          ("4", "een jaar (2019, 2019.0, of de reeks 2019-01-01 - 2019-12-31) of een maand"),
                           ("5", "een getal met ',' als decimaalteken (bv. 1.234,5) of een teken voor een ontbrekende"),
                           ("6", "een eenheid die de lader kent voor 't CO2e'")):
         cells = problems.locator("tr", has=page.locator(f"th:text-is('{row}')")).locator("th, td")
