@@ -126,6 +126,26 @@ def test_indicator_index_starts_at_one_hundred():
     assert list(table["EV share"]) == [100.0, 250.0]
 
 
+def test_an_analysts_note_is_shown_in_the_table_and_the_tooltip_of_its_value():
+    series = {
+        "Solar (kWp)": pd.DataFrame({"period": ["2020", "2021"], "year": [2020, 2021], "value": [10.0, 12.0],
+                                     "note": [None, "estimate from permits"]}),
+        "Homes": pd.DataFrame({"period": ["2021"], "year": [2021], "value": [5.0], "note": [""]}),
+    }
+    table = indicator_table(series)
+    assert table["note"].isna().tolist() == [True, False]  # an empty note is none
+    assert table["note"].iloc[1] == "Solar (kWp): estimate from permits"
+    figure = indicator_figure(table, "en", "unit")
+    assert [t["name"] for t in figure["data"]] == ["Solar (kWp)", "Homes"]  # the notes are no line
+    assert figure["data"][0]["customdata"] == ["", "Solar (kWp): estimate from permits"]
+    assert "%{customdata}" in figure["data"][0]["hovertemplate"]
+
+
+def test_indicators_without_notes_have_no_notes_column():
+    series = {"A": pd.DataFrame({"period": ["2020"], "year": [2020], "value": [1.0], "note": [None]})}
+    assert list(indicator_table(series).columns) == ["period", "A"]
+
+
 def test_indicator_figure_uses_a_date_axis_for_monthly_values():
     table = pd.DataFrame({"period": ["2024-01", "2024-02"], "A": [1.0, 2.0]})
     figure = indicator_figure(table, "en", "unit")

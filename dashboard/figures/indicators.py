@@ -9,6 +9,12 @@ from dashboard.figures.common import base_layout, clean
 # Paul Tol's "bright" palette without its light grey: told apart by colour-blind readers too.
 LINE_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
 MODES = ("absolute", "per_capita", "index")
+NOTE = "note"  # the table's column of the analysts' notes on a period's values ("label: note")
+
+
+def value_columns(table: pd.DataFrame) -> list[str]:
+    """The table's indicator columns (not its period or notes)."""
+    return [c for c in table.columns if c not in ("period", NOTE)]
 
 
 def indicator_table(
@@ -21,10 +27,15 @@ def indicator_table(
     leaves out the series in `not_per_capita` (population itself: ÷ itself is a flat 1);
     index sets each indicator's first value to 100 so indicators in different units compare.
     """
-    columns = {}
+    columns, notes = {}, {}
     for label, frame in series.items():
         if mode == "per_capita" and label in not_per_capita:
             continue
+        if "note" in frame.columns:  # a note an analyst kept with a value, shown with it
+            kept = frame.dropna(subset=["note"])
+            kept = kept[kept["note"].astype(str).str.strip() != ""]
+            for period, note in zip(kept["period"], kept["note"], strict=True):
+                notes.setdefault(str(period), []).append(f"{label}: {note}")
         values = frame.dropna(subset=["value"]).set_index("period")["value"].astype(float)
         if mode == "per_capita" and population is not None and not population.empty:
             people = population.dropna(subset=["value"]).set_index("year")["value"].astype(float)
@@ -39,7 +50,10 @@ def indicator_table(
     decimals = 6 if mode == "per_capita" else 2
     table = table.round(decimals)
     table.index.name = "period"
-    return table.reset_index()
+    table = table.reset_index()
+    if notes:
+        table[NOTE] = [" · ".join(notes.get(str(p), [])) or None for p in table["period"]]
+    return table
 
 
 def indicator_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
@@ -48,16 +62,21 @@ def indicator_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
     monthly = any(len(p) > 4 for p in periods)
     x = periods if monthly else [int(p) for p in periods]
     traces = []
-    for number, column in enumerate(c for c in table.columns if c != "period"):
+    has_notes = NOTE in table.columns
+    for number, column in enumerate(value_columns(table)):
         colour = LINE_COLOURS[number % len(LINE_COLOURS)]
         rows = table[column].notna()
-        traces.append({
+        trace = {
             "type": "scatter", "mode": "lines+markers", "name": column,
             "x": [v for v, keep in zip(x, rows, strict=True) if keep],
             "y": clean(table.loc[rows, column]),
             "line": {"color": colour, "width": 2}, "marker": {"size": 5, "color": colour},
             "hovertemplate": "%{y:,~f}<extra>%{fullData.name}</extra>",
-        })
+        }
+        if has_notes:  # the period's notes under the value in the tooltip
+            trace["customdata"] = ["" if pd.isna(n) else str(n) for n in table.loc[rows, NOTE]]
+            trace["hovertemplate"] = "%{y:,~f}<br>%{customdata}<extra>%{fullData.name}</extra>"
+        traces.append(trace)
     layout = base_layout(lang, y_title)
     layout["yaxis"]["rangemode"] = "normal"
     if monthly:

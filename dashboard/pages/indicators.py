@@ -28,7 +28,13 @@ from dashboard.context import (
 )
 from dashboard.data_texts import unit_text
 from dashboard.figures.common import empty_figure
-from dashboard.figures.indicators import MODES, indicator_figure, indicator_table
+from dashboard.figures.indicators import (
+    MODES,
+    NOTE,
+    indicator_figure,
+    indicator_table,
+    value_columns,
+)
 from dashboard.i18n import fmt_auto, t
 from pipelines.vocab import TOTAL
 
@@ -121,7 +127,7 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
     blocks = []
     for number, (unit, series) in enumerate(by_unit.items(), start=1):
         table = indicator_table(series, mode, population, frozenset(itself & set(series)))
-        labels = [c for c in table.columns if c != "period"]
+        labels = value_columns(table)
         y_title = t("axis_index", lang) if mode == "index" else unit
         summary = explorer_summary(table, lang)
         if mode == "per_capita" and itself & set(series):
@@ -130,7 +136,8 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
             name="explorer" if number == 1 else f"explorer-{number}",
             title=title if len(by_unit) == 1 else t("explorer_title_unit", lang, unit=unit),
             summary=summary, figure=indicator_figure(table, lang, y_title), table=table,
-            columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels),
+            columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels)
+            + ((Column(NOTE, t("col_note", lang), "text"),) if NOTE in table.columns else ()),
         ), lang))
     return blocks
 
@@ -152,7 +159,7 @@ def _population(prog: ProgrammeInfo) -> pd.DataFrame | None:
 
 def explorer_summary(table: pd.DataFrame, lang: str) -> str:
     parts = []
-    for column in (c for c in table.columns if c != "period"):
+    for column in value_columns(table):
         values = table[["period", column]].dropna()
         if not values.empty:
             last = values.iloc[-1]

@@ -46,11 +46,11 @@ def indicators(
 
 
 def indicator_series(engine: Engine, programme_id: int, indicator_id: int) -> pd.DataFrame:
-    """The current values of one indicator (period, year, month, value, source), by period."""
+    """The current values of one indicator (period, year, month, value, source, note), by period."""
     o = Observation
     source = func.coalesce(o.source, ImportBatch.source).label("source")  # NULL: the batch's
     query = (
-        select(o.period, o.year, o.month, o.value, o.missing_key, source)
+        select(o.period, o.year, o.month, o.value, o.missing_key, source, o.note)
         .join(ImportBatch, ImportBatch.id == o.batch_id)
         .where(
             o.programme_id == programme_id, o.indicator_id == indicator_id,
