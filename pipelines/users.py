@@ -184,6 +184,18 @@ def set_password(engine: Engine, name: str, password: str) -> None:
             raise _no_user(name)
 
 
+def reset_password(engine: Engine, name: str, password: str, redis_url: str | None) -> str:
+    """A new password given by an admin: `set_password` (the user's sessions end), then a login
+    lock-out after failed attempts is lifted. The one way both the admin page and the CLI do it;
+    returns the stored name."""
+    from pipelines.login_throttle import ThrottleKey, make_throttle
+
+    set_password(engine, name, password)
+    name = normalise_name(name)
+    make_throttle(engine, redis_url).reset(ThrottleKey("user", name))
+    return name
+
+
 def end_sessions(engine: Engine, user_id: int) -> None:
     """End every login session of the user (at logout): a saved session cookie opens nothing after."""
     with writing(engine) as conn:

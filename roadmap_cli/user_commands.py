@@ -100,15 +100,13 @@ def set_role_command(app: AppContext, name: str, role: str) -> None:
 @pass_app
 def set_password_command(app: AppContext, name: str, password_stdin: bool) -> None:
     """Give user NAME a new password; logs out their sessions and lifts a login lock-out."""
-    from pipelines.login_throttle import ThrottleKey, make_throttle
-    from pipelines.users import check_password, normalise_name, set_password
+    from pipelines.users import check_password, reset_password
 
     engine = app.ready_engine()
     password = _read_password(password_stdin)
     check_password(password)
-    set_password(engine, name, password)
-    make_throttle(engine, app.settings.redis_url).reset(ThrottleKey("user", normalise_name(name)))
-    click.echo(f"Password of '{normalise_name(name)}' changed.")
+    name = reset_password(engine, name, password, app.settings.redis_url)
+    click.echo(f"Password of '{name}' changed.")
 
 
 COMMANDS = [user_group]

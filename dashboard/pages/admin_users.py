@@ -28,14 +28,13 @@ from dashboard.workspace.admin_users_views import (
 from dashboard.workspace.nav import ADMIN_USERS_PATH, workspace_shell
 from dashboard.workspace.notices import done, notice
 from pipelines.errors import UserError
-from pipelines.login_throttle import ThrottleKey, make_throttle
 from pipelines.users import (
     add_user,
     check_password,
     list_users,
     normalise_name,
     remove_user,
-    set_password,
+    reset_password,
     set_role,
 )
 
@@ -184,11 +183,11 @@ def register_callbacks(app: dash.Dash) -> None:
             return no_update, no_update, no_update
         try:
             name = _account_name(name, lang)
-            set_password(current_engine(), name, _passwords(password, repeat, lang))
+            # As on the command line: the user's sessions end and a login lock-out is lifted.
+            reset_password(current_engine(), name, _passwords(password, repeat, lang),
+                           current().settings.redis_url)
         except UserError as error:
             return _failed(error.in_language(lang), lang), "", ""
-        # As on the command line: a new password also lifts a lock-out after failed logins.
-        make_throttle(current_engine(), current().settings.redis_url).reset(ThrottleKey("user", name))
         log.info("admin %s set a new password for user %s", current_user_name(), name)
         own = name == current_user_name()  # this session ends too: say so before the next click
         return done(t("adm_password_set_own" if own else "adm_password_set", lang, name=name)), "", ""
