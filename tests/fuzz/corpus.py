@@ -249,7 +249,7 @@ def mutate_xlsx(data: bytes, rnd: random.Random) -> bytes:
 
 def mutated(seed_list: list[Seed], count: int, rnd: random.Random) -> Iterator[Case]:
     """`count` cases, each a seed with one to three mutations, loaded as its kind or another."""
-    from pipelines.load import KINDS
+    from pipelines.load.kinds import IMPORT_KINDS
 
     for n in range(count):
         seed = rnd.choice(seed_list)
@@ -259,6 +259,6 @@ def mutated(seed_list: list[Seed], count: int, rnd: random.Random) -> Iterator[C
             mutation = mutate_xlsx if xlsx and rnd.random() < 0.8 else rnd.choice(CSV_MUTATIONS)
             data = mutation(data, rnd)
             names.append(mutation.__name__)
-        kind = seed.kind if rnd.random() < 0.7 else rnd.choice(KINDS)
+        kind = seed.kind if rnd.random() < 0.7 else rnd.choice(list(IMPORT_KINDS))
         file_name = seed.name if rnd.random() < 0.9 else rnd.choice(["x.csv", "x.xlsx", "x.txt", "x"])
         yield Case(f"{n}:{seed.name}+{'+'.join(names)}", kind, file_name, data)
