@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: serve test setup browser-deps lint bench bench-scale bench-load fuzz crash-test
+.PHONY: serve test setup browser-deps lint bench bench-scale bench-load bench-realdata fuzz crash-test
 
 setup: $(VENV)/.installed
 
@@ -48,6 +48,10 @@ bench: setup
 # Dashboard callbacks at 10k, 1M and 10M observations; requests/s under load (needs wrk).
 bench-scale: setup
 	$(BIN)/python benchmarks/dashboard.py --sizes 10k,1M,10M
+
+# The real exports of ../shared/realdata: each plain load's time, and profile recognition.
+bench-realdata: setup
+	$(BIN)/python benchmarks/realdata.py
 
 bench-load: setup
 	@command -v wrk >/dev/null || { echo "bench-load needs wrk: apt-get install -y wrk"; exit 1; }
