@@ -78,7 +78,11 @@ COMPARE_LABELS: dict[str, tuple[str, str]] = {
     "col_missing_sectors": ("Ontbrekende sectoren", "Missing sectors"),
     # Ranking
     "cmp_rank_title": ("Alle programma's gerangschikt", "All programmes ranked"),
-    "cmp_rank_summary": (
+    "cmp_rank_summary_one": (
+        "1 programma. Een streepje: niet beschikbaar (geen inwonersaantal, geen tweede jaar of geen doel).",
+        "1 programme. A dash: not available (no population, no second year or no target).",
+    ),
+    "cmp_rank_summary_other": (
         "{count} programma's; sorteer ze met de knoppen hieronder. Een streepje: niet beschikbaar (geen inwonersaantal, geen tweede jaar of geen doel).",
         "{count} programmes; sort them with the buttons below. A dash: not available (no population, no second year or no target).",
     ),

@@ -29,7 +29,7 @@ from dashboard.components import (
 )
 from dashboard.context import current_engine, page_title, request_language
 from dashboard.figures import compare as fig
-from dashboard.i18n import fmt_number, fmt_pct, t
+from dashboard.i18n import fmt_number, fmt_pct, t, tn
 from dashboard.summaries import STATUS_TERMS
 from pipelines.read import fold
 from pipelines.vocab import SECTOR_BY_CODE
@@ -279,7 +279,7 @@ def ranking(lang: str, sort_choice: html.Fieldset) -> html.Section:
         Column("progress_pct", t("col_progress", lang), "number"),
     )
     view = ChartView(name="compare-ranking", title=t("cmp_rank_title", lang),
-                     summary=t("cmp_rank_summary", lang, count=len(table)), figure={}, table=table, columns=columns)
+                     summary=tn("cmp_rank_summary", lang, len(table)), figure={}, table=table, columns=columns)
     rows = [{"cells": [format_cell(getattr(r, c.key), c.kind, lang) for c in columns],
              "sort": {k: (None if pd.isna(getattr(r, k)) else getattr(r, k)) for k in SORT_KEYS}}
             for r in table.itertuples(index=False)]
