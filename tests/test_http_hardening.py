@@ -7,12 +7,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import shutil
 
 import pytest
 import requests
 
 from dashboard.app import create_app
 from dashboard.http_headers import frame_ancestors
+from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.settings import Settings
 from pipelines.users import add_user
@@ -199,10 +201,14 @@ def test_no_callback_answers_a_wrong_typed_value_with_a_500(app, client, value):
     assert crashed == []
 
 
-def test_gunicorn_names_no_software_in_its_headers(tmp_path, database_url, engine):
-    if not database_url.startswith("sqlite"):
-        pytest.skip("one server is enough: the headers do not depend on the database")
+def test_gunicorn_names_no_software_in_its_headers(tmp_path, sqlite_template):
+    # One server, on SQLite: the headers come from the app factory, not from the database.
+    path = tmp_path / "headers.db"
+    shutil.copy(sqlite_template, path)
+    database_url = f"sqlite:///{path}"
+    engine = make_engine(database_url)
     seed_coordination(engine)
+    engine.dispose()
     env = {"DATABASE_URL": database_url, "SECRET_KEY": SECRET, "REDIS_URL": ""}
     server = Gunicorn(env, workers=1, log=tmp_path / "gunicorn.log").wait_ready()
     try:
