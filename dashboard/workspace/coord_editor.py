@@ -319,6 +319,8 @@ def _register_reads(app: dash.Dash, spec: EditorSpec) -> None:
         lang, prog = state["lang"], _programme(state)
         if row_id is None:
             return html.P(t("coord_choose_row", lang))
+        if not isinstance(row_id, int | str) or isinstance(row_id, bool):
+            return html.P(t("coord_row_gone", lang))  # a forged store value: no row has that id
         rows = spec.rows(current_engine(), prog.id) if prog else pd.DataFrame()
         chosen = rows[rows["id"] == row_id] if not rows.empty else rows
         if chosen.empty:
