@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.orm import Session
@@ -149,7 +150,7 @@ def same_value(old: object, new: object) -> bool:
     return old == new
 
 
-def _editable(entity: str) -> tuple[type, dict[str, FieldSpec]]:
+def _editable(entity: str) -> tuple[type[Any], dict[str, FieldSpec]]:
     if entity not in EDITABLE:
         raise UserError(f"'{entity}' cannot be edited (only: {', '.join(EDITABLE)})")
     model, specs = EDITABLE[entity]
@@ -193,6 +194,7 @@ def _edit_value(spec: FieldSpec, lookups: Lookups, raw: object) -> object:
 def _check_still_unique(
     conn: Connection, programme_id: int, entity: str, current, changed: dict[str, object]
 ) -> None:
+    model: type[Any]
     if entity == "partner" and "name" in changed:
         model, scope, attr = Partner, Partner.programme_id == programme_id, "name"
     elif entity == "commitment" and "title" in changed:
@@ -204,4 +206,4 @@ def _check_still_unique(
         expected = (Bilingual("a name no other partner has", "een naam die geen andere partner heeft")
                     if entity == "partner" else
                     Bilingual("a title this partner has not used yet", "een titel die deze partner nog niet gebruikt"))
-        raise ValidationFailed([Problem(f"{entity} edit", None, attr, changed[attr], expected)])
+        raise ValidationFailed([Problem(f"{entity} edit", None, attr, str(changed[attr]), expected)])

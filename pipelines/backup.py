@@ -23,7 +23,7 @@ def backup(engine: Engine, path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     if db.is_sqlite(engine):
         # The backup API copies a consistent snapshot while readers and writers go on.
-        with sqlite3.connect(engine.url.database) as src, sqlite3.connect(path) as dst:
+        with sqlite3.connect(engine.url.database or "") as src, sqlite3.connect(path) as dst:
             src.backup(dst)
         return "sqlite"
     if engine.dialect.name == "postgresql":
@@ -41,7 +41,7 @@ def restore(engine: Engine, path: Path) -> str:
     if head.startswith(SQLITE_MAGIC):
         if db.is_sqlite(engine):
             engine.dispose()
-            with sqlite3.connect(path) as src, sqlite3.connect(engine.url.database) as dst:
+            with sqlite3.connect(path) as src, sqlite3.connect(engine.url.database or "") as dst:
                 src.backup(dst)
         else:
             # A SQLite backup restored into PostgreSQL: the portable path, row by row.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Engine, Table, func, select, text
+from sqlalchemy import Engine, Table, delete, func, select, text
 
 from pipelines import db
 from pipelines.errors import UserError
@@ -33,7 +33,7 @@ def copy_database(
     counts: dict[str, int] = {}
     with source.connect() as src, db.writing(target) as dst:
         # Standard sectors may already be seeded in the target: replace them with the source's.
-        dst.execute(Sector.__table__.delete())
+        dst.execute(delete(Sector))
         for table in Base.metadata.sorted_tables:
             counts[table.name] = _copy_table(src, dst, table, progress)
         if target.dialect.name == "postgresql":
@@ -70,5 +70,5 @@ def table_counts(engine: Engine) -> dict[str, int]:
     """Rows per table, to check that a copy or a restore is complete."""
     with engine.connect() as conn:
         return {
-            t.name: conn.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
+            t.name: conn.scalar(select(func.count()).select_from(t)) or 0 for t in Base.metadata.sorted_tables
         }

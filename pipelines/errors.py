@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 
 class Bilingual(str):
@@ -19,6 +20,11 @@ class Bilingual(str):
         text = super().__new__(cls, en)
         text.nl = nl
         return text
+
+    @overload
+    def __add__(self, other: Bilingual) -> Bilingual: ...
+    @overload
+    def __add__(self, other: str) -> str: ...
 
     def __add__(self, other: str) -> str:
         if isinstance(other, Bilingual):

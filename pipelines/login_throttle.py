@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from pipelines.db import writing
@@ -77,11 +77,9 @@ class LoginThrottleStore(Protocol):
     def reset(self, key: ThrottleKey) -> None: ...
 
 
-def _utc(moment: datetime | None) -> datetime | None:
+def _utc(moment: datetime) -> datetime:
     # SQLite hands timezone-aware columns back naive; they were stored in UTC.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 class DatabaseThrottle:
@@ -124,7 +122,7 @@ class DatabaseThrottle:
         failures = 1 if stale else row.failures + 1
         delay = key.policy.delay_after(failures)
         conn.execute(
-            LoginThrottle.__table__.update()
+            update(LoginThrottle)
             .where(LoginThrottle.key == key.digest)
             .values(
                 failures=failures,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -158,7 +158,7 @@ def _checked(text, decimal: str | None) -> float:
     return -math.inf if bad else value
 
 
-_FAST = {",": _fast_comma, ".": _fast_point}
+_FAST: dict[str | None, Callable[[object], float]] = {",": _fast_comma, ".": _fast_point}
 
 
 def _parse_one(text, decimal: str | None) -> tuple[float, bool]:

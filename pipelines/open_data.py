@@ -58,9 +58,10 @@ def _provenance(engine: Engine, programme_id: int) -> dict[tuple[str, int], _Pro
     found: dict[tuple[str, int], _Provenance] = defaultdict(lambda: _Provenance(set(), set()))
     with engine.connect() as conn:
         for code, sector, year, source, batch in conn.execute(query):
-            key = (TOTAL if code == REPORTED_TOTAL_CODE else sector, int(year))
-            if key[0] is None:
+            name = TOTAL if code == REPORTED_TOTAL_CODE else sector
+            if name is None:
                 continue
+            key = (name, int(year))
             if source:
                 found[key].sources.add(source)
             found[key].batches.add(int(batch))
@@ -153,7 +154,7 @@ def count_observations(
     """How many observations `observations` pages through."""
     query = _observation_query(programme_id, history, indicator).subquery()
     with engine.connect() as conn:
-        return int(conn.scalar(select(func.count()).select_from(query)))
+        return int(conn.scalar(select(func.count()).select_from(query)) or 0)
 
 
 def observations(
@@ -248,4 +249,4 @@ def sources_and_period(engine: Engine, programme_id: int) -> tuple[list[str], in
             b.programme_id == programme_id, b.status == "completed"))
     if modified is not None and modified.tzinfo is None:
         modified = modified.replace(tzinfo=UTC)
-    return sorted(set(own) | set(batches)), first, last, modified
+    return sorted({s for s in (*own, *batches) if s}), first, last, modified

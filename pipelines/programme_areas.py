@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from pipelines import db
 from pipelines.errors import Bilingual, UserError
@@ -43,7 +43,7 @@ def add_areas_in(conn: Connection, programme_id: int, names: Iterable[str] = (),
     for kind, value in wanted:
         if (kind, fold(value)) in have:
             continue
-        conn.execute(ProgrammeArea.__table__.insert().values(programme_id=programme_id, kind=kind, value=value))
+        conn.execute(insert(ProgrammeArea).values(programme_id=programme_id, kind=kind, value=value))
         have.add((kind, fold(value)))
         added += 1
     return added
@@ -54,7 +54,7 @@ def area_entries(conn: Connection, programme_id: int) -> list[tuple[str, str]]:
     programme = conn.execute(
         select(Programme.area_name, Programme.area_code).where(Programme.id == programme_id)
     ).one()
-    others = [tuple(r) for r in conn.execute(
+    others: list[tuple[str, str]] = [(r.kind, r.value) for r in conn.execute(
         select(ProgrammeArea.kind, ProgrammeArea.value)
         .where(ProgrammeArea.programme_id == programme_id).order_by(ProgrammeArea.id)
     )]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pipelines.errors import Bilingual, UserError
@@ -94,7 +94,7 @@ def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separ
     return RawTable(file_name, sha, columns, detected, chunker)
 
 
-def match_columns(frame_columns, aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def match_columns(frame_columns, aliases: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     """Canonical name → actual column, for the columns whose header is a known alias.
 
     Matching ignores case, accents, invisible characters, spaces, '_' , '-' and a trailing unit

@@ -7,7 +7,7 @@ import io
 import queue
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -146,10 +146,10 @@ def _parser_message(exc: Exception, width: int, separator: str, header_line: int
                          "wordt; verwacht dat elke cel tussen aanhalingstekens eindigt met een aanhalingsteken")
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
-        _, line, saw = found.groups()  # pandas counts the overflow column: the header has `width`
+        _, at, saw = found.groups()  # pandas counts the overflow column: the header has `width`
         hint = _extra_field_hint(separator)
-        return Bilingual(f"line {line} has {saw} fields but the header has {width}{hint.en}",
-                         f"regel {line} heeft {saw} velden, maar de kopregel heeft er {width}{hint.nl}")
+        return Bilingual(f"line {at} has {saw} fields but the header has {width}{hint.en}",
+                         f"regel {at} heeft {saw} velden, maar de kopregel heeft er {width}{hint.nl}")
     return Bilingual(f"cannot parse the file ({exc})", f"het bestand is niet te ontleden ({exc})")
 
 
@@ -214,7 +214,7 @@ def _concat(a: TableChunk, b: TableChunk) -> TableChunk:
     return TableChunk(frame, np.concatenate([a.line_numbers, b.line_numbers]))
 
 
-def read_ahead(chunks: Iterator[T], depth: int = 2) -> Iterator[T]:
+def read_ahead(chunks: Iterator[T], depth: int = 2) -> Generator[T, None, None]:
     """The same items, taken by a thread ahead of the caller (pandas' parser releases the GIL,
     and so does waiting on a pipe, so the taking overlaps with the caller's work). Errors
     surface where the item would have. Closing the iterator stops and joins the thread."""

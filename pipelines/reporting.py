@@ -86,7 +86,8 @@ def yearly_emissions(engine: Engine, programme_id: int) -> dict[int, dict[str, f
     out: dict[int, dict[str, float]] = {}
     with engine.connect() as conn:
         for year, sector, value in conn.execute(query):
-            out.setdefault(int(year), {})[sector] = float(value)
+            if value is not None:  # never, by the query; said again for the type checker
+                out.setdefault(int(year), {})[sector] = float(value)
     return out
 
 
@@ -122,7 +123,7 @@ def _lines(lines: tuple[Line, ...], values: dict[str, float]) -> list[dict]:
         rows.append({"code": line.code, "line": line.label, "value_t_co2e": value,
                      "notation_key": key, "note": note})
     # A part whose aggregate is reported without a split is included in the "not split" line.
-    rest_lines = {r["code"] for r in rows if r["note"].endswith("without this split")}
+    rest_lines = {r["code"] for r in rows if str(r["note"] or "").endswith("without this split")}
     for row in rows:
         line = next(x for x in lines if x.code == row["code"])
         if row["notation_key"] == "NE" and any(
@@ -173,7 +174,7 @@ def build_report(engine: Engine, programme_id: int, kind: str, year: int) -> Rep
     with engine.connect() as conn:
         programme = conn.execute(select(Programme.name, Programme.baseline_year, Programme.scope_note)
                                  .where(Programme.id == programme_id)).one()
-    columns = ("code", "line", "value_t_co2e", "notation_key", "note")
+    columns: tuple[str, ...] = ("code", "line", "value_t_co2e", "notation_key", "note")
     if kind == "nzc":
         return _nzc(programme, year, values, by_year)
     lines, title = {
@@ -227,6 +228,7 @@ def report_bytes(report: Report, file_format: str) -> bytes:
 
         book = Workbook()
         sheet = book.active
+        assert sheet is not None  # a new workbook always has its first sheet
         sheet.title = report.kind.upper()
         for values in ([report.title], [], list(report.columns), *rows, [], *notes):
             sheet.append(values)

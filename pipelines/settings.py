@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -85,14 +86,14 @@ class Settings:
     )
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
-        env = os.environ if env is None else env
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
+        source: Mapping[str, str] = os.environ if env is None else env
         values = {}
         for f in fields(cls):
-            raw = env.get(f.metadata["env"])
+            raw = source.get(f.metadata["env"])
             if raw is None or raw == "":
                 continue
-            values[f.name] = _parse(f.type, raw, f.metadata["env"])
+            values[f.name] = _parse(str(f.type), raw, f.metadata["env"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 

@@ -98,6 +98,8 @@ def compute_summary(
         inputs = read_inputs(conn, programme_id, up_to_year=up_to_year)
     inputs.target_sets = tuple(t for t in inputs.target_sets if t.id == target_set_id)
     summary = analyse(inputs).summary_of(target_set_id)
+    if summary is None:
+        raise UserError(f"no target set {target_set_id} in programme {programme_id}")
     if up_to_year is not None:
         summary["warnings"].append(
             "commitments are shown as recorded now; their status in that year is not kept"

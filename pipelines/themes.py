@@ -78,7 +78,7 @@ def _validate_theme_rows(rows: list[Mapping[str, str]]) -> tuple[list[tuple[str,
                 check_length(text or "", limit)
             except CellError as exc:
                 problems.append(Problem("themes", number, column, text, exc.expected))
-        if len(problems) == before:
+        if len(problems) == before and code is not None and nl is not None and en is not None:
             seen.add(code.casefold())
             wanted.append((code, nl, en))
     return wanted, problems

@@ -64,7 +64,7 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
 
 
 def _created_by(conn: Connection, batch_id: int) -> str:
-    return conn.scalar(select(ImportBatch.created_by).where(ImportBatch.id == batch_id))
+    return conn.scalar(select(ImportBatch.created_by).where(ImportBatch.id == batch_id)) or ""
 
 
 def _programme_of(conn: Connection, batch_id: int) -> int:

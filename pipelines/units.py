@@ -79,7 +79,7 @@ class ParsedUnit:
 def _registry():
     import pint
 
-    ureg = pint.UnitRegistry()
+    ureg: pint.UnitRegistry = pint.UnitRegistry()
     # Counted things (people, homes, cars) share one dimension, apart from dimensionless %.
     ureg.define("item = [items]")
     ureg.define("person = item")

@@ -34,19 +34,20 @@ def carbon_budget(pathway: Pathway, actual: pd.Series, projected: pd.Series | No
     """Budget, used so far, expected use, and the year it runs out (see the module docstring)."""
     path = emissions_path(pathway, actual, projected)
     budget = float(pathway.values.sum())
-    latest = actual.dropna().index.max() if len(actual.dropna()) else None
+    latest: int | None = int(actual.dropna().index.max()) if len(actual.dropna()) else None
     to_date = path[path.index <= latest] if latest is not None else path.iloc[:0]
     used = float(to_date.sum()) if len(to_date) else None
-    along_pathway = float(pathway.values[pathway.values.index <= latest].sum()) if used is not None else None
+    along_pathway = (float(pathway.values[pathway.values.index <= latest].sum())
+                     if used is not None and latest is not None else None)
     complete = not path.isna().any()
     expected = float(path.sum()) if complete else None
     runs_out = _year_runs_out(path, budget)
     return {
         "from_year": pathway.baseline_year, "to_year": pathway.target_year,
         # The sums stop at the target year even when the data go further.
-        "used_to_year": None if used is None else int(min(latest, pathway.target_year)),
+        "used_to_year": None if used is None or latest is None else min(latest, pathway.target_year),
         "budget_t": budget, "used_to_date_t": used, "pathway_to_date_t": along_pathway,
-        "overspent_to_date_t": None if used is None else used - along_pathway,
+        "overspent_to_date_t": None if used is None or along_pathway is None else used - along_pathway,
         "remaining_t": None if used is None else budget - used,
         "expected_t": expected, "year_runs_out": runs_out,
         "year_runs_out_text": _runs_out_text(runs_out, budget, complete),
@@ -58,7 +59,7 @@ def _year_runs_out(path: pd.Series, budget: float) -> int | None:
     if budget <= 0:
         return None
     total = 0.0
-    for year, value in path.items():
+    for year, value in zip(path.index, path.to_numpy(dtype=float), strict=True):
         if pd.isna(value):
             return None
         total += float(value)

@@ -112,9 +112,9 @@ def emissions_table(
             if row is not None:
                 rows.append(row)
                 top_rows[(t, year)] = row
-    rows += [_headline_row(_total_row(year, top, top_rows), year, reported.get(year))
-             for year in years]
-    table = pd.DataFrame([r for r in rows if r is not None], columns=EMISSIONS_COLUMNS)
+    headlines = (_headline_row(_total_row(year, top, top_rows), year, reported.get(year)) for year in years)
+    rows += [r for r in headlines if r is not None]
+    table = pd.DataFrame(rows, columns=EMISSIONS_COLUMNS)
     return table.sort_values(["year", "sector_code"], ignore_index=True)
 
 

@@ -41,19 +41,19 @@ def per_capita_summary(summary: dict, totals: pd.DataFrame, population: pd.Serie
     series = pd.Series(totals["value_t"].to_numpy(float), index=totals["year"].astype(int))
     per_head = progress.per_capita(series, population)
     latest_year = summary["latest_year"]
-    out = {"year": None, "population": None, "per_capita_t": None,
+    out: dict[str, float | int | None] = {"year": None, "population": None, "per_capita_t": None,
            "baseline_per_capita_t": None, "change_vs_baseline_pct": None}
     usable = per_head[per_head.index <= latest_year] if latest_year is not None else per_head
     if usable.empty:
         return out
     year = int(usable.index.max())
-    out.update(year=year, population=float(population[year]), per_capita_t=float(usable[year]))
+    latest_per_head = float(usable[year])
+    out.update(year=year, population=float(population[year]), per_capita_t=latest_per_head)
     baseline_year = summary["baseline_year"]
     if baseline_year in per_head.index:
-        out["baseline_per_capita_t"] = float(per_head[baseline_year])
-        out["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(
-            out["baseline_per_capita_t"], out["per_capita_t"]
-        )
+        baseline_per_head = float(per_head[baseline_year])
+        out["baseline_per_capita_t"] = baseline_per_head
+        out["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(baseline_per_head, latest_per_head)
     return out
 
 

@@ -155,7 +155,8 @@ def _case(inputs, bank, ts: TargetSetSpec, code: str, target, source: str) -> Se
 def _usable(values, complete, baseline_year, table, code) -> tuple[pd.Series, list[str]]:
     """Complete years only: an incomplete year — the baseline year too — is left out of the
     latest value and the trend fit, with a warning (the baseline keeps its value as baseline)."""
-    warnings, usable = [], complete
+    warnings: list[str] = []
+    usable = complete
     if complete.index.equals(values.index):  # the usual case: nothing incomplete
         return usable, warnings
     rows = table[(table["sector_code"] == code) & table["value_t"].notna()]

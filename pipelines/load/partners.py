@@ -30,7 +30,7 @@ def undo(conn: Connection, batch) -> None:
     undo_records(conn, batch, PARTNERS, dependents=_commitments_of)
 
 
-def _commitments_of(conn: Connection, partner_id: int, label: str) -> str | None:
+def _commitments_of(conn: Connection, partner_id: int, label: str) -> Bilingual | None:
     count = conn.execute(
         select(func.count()).select_from(Commitment).where(Commitment.partner_id == partner_id)
     ).scalar_one()

@@ -14,7 +14,7 @@ from pipelines.schema import AuditLog, ImportBatch
 
 _ENTITY_NL = {"partner": "partner", "commitment": "engagement"}
 # Names the rows of another table that still need a row this batch added (None: nothing does).
-Dependents = Callable[[Connection, int, str], str | None]
+Dependents = Callable[[Connection, int, str], Bilingual | None]
 
 
 def undo_records(conn: Connection, batch, kind: RecordKind, dependents: Dependents | None = None) -> None:
@@ -45,11 +45,11 @@ def undo_records(conn: Connection, batch, kind: RecordKind, dependents: Dependen
 
 def _batch_audits(conn: Connection, batch_id: int, entity: str) -> list:
     """The batch's field changes, newest first (so a field changed twice ends at the oldest value)."""
-    return conn.execute(
+    return list(conn.execute(
         select(AuditLog.id, AuditLog.entity_id, AuditLog.field, AuditLog.old_value, AuditLog.new_value)
         .where(AuditLog.batch_id == batch_id, AuditLog.entity == entity)
         .order_by(AuditLog.id.desc())
-    ).all()
+    ).all())
 
 
 def _created_rows(conn: Connection, kind: RecordKind, batch) -> list[tuple[int, str]]:
@@ -71,8 +71,8 @@ def _current(conn: Connection, kind: RecordKind, ident: int):
     return conn.execute(select(*kind.model.__table__.c).where(kind.model.id == ident)).first()
 
 
-def _changed_since(conn: Connection, kind: RecordKind, audits: list) -> list[str]:
-    conflicts = []
+def _changed_since(conn: Connection, kind: RecordKind, audits: list) -> list[Bilingual]:
+    conflicts: list[Bilingual] = []
     for audit in audits:
         row = _current(conn, kind, audit.entity_id)
         if row is None:
@@ -91,7 +91,7 @@ def _changed_since(conn: Connection, kind: RecordKind, audits: list) -> list[str
 
 def _touched_since(
     conn: Connection, kind: RecordKind, batch_id: int, created: list[tuple[int, str]]
-) -> list[str]:
+) -> list[Bilingual]:
     """Rows the batch added that a hand edit or a later import (not undone) has changed."""
     if not created:
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
@@ -32,12 +33,12 @@ class RecordKind:
 
     kind: str  # import kind: partners | commitments
     entity: str  # audit-log entity: partner | commitment
-    model: type
+    model: type[Any]  # a mapped class of pipelines.schema
     fields: tuple[FieldSpec, ...]
     aliases: Mapping[str, tuple[str, ...]]
     key_attrs: tuple[str, ...]  # what identifies a row within the programme
     key_column: str  # the column a duplicate is reported in
-    label: Callable[[Mapping[str, object]], str]  # how a row is named in the diff
+    label: Callable[[Mapping[Any, Any]], str]  # how a row is named in the diff
     # Checks across the cells of one row; may also complete its values (e.g. apply the unit).
     check_row: Callable[[dict[str, object], Lookups], list[RowProblem]] | None = None
     # Problems with the header as a whole (e.g. a unit in a column name), given the columns found.
@@ -65,7 +66,7 @@ class Record:
         return "superseded" if self.changes else "unchanged"
 
 
-def row_key(kind: RecordKind, values: Mapping[str, object]) -> tuple:
+def row_key(kind: RecordKind, values: Mapping[Any, Any]) -> tuple:
     return tuple(match_key(v) if isinstance(v, str) else v for v in (values[a] for a in kind.key_attrs))
 
 
@@ -183,7 +184,7 @@ def store(
             {"_id": r.existing_id, **{f"_{a}": r.changes[a][1] for a in shape}} for r in group
         ])
     record_changes(conn, [
-        change_row(programme_id, kind.entity, r.existing_id, attr, old, new_value, user, batch_id)
+        change_row(programme_id, kind.entity, cast(int, r.existing_id), attr, old, new_value, user, batch_id)
         for r in superseded for attr, (old, new_value) in r.changes.items()
     ])
 

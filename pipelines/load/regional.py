@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, exists, select
+from sqlalchemy import Connection, Engine, delete, exists, select
 
 from pipelines import db
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
@@ -105,7 +105,7 @@ def load_all_areas(engine: Engine, raw: RawTable, options: LoadOptions,
                     continue
                 programme_id = programmes.get(fold(area))
                 if programme_id is None:
-                    spec = spec_for(area, free_slug(area, taken))
+                    spec = spec_for(area, free_slug(area, set(taken)))
                     programme_id = add_programme(conn, spec)
                     taken[spec.slug] = programme_id
                     result.created.append(spec.slug)
@@ -221,7 +221,7 @@ def _remove_placeholder(conn: Connection) -> str | None:
         if conn.scalar(select(exists().where(table.programme_id == pid))):
             return None
     db.lock_programme(conn, pid)
-    conn.execute(Programme.__table__.delete().where(Programme.id == pid))
+    conn.execute(delete(Programme).where(Programme.id == pid))
     return rows[0].slug
 
 

@@ -36,8 +36,8 @@ class TotalsCheck:
         keep = ~np.isnan(values)
         self.totals.extend(zip(periods[keep].tolist(), values[keep].tolist(), lines[keep].tolist(), strict=True))
 
-    def warnings(self) -> list[str]:
-        out = []
+    def warnings(self) -> list[Bilingual]:
+        out: list[Bilingual] = []
         by_period: dict[str, dict[str, float]] = defaultdict(dict)
         for (period, sector), value in self.sectors.items():
             by_period[period][sector] = value
@@ -58,8 +58,8 @@ class TotalsCheck:
                 ))
         return out
 
-    def _parent_warnings(self, period: str, values: dict[str, float]) -> list[str]:
-        out = []
+    def _parent_warnings(self, period: str, values: dict[str, float]) -> list[Bilingual]:
+        out: list[Bilingual] = []
         for parent in {SECTOR_BY_CODE[s].parent for s in values if SECTOR_BY_CODE[s].parent}:
             children = [s for s in values if SECTOR_BY_CODE[s].parent == parent]
             if parent in values and _differs(values[parent], sum(values[c] for c in children)):

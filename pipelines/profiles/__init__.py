@@ -47,6 +47,7 @@ def choose_profile(conn: Connection, raw: RawTable, options: LoadOptions) -> tup
 
     if options.profile:
         return find_profile(conn, options.profile).profile, "named"
+    assert definition is not None  # returned above when neither a name nor a match
     return profile_from_definition(definition), "recognised"
 
 
@@ -56,10 +57,9 @@ def apply_for_areas(profile: Profile, chosen_by: str, raw: RawTable, options: Lo
     from pipelines.profiles.transform import apply_profile
 
     done = apply_profile(profile, raw, keys, chosen_by, decimal=options.decimal)
-    changes = {}
     if done.decimal and not options.decimal:
-        changes["decimal"] = done.decimal
+        options = dataclasses.replace(options, decimal=done.decimal)
     if done.defines_indicators:
-        changes["new_indicators"] = True
+        options = dataclasses.replace(options, new_indicators=True)
     done.table.detected["profile"] = done.report.as_dict()
-    return done.table, dataclasses.replace(options, **changes)
+    return done.table, options

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -47,7 +48,7 @@ def find_profile(conn: Connection, name: str) -> StoredProfile:
                               f"geen importprofiel {name!r} (gekend: {known})"))
 
 
-def recognise(conn: Connection, columns: list[str], titles: list[str] = ()) -> Profile | None:
+def recognise(conn: Connection, columns: list[str], titles: Sequence[str] = ()) -> Profile | None:
     """The profile whose header fingerprint the file's columns (and title rows) match; the most
     specific wins, a saved profile before a shipped one."""
     found = recognised_definition(conn, columns, titles)

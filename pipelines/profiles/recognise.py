@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -58,7 +59,7 @@ def best_match(definitions: list[dict], columns: list[str], titles: list[str]) -
     return best
 
 
-def recognised_definition(conn: Connection, columns: list[str], titles: list[str] = ()) -> dict | None:
+def recognised_definition(conn: Connection, columns: list[str], titles: Sequence[str] = ()) -> dict | None:
     """The definition of the profile a file's header matches: saved profiles before shipped ones
     (a saved profile of a shipped name replaces it)."""
     # The table, not the mapped class: the first ORM query of a process configures every mapper

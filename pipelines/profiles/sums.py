@@ -32,8 +32,9 @@ def summed_columns(profile: Profile, frame: pd.DataFrame, raw: RawTable, report:
             parts = [x[i] for x in numbers]
             out[i] = _number_text(sum(parts))
             summed = f"{' + '.join(_fmt(p) for p in parts)} = {_fmt(sum(parts))}"
-            report.sums.append(Bilingual(f"added up {summed} (columns: {'; '.join(names)})",
-                                         f"opgeteld: {summed} (kolommen: {'; '.join(names)})"))
+            listed = "; ".join(str(name) for name in names)
+            report.sums.append(Bilingual(f"added up {summed} (columns: {listed})",
+                                         f"opgeteld: {summed} (kolommen: {listed})"))
     given = {fold(c) for alternative in profile.sum_alternatives for c in alternative}
     partial = (out == "") & np.logical_or.reduce(
         [frame[c].str.strip().to_numpy() != "" for c in raw.columns if fold(c) in given] or [out != ""])

@@ -109,7 +109,7 @@ def _to_long(profile: Profile, frame: pd.DataFrame, lines: np.ndarray, columns: 
         return frame[column].to_numpy(dtype=object) if column else np.full(n, "", dtype=object)
 
     if profile.shape == "wide":
-        value_columns = [(c, *_wide_header(profile, c)) for c in raw.columns if _wide_header(profile, c)]
+        value_columns = [(c, *found) for c in raw.columns if (found := _wide_header(profile, c))]
         label_column = columns.get("label") or next(
             (c for c in raw.columns if not _wide_header(profile, c) and c != columns.get("area")), None)
         parts = [pd.DataFrame({
