@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import dash
 import flask
 from sqlalchemy import Engine
 
+from dashboard.compressed_assets import serve_assets_compressed
 from dashboard.context import EXTENSION_KEY, DashboardContext, request_language
 from pipelines.settings import Settings
 
@@ -49,44 +49,6 @@ class RoadmapDash(dash.Dash):
         html = super().interpolate_index(**kwargs)
         lang = request_language() if flask.has_request_context() else "en"
         return html.replace('<html lang="en">', f'<html lang="{lang}">', 1)
-
-
-COMPRESSIBLE = {"application/javascript", "text/javascript", "text/css"}
-# Static files, versioned by a ?m= stamp or in their path: gzipped once, not per request.
-GZIPPED_ONCE = ("/assets/", "/_dash-component-suites/")
-
-
-def serve_assets_gzipped(server: flask.Flask) -> None:
-    """Send the files of assets/ (plotly-basic.min.js: 1.1 MB, 0.36 MB gzipped) and Dash's own
-    scripts compressed.
-
-    Flask streams static files, and flask-compress compresses streams only with brotli, zstd or
-    deflate, every time; here each file version (its ?m= stamp) is gzipped once per process.
-    """
-    cache: dict[tuple[str, str | None], bytes] = {}
-    server.extensions["roadmap_gzipped_assets"] = cache
-
-    @server.after_request
-    def gzip_asset(response: flask.Response) -> flask.Response:
-        request = flask.request
-        if (
-            request.method != "GET" or not request.path.startswith(GZIPPED_ONCE)
-            or response.status_code != 200 or response.mimetype not in COMPRESSIBLE
-            or "gzip" not in request.headers.get("Accept-Encoding", "")
-            or "Content-Encoding" in response.headers
-        ):
-            return response
-        key = (request.path, request.args.get("m"))
-        response.direct_passthrough = False
-        if key not in cache:
-            cache[key] = gzip.compress(response.get_data(), compresslevel=6)
-        response.set_data(cache[key])
-        response.headers["Content-Encoding"] = "gzip"
-        response.headers["Vary"] = "Accept-Encoding"
-        etag, weak = response.get_etag()
-        if etag:
-            response.set_etag(f"{etag}:gzip", weak=weak)
-        return response
 
 
 def use_skeleton_validation_layout(app: dash.Dash) -> None:
@@ -129,7 +91,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         serve_locally=True,
     )
     app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine)
-    serve_assets_gzipped(app.server)
+    serve_assets_compressed(app.server)
     from dashboard.cache import install_cache
     from dashboard.proxies import trust_proxies
 
