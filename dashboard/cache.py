@@ -11,7 +11,10 @@ are read first, and data and versions commit together). Nothing is ever deleted 
 as a shared Redis one; Redis only saves the workers from each computing the same answer.
 
 Only public data goes in here: the wrapped functions are the public pages' queries, whose
-answers are the same for everyone. Nothing per user or per session may be wrapped.
+answers are the same for everyone, and their built sections (`dashboard/sections/cached.py`):
+building a section costs far more than its queries (the overview's main callback, profiled:
+~90 % of its time is pandas work on small frames for table views, CSV downloads and figures,
+and constructing Dash components). Nothing per user or per session may be wrapped.
 """
 
 from __future__ import annotations
@@ -125,3 +128,4 @@ def cached_query(function: Callable[P, R]) -> Callable[P, R]:
         return value
 
     return cached  # type: ignore[return-value]
+

@@ -175,3 +175,25 @@ def test_a_caller_changing_a_cached_table_does_not_change_the_next_answer(worker
     first["value_t"] = 0.0
     again = read(workers[0], queries.emissions_by_sector, programme_id)
     assert again["value_t"].max() == 200_000  # 2010 total
+
+
+def test_the_built_overview_section_is_kept_and_follows_every_import(workers, engine, programme_id):
+    """The overview's sections are kept per data version like the queries (dashboard/cache.py):
+    a warm read asks the database only for the version, and an import shows at once everywhere."""
+    from dashboard.context import current_programme
+    from dashboard.sections.overview_sections import main_content
+
+    load_file(engine, programme_id, "indicators", DATA / "analytics_inventory.csv")
+
+    def section_text(app) -> str:
+        with app.server.test_request_context("/_dash-update-component", method="POST"):
+            return str(main_content(current_programme(None), None, "en"))
+
+    before = read_everywhere(workers, section_text)
+    assert len(set(before)) == 1 and "182" in before[0]
+    with statements(workers[0].server.extensions["roadmap_dashboard"].engine) as seen:
+        section_text(workers[0])
+    assert seen and all("programme.data_version" in s for s in seen)
+    load_file(engine, programme_id, "indicators", DATA / "analytics_correction.csv")
+    after = read_everywhere(workers, section_text)
+    assert len(set(after)) == 1 and after[0] != before[0] and "172" in after[0]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dash
 import pandas as pd
 from dash import Input, Output, State, html
+from sqlalchemy import Engine
 
 from dashboard import queries
+from dashboard.cache import cached_query
 from dashboard.components import (
     ChartView,
     Column,
@@ -73,8 +75,13 @@ def layout(lang=None, sector=None, target=None, programme=None, **_query) -> htm
 
 
 def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
-    """The sector's status in words, its trajectory, and one chart per activity indicator."""
-    engine = current_engine()
+    """The sector's status in words, its trajectory, and one chart per activity indicator (built
+    once per data version: see dashboard/cache.py)."""
+    return _sector_content(current_engine(), prog, sector, target, lang)
+
+
+@cached_query
+def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
     name = SECTOR_BY_CODE[sector].label(lang)
     target_id = pick_target(queries.target_sets(engine, prog.id), target)
     summary = queries.summary(engine, prog.id, target_id, sector) if target_id else {}

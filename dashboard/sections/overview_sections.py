@@ -8,8 +8,10 @@ import dataclasses
 
 import pandas as pd
 from dash import html
+from sqlalchemy import Engine
 
 from dashboard import queries
+from dashboard.cache import cached_query
 from dashboard.components import ChartView, Column, chart_block, no_data
 from dashboard.context import ProgrammeInfo, current_engine
 from dashboard.figures.common import empty_figure
@@ -29,8 +31,13 @@ from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 
 def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
-    """Headline figures, trajectory and commitments gap for one target set."""
-    engine = current_engine()
+    """Headline figures, trajectory and commitments gap for one target set (built once per data
+    version: see dashboard/cache.py)."""
+    return _main_content(current_engine(), prog, target_id, lang)
+
+
+@cached_query
+def _main_content(engine: Engine, prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
     programme_id = prog.id
     summary = queries.summary(engine, programme_id, target_id) if target_id else {}
     progress = queries.progress_series(engine, programme_id, target_id) if target_id else pd.DataFrame()
@@ -108,7 +115,12 @@ def gap_block(summary: dict, programme_id: int, lang: str) -> html.Section:
 
 
 def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:
-    emissions = queries.emissions_by_sector(current_engine(), programme_id)
+    return _sectors_content(current_engine(), programme_id, breakdown, lang)
+
+
+@cached_query
+def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str) -> list:
+    emissions = queries.emissions_by_sector(engine, programme_id)
     share = breakdown == "share"
     table = sector_table(emissions, share=share)
     title = t("sectors_title", lang)
