@@ -19,6 +19,7 @@ COMMITMENTS = """
 SELECT c.id AS id, c.title AS title, p.name AS partner, p.type AS partner_type,
        c.status AS status, c.reduction_t_per_year AS reduction_t_per_year,
        c.progress_pct AS progress_pct, c.target_year AS target_year,
+       c.start_year AS start_year, c.shape AS shape,
        c.sector_code AS sector_code,
        COALESCE(s.parent_code, s.code) AS sector_key,
        COALESCE(ps.name_nl, s.name_nl) AS sector_nl, COALESCE(ps.name_en, s.name_en) AS sector_en,

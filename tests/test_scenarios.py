@@ -133,3 +133,18 @@ def test_wedges_group_by_theme_and_a_commitment_without_theme_gets_its_own_wedge
         ("Mobility", pytest.approx(600.0)), ("No theme", pytest.approx(100.0))]
     assert result.scenario_t == pytest.approx(280.0) and result.reaches_target
     assert result.verdict() == "reaches the target"
+
+
+def test_a_scenario_is_saved_by_name_and_saving_the_name_again_replaces_it(engine, programme_id):
+    from pipelines.saved_scenarios import save_scenario, saved_scenarios
+
+    first = Scenario(basis="all_delivered", themes=("P04",))
+    assert save_scenario(engine, programme_id, "  Mobility   only ", first, "cor") == "Mobility only"
+    assert saved_scenarios(engine, programme_id) == [("Mobility only", first)]
+    second = Scenario(statuses=("planned",), sectors=("buildings",), group_by="sector")
+    save_scenario(engine, programme_id, "Mobility only", second, "cor")
+    save_scenario(engine, programme_id, "Achieved", Scenario(basis="achieved_only"), "cor")
+    assert saved_scenarios(engine, programme_id) == [
+        ("Achieved", Scenario(basis="achieved_only")), ("Mobility only", second)]
+    with pytest.raises(UserError, match="needs a name"):
+        save_scenario(engine, programme_id, "   ", first, "cor")

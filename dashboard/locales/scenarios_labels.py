@@ -57,6 +57,34 @@ SCENARIOS_LABELS: dict[str, tuple[str, str]] = {
         "Nog geen scenario: daarvoor zijn een doel en minstens 5 jaarwaarden nodig.",
         "No scenario yet: it needs a target and at least 5 yearly values.",
     ),
+    "ws_nav_scenarios": ("Scenario's", "Scenarios"),
+    "sc_ws_title": ("Scenario's", "Scenarios"),
+    "sc_ws_heading": ("Scenario's uit de engagementen", "Scenarios from the commitments"),
+    "sc_ws_intro": (
+        "Kies welke engagementen meetellen. Een keuze van statussen telt die engagementen volledig "
+        "mee, in plaats van de basis. De vaste link opent hetzelfde scenario.",
+        "Choose which commitments count. A choice of statuses counts those commitments in full, "
+        "instead of the basis. The permanent link opens the same scenario.",
+    ),
+    "sc_ws_unknown": ("Niet herkend in de link en genegeerd: {values}.",
+                      "Not recognised in the link and left out: {values}."),
+    "sc_ws_basis": ("Basis", "Basis"),
+    "sc_ws_status": ("Statussen (volledig meegeteld)", "Statuses (counted in full)"),
+    "sc_ws_theme": ("Thema's", "Themes"),
+    "sc_ws_sector": ("Sectoren", "Sectors"),
+    "sc_ws_partner_type": ("Soorten partners", "Partner types"),
+    "sc_ws_by": ("Een band per", "One band per"),
+    "sc_ws_by_theme": ("thema", "theme"),
+    "sc_ws_by_sector": ("sector", "sector"),
+    "sc_ws_permalink": ("Vaste link naar dit scenario", "Permanent link to this scenario"),
+    "sc_ws_save_heading": ("Scenario bewaren", "Save the scenario"),
+    "sc_ws_name": ("Naam", "Name"),
+    "sc_ws_save": ("Bewaren", "Save"),
+    "sc_ws_saved": ("Bewaard als ‘{name}’.", "Saved as ‘{name}’."),
+    "sc_ws_name_needed": ("Geef het scenario een naam (hoogstens {max} tekens).",
+                          "Give the scenario a name (at most {max} characters)."),
+    "sc_ws_saved_heading": ("Bewaarde scenario's", "Saved scenarios"),
+    "sc_ws_none_saved": ("Nog geen bewaard scenario.", "No saved scenario yet."),
 }
 
 SCENARIOS_FRENCH: dict[str, str] = {
@@ -103,4 +131,28 @@ SCENARIOS_FRENCH: dict[str, str] = {
         "objectif de {target} kt : il manque {short} kt."
     ),
     "sc_not_available": "Pas encore de scénario : il faut un objectif et au moins 5 valeurs annuelles.",
+    "ws_nav_scenarios": "Scénarios",
+    "sc_ws_title": "Scénarios",
+    "sc_ws_heading": "Scénarios à partir des engagements",
+    "sc_ws_intro": (
+        "Choisissez les engagements qui comptent. Un choix de statuts compte ces engagements en "
+        "entier, au lieu de la base. Le lien permanent ouvre le même scénario."
+    ),
+    "sc_ws_unknown": "Non reconnu dans le lien et laissé de côté : {values}.",
+    "sc_ws_basis": "Base",
+    "sc_ws_status": "Statuts (comptés en entier)",
+    "sc_ws_theme": "Thèmes",
+    "sc_ws_sector": "Secteurs",
+    "sc_ws_partner_type": "Types de partenaires",
+    "sc_ws_by": "Une bande par",
+    "sc_ws_by_theme": "thème",
+    "sc_ws_by_sector": "secteur",
+    "sc_ws_permalink": "Lien permanent vers ce scénario",
+    "sc_ws_save_heading": "Enregistrer le scénario",
+    "sc_ws_name": "Nom",
+    "sc_ws_save": "Enregistrer",
+    "sc_ws_saved": "Enregistré sous « {name} ».",
+    "sc_ws_name_needed": "Donnez un nom au scénario (au plus {max} caractères).",
+    "sc_ws_saved_heading": "Scénarios enregistrés",
+    "sc_ws_none_saved": "Pas encore de scénario enregistré.",
 }

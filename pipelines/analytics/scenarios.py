@@ -47,6 +47,24 @@ class Scenario:
             raise ValueError(f"unknown wedge grouping {self.group_by!r}")
 
 
+FIELDS = ("statuses", "themes", "sectors", "partner_types")
+
+
+def scenario_to_dict(scenario: Scenario) -> dict:
+    """The scenario as plain JSON (a saved scenario's definition)."""
+    return {"basis": scenario.basis, "group_by": scenario.group_by,
+            **{name: list(getattr(scenario, name)) for name in FIELDS}}
+
+
+def scenario_from_dict(data: dict) -> Scenario:
+    """The scenario a definition (or a permalink's query) describes; unknown values are a
+    ValueError (the caller words it)."""
+    return Scenario(
+        basis=data.get("basis") or "as_reported", group_by=data.get("group_by") or "theme",
+        **{name: tuple(str(v) for v in (data.get(name) or ())) for name in FIELDS},
+    )
+
+
 @dataclass
 class ScenarioResult:
     """A scenario's pathway, wedges and the now / scenario / target comparison."""
