@@ -19,6 +19,7 @@ PUBLIC_PAGES = ("overview", "sectors", "partners", "indicators", "compare", "met
 WORKSPACE_PAGES = (
     "upload", "imports",
     "progress_view", "coordinate_commitments", "coordinate_partners", "coordinate_targets", "coordinate_log",
+    "coordinate_scenarios",
     "admin_users", "admin_programmes",
 )
 

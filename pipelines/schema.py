@@ -322,6 +322,10 @@ class Commitment(Base):
     indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id"))
     indicator_target: Mapped[float | None] = mapped_column(Float)
     target_year: Mapped[int | None] = mapped_column(Integer)
+    # How the reduction is spread over the years in scenarios (pipelines.analytics.scenarios):
+    # from start_year (none: the latest measured year) to target_year, 'linear' (none) or 'step'.
+    start_year: Mapped[int | None] = mapped_column(Integer)
+    shape: Mapped[str | None] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(20), default="planned")
     progress_pct: Mapped[float | None] = mapped_column(Float)
     last_update: Mapped[date | None] = mapped_column(Date)
@@ -335,6 +339,19 @@ class Commitment(Base):
         ),
         CheckConstraint("progress_pct IS NULL OR (progress_pct BETWEEN 0 AND 100)", name="progress"),
     )
+
+
+class SavedScenario(Base):
+    """A scenario from commitments a coordinator saved by name (pipelines.saved_scenarios)."""
+
+    __tablename__ = "saved_scenario"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    definition: Mapped[dict] = mapped_column(JSON)  # Scenario's fields (basis, statuses, themes…)
+    saved_by: Mapped[str] = mapped_column(String(100))
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    __table_args__ = (UniqueConstraint("programme_id", "name"),)
 
 
 class AuditLog(Base):
@@ -433,5 +450,5 @@ class DerivedSummary(Base):
 
 PROGRAMME_TABLES = (
     TargetSet, Theme, Indicator, ImportBatch, Observation, Partner, Commitment, AuditLog,
-    DerivedEmissions, DerivedProgress, DerivedSummary,
+    DerivedEmissions, DerivedProgress, DerivedSummary, SavedScenario,
 )

@@ -635,3 +635,7 @@ LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
 LABELS.update(COMPARE_LABELS)
+
+from dashboard.locales.scenarios_labels import SCENARIOS_LABELS  # noqa: E402  (scenarios from commitments)
+
+LABELS.update(SCENARIOS_LABELS)

@@ -23,6 +23,7 @@ from dashboard.context import (
 )
 from dashboard.i18n import t
 from dashboard.sections.overview_sections import main_content, sectors_content
+from dashboard.sections.scenario_views import overview_scenario
 from dashboard.sections.targets_and_gap import pick_target, target_options
 
 PAGE = "overview"
@@ -30,11 +31,12 @@ TARGET_ID = "overview-target"
 BREAKDOWN_ID = "overview-breakdown"
 MAIN_ID = "overview-main"
 SECTORS_ID = "overview-sectors"
+SCENARIO_ID = "overview-scenario"
 BREAKDOWNS = ("absolute", "share")
 CONTROLS = (("target", TARGET_ID, "data"), ("breakdown", BREAKDOWN_ID, "data"))
 
 def placeholders() -> html.Div:
-    return hidden_controls((TARGET_ID, BREAKDOWN_ID), (MAIN_ID, SECTORS_ID))
+    return hidden_controls((TARGET_ID, BREAKDOWN_ID), (MAIN_ID, SECTORS_ID, SCENARIO_ID))
 
 
 dash.register_page(__name__, path="/", name="Overview", title=page_title("nav_overview"), order=0)
@@ -55,6 +57,7 @@ def layout(lang=None, target=None, breakdown=None, programme=None, **_query) -> 
         html.P(t("overview_intro", lang, name=prog.name), className="lead"),
         choice_group(TARGET_ID, t("target_set", lang), target_options(sets, lang), target_id),
         html.Div(id=MAIN_ID, children=main_content(prog, target_id, lang)),
+        html.Div(id=SCENARIO_ID, children=overview_scenario(prog.id, target_id, lang)),
         choice_group(BREAKDOWN_ID, t("breakdown_legend", lang),
                      [{"label": t(f"breakdown_{b}", lang), "value": b} for b in BREAKDOWNS], breakdown),
         html.Div(id=SECTORS_ID, children=sectors_content(prog.id, breakdown, lang)),
@@ -74,13 +77,15 @@ def register_callbacks(app: dash.Dash) -> None:
     register_choice_group(app, BREAKDOWN_ID)
 
     @app.callback(
-        Output(MAIN_ID, "children"), Input(TARGET_ID, "data"), State(state_id(PAGE), "data"),
-        prevent_initial_call=True,
+        Output(MAIN_ID, "children"), Output(SCENARIO_ID, "children"), Input(TARGET_ID, "data"),
+        State(state_id(PAGE), "data"), prevent_initial_call=True,
     )
     def update_main(target_id, state):
         prog = current_programme(state.get("programme"))
-        target = pick_target(queries.target_sets(current_engine(), prog.id), target_id) if prog else None
-        return main_content(prog, target, state["lang"]) if prog else []
+        if not prog:
+            return [], []
+        target = pick_target(queries.target_sets(current_engine(), prog.id), target_id)
+        return main_content(prog, target, state["lang"]), overview_scenario(prog.id, target, state["lang"])
 
     @app.callback(
         Output(SECTORS_ID, "children"), Input(BREAKDOWN_ID, "data"), State(state_id(PAGE), "data"),

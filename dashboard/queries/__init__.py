@@ -13,6 +13,7 @@ from dashboard.queries import indicators as _indicators
 from dashboard.queries import meta as _meta
 from dashboard.queries import partners as _partners
 from dashboard.queries import progress as _progress
+from dashboard.queries import scenarios as _scenarios
 
 commitment_totals = cached_query(_partners.commitment_totals)
 commitments = cached_query(_partners.commitments)
@@ -32,9 +33,11 @@ yearly_totals = cached_query(_compare.yearly_totals)
 sector_values = cached_query(_compare.sector_values)
 primary_status = cached_query(_compare.primary_status)
 ranking = cached_query(_compare.ranking)
+commitments_for_scenarios = cached_query(_scenarios.commitments_for_scenarios)
 
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",
     "indicators", "last_update", "milestones", "partners", "programmes", "progress_series",
     "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
+    "commitments_for_scenarios",
 ]

@@ -39,6 +39,7 @@ COORD_TARGETS_PATH = "/coordinate/targets"
 COORD_REPORT_PATH = "/coordinate/report"
 ADMIN_USERS_PATH = "/admin/users"
 COORD_LOG_PATH = "/coordinate/log"
+COORD_SCENARIOS_PATH = "/coordinate/scenarios"
 ADMIN_PROGRAMMES_PATH = "/admin/programmes"
 WORKSPACE_LINKS = (
     WorkspaceLink("upload", UPLOAD_PATH, "analyst"),
@@ -47,6 +48,7 @@ WORKSPACE_LINKS = (
     WorkspaceLink("commitments", COORD_COMMITMENTS_PATH, "coordinator"),
     WorkspaceLink("partners", COORD_PARTNERS_PATH, "coordinator"),
     WorkspaceLink("targets", COORD_TARGETS_PATH, "coordinator"),
+    WorkspaceLink("scenarios", COORD_SCENARIOS_PATH, "coordinator"),
     WorkspaceLink("log", COORD_LOG_PATH, "coordinator"),
     WorkspaceLink("users", ADMIN_USERS_PATH, "admin"),
     WorkspaceLink("programmes", ADMIN_PROGRAMMES_PATH, "admin"),

@@ -12,6 +12,10 @@
   target year already past: from the year after the latest value). The trend already carries the
   pace of past action, so this line is the optimistic case.
 - Overdue: target year before the as-of year and status planned, in progress or delayed.
+- Scenario bases (pipelines.analytics.scenarios): *as reported* = the delivered reduction
+  (achieved in full + in progress × progress %); *all delivered* = every commitment but the
+  withdrawn ones in full; *achieved only* = achieved in full; a choice of statuses = those
+  statuses in full.
 """
 
 from __future__ import annotations
@@ -68,6 +72,24 @@ def delivered_reduction(rows: pd.DataFrame) -> pd.Series:
     status, full, done = _arrays(rows)
     share = np.where(status == "achieved", 1.0, np.where(status == "in_progress", done, 0.0))
     return pd.Series(full * share, index=rows.index)
+
+
+SCENARIO_BASES = ("as_reported", "all_delivered", "achieved_only")
+
+
+def scenario_weight(rows: pd.DataFrame, basis: str, statuses: tuple[str, ...] = ()) -> pd.Series:
+    """Per commitment, the reduction (t/yr) a scenario counts: by its basis (see above), or, when
+    statuses are chosen, each commitment of those statuses in full."""
+    status, full, _ = _arrays(rows)
+    if statuses:
+        return pd.Series(full * np.isin(status, list(statuses)), index=rows.index)
+    if basis == "as_reported":
+        return delivered_reduction(rows)
+    if basis == "all_delivered":
+        return pd.Series(full * (status != "withdrawn"), index=rows.index)
+    if basis == "achieved_only":
+        return pd.Series(full * (status == "achieved"), index=rows.index)
+    raise ValueError(f"unknown scenario basis {basis!r}; expected one of {', '.join(SCENARIO_BASES)}")
 
 
 def is_overdue(rows: pd.DataFrame, as_of_year: int) -> pd.Series:

@@ -1,0 +1,121 @@
+"""Read what a scenario needs (the projection, the target, the commitments with their theme,
+sector and partner type) and run it: shared by `roadmap scenario` and the dashboard."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from pipelines.analytics.queries import query_frame
+from pipelines.analytics.scenarios import Scenario, ScenarioResult, run_scenario
+from pipelines.errors import UserError
+from pipelines.schema import DerivedProgress
+from pipelines.status_report import choose_target_set, status_summary
+from pipelines.themes import list_themes
+from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+
+# One row per commitment; a sector is grouped under its top-level sector (sector_key).
+COMMITMENTS = """
+SELECT c.id AS id, c.title AS title, p.name AS partner, p.type AS partner_type,
+       c.status AS status, c.reduction_t_per_year AS reduction_t_per_year,
+       c.progress_pct AS progress_pct, c.target_year AS target_year,
+       c.start_year AS start_year, c.shape AS shape,
+       c.sector_code AS sector_code,
+       COALESCE(s.parent_code, s.code) AS sector_key,
+       COALESCE(ps.name_nl, s.name_nl) AS sector_nl, COALESCE(ps.name_en, s.name_en) AS sector_en,
+       t.code AS theme_key, t.name_nl AS theme_nl, t.name_en AS theme_en
+FROM commitment c
+JOIN partner p ON p.id = c.partner_id
+LEFT JOIN sector s ON s.code = c.sector_code
+LEFT JOIN sector ps ON ps.code = s.parent_code
+LEFT JOIN theme t ON t.id = c.theme_id
+WHERE c.programme_id = :programme_id
+ORDER BY c.id
+"""
+
+
+def scenario_commitments(engine: Engine, programme_id: int) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return query_frame(conn, COMMITMENTS, {"programme_id": programme_id})
+
+
+def total_progress(engine: Engine, programme_id: int, target_set_id: int) -> pd.DataFrame:
+    """The overall derived progress rows (year, projected_t, pathway_t), by year."""
+    p = DerivedProgress
+    query = (
+        select(p.year, p.projected_t, p.pathway_t)
+        .where(p.programme_id == programme_id, p.target_set_id == target_set_id,
+               p.sector_code == TOTAL)
+        .order_by(p.year)
+    )
+    with engine.connect() as conn:
+        return pd.DataFrame.from_records([tuple(r) for r in conn.execute(query)],
+                                         columns=["year", "projected_t", "pathway_t"])
+
+
+def compute_scenario(
+    scenario: Scenario, summary: dict, progress: pd.DataFrame, commitments: pd.DataFrame,
+    lang: str = "en", none_label: str = "No theme",
+) -> ScenarioResult:
+    """The scenario from already-read parts (the summary of pipelines.analytics.summary, the
+    derived progress rows, the commitments): UserError when there is no projection to start from."""
+    projected = progress.dropna(subset=["projected_t"]).set_index("year")
+    if projected.empty or summary.get("latest_year") is None or summary.get("target_t") is None:
+        raise UserError("no trend projection to build a scenario on: a scenario needs at least "
+                        "5 yearly values before the target year and a target")
+    return run_scenario(
+        scenario, commitments, projected["projected_t"],
+        progress.set_index("year")["pathway_t"], int(summary["latest_year"]),
+        float(summary["latest_t"]), int(summary["target_year"]), float(summary["target_t"]),
+        lang=lang, none_label=none_label,
+    )
+
+
+def scenario_for(
+    engine: Engine, programme_id: int, scenario: Scenario, target_name: str | None = None,
+    lang: str = "en", none_label: str = "No theme",
+) -> ScenarioResult:
+    """Read the programme's parts and run the scenario (`roadmap scenario`)."""
+    check_choice(engine, programme_id, scenario)
+    target_set_id, _ = choose_target_set(engine, programme_id, target_name)
+    summary = status_summary(engine, programme_id, target_name)
+    return compute_scenario(
+        scenario, summary, total_progress(engine, programme_id, target_set_id),
+        scenario_commitments(engine, programme_id), lang, none_label,
+    )
+
+
+def check_choice(engine: Engine, programme_id: int, scenario: Scenario) -> None:
+    """A theme or sector that does not exist is a mistake to report, not an empty scenario."""
+    with engine.connect() as conn:
+        themes = list_themes(conn, programme_id)
+    known = {name.casefold() for t in themes for name in (t.code, t.name_nl, t.name_en)}
+    for name in scenario.themes:
+        if name.strip().casefold() not in known:
+            have = ", ".join(f"{t.code} ({t.name_en})" for t in themes) or "none yet"
+            raise UserError(f"no theme '{name}' in this programme (themes: {have}); give a "
+                            "theme's code or its Dutch or English name")
+    for code in scenario.sectors:
+        if code not in SECTOR_BY_CODE or code == TOTAL:
+            have = ", ".join(c for c in SECTOR_BY_CODE if c != TOTAL)
+            raise UserError(f"no sector '{code}' (sectors: {have})")
+
+
+def format_scenario(result: ScenarioResult, scenario: Scenario) -> str:
+    """The human-readable `roadmap scenario` output."""
+    basis = ", ".join(scenario.statuses) + " in full" if scenario.statuses else scenario.basis.replace("_", " ")
+    lines = [
+        f"Scenario: {basis}" + "".join(
+            f"; {name}: {', '.join(values)}" for name, values in (
+                ("themes", scenario.themes), ("sectors", scenario.sectors),
+                ("partner types", scenario.partner_types)) if values),
+        f"  Now ({result.latest_year}): {result.now_t:,.0f} t",
+        f"  Trend in {result.target_year}: {result.projected_t:,.0f} t",
+        f"  Scenario in {result.target_year}: {result.scenario_t:,.0f} t",
+        f"  Target in {result.target_year}: {result.target_t:,.0f} t",
+        f"  The scenario {result.verdict()}.",
+        f"  Wedges in {result.target_year} (by {scenario.group_by}):",
+    ]
+    wedges = result.wedges_at_target_year()
+    lines += [f"    {w['label']}: {w['t']:,.0f} t" for w in wedges] or ["    none"]
+    return "\n".join(lines)
