@@ -7,7 +7,7 @@ exists replaces that scenario's definition.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select, update
 
 from pipelines.analytics.scenarios import Scenario, scenario_from_dict, scenario_to_dict
 from pipelines.errors import UserError
@@ -38,9 +38,9 @@ def save_scenario(engine: Engine, programme_id: int, name: str, scenario: Scenar
         ).scalar()
         values = {"definition": scenario_to_dict(scenario), "saved_by": user[:100], "saved_at": utcnow()}
         if found is None:
-            work.conn.execute(t.insert().values(programme_id=programme_id, name=name, **values))
+            work.conn.execute(insert(SavedScenario).values(programme_id=programme_id, name=name, **values))
         else:
-            work.conn.execute(t.update().where(t.c.id == found).values(**values))
+            work.conn.execute(update(SavedScenario).where(SavedScenario.id == found).values(**values))
     return name
 
 
