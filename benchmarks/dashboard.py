@@ -52,7 +52,7 @@ from pipelines.demo import build_demo  # noqa: E402
 from pipelines.schema import Observation, Programme, TargetSet  # noqa: E402
 from pipelines.settings import Settings  # noqa: E402
 
-MONTHS = 2400  # 1901-01 … 2100-12, the loaders' range
+MONTHS = 1200  # 1901-01 … 2000-12: past months only, as the loaders take them (no measurement to come)
 VERSIONS = 10  # one current value and nine superseded ones per period
 SIZE_SUFFIX = {"k": 1_000, "M": 1_000_000}
 

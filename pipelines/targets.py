@@ -30,29 +30,57 @@ def add_target_set(
     baseline_t: float | None = None, description: str | None = None, user: str = "cli",
 ) -> int:
     """A new target set with its overall target; returns its id (the name as `rename_target_set` checks it)."""
+    with programme_write(engine, programme_id) as work:
+        return add_target_set_in(work.conn, programme_id, name, baseline_year, target_year, kind, value,
+                                 method=method, primary=primary, baseline_t=baseline_t,
+                                 description=description, user=user)
+
+
+def add_target_set_in(
+    conn: Connection, programme_id: int, name: str, baseline_year: int, target_year: int,
+    kind: str, value: float, *, method: str = "linear", primary: bool = False,
+    baseline_t: float | None = None, description: str | None = None, user: str = "cli",
+    milestones: tuple[MilestoneSpec, ...] = (),
+) -> int:
+    """`add_target_set` (with overall milestones) inside a unit of work the caller holds: a load
+    that keeps its planned rows as a target set writes it with its rows, all or nothing."""
     name = _checked_name(name)
     _check_target(kind, value)
     if method not in PATHWAY_METHODS:
         raise UserError(f"pathway method must be one of {', '.join(PATHWAY_METHODS)}, not {method!r}")
     if target_year <= baseline_year:
-        raise UserError(f"target year {target_year} must be after baseline year {baseline_year}")
-    with programme_write(engine, programme_id) as work:
-        conn = work.conn
-        _refuse_taken(conn, programme_id, name)
-        if primary:
-            _clear_primary(conn, programme_id)
-        new_id = conn.execute(
-            TargetSet.__table__.insert().values(
-                programme_id=programme_id, name=name, is_primary=primary,
-                baseline_year=baseline_year, target_year=target_year, pathway_method=method,
-                description=description,
-            )
-        ).inserted_primary_key[0]
-        conn.execute(Target.__table__.insert().values(
-            target_set_id=new_id, sector_code=TOTAL, kind=kind, value=value, baseline_t=baseline_t,
-        ))
-        record_change(conn, programme_id, "target_set", new_id, "name", None, name, user)
-        return int(new_id)
+        raise UserError(Bilingual(
+            f"target year {target_year} must be after baseline year {baseline_year}",
+            f"het doeljaar {target_year} moet na het basisjaar {baseline_year} liggen"))
+    for milestone in milestones:
+        _check_target(milestone.kind, milestone.value)
+        if not baseline_year < milestone.year < target_year:
+            raise UserError(Bilingual(
+                f"milestone year {milestone.year} must lie between the baseline year {baseline_year} and the target year {target_year}",
+                f"het jaar van een tussendoel ({milestone.year}) moet tussen het basisjaar {baseline_year} en het doeljaar {target_year} liggen",
+            ))
+    _refuse_taken(conn, programme_id, name)
+    if primary:
+        _clear_primary(conn, programme_id)
+    new_id = conn.execute(
+        TargetSet.__table__.insert().values(
+            programme_id=programme_id, name=name, is_primary=primary,
+            baseline_year=baseline_year, target_year=target_year, pathway_method=method,
+            description=description,
+        )
+    ).inserted_primary_key[0]
+    conn.execute(Target.__table__.insert().values(
+        target_set_id=new_id, sector_code=TOTAL, kind=kind, value=value, baseline_t=baseline_t,
+    ))
+    record_change(conn, programme_id, "target_set", new_id, "name", None, name, user)
+    for milestone in milestones:
+        conn.execute(Milestone.__table__.insert().values(
+            target_set_id=new_id, sector_code=milestone.sector_code, year=milestone.year,
+            kind=milestone.kind, value=milestone.value))
+        record_change(conn, programme_id, "milestone", new_id,
+                      f"milestone:{milestone.sector_code}:{milestone.year}", None,
+                      _value_text(milestone.kind, milestone.value), user)
+    return int(new_id)
 
 
 def set_target(
@@ -117,6 +145,13 @@ def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "c
         old = _clear_primary(conn, programme_id)
         conn.execute(update(TargetSet).where(TargetSet.id == target_set.id).values(is_primary=True))
         record_change(conn, programme_id, "target_set", target_set.id, "is_primary", old, set_name, user)
+
+
+def check_new_name(conn: Connection, programme_id: int, name: str) -> str:
+    """The name as a new set of the programme would store it; a UserError when unusable or taken."""
+    name = _checked_name(name)
+    _refuse_taken(conn, programme_id, name)
+    return name
 
 
 def _checked_name(name: str) -> str:

@@ -66,6 +66,12 @@ def _load_options(with_definitions: bool):
                      "the target year, % of baseline; default: no target set).",
             ))
             options.append(click.option(
+                "--planned-as-target-set", default=None, metavar="NAME",
+                help="Keep the rows a type/status column marks planned as a new target set NAME: each "
+                     "planned year's emissions (total, or sum of sectors) a milestone in t CO2e, the last "
+                     "planned year the target. Written with the load, all or nothing.",
+            ))
+            options.append(click.option(
                 "--add-up", is_flag=True,
                 help="Add up several rows for one indicator and period (direct + indirect, sub-sectors) instead of refusing them.",
             ))
@@ -86,6 +92,8 @@ def _make_load_command(kind: str, summary: str):
         from pipelines.load import load_file
         from pipelines.load.result import LoadOptions
 
+        if all_areas and options.get("planned_as_target_set"):
+            raise UserError("--planned-as-target-set goes with one programme's file, not --all-areas")
         if all_areas:
             _load_all_areas(app, file, LoadOptions(new_indicators=new_indicators, user=cli_user(),
                                                    missing_markers=tuple(missing_markers), **options),
@@ -140,6 +148,9 @@ def _print_result(result, show: int) -> None:
         click.echo(f"warning: {warning}", err=True)
     for entry in result.incomplete_years:
         click.echo(f"warning: {incomplete_year_text(entry)}", err=True)
+    if result.planned_offer:
+        click.echo(f"{result.planned_offer} planned row(s) left out; to keep them as a target set, "
+                   "use --planned-as-target-set NAME")
     if result.dry_run and result.diff is not None and show > 0 and result.already_loaded_as is None:
         diff = result.diff
         changed = diff[diff["change"] != "unchanged"]
@@ -155,7 +166,9 @@ load_group.add_command(_make_load_command(
     "wide (one column per year). Units are converted to each indicator's unit; missing markers "
     "(NE, NO, IE, C, -, ?, NA, empty, and --missing-marker) are stored as missing, never 0. "
     "Total rows are stored as the reported total (emissions.total) and checked against the "
-    "sectors. Rows a type/status column marks planned are left out and reported. A corrected "
+    "sectors. Rows a type/status column marks planned are left out and reported (or kept as a "
+    "target set: --planned-as-target-set NAME); a measurement for a year (or month) after the "
+    "current one is refused. A corrected "
     "value supersedes the old one, which stays in the history.",
 ))
 load_group.add_command(_make_load_command("partners", "Load partners (name, type, sector, joined, website) from FILE."))

@@ -125,10 +125,10 @@ def test_an_import_started_while_another_is_writing_waits_and_then_builds_on_it(
     }
 
 
-def write_series_file(path: Path, months: range, offset: float) -> dict[tuple[str, str], float]:
-    """Monthly values of three activity indicators; returns {(indicator, period): value}."""
+def write_series_file(path: Path, months: range, offset: float, indicators: int = 3) -> dict[tuple[str, str], float]:
+    """Monthly values of activity indicators (three unless told); returns {(indicator, period): value}."""
     values = {}
-    for number in range(3):
+    for number in range(indicators):
         for m in months:
             period = f"{1901 + m // 12}-{m % 12 + 1:02d}"
             values[(f"conc.{number}", period)] = float(m) + offset + number / 10
@@ -137,10 +137,10 @@ def write_series_file(path: Path, months: range, offset: float) -> dict[tuple[st
     return values
 
 
-def define_indicators(engine, programme_id: int, tmp_path: Path) -> None:
+def define_indicators(engine, programme_id: int, tmp_path: Path, count: int = 3) -> None:
     definitions = tmp_path / "definitions.csv"
     definitions.write_text("indicator,name,unit,kind,year,value\n" + "".join(
-        f"conc.{n},Series {n},MWh,activity,1900,0\n" for n in range(3)), encoding="utf-8")
+        f"conc.{n},Series {n},MWh,activity,1900,0\n" for n in range(count)), encoding="utf-8")
     load_file(engine, programme_id, "indicators", definitions, options=LoadOptions(new_indicators=True))
 
 
@@ -207,8 +207,9 @@ def classify(reads: dict, old: dict, new: dict) -> str:
 @pytest.fixture
 def big_correction(tmp_path, engine, programme_id) -> Path:
     """The transport 2016 correction (182,000 -> 172,000 t in total) plus 7,200 monthly values."""
-    define_indicators(engine, programme_id, tmp_path)
-    write_series_file(tmp_path / "filler.csv", range(0, 2400), 0.0)  # 1901-01 … 2100-12
+    # 6 indicators x 1901-01 … 2000-12: past months only (a measurement cannot be for a year to come).
+    define_indicators(engine, programme_id, tmp_path, count=6)
+    write_series_file(tmp_path / "filler.csv", range(0, 1200), 0.0, indicators=6)
     path = tmp_path / "big_correction.csv"
     filler = (tmp_path / "filler.csv").read_text(encoding="utf-8").splitlines()[1:]
     path.write_text("indicator,period,value,unit\nemissions.transport,2016,50000,t CO2e\n"

@@ -107,7 +107,7 @@ def test_an_unknown_measured_value_and_a_future_measurement_are_refused_with_the
     assert found == {(3, "soort", "voorlopig"), (4, "jaar", "2099")}
     by_row = {p.row: p.expected for p in caught.value.problems}
     assert "measured (real" in by_row[3] and "gepland" in by_row[3].nl
-    assert "a measured value for a year up to" in by_row[4]
+    assert "a measurement cannot be for a year after" in by_row[4]
     assert stored(engine) == {}
 
 
@@ -116,6 +116,50 @@ def test_an_emissions_value_for_a_year_to_come_is_refused_without_a_type_column(
         load(engine, programme_id, "ind_future_emissions.csv")
     (problem,) = caught.value.problems
     assert (problem.row, problem.column, problem.value) == (3, "jaar", "2099")
+
+
+def load_text(engine, programme_id, text: str, today: date, **options):
+    return load_file(engine, programme_id, "indicators", text.encode(), file_name="future.csv",
+                     options=LoadOptions(today=today, **options))
+
+
+def test_a_context_value_for_a_year_to_come_is_refused_without_a_type_column(engine, programme_id):
+    # Population is a context indicator: without a measured/planned column it is a measurement
+    # all the same, and 2031 is after 2030 (the day the load runs is set: 2030-06-15).
+    text = "indicator;jaar;waarde\npopulation;2030;100000\npopulation;2031;101000\n"
+    with pytest.raises(ValidationFailed) as caught:
+        load_text(engine, programme_id, text, date(2030, 6, 15))
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column, problem.value) == (3, "jaar", "2031")
+    assert problem.expected.startswith("a year up to 2030 (a measurement cannot be for a year after 2030); "
+                                       "if these are planned values, add a column saying so")
+    assert "--planned-as-target-set NAME" in problem.expected
+    assert problem.expected.nl.startswith("een jaar tot 2030 (een meting kan niet voor een jaar na 2030 zijn)")
+    assert stored(engine) == {}
+    # The same file a year later: both years are past, both stored.
+    load_text(engine, programme_id, text, date(2031, 1, 1))
+    assert stored(engine) == {("population", "2030"): (100000.0, None, None),
+                              ("population", "2031"): (101000.0, None, None)}
+
+
+def test_a_month_after_the_current_month_is_refused_even_in_the_current_year(engine, programme_id):
+    # Monthly activity values on 2030-06-15: May and June 2030 are past or current; July is to come.
+    text = "indicator;periode;waarde\npopulation;2030-05;1\npopulation;2030-06;2\npopulation;2030-07;3\n"
+    with pytest.raises(ValidationFailed) as caught:
+        load_text(engine, programme_id, text, date(2030, 6, 15))
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column, problem.value) == (4, "periode", "2030-07")
+    assert "a measurement cannot be for a month after 2030-06" in problem.expected
+
+
+def test_the_current_year_comes_from_roadmap_today_when_set(engine, programme_id, monkeypatch):
+    text = "indicator;jaar;waarde\npopulation;2029;100000\n"
+    monkeypatch.setenv("ROADMAP_TODAY", "2028-12-31")
+    with pytest.raises(ValidationFailed) as caught:
+        load_file(engine, programme_id, "indicators", text.encode(), file_name="future.csv")
+    assert "a measurement cannot be for a year after 2028" in caught.value.problems[0].expected
+    monkeypatch.setenv("ROADMAP_TODAY", "2029-01-01")
+    assert load_file(engine, programme_id, "indicators", text.encode(), file_name="future.csv").added == 1
 
 
 # --- 3. markers -----------------------------------------------------------------------------

@@ -83,3 +83,28 @@ def test_muenster_heat_electricity_and_traffic_load(engine):
     assert all(int(p) <= 2022 for _c, p in values)
     # 2022: 658 + 568 + 562 = 1,788 = the 'Gesamt': no warning for that year.
     assert not any("2022" in w for w in result.warnings)
+
+
+def test_frankfurt_planned_rows_kept_as_a_target_set_when_asked(engine):
+    from pipelines.load import load_file
+    from pipelines.load.result import LoadOptions
+    from pipelines.targets import list_target_sets
+
+    from .realdata_support import REALDATA
+
+    programme = programme_for(engine, ["Frankfurt"])
+    result = load_file(engine, programme, "indicators", REALDATA / "klimawatch/ffm.csv",
+                       options=LoadOptions(planned_as_target_set="Klimaschutzplan"))
+    assert max(int(p) for _c, p in stored(engine)) == 2021  # still no planned value as a measurement
+    (kept,) = [s for s in list_target_sets(engine, programme) if s.name == "Klimaschutzplan"]
+    # 'geplant' 2021: Gesamt 7,455 kt, a milestone; 2035: Gesamt 0, the target.
+    assert (kept.baseline_year, kept.target_year) == (2010, 2035)
+    assert [(t.kind, t.value) for t in kept.targets] == [("absolute_t", 0.0)]
+    assert [(m.year, m.kind, m.value) for m in kept.milestones] == [(2021, "absolute_t", 7455000.0)]
+    assert result.planned_target_set["from_sectors"] == []  # both years have their planned total
+
+
+def test_frankfurt_loaded_plainly_offers_its_planned_rows_as_a_target_set(engine):
+    programme = programme_for(engine, ["Frankfurt"])
+    result = load_real(engine, programme, "klimawatch/ffm.csv")
+    assert result.planned_offer == 10

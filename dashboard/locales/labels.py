@@ -3,6 +3,7 @@
 from dashboard.locales.admin_labels import ADMIN_LABELS
 from dashboard.locales.compare_labels import COMPARE_LABELS
 from dashboard.locales.coord_labels import COORD_LABELS, WORKSPACE_FRAME_LABELS
+from dashboard.locales.future_labels import FUTURE_LABELS
 from dashboard.locales.ui_labels import UI_LABELS
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -635,6 +636,7 @@ LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
 LABELS.update(COMPARE_LABELS)
+LABELS.update(FUTURE_LABELS)
 
 from dashboard.locales.scenarios_labels import SCENARIOS_LABELS  # noqa: E402  (scenarios from commitments)
 

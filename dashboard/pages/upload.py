@@ -24,7 +24,8 @@ from dashboard.context import (
     request_language,
 )
 from dashboard.i18n import LANGUAGES, t
-from dashboard.security import current_user_name, role_required
+from dashboard.security import current_user_name, has_role, role_required
+from dashboard.workspace.coord_fields import field_label
 from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
 from dashboard.workspace.notices import notice
 from dashboard.workspace.upload_browser import UploadIds, register_browser_side
@@ -64,11 +65,13 @@ from pipelines.profiles.mapping_step import (
     start_mapping,
     try_choices,
 )
+from pipelines.targets import NAME_LENGTH as TARGET_SET_NAME_LENGTH
 
 UPLOAD_ID = "upload-file"
 KIND_ID = "upload-kind"
 DECIMAL_ID = "upload-decimal"
 NEW_INDICATORS_ID = "upload-new-indicators"
+PLANNED_SET_ID = "upload-planned-target-set"  # name of the target set planned rows become (or empty)
 META_ID = "upload-meta"  # Store: {name, size} of a file small enough to send to the server
 SIZE_MESSAGE_ID = "upload-size-message"
 REPORT_ID = "upload-report"
@@ -124,6 +127,12 @@ def options_section(lang: str) -> html.Section:
         choice_group(KIND_ID, t("up_kind_legend", lang), kinds, "indicators"),
         choice_group(DECIMAL_ID, t("up_decimal_legend", lang), decimals, "auto"),
         choice_group(NEW_INDICATORS_ID, t("up_new_indicators_legend", lang), yes_no, "no"),
+        html.Div(className="form-field", children=[
+            field_label(PLANNED_SET_ID, t("up_planned_set_label", lang), t("up_planned_set_hint", lang)),
+            # debounce: the file is checked again when the name is complete (Enter or leaving the field).
+            dcc.Input(id=PLANNED_SET_ID, type="text", className="text-input", autoComplete="off",
+                      value="", debounce=True, maxLength=TARGET_SET_NAME_LENGTH),
+        ]),
         html.Details(className="table-view", children=[
             html.Summary(t("up_templates_heading", lang)),
             html.P(t("up_templates_intro", lang)),
@@ -178,11 +187,17 @@ def validation_layout() -> html.Div:
     return html.Div(skeleton("en", None, 50.0))
 
 
-def _choices(kind, decimal, new_indicators, mapping) -> UploadChoices:
+def _choices(kind, decimal, new_indicators, mapping, planned_set=None) -> UploadChoices:
     return UploadChoices.from_browser({
         "kind": kind, "decimal": None if decimal in (None, "auto") else decimal,
         "new_indicators": new_indicators == "yes", "mapping": mapping,
+        "planned_target_set": planned_set if isinstance(planned_set, str) else None,
     })
+
+
+def _may_keep_planned(choices: UploadChoices) -> bool:
+    """A target set is a coordinator's to write: the role is checked here, on the server."""
+    return not choices.planned_target_set or has_role("coordinator")
 
 
 def _hrefs(lang: str, programme: str) -> tuple[str, str]:
@@ -203,7 +218,7 @@ def _page_config(config) -> tuple[str, ProgrammeInfo | None]:
     return lang, current_programme(config.get("programme"))
 
 
-def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, config):
+def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, config, planned_set=None):
     """The check callback's work: (report, hidden, checked, confirm disabled, outcome)."""
     lang, prog = _page_config(config)
     if not meta or not contents:
@@ -213,10 +228,12 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
     limit = max_bytes(current().settings.max_upload_mb)
     name = safe_file_name(filename)
     try:
-        choices = _choices(kind, decimal, new_indicators, mapping)
+        choices = _choices(kind, decimal, new_indicators, mapping, planned_set)
         data = decode_upload(contents, limit)
     except UploadRefused as refused:
         return [refusal(refused, lang, name)], False, None, True, []
+    if not _may_keep_planned(choices):
+        return [notice(t("up_planned_needs_coordinator", lang), alert=True)], False, None, True, []
     outcome = check_upload(current_engine(), prog.id, data, name, choices, current_user_name())
     step = mapping_step(prog.id, data, name, choices, lang) if opens_mapping_step(outcome, choices.kind) else None
     if step is not None:
@@ -259,6 +276,8 @@ def run_import(contents, filename, checked, config):
         if not checked:
             raise UploadRefused("up_not_checked")
         choices = UploadChoices.from_browser(checked.get("choices"))
+        if not _may_keep_planned(choices):
+            return notice(t("up_planned_needs_coordinator", lang), alert=True), True
         data = decode_upload(contents, max_bytes(current().settings.max_upload_mb))
         result = import_upload(current_engine(), prog.id, data, name, choices, checked.get("sha256"),
                                current_user_name())
@@ -294,13 +313,13 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(REPORT_ID, "children"), Output(REPORT_ID, "hidden"), Output(CHECKED_ID, "data"),
         Output(CONFIRM_ID, "disabled"), Output(OUTCOME_ID, "children", allow_duplicate=True),
         Input(META_ID, "data"), Input(KIND_ID, "data"), Input(DECIMAL_ID, "data"),
-        Input(NEW_INDICATORS_ID, "data"), Input(MAPPING_ID, "data"),
+        Input(NEW_INDICATORS_ID, "data"), Input(MAPPING_ID, "data"), Input(PLANNED_SET_ID, "value"),
         State(UPLOAD_ID, "contents"), State(UPLOAD_ID, "filename"), State(CONFIG_ID, "data"),
         prevent_initial_call=True,
     )
     @role_required("analyst")
-    def check_file(meta, kind, decimal, new_indicators, mapping, contents, filename, config):
-        return run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, config)
+    def check_file(meta, kind, decimal, new_indicators, mapping, planned_set, contents, filename, config):
+        return run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, config, planned_set)
 
     @app.callback(
         Output(OUTCOME_ID, "children"), Output(CONFIRM_ID, "disabled", allow_duplicate=True),

@@ -48,6 +48,8 @@ class UploadChoices:
     decimal: str | None = None
     new_indicators: bool = False
     mapping: tuple[tuple[str, str, str], ...] = ()
+    # Keep planned rows as a target set of this name (indicators; coordinators only).
+    planned_target_set: str | None = None
 
     @classmethod
     def from_browser(cls, data: dict | None) -> UploadChoices:
@@ -62,11 +64,17 @@ class UploadChoices:
             if not isinstance(row, list | tuple) or len(row) != 3:
                 raise UploadRefused("up_bad_choice")
             rows.append(tuple(str(v) for v in row))
-        return cls(kind, decimal, bool(data.get("new_indicators")), tuple(rows))
+        planned = data.get("planned_target_set")
+        if planned is not None and not isinstance(planned, str):
+            raise UploadRefused("up_bad_choice")
+        planned = " ".join((planned or "").split()) or None
+        return cls(kind, decimal, bool(data.get("new_indicators")), tuple(rows),
+                   planned if kind == "indicators" else None)
 
     def to_browser(self) -> dict:
         return {"kind": self.kind, "decimal": self.decimal, "new_indicators": self.new_indicators,
-                "mapping": [list(row) for row in self.mapping]}
+                "mapping": [list(row) for row in self.mapping],
+                "planned_target_set": self.planned_target_set}
 
 
 @dataclass
@@ -84,7 +92,8 @@ class CheckOutcome:
     def importable(self) -> bool:
         result = self.result
         return (result is not None and not self.problems and self.error is None
-                and result.already_loaded_as is None and result.changed)
+                and ((result.already_loaded_as is None and result.changed)
+                     or result.planned_target_set is not None))  # a file loaded before may give its plan
 
 
 def max_bytes(max_upload_mb: float) -> int:
@@ -126,7 +135,8 @@ def safe_file_name(name: str | None) -> str:
 def load_options(choices: UploadChoices, *, dry_run: bool, user: str) -> Iterator[LoadOptions]:
     """The loader's options; a mapping from the page is written to a temporary file for it."""
     options = LoadOptions(decimal=choices.decimal, dry_run=dry_run, user=user,
-                          new_indicators=choices.new_indicators and choices.kind == "indicators")
+                          new_indicators=choices.new_indicators and choices.kind == "indicators",
+                          planned_as_target_set=choices.planned_target_set if choices.kind == "indicators" else None)
     if not choices.mapping or choices.kind not in ("indicators", "partners"):
         yield options
         return

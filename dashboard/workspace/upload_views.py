@@ -165,6 +165,7 @@ def diff_section(result: LoadResult, lang: str, names: dict[str, str] | None = N
     children = [html.H3(t("up_diff_heading", lang), id="upload-diff-heading")]
     if result.already_loaded_as is not None:
         children.append(notice(t("up_already_loaded", lang, batch=result.already_loaded_as)))
+        children += planned_lines(result, lang)
         return html.Section(children=children, **{"aria-labelledby": "upload-diff-heading"})
     children.append(html.P(t("up_no_problems", lang), id="upload-valid"))
     children.append(html.Ul(id="upload-diff-counts", children=[
@@ -183,12 +184,29 @@ def diff_section(result: LoadResult, lang: str, names: dict[str, str] | None = N
         # Among them the columns left out and the planned rows left out (pipelines' Bilingual).
         children += [html.H4(t("up_warnings", lang)),
                      html.Ul(id="upload-warnings", children=[html.Li(in_language(w, lang)) for w in result.warnings])]
-    if not result.changed:
+    children += planned_lines(result, lang)
+    if not result.changed and not result.planned_target_set:
         children.append(notice(t("up_nothing_changes", lang)))
     if result.diff is not None and len(result.diff):
         children.append(diff_table(result.kind, result.diff, lang, names))
     return html.Section(id="upload-diff-section", children=children,
                         **{"aria-labelledby": "upload-diff-heading"})
+
+
+def planned_lines(result: LoadResult, lang: str) -> list:
+    """The planned rows: the target set they become, or the offer to keep them as one."""
+    kept = result.planned_target_set
+    if kept:
+        items = ", ".join(f"{m['year']} {fmt_number(m['value_t'], lang)} t" for m in kept["milestones"])
+        verb = t("up_planned_verb_would" if result.dry_run else "up_planned_verb_kept", lang)
+        return [html.P(id="upload-planned-set", children=t(
+            "up_planned_kept", lang, verb=verb, name=kept["name"], baseline=kept["baseline_year"],
+            target_year=kept["target_year"], target=fmt_number(kept["target_t"], lang),
+            milestones=t("up_planned_milestones", lang, items=items) if items else ""))]
+    if result.planned_offer:
+        return [html.P(t("up_planned_offer", lang, count=fmt_number(result.planned_offer, lang)),
+                       id="upload-planned-offer")]
+    return []
 
 
 def diff_table(kind: str, diff: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> html.Div:
@@ -226,13 +244,13 @@ def import_done(result: LoadResult, lang: str, overview_href: str, history_href:
     """The import's outcome in words, with links to see it."""
     if result.already_loaded_as is not None:
         text = t("up_already_loaded", lang, batch=result.already_loaded_as)
-    elif result.batch_id is None:
-        text = t("up_nothing_changes", lang)
+    elif result.batch_id is None:  # no measured value changed (the planned rows may have)
+        text = "" if result.planned_target_set else t("up_nothing_changes", lang)
     else:
         text = t("up_imported", lang, batch=result.batch_id, added=fmt_number(result.added, lang),
                  superseded=fmt_number(result.superseded, lang), unchanged=fmt_number(result.unchanged, lang))
     return html.Div(className="notice notice-ok", role="status", id="upload-imported", children=[
-        html.P(text),
+        *([html.P(text)] if text else []), *planned_lines(result, lang),
         html.P([html.A(t("up_see_overview", lang), href=overview_href), " · ",
                 html.A(t("up_see_history", lang), href=history_href)]),
     ])

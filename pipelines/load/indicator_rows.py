@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from pipelines import clock
 from pipelines.errors import Bilingual
 from pipelines.load.labels import TOTAL_ROW, UNKNOWN, LabelResolver, unknown_label_hint
 from pipelines.load.layout import Layout, LongRows
@@ -83,11 +84,15 @@ class FileState:
     markers: frozenset[str] = frozenset()  # the file's own missing-value markers (--missing-marker)
     add_up: bool = False  # rows repeating an indicator and period are added up (--add-up)
     held: list = field(default_factory=list)  # --add-up: the rows, stored once all are read
-    this_year: int = field(default_factory=lambda: date.today().year)
+    # Today (pipelines/clock.py, or LoadOptions.today): no measurement is for a period after it.
+    today: date = field(default_factory=clock.today)
     # The column saying measured or planned: None when the file has none; ... until decided.
     measured_column: object = ...
     planned_lines: int = 0  # file rows left out as planned
     planned_years: set[int] = field(default_factory=set)
+    # --planned-as-target-set: the planned rows, kept to become a target set (planned_rows.py);
+    # None when they are only counted.
+    planned_held: list | None = None
 
     @property
     def writable(self) -> bool:
@@ -108,7 +113,7 @@ def normalise(state: FileState, rows: LongRows, frame: pd.DataFrame) -> StoreRow
     factor, unit_ok = _units(state, rows, ind, is_missing)
     value = value * factor
     ok = (ind != UNKNOWN) & period_ok & value_ok & unit_ok
-    ok &= _plausible(state, rows, ind, year, value, raw_value, ok)
+    ok &= _plausible(state, rows, ind, year, month_num, value, raw_value, ok)
     totals = ok & ((ind == TOTAL_ROW) | (ind == state.total_id))
     state.totals.add_totals(period[totals], value[totals], rows.line[totals])
     store = ok & (ind > 0)
@@ -148,6 +153,8 @@ def _measured_only(state: FileState, rows: LongRows, frame: pd.DataFrame) -> Lon
             found = state.periods[text] if text in state.periods else parse_period(str(text))
             if found is not None:
                 state.planned_years.add(found.year)
+        if state.planned_held is not None:
+            state.planned_held.append((state.layout, _subset(rows, planned), frame))
     keep = measured_u[codes] if len(uniques) else np.ones(len(rows), dtype=bool)
     return rows if keep.all() else _subset(rows, keep)
 
@@ -171,9 +178,9 @@ def _subset(rows: LongRows, keep: np.ndarray) -> LongRows:
                             ("row", "line", "column", "label", "period", "value", "unit")})
 
 
-def _plausible(state: FileState, rows: LongRows, ind, year, value, raw_value, ok) -> np.ndarray:
+def _plausible(state: FileState, rows: LongRows, ind, year, month_num, value, raw_value, ok) -> np.ndarray:
     """False for values that cannot be what the file means: a negative value in a sector that is
-    no sink, a measurement for a year still to come (refused, each with its row)."""
+    no sink, a measurement for a period still to come, of any indicator (refused, each with its row)."""
     bad = np.zeros(len(ind), dtype=bool)
     negative = _where(ok & (value < 0), ind, lambda i: i > 0 and _no_sink(state, i))
     for i in np.flatnonzero(negative):
@@ -184,19 +191,32 @@ def _plausible(state: FileState, rows: LongRows, ind, year, value, raw_value, ok
             "negative); check the sign",
             f"een waarde van 0 of meer: {name.nl} is geen put (enkel bossen en landgebruik kunnen "
             "negatief zijn); controleer het teken"))
-    future = ok & (year > state.this_year)
-    if not state.measured_column:
-        # Without a measured/planned column only emissions are known to be measurements.
-        future = _where(future, ind, lambda i: _is_emissions(state, i))
+    # Every row is a measurement (planned ones were taken out above): none may be for a year
+    # after this one, nor for a month after this one, whatever its indicator.
+    this_year, this_month = state.today.year, state.today.month
+    future = ok & ((year > this_year) | ((year == this_year) & (month_num > this_month)))
     for i in np.flatnonzero(future):
         bad[i] = True
         state.problems.add(int(rows.line[i]), state.layout.period_column or str(rows.column[i]),
-                           str(rows.period[i]), Bilingual(
-            f"a measured value for a year up to {state.this_year}; a planned value is marked "
-            "planned in a 'type' column (type: planned) and is then left out",
-            f"een gemeten waarde voor een jaar tot {state.this_year}; een geplande waarde wordt als "
-            "gepland aangeduid in een kolom 'type' (type: gepland) en dan weggelaten"))
+                           str(rows.period[i]), future_period(this_year, this_month, int(month_num[i]) > 0))
     return ~bad
+
+
+def future_period(this_year: int, this_month: int, monthly: bool) -> Bilingual:
+    """What a row for a period still to come is expected to be, and what to do with planned values."""
+    if monthly:
+        up_to_en, up_to_nl = f"a month up to {this_year}-{this_month:02d}", f"een maand tot {this_year}-{this_month:02d}"
+        after_en = f"a measurement cannot be for a month after {this_year}-{this_month:02d}"
+        after_nl = f"een meting kan niet voor een maand na {this_year}-{this_month:02d} zijn"
+    else:
+        up_to_en, up_to_nl = f"a year up to {this_year}", f"een jaar tot {this_year}"
+        after_en = f"a measurement cannot be for a year after {this_year}"
+        after_nl = f"een meting kan niet voor een jaar na {this_year} zijn"
+    return Bilingual(
+        f"{up_to_en} ({after_en}); if these are planned values, add a column saying so "
+        "(type: measured/planned) or load them as a target set (--planned-as-target-set NAME)",
+        f"{up_to_nl} ({after_nl}); zijn dit geplande waarden, voeg dan een kolom toe die dat zegt "
+        "(type: gemeten/gepland) of laad ze als doelstelling (geplande rijen als doelstelling bewaren)")
 
 
 def _where(mask: np.ndarray, ind: np.ndarray, test) -> np.ndarray:
@@ -214,10 +234,6 @@ def _where(mask: np.ndarray, ind: np.ndarray, test) -> np.ndarray:
 def _no_sink(state: FileState, indicator_id: int) -> bool:
     sector = _emission_sector(state, indicator_id)
     return sector is not None and not SECTOR_BY_CODE[sector].can_be_sink
-
-
-def _is_emissions(state: FileState, indicator_id: int) -> bool:
-    return indicator_id == TOTAL_ROW or (indicator_id > 0 and state.resolver.info(indicator_id).kind == "emissions")
 
 
 def _notes(state: FileState, frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:

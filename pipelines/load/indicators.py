@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import numpy as np
 from sqlalchemy import Connection, Engine, select
 
+from pipelines import clock
 from pipelines.batches import finish_batch, previous_load, start_batch
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load import parallel_check
@@ -24,6 +25,8 @@ from pipelines.load.indicator_rows import FileState, normalise
 from pipelines.load.labels import LabelResolver, ensure_total_indicator, load_indicators
 from pipelines.load.layout import Layout, detect_layout, to_long
 from pipelines.load.observation_store import STAGING, ObservationStore, add_up
+from pipelines.load.planned_rows import PlannedPlan, planned_plan
+from pipelines.load.planned_set import planned_set_warnings, write_planned_target_set
 from pipelines.load.problems import ProblemLog
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.load.totals import TotalsCheck
@@ -33,6 +36,7 @@ from pipelines.programme_areas import area_keys
 from pipelines.read import RawTable
 from pipelines.read_stream import read_ahead
 from pipelines.schema import Programme
+from pipelines.targets import check_new_name
 from pipelines.unit_of_work import programme_write, programme_write_in
 from pipelines.units import UnitConverter
 
@@ -61,12 +65,45 @@ def load(
                 _gc_paused():
             conn = work.conn
             result.already_loaded_as = previous_load(conn, programme_id, "indicators", raw.sha256)
-            if result.already_loaded_as is not None:
+            if options.planned_as_target_set:
+                # The file loaded before may still give its planned rows as a target set.
+                _load_with_plan(conn, programme_id, raw, layout, mapping, options, result, progress)
+            elif result.already_loaded_as is not None:
                 raise _Discard
-            _load_in(conn, programme_id, raw, layout, mapping, options, result, progress)
+            else:
+                _load_in(conn, programme_id, raw, layout, mapping, options, result, progress)
     except _Discard:
         pass
     return result
+
+
+def _load_with_plan(conn: Connection, programme_id: int, raw: RawTable, layout: Layout, mapping,
+                    options: LoadOptions, result: LoadResult, progress: Progress | None) -> None:
+    """The measured rows as `_load_in` stores them and the planned rows as a target set, in the
+    caller's one unit of work: both are kept, or neither (any problem, a name taken)."""
+    name = options.planned_as_target_set
+    check_new_name(conn, programme_id, name)  # before the file is read, not after
+    plans: list[PlannedPlan] = []
+    try:
+        with conn.begin_nested():  # takes back a dry run, or measured rows that change nothing
+            _load_in(conn, programme_id, raw, layout, mapping, options, result, progress, plans)
+    except _Discard:
+        pass
+    plan = plans[0]
+    if not plan.totals:
+        raise UserError(Bilingual(
+            f"--planned-as-target-set {name!r}: the file has no planned emissions rows (a total or "
+            "sectors, in a column saying measured/planned) to make a target set of; nothing was imported",
+            f"geplande rijen als doelstelling {name!r}: het bestand heeft geen geplande uitstootrijen "
+            "(een totaal of sectoren, met een kolom gemeten/gepland) om een doelstelling van te maken; "
+            "er is niets geïmporteerd"))
+    baseline_year = conn.execute(select(Programme.baseline_year).where(Programme.id == programme_id)).scalar_one()
+    result.planned_target_set = write_planned_target_set(
+        conn, programme_id, name, baseline_year, plan, raw.file_name, options.user, dry_run=options.dry_run)
+    result.planned_offer = 0
+    result.warnings.extend(planned_set_warnings(plan, baseline_year))
+    if options.dry_run:
+        raise _Discard
 
 
 def load_in(conn: Connection, programme_id: int, raw: RawTable, options: LoadOptions) -> LoadResult:
@@ -102,7 +139,8 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout, mapping,
-             options: LoadOptions, result: LoadResult, progress: Progress | None) -> None:
+             options: LoadOptions, result: LoadResult, progress: Progress | None,
+             plans: list | None = None) -> None:
     programme = conn.execute(
         select(Programme.area_code, Programme.area_name).where(Programme.id == programme_id)
     ).one()
@@ -112,7 +150,9 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     state = FileState(layout, resolver, UnitConverter(dict(mapping.units)), problems, TotalsCheck(),
                       decimal=options.decimal, source=(options.source or None) and options.source[:500],
                       total_id=resolver.total_id, add_up=options.add_up,
-                      markers=frozenset(m.strip() for m in options.missing_markers))
+                      markers=frozenset(m.strip() for m in options.missing_markers),
+                      today=options.today or clock.today(),
+                      planned_held=[] if plans is not None else None)
     state.batch_source = state.source
     area = AreaFilter(layout, programme.area_code, programme.area_name, also=area_keys(conn, programme_id))
     result.batch_id = start_batch(conn, programme_id, "indicators", raw, options)
@@ -127,6 +167,8 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
         else:
             result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
         result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
+        if plans is not None:  # before the check: a bad planned row is a problem of the file
+            plans.append(planned_plan(state, state.planned_held + _profile_planned(options)))
         _check(state, raw, layout, resolver, area)
         if state.add_up:
             rows, result.added_up = add_up(state.held)
@@ -171,7 +213,17 @@ def _check_in_second_process(raw: RawTable, options: LoadOptions) -> bool:
     file is read."""
     big = raw.detected.get("size_bytes", 0) // BYTES_PER_ROW >= parallel_check.MIN_ROWS
     return (options.may_fork and big and not options.new_indicators and not options.add_up
-            and parallel_check.available())
+            and not options.planned_as_target_set and parallel_check.available())
+
+
+def _profile_planned(options: LoadOptions) -> list:
+    """The planned rows an import profile took out of the file, as the loader reads rows."""
+    table = options.planned_rows
+    if table is None:
+        return []
+    layout = detect_layout(table)
+    return [(layout, to_long(layout, chunk, np.arange(len(chunk.frame))), chunk.frame)
+            for chunk in table.chunks()]
 
 
 def _check_markers(markers: tuple[str, ...]) -> None:
@@ -274,6 +326,8 @@ def _describe(result: LoadResult, state: FileState, layout: Layout, options: Loa
         names = ", ".join(result.ignored_columns)
         result.warnings.append(Bilingual(f"columns left out (not read): {names}",
                                          f"weggelaten kolommen (niet gelezen): {names}"))
+    result.planned_offer = 0 if options.planned_as_target_set else (
+        state.planned_lines + result.detected.get("profile_planned_rows", 0))
     if result.planned_left_out:
         years = ", ".join(map(str, result.planned_years))
         result.warnings.append(Bilingual(

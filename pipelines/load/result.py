@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,15 @@ class LoadOptions:
     # Add up several rows for one indicator and period (direct + indirect, sub-sectors mapped to
     # one sector) instead of refusing them as duplicates (--add-up).
     add_up: bool = False
+    # Keep the file's planned rows as a target set of this name (its milestones in t CO2e, the
+    # last planned year its target), written with the load, all or nothing.
+    planned_as_target_set: str | None = None
+    # The planned rows an import profile took out of the file, in the loader's long shape
+    # (pipelines/profiles/__init__.py), when planned_as_target_set asks for them.
+    planned_rows: object = field(default=None, compare=False, repr=False)
+    # Today, for "no measurement for a period to come"; None = pipelines/clock.py (the system
+    # date, or ROADMAP_TODAY). Tests set it so that they do not break on 1 January.
+    today: date | None = field(default=None, compare=False)
     # Told once (with a Bilingual text) when the import waits for another writer of the programme.
     on_wait: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
 
@@ -53,6 +63,12 @@ class LoadResult:
     planned_years: list[int] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # columns the loader did not read
     added_up: int = 0  # rows added up into another row's value (--add-up)
+    # Planned rows left out that could be kept as a target set (--planned-as-target-set NAME),
+    # by the loader or by an import profile; 0 once they are kept.
+    planned_offer: int = 0
+    # The target set the planned rows became (or would become, in a dry run): {name, id,
+    # baseline_year, target_year, target_t, milestones: [{year, value_t}], from_sectors: [years]}.
+    planned_target_set: dict | None = None
     # A dry run's years whose total the file would make incomplete: [{year, missing: [sector codes]}]
     # (pipelines/load/completeness.py), warned about before anything is confirmed.
     incomplete_years: list[dict] = field(default_factory=list)
@@ -68,7 +84,7 @@ class LoadResult:
         if self.already_loaded_as is not None:
             return (
                 f"{self.file_name} was already loaded as batch {self.already_loaded_as}; "
-                "nothing added."
+                "nothing added." + self._target_set_text()
             )
         verb = "would add" if self.dry_run else "added"
         text = (
@@ -87,4 +103,14 @@ class LoadResult:
             text += f" (batch {self.batch_id})"
         elif not self.dry_run and not self.changed:
             text += "; nothing changed, no batch recorded"
-        return text + "."
+        return text + "." + self._target_set_text()
+
+    def _target_set_text(self) -> str:
+        kept = self.planned_target_set
+        if not kept:
+            return ""
+        verb = "would keep" if self.dry_run else "kept"
+        milestones = ", ".join(f"{m['year']} {m['value_t']:,.0f} t" for m in kept["milestones"])
+        return (f" Planned rows {verb} as target set {kept['name']!r}: baseline {kept['baseline_year']}, "
+                f"target {kept['target_year']} {kept['target_t']:,.0f} t CO2e"
+                + (f", milestones {milestones}" if milestones else "") + ".")

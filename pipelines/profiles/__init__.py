@@ -59,6 +59,14 @@ def apply_for_areas(profile: Profile, chosen_by: str, raw: RawTable, options: Lo
     done = apply_profile(profile, raw, keys, chosen_by, decimal=options.decimal)
     if done.decimal and not options.decimal:
         options = dataclasses.replace(options, decimal=done.decimal)
+    done.table.detected["profile_planned_rows"] = done.report.planned_rows
+    if options.planned_as_target_set and done.report.planned_rows:
+        # The planned rows the profile left out, in the same long shape, read by the loader as
+        # a target set (pipelines/load/planned_rows.py); the same decimal mark as the measured.
+        planned = dataclasses.replace(profile, measured=profile.planned,
+                                      planned=profile.measured | profile.also_keep, also_keep=frozenset())
+        options = dataclasses.replace(options, planned_rows=apply_profile(
+            planned, raw, keys, chosen_by, decimal=done.decimal or options.decimal).table)
     if done.defines_indicators:
         options = dataclasses.replace(options, new_indicators=True)
     done.table.detected["profile"] = done.report.as_dict()

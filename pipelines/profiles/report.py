@@ -29,6 +29,7 @@ class ProfileReport:
     readings: list[Bilingual] = field(default_factory=list)  # ambiguous numbers decided by totals
     markers: int = 0
     rows_out: int = 0
+    planned_rows: int = 0  # rows left out as planned (a target set can keep them: --planned-as-target-set)
 
     def leave_out(self, reason: Bilingual, examples: list[str], rows: int, what: Bilingual | None = None) -> None:
         if rows:

@@ -88,6 +88,7 @@ def measured_rows(profile: Profile, frame: pd.DataFrame, columns: dict[str, str]
     label = columns.get("label")
     period = columns.get("period")
     examples = [" ".join(str(frame[c].iloc[i]) for c in (period, label) if c) for i in np.flatnonzero(planned)]
+    report.planned_rows += int(planned.sum())
     report.leave_out(Bilingual("planned, not measured (never stored as measurements)",
                                "gepland, niet gemeten (nooit bewaard als meting)"), examples, int(planned.sum()))
     return keep
