@@ -635,3 +635,7 @@ LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
 LABELS.update(COMPARE_LABELS)
+
+from dashboard.locales.opendata_labels import OPENDATA_LABELS  # noqa: E402  (chart images, embeds, per inhabitant)
+
+LABELS.update(OPENDATA_LABELS)
