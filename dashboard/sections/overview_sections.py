@@ -30,23 +30,32 @@ from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
     """Headline figures, trajectory and commitments gap for one target set."""
-    engine = current_engine()
-    programme_id = prog.id
-    summary = queries.summary(engine, programme_id, target_id) if target_id else {}
-    progress = queries.progress_series(engine, programme_id, target_id) if target_id else pd.DataFrame()
-    if progress.empty or progress["actual_t"].isna().all():
-        progress = _measured_totals(programme_id)
-    if progress.empty:
+    summary = queries.summary(current_engine(), prog.id, target_id) if target_id else {}
+    view = trajectory_chart(prog, target_id, lang)
+    if view is None:
         return [no_data(lang)]
+    target_year = int(summary.get("target_year") or prog.target_year)
+    return [
+        headline_section(summary, prog.area_name or prog.name, target_year, lang),
+        chart_block(view, lang),
+        gap_block(summary, prog.id, lang),
+    ]
+
+
+def trajectory_chart(prog: ProgrammeInfo, target_id: int | None, lang: str) -> ChartView | None:
+    """The trajectory of one target set (measured totals only without one); None without data."""
+    engine = current_engine()
+    summary = queries.summary(engine, prog.id, target_id) if target_id else {}
+    progress = queries.progress_series(engine, prog.id, target_id) if target_id else pd.DataFrame()
+    if progress.empty or progress["actual_t"].isna().all():
+        progress = _measured_totals(prog.id)
+    if progress.empty:
+        return None
     target_year = int(summary.get("target_year") or prog.target_year)
     stored = queries.milestones(engine, target_id) if target_id else None
     milestones, target = milestone_levels(summary, stored)
     table = trajectory_table(progress, milestones, target, lang)
-    return [
-        headline_section(summary, prog.area_name or prog.name, target_year, lang),
-        chart_block(trajectory_view(table, target_year, lang), lang),
-        gap_block(summary, programme_id, lang),
-    ]
+    return trajectory_view(table, target_year, lang)
 
 
 def _measured_totals(programme_id: int) -> pd.DataFrame:
@@ -97,25 +106,35 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str) -> ChartVi
 
 
 def gap_block(summary: dict, programme_id: int, lang: str) -> html.Section:
+    view, empty = gap_chart(summary, programme_id, lang)
+    return chart_block(view, lang, empty=empty)
+
+
+def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, bool]:
+    """The commitments-gap waterfall, and whether it is empty (no target or no commitments)."""
     found = gap_view(current_engine(), programme_id, summary, lang)
     if found is None:
         message = t("gap_not_available", lang)
-        view = ChartView("gap", t("gap_title", lang), message, empty_figure(lang, message), pd.DataFrame())
-        return chart_block(view, lang, empty=True)
+        return ChartView("gap", t("gap_title", lang), message, empty_figure(lang, message), pd.DataFrame()), True
     view, labels = found
     figure = gap_figure(view.table, labels, lang, t("axis_kt", lang))
-    return chart_block(dataclasses.replace(view, figure=figure), lang)
+    return dataclasses.replace(view, figure=figure), False
 
 
 def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:
+    view, empty = sectors_chart(programme_id, breakdown, lang)
+    return [chart_block(view, lang, empty=empty)]
+
+
+def sectors_chart(programme_id: int, breakdown: str, lang: str) -> tuple[ChartView, bool]:
+    """Emissions by sector (absolute or as shares), and whether there is nothing to draw."""
     emissions = queries.emissions_by_sector(current_engine(), programme_id)
     share = breakdown == "share"
     table = sector_table(emissions, share=share)
     title = t("sectors_title", lang)
     if len(table.columns) < 2:
         message = t("no_data_yet", lang)
-        return [chart_block(ChartView("sectors", title, message, empty_figure(lang, message),
-                                      pd.DataFrame()), lang, empty=True)]
+        return ChartView("sectors", title, message, empty_figure(lang, message), pd.DataFrame()), True
     labels = {c: SECTOR_BY_CODE[c].label(lang) for c in table.columns if c in SECTOR_BY_CODE}
     kind = "pct" if share else "kt"
     columns = (Column("year", t("col_year", lang), "year"),) + tuple(
@@ -128,7 +147,7 @@ def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:
     if left_out:
         summary += " " + t("sectors_incomplete", lang, years=", ".join(left_out))
     axis = t("axis_share", lang) if share else t("axis_kt", lang)
-    return [chart_block(ChartView(
+    return ChartView(
         name="sectors", title=title, summary=summary,
         figure=sector_area_figure(table, lang, axis), table=table, columns=columns,
-    ), lang)]
+    ), False
