@@ -204,7 +204,7 @@ def register_choice_group(app, group_id: str, multi: bool = False) -> None:
 class Column:
     key: str
     label: str
-    kind: str = "number"  # year | int | number | kt | pct | date | text | written (text a partner wrote)
+    kind: str = "number"  # year | int | number | kt | per (t per inhabitant) | pct | date | text | written
 
 
 @dataclass(frozen=True)
@@ -230,6 +230,8 @@ def format_cell(value, kind: str, lang: str) -> str:
         return fmt_number(value, lang, 0)
     if kind == "kt":
         return fmt_number(value, lang, 1)
+    if kind == "per":
+        return fmt_number(value, lang, 2)
     if kind == "pct":
         return fmt_pct(value, lang, 1)
     return fmt_auto(value, lang, 6)

@@ -40,6 +40,12 @@ OPENDATA_LABELS: dict[str, tuple[str, str]] = {
         "Er is geen inwonersaantal geladen: uitstoot per inwoner kan niet berekend worden.",
         "No population has been loaded: emissions per inhabitant cannot be computed.",
     ),
+    "per_no_population_year": ("geen inwonersaantal voor dit jaar", "no population for this year"),
+    "sector_sentence_per": (
+        "De uitstoot per inwoner ging van {first} t CO₂e in {first_year} naar {last} t in {last_year}.",
+        "Emissions per inhabitant went from {first} t CO₂e in {first_year} to {last} t in {last_year}.",
+    ),
+    "per_value": ("{value} t CO₂e per inwoner", "{value} t CO₂e per inhabitant"),
     "per_latest": (
         "In {year} was de uitstoot {value} t CO₂e per inwoner ({population} inwoners).",
         "In {year}, emissions were {value} t CO₂e per inhabitant ({population} inhabitants).",
@@ -72,5 +78,10 @@ OPENDATA_FRENCH: dict[str, str] = {
     "per_no_population_at_all": (
         "Aucun nombre d'habitants n'a été chargé : les émissions par habitant ne peuvent pas être calculées."
     ),
+    "per_no_population_year": "pas de nombre d'habitants pour cette année",
+    "sector_sentence_per": (
+        "Les émissions par habitant sont passées de {first} t CO₂e en {first_year} à {last} t en {last_year}."
+    ),
+    "per_value": "{value} t CO₂e par habitant",
     "per_latest": "En {year}, les émissions étaient de {value} t CO₂e par habitant ({population} habitants).",
 }

@@ -1,6 +1,6 @@
 """Embeds: one chart of the overview on a page of its own, for an iframe on the city's site.
 
-`/embed/overview/<chart>?lang=nl&programme=leuven&target=…&breakdown=…` draws the chart the
+`/embed/overview/<chart>?lang=nl&programme=leuven&target=…&breakdown=…&per=inhabitant` draws the chart the
 overview shows with the same query (its permalink state), with its title, its text summary, a
 source line and a link to the whole page; no navigation. Who may frame these pages is the
 EMBED_FRAME_ANCESTORS setting (dashboard/http_headers.py); the other pages keep FRAME_ANCESTORS.
@@ -23,7 +23,12 @@ from dashboard.context import (
     request_language,
 )
 from dashboard.i18n import fmt_date, t
-from dashboard.sections.overview_sections import gap_chart, sectors_chart, trajectory_chart
+from dashboard.sections.overview_sections import (
+    gap_chart,
+    sectors_chart,
+    trajectory_chart,
+)
+from dashboard.sections.per_inhabitant import chosen_per
 from dashboard.sections.targets_and_gap import pick_target
 
 # chart name in the URL → what draws it; "emissions" is the overview's trajectory.
@@ -33,7 +38,7 @@ dash.register_page(__name__, path_template="/embed/<section>/<chart>", name="Emb
                    title=page_title("site_name"))
 
 
-def layout(section=None, chart=None, lang=None, programme=None, target=None, breakdown=None,
+def layout(section=None, chart=None, lang=None, programme=None, target=None, breakdown=None, per=None,
            **_query) -> html.Main:
     lang = request_language(lang)
     prog = current_programme(programme)
@@ -44,9 +49,10 @@ def layout(section=None, chart=None, lang=None, programme=None, target=None, bre
         return _main(lang, programme, t("site_name", lang),
                      [no_data(lang, "no_data_yet"), html.P(t("embed_unknown_chart", lang, charts=charts))])
     target_id = pick_target(queries.target_sets(current_engine(), prog.id), target)
-    view = _view(prog, chart, target_id, breakdown, lang)
+    per = chosen_per(per)
+    view = _view(prog, chart, target_id, breakdown, per, lang)
     params = {"lang": lang, "programme": prog.slug, "target": target_id,
-              "breakdown": breakdown if chart == "sectors" else None}
+              "breakdown": breakdown if chart == "sectors" else None, "per": per}
     if view is None:
         return _main(lang, programme, t("overview_heading", lang), [no_data(lang)], params)
     return _main(lang, programme, view.title, [
@@ -57,11 +63,12 @@ def layout(section=None, chart=None, lang=None, programme=None, target=None, bre
     ], params, prog)
 
 
-def _view(prog: ProgrammeInfo, chart: str, target_id: int | None, breakdown, lang: str) -> ChartView | None:
+def _view(prog: ProgrammeInfo, chart: str, target_id: int | None, breakdown, per: str,
+          lang: str) -> ChartView | None:
     if chart == "emissions":
-        return trajectory_chart(prog, target_id, lang)
+        return trajectory_chart(prog, target_id, lang, per)
     if chart == "sectors":
-        return sectors_chart(prog.id, "share" if breakdown == "share" else "absolute", lang)[0]
+        return sectors_chart(prog.id, "share" if breakdown == "share" else "absolute", lang, per)[0]
     summary = queries.summary(current_engine(), prog.id, target_id) if target_id else {}
     return gap_chart(summary, prog.id, lang)[0]
 
