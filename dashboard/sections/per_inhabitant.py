@@ -34,7 +34,7 @@ class PerInhabitant:
 def per_choice(group_id: str, per: str, lang: str) -> html.Fieldset:
     """In total or per inhabitant: the charts, their tables, CSVs and summaries."""
     return choice_group(group_id, t("per_legend", lang),
-                        [{"label": t(f"per_{p}", lang), "value": p} for p in PER_CHOICES], per)
+                        [{"label": t(f"per_choice_{p}", lang), "value": p} for p in PER_CHOICES], per)
 
 
 def chosen_per(per) -> str:
