@@ -3,6 +3,8 @@ t CO2e per inhabitant, the choice is kept in the URL, in Dutch and English, axe-
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -45,6 +47,6 @@ def test_a_per_inhabitant_link_opens_in_dutch_with_table_and_csv(dutch_page, see
     expect(row).to_contain_text("114.000")
     with page.expect_download() as download:
         block.get_by_role("button", name="Download de gegevens (CSV)").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Gemeten (t CO₂e per inwoner)" in text and ",4.19," in text
     assert axe_violations(page) == []
