@@ -50,3 +50,13 @@ def test_a_per_inhabitant_link_opens_in_dutch_with_table_and_csv(dutch_page, see
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Gemeten (t CO₂e per inwoner)" in text and ",4.19," in text
     assert axe_violations(page) == []
+
+
+def test_sectors_page_toggles_per_inhabitant_on_a_phone(phone_page, seeded_url):
+    page = phone_page
+    open_page(page, f"{seeded_url}/sectors?lang=en&sector=buildings")
+    page.get_by_role("button", name="Per inhabitant").click()
+    page.wait_for_function("location.search.includes('per=inhabitant')")
+    # buildings: 450,000 t / 100,000 = 4.50 in 2010; 310,000 t / 114,000 = 2.72 in 2024
+    expect(page.get_by_text("Emissions per inhabitant went from 4.50 t CO₂e in 2010 to 2.72 t in 2024.")).to_be_visible()
+    assert axe_violations(page) == []
