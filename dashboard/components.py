@@ -9,11 +9,13 @@ from urllib.parse import urlencode
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
+from dashboard.context import current_programme
 from dashboard.data_texts import data_language
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, other_language, t
 from dashboard.security import current_account
 from dashboard.workspace.nav import drawn_for_visitor, logged_in_line, with_lang, workspace_home
 from pipelines.csv_safe import safe_frame
+from pipelines.programme_registry import slug_for
 
 # (page key, path): the public pages in navigation order.
 PAGES = (
@@ -78,7 +80,8 @@ def page_shell(
             )),
         ]),
         html.Nav(_nav_items(page, lang, programme), className="site-nav", **{"aria-label": t("nav_label", lang)}),
-        html.Main(id="main", tabIndex="-1", className="content", children=[html.H1(heading), *children]),
+        html.Main(id="main", tabIndex="-1", className="content", children=[html.H1(heading), *children],
+                  **image_source(programme, lang)),
         html.Footer(className="site-footer", children=[
             html.P(t("footer_text", lang)),
             html.P(dcc.Link(t("nav_methodology", lang), href=page_href("/methodology", {"lang": lang}))),
@@ -89,6 +92,16 @@ def page_shell(
             "keys": [key for key, _, _ in controls],
         }),
     ])
+
+
+def image_source(programme: str | None, lang: str) -> dict:
+    """The data attributes a chart image takes from its page (assets/dashboard.js `saveChartImage`):
+    the programme's slug for the file name and the source line; {date} is the day of the download."""
+    prog = current_programme(programme)
+    if prog is None:
+        return {}
+    return {"data-programme": prog.slug,
+            "data-image-source": t("image_source", lang, name=prog.name, site=t("site_name", lang), date="{date}")}
 
 
 def _workspace_way_back(lang: str) -> list:
@@ -191,7 +204,7 @@ def register_choice_group(app, group_id: str, multi: bool = False) -> None:
 class Column:
     key: str
     label: str
-    kind: str = "number"  # year | int | number | kt | pct | date | text | written (text a partner wrote)
+    kind: str = "number"  # year | int | number | kt | per (t per inhabitant) | pct | date | text | written
 
 
 @dataclass(frozen=True)
@@ -217,6 +230,8 @@ def format_cell(value, kind: str, lang: str) -> str:
         return fmt_number(value, lang, 0)
     if kind == "kt":
         return fmt_number(value, lang, 1)
+    if kind == "per":
+        return fmt_number(value, lang, 2)
     if kind == "pct":
         return fmt_pct(value, lang, 1)
     return fmt_auto(value, lang, 6)
@@ -272,13 +287,26 @@ def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section
             html.Details(className="table-view", children=[
                 html.Summary(t("show_table", lang)), data_table(view, lang),
             ]),
-            html.Button(t("download_csv", lang), id=ids["csv-button"], className="button",
-                        n_clicks=0, type="button"),
+            html.Div(className="chart-downloads", children=[
+                html.Button(t("download_csv", lang), id=ids["csv-button"], className="button",
+                            n_clicks=0, type="button"),
+                *image_buttons(view, lang),
+            ]),
             dcc.Download(id=ids["csv-download"]),
             dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
         ]
     return html.Section(className="chart-block", children=children,
                         **{"aria-labelledby": heading_id})
+
+
+def image_buttons(view: ChartView, lang: str) -> list[html.Button]:
+    """PNG and SVG downloads of the chart as shown, drawn in the browser by Plotly (no request):
+    a click is handled in assets/dashboard.js, which adds the title, source line and date."""
+    return [
+        html.Button(t(f"download_{kind}", lang), type="button", className="button",
+                    **{"data-image": kind, "data-title": view.title, "data-stem": slug_for(view.title)})
+        for kind in ("png", "svg")
+    ]
 
 
 def table_block(view: ChartView, lang: str) -> html.Section:

@@ -28,17 +28,19 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), fullscreen=(self)"
 )
+EMBED_PREFIX = "/embed/"  # dashboard/pages/embed.py
 SERVER_NAME = "roadmap"  # the Server header says no software or version
 
 
-def frame_ancestors(value: str) -> str:
-    """The FRAME_ANCESTORS setting as a CSP source list; UserError for anything else."""
+def frame_ancestors(value: str, name: str = "FRAME_ANCESTORS") -> str:
+    """The `name` setting (FRAME_ANCESTORS, EMBED_FRAME_ANCESTORS) as a CSP source list;
+    UserError for anything else."""
     sources = value.split()
     if not sources or not all(_ANCESTOR.fullmatch(source) for source in sources) or (
         "'none'" in sources and len(sources) > 1
     ):
         raise UserError(
-            f"FRAME_ANCESTORS={value!r} is not a list of frame sources: use 'self', 'none', or "
+            f"{name}={value!r} is not a list of frame sources: use 'self', 'none', or "
             "origins separated by spaces, e.g. \"'self' https://www.leuven.be\""
         )
     return " ".join(sources)
@@ -76,14 +78,17 @@ def _fingerprinted(request: flask.Request) -> bool:
 def install_security_headers(app: dash.Dash, settings: Settings) -> None:
     """after_request: the headers above on every response of the app's server."""
     ancestors = frame_ancestors(settings.frame_ancestors)
-    frame_options = _frame_options(ancestors)
+    # The /embed/ pages are made for other sites' iframes: their own list, the rest keep theirs.
+    embed_ancestors = frame_ancestors(settings.embed_frame_ancestors, "EMBED_FRAME_ANCESTORS")
 
     @app.server.after_request
     def add_security_headers(response: flask.Response) -> flask.Response:
         headers = response.headers
+        framing = embed_ancestors if flask.request.path.startswith(EMBED_PREFIX) else ancestors
+        frame_options = _frame_options(framing)
         # Hashes of the inline scripts Dash writes into its page (clientside callbacks, the
         # renderer's start); computed per answer because Dash Pages adds one at the first request.
-        headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes(), ancestors)
+        headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes(), framing)
         headers["X-Content-Type-Options"] = "nosniff"
         if frame_options:
             headers["X-Frame-Options"] = frame_options

@@ -123,7 +123,8 @@ def trajectory_summary(table: pd.DataFrame, target_year: int, lang: str) -> str:
     return text
 
 
-def sectors_summary(table: pd.DataFrame, labels: dict[str, str], share: bool, lang: str) -> str:
+def sectors_summary(table: pd.DataFrame, labels: dict[str, str], share: bool, lang: str,
+                    per_inhabitant: bool = False) -> str:
     """One sentence: the largest sector in the latest year and its size."""
     if table.empty or len(table.columns) < 2:
         return t("no_data_yet", lang)
@@ -131,9 +132,31 @@ def sectors_summary(table: pd.DataFrame, labels: dict[str, str], share: bool, la
     if last.empty:
         return t("no_data_yet", lang)
     biggest = last.idxmax()
-    value = fmt_pct(last[biggest], lang, 1) if share else f"{fmt_number(last[biggest], lang, 1)} kt CO₂e"
+    if share:
+        value = fmt_pct(last[biggest], lang, 1)
+    elif per_inhabitant:
+        value = t("per_value", lang, value=fmt_number(last[biggest], lang, 2))
+    else:
+        value = f"{fmt_number(last[biggest], lang, 1)} kt CO₂e"
     return t("sectors_summary", lang, year=int(table.iloc[-1]["year"]), sector=labels[biggest],
              value=value, count=len(last))
+
+
+def per_inhabitant_summary(table: pd.DataFrame, population: pd.Series, missing: list[int], lang: str) -> str:
+    """The latest measured value per inhabitant with its population, and the years without one."""
+    measured = table.dropna(subset=["actual_kt"])
+    if population.empty:
+        return t("per_no_population_at_all", lang)
+    text = ""
+    if not measured.empty:
+        last = measured.iloc[-1]
+        text = t("per_latest", lang, year=int(last["year"]), value=fmt_number(last["actual_kt"], lang, 2),
+                 population=fmt_number(population[int(last["year"])], lang, 0))
+    return (text + " " + missing_population_note(missing, lang)).strip()
+
+
+def missing_population_note(missing: list[int], lang: str) -> str:
+    return t("per_no_population", lang, years=", ".join(str(y) for y in missing)) if missing else ""
 
 
 def gap_summary(table: pd.DataFrame, lang: str) -> str:

@@ -66,6 +66,12 @@ class Settings:
         "Who may show the pages in a frame (Content-Security-Policy frame-ancestors): 'self', "
         "'none', or origins separated by spaces to allow embeds, e.g. \"'self' https://www.leuven.be\".",
     )
+    embed_frame_ancestors: str = _setting(
+        "EMBED_FRAME_ANCESTORS",
+        "'self'",
+        "Who may show the /embed/ pages (one chart each) in a frame, e.g. the city's site: "
+        "\"'self' https://www.leuven.be\". The other pages keep FRAME_ANCESTORS.",
+    )
     data_language: str = _setting(
         "ROADMAP_DATA_LANGUAGE",
         "en",

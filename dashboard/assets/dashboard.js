@@ -133,3 +133,43 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     });
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
 })();
+
+/* A chart's PNG or SVG download (the buttons of components.image_buttons): the chart as shown,
+   redrawn off screen by Plotly with its title, the page's source line and today's date, and saved
+   as <programme>-<chart>-<YYYY-MM-DD>.<format>. Everything happens here: no request. */
+(function () {
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+  function saveChartImage(button) {
+    var block = button.closest(".chart-block");
+    var plot = block && block.querySelector(".js-plotly-plot");
+    var page = button.closest("[data-image-source]");
+    if (!plot || !window.Plotly) { return; }
+    var lang = document.documentElement.lang || "en";
+    var shown = new Date().toLocaleDateString(lang === "nl" ? "nl-BE" : "en-GB",
+                                              { day: "numeric", month: "long", year: "numeric" });
+    var source = page ? page.getAttribute("data-image-source").replace("{date}", shown) : shown;
+    var layout = JSON.parse(JSON.stringify(plot.layout));
+    var margin = layout.margin || {};
+    var height = (layout.height || plot.offsetHeight || 400) + 80;
+    layout.title = { text: button.getAttribute("data-title"), x: 0.01, xanchor: "left", y: 0.98, yanchor: "top",
+                     subtitle: { text: source, font: { size: 12 } } };
+    layout.margin = Object.assign({}, margin, { t: (margin.t || 12) + 80 });
+    layout.height = height;
+    layout.width = 1000;
+    var stem = [page && page.getAttribute("data-programme"), button.getAttribute("data-stem"), today()];
+    var format = button.getAttribute("data-image");
+    window.Plotly.downloadImage(
+      { data: JSON.parse(JSON.stringify(plot.data)), layout: layout, config: { locale: lang === "nl" ? "nl" : "en" } },
+      { format: format, width: 1000, height: height,
+        filename: stem.filter(function (part) { return part; }).join("-") }
+    );
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-image]");
+    if (button) { saveChartImage(button); }
+  });
+})();

@@ -26,6 +26,14 @@ def to_kt(values: pd.Series) -> pd.Series:
     return (pd.to_numeric(values, errors="coerce") / 1000.0).round(1)
 
 
+def to_shown(values: pd.Series, per_inhabitant: bool = False) -> pd.Series:
+    """Tonnes as the charts show them: kt (0.1), or t per inhabitant (0.01) when the values
+    are per inhabitant already."""
+    if per_inhabitant:
+        return pd.to_numeric(values, errors="coerce").round(2)
+    return to_kt(values)
+
+
 def clean(values) -> list:
     """A column as a JSON-ready list: NaN and NA become None (a gap in a line)."""
     return [None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in values]

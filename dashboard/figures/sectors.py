@@ -9,25 +9,27 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean, to_kt
+from dashboard.figures.common import base_layout, clean, to_shown
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
 
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
 
 
-def sector_table(emissions: pd.DataFrame, share: bool = False) -> pd.DataFrame:
-    """Years × top-level sectors in kt CO2e, or in % of the year's total when `share`."""
+def sector_table(emissions: pd.DataFrame, share: bool = False, per_inhabitant: bool = False) -> pd.DataFrame:
+    """Years × top-level sectors in kt CO2e, or in % of the year's total when `share`; in t CO2e
+    per inhabitant when `per_inhabitant` (the emissions' values are per inhabitant already)."""
     rows = emissions[emissions["sector_code"].isin(TOP_LEVEL)]
     if rows.empty:
         return pd.DataFrame(columns=["year"])
-    wide = rows.pivot_table(index="year", columns="sector_code", values="value_t", aggfunc="sum")
+    # min_count=1: a year without a value (per inhabitant: without a population) stays missing, not 0.
+    wide = rows.groupby(["year", "sector_code"])["value_t"].sum(min_count=1).unstack("sector_code")
     wide = wide[[c for c in TOP_LEVEL if c in wide.columns]]
     if share:
         totals = emissions[emissions["sector_code"] == TOTAL].set_index("year")["value_t"]
         totals = totals.reindex(wide.index).fillna(wide.sum(axis=1))
         wide = wide.div(totals.where(totals != 0), axis=0).mul(100).round(1)
     else:
-        wide = wide.apply(to_kt)
+        wide = wide.apply(lambda column: to_shown(column, per_inhabitant))
     wide.columns.name = None
     out = wide.reset_index().astype({"year": int})
     if "complete" in emissions:
@@ -42,7 +44,7 @@ def sectors_complete(emissions: pd.DataFrame) -> pd.Series:
     return totals["complete"].astype(bool) & (source != "reported")
 
 
-def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
+def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False) -> dict:
     """Positive sectors stacked as areas; a sector that is a net sink in any year as a line."""
     traces = []
     if "complete" in table:
@@ -54,7 +56,7 @@ def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
             "type": "scatter", "mode": "lines", "name": sector.label(lang),
             "x": clean(table["year"]), "y": clean(values),
             "line": {"color": sector.colour, "width": 1.5},
-            "hovertemplate": "%{y:,.1f}<extra>%{fullData.name}</extra>",
+            "hovertemplate": ("%{y:,.2f}" if per_inhabitant else "%{y:,.1f}") + "<extra>%{fullData.name}</extra>",
         }
         if (values.dropna() >= 0).all():
             trace.update(stackgroup="emissions", fillcolor=sector.colour)

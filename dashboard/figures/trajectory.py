@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_kt
+from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_shown
 from dashboard.i18n import t
 from pipelines.analytics.pathways import target_level
 from pipelines.vocab import SECTOR_BY_CODE
@@ -23,12 +23,14 @@ COLUMNS = (
 
 def trajectory_table(
     progress: pd.DataFrame, milestones: dict[int, float] | None = None,
-    target: tuple[int, float] | None = None, lang: str = "en",
+    target: tuple[int, float] | None = None, lang: str = "en", per_inhabitant: bool = False,
 ) -> pd.DataFrame:
     """What the chart shows, in kt CO2e per year: one row per year, one column per series.
 
     `milestones`: year → the milestone's own level in t (not the pathway's value that year);
     `target`: (target year, target in t). `complete` is True/False for years with a value.
+    `per_inhabitant`: every value (progress, milestones, target) is t CO2e per inhabitant
+    already (figures.per_inhabitant); the *_kt columns then hold t per inhabitant (0.01).
     """
     if progress.empty:
         return pd.DataFrame(columns=list(COLUMNS))
@@ -36,7 +38,7 @@ def trajectory_table(
     for source in ("actual", "pathway", "projected", "projected_low", "projected_high",
                    "with_commitments"):
         column = f"{source}_t"
-        out[f"{source}_kt"] = to_kt(progress[column]).to_numpy() if column in progress else float("nan")
+        out[f"{source}_kt"] = to_shown(progress[column], per_inhabitant).to_numpy() if column in progress else float("nan")
     measured = out["actual_kt"].notna()
     flags = progress["complete"] if "complete" in progress else pd.Series(True, index=progress.index)
     complete = flags.astype(object).where(flags.notna(), True).astype(bool).to_numpy()
@@ -47,10 +49,11 @@ def trajectory_table(
         lambda c: "" if c is None else t("yes" if c else "no", lang))
     out["note"] = [_note(row, lang) for row in _rows(progress, measured, complete)]
     levels = {int(y): v for y, v in (milestones or {}).items()}
-    out["milestone_kt"] = to_kt(out["year"].map(levels))
+    out["milestone_kt"] = to_shown(out["year"].map(levels), per_inhabitant)
     out["target_kt"] = float("nan")
     if target is not None:
-        out.loc[out["year"] == int(target[0]), "target_kt"] = round(float(target[1]) / 1000.0, 1)
+        out.loc[out["year"] == int(target[0]), "target_kt"] = to_shown(
+            pd.Series([float(target[1])]), per_inhabitant).iloc[0]
     return out[list(COLUMNS)].reset_index(drop=True)
 
 
@@ -89,7 +92,8 @@ def _note(row: tuple, lang: str) -> str:
     return t("note_reported", lang) if source == "reported" else ""
 
 
-def _line(table: pd.DataFrame, column: str, code: str, lang: str, **style) -> dict | None:
+def _line(table: pd.DataFrame, column: str, code: str, lang: str, unit: str = "%{y:,.1f} kt",
+          **style) -> dict | None:
     rows = table[table[column].notna()]
     if rows.empty:
         return None
@@ -97,7 +101,7 @@ def _line(table: pd.DataFrame, column: str, code: str, lang: str, **style) -> di
         "type": "scatter", "mode": "lines", "name": series_label(code, lang),
         "x": clean(rows["year"]), "y": clean(rows[column]),
         "line": {"color": series_colour(code), "width": 2},
-        "hovertemplate": "%{y:,.1f} kt<extra>%{fullData.name}</extra>",
+        "hovertemplate": f"{unit}<extra>%{{fullData.name}}</extra>",
     }
     for key, value in style.items():
         trace[key] = {**trace.get(key, {}), **value} if isinstance(value, dict) else value
@@ -118,21 +122,24 @@ def _band(table: pd.DataFrame, lang: str) -> list[dict]:
     return [low, high]
 
 
-def _measured(table: pd.DataFrame, lang: str) -> dict | None:
+def _measured(table: pd.DataFrame, lang: str, unit: str) -> dict | None:
     """Measured complete years; a gap in the line where an incomplete year sits between them."""
-    rows = table[table["actual_kt"].notna() | table["incomplete_kt"].notna()]
+    shown = table["actual_kt"].notna() | table["incomplete_kt"].notna()
+    if "no_population" in table:  # per inhabitant: a measured year without population is a gap
+        shown |= table["no_population"].astype(bool)
+    rows = table[shown]
     if table["actual_kt"].notna().sum() == 0:
         return None
-    trace = _line(rows, "year", "actual", lang, mode="lines+markers", line={"width": 3},
+    trace = _line(rows, "year", "actual", lang, unit, mode="lines+markers", line={"width": 3},
                   marker={"size": 6, "color": series_colour("actual")})
     trace["y"] = clean(rows["actual_kt"])  # None at an incomplete year: the line breaks there
     trace["customdata"] = clean(rows["note"])
     trace["connectgaps"] = False
-    trace["hovertemplate"] = "%{y:,.1f} kt %{customdata}<extra>%{fullData.name}</extra>"
+    trace["hovertemplate"] = f"{unit} %{{customdata}}<extra>%{{fullData.name}}</extra>"
     return trace
 
 
-def _incomplete(table: pd.DataFrame, lang: str) -> dict | None:
+def _incomplete(table: pd.DataFrame, lang: str, unit: str) -> dict | None:
     rows = table[table["incomplete_kt"].notna()]
     if rows.empty:
         return None
@@ -142,22 +149,26 @@ def _incomplete(table: pd.DataFrame, lang: str) -> dict | None:
         "x": clean(rows["year"]), "y": clean(rows["incomplete_kt"]),
         "marker": {"symbol": "circle-open", "size": 11, "color": colour, "line": {"width": 2}},
         "customdata": clean(rows["note"]),
-        "hovertemplate": "%{y:,.1f} kt: %{customdata}<extra>%{fullData.name}</extra>",
+        "hovertemplate": f"{unit}: %{{customdata}}<extra>%{{fullData.name}}</extra>",
     }
 
 
-def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
+def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False) -> dict:
     """Figure dict of the trajectory; series without values are left out."""
+    unit = "%{y:,.2f} t" if per_inhabitant else "%{y:,.1f} kt"
     point = {"symbol": "diamond", "size": 12, "line": {"color": "#1a1a1a", "width": 1}}
     traces = _band(table, lang) + [
-        _line(table, "projected_kt", "trend", lang, line={"dash": "dash"}),
-        _line(table, "with_commitments_kt", "with_commitments", lang, line={"dash": "dot", "width": 3}),
-        _line(table, "pathway_kt", "pathway", lang),
-        _line(table, "milestone_kt", "milestone", lang, mode="markers",
+        _line(table, "projected_kt", "trend", lang, unit, line={"dash": "dash"}),
+        _line(table, "with_commitments_kt", "with_commitments", lang, unit, line={"dash": "dot", "width": 3}),
+        _line(table, "pathway_kt", "pathway", lang, unit),
+        _line(table, "milestone_kt", "milestone", lang, unit, mode="markers",
               marker={**point, "color": series_colour("milestone")}),
-        _line(table, "target_kt", "target", lang, mode="markers", cliponaxis=False,  # 0 t: whole star
+        _line(table, "target_kt", "target", lang, unit, mode="markers", cliponaxis=False,  # 0 t: whole star
               marker={**point, "symbol": "star", "size": 15, "color": series_colour("target")}),
-        _measured(table, lang),
-        _incomplete(table, lang),
+        _measured(table, lang, unit),
+        _incomplete(table, lang, unit),
     ]
-    return {"data": [t for t in traces if t is not None], "layout": base_layout(lang, y_title)}
+    layout = base_layout(lang, y_title)
+    if per_inhabitant:
+        layout["yaxis"]["tickformat"] = ",~r"  # 4.5, not 5: small values keep their decimals
+    return {"data": [t for t in traces if t is not None], "layout": layout}

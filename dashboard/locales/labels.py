@@ -641,3 +641,7 @@ LABELS.update(FUTURE_LABELS)
 from dashboard.locales.scenarios_labels import SCENARIOS_LABELS  # noqa: E402  (scenarios from commitments)
 
 LABELS.update(SCENARIOS_LABELS)
+
+from dashboard.locales.opendata_labels import OPENDATA_LABELS  # noqa: E402  (chart images, embeds, per inhabitant)
+
+LABELS.update(OPENDATA_LABELS)

@@ -29,20 +29,28 @@ from dashboard.context import (
     request_language,
 )
 from dashboard.figures.indicators import indicator_figure, indicator_table
-from dashboard.figures.trajectory import milestone_levels, trajectory_figure, trajectory_table
+from dashboard.figures.trajectory import milestone_levels, trajectory_figure
 from dashboard.i18n import fmt_auto, fmt_number, t
+from dashboard.sections.per_inhabitant import chosen_per, per_choice, shown_trajectory
 from dashboard.sections.targets_and_gap import pick_target
-from dashboard.summaries import STATUS_TERMS, number, status_code, trajectory_summary
+from dashboard.summaries import (
+    STATUS_TERMS,
+    number,
+    per_inhabitant_summary,
+    status_code,
+    trajectory_summary,
+)
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS
 
 PAGE = "sectors"
 SECTOR_ID = "sectors-sector"
 CONTENT_ID = "sectors-content"
-CONTROLS = (("sector", SECTOR_ID, "data"),)
+PER_ID = "sectors-per"
+CONTROLS = (("sector", SECTOR_ID, "data"), ("per", PER_ID, "data"))
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
 
 def placeholders() -> html.Div:
-    return hidden_controls((SECTOR_ID,), (CONTENT_ID,))
+    return hidden_controls((SECTOR_ID, PER_ID), (CONTENT_ID,))
 
 
 dash.register_page(__name__, path="/sectors", name="Sectors", title=page_title("nav_sectors"), order=1)
@@ -55,7 +63,7 @@ def sectors_with_data(programme_id: int) -> list[str]:
     return [code for code in TOP_LEVEL if code in present]
 
 
-def layout(lang=None, sector=None, target=None, programme=None, **_query) -> html.Div:
+def layout(lang=None, sector=None, target=None, per=None, programme=None, **_query) -> html.Div:
     lang = request_language(lang)
     heading = t("sectors_heading", lang)
     prog = current_programme(programme)
@@ -65,23 +73,25 @@ def layout(lang=None, sector=None, target=None, programme=None, **_query) -> htm
         return page_shell(PAGE, lang, heading, [no_data(lang, key), placeholders()], {}, CONTROLS,
                           programme)
     sector = sector if sector in codes else codes[0]
+    per = chosen_per(per)
     options = [{"label": SECTOR_BY_CODE[c].label(lang), "value": c} for c in codes]
     children = [
         html.P(t("sectors_intro", lang), className="lead"),
         choice_group(SECTOR_ID, t("sector_legend", lang), options, sector),
-        html.Div(id=CONTENT_ID, children=sector_content(prog, sector, target, lang)),
+        per_choice(PER_ID, per, lang),
+        html.Div(id=CONTENT_ID, children=sector_content(prog, sector, target, lang, per)),
     ]
-    return page_shell(PAGE, lang, heading, children, {"sector": sector}, CONTROLS, programme)
+    return page_shell(PAGE, lang, heading, children, {"sector": sector, "per": per}, CONTROLS, programme)
 
 
-def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
-    """The sector's status in words, its trajectory, and one chart per activity indicator (built
-    once per data version: see dashboard/cache.py)."""
-    return _sector_content(current_engine(), prog, sector, target, lang)
+def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str, per: str = "total") -> list:
+    """The sector's status in words, its trajectory (in total or per inhabitant), and one chart
+    per activity indicator (built once per data version: see dashboard/cache.py)."""
+    return _sector_content(current_engine(), prog, sector, target, lang, per)
 
 
 @cached_query
-def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
+def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str, per: str) -> list:
     name = SECTOR_BY_CODE[sector].label(lang)
     target_id = pick_target(queries.target_sets(engine, prog.id), target)
     summary = queries.summary(engine, prog.id, target_id, sector) if target_id else {}
@@ -92,33 +102,41 @@ def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, la
         progress = pd.DataFrame({"year": rows["year"], "actual_t": rows["value_t"],
                                  "complete": rows["complete"], "sectors_included": rows["sectors_included"]})
     milestones, target_point = milestone_levels(summary)
-    table = trajectory_table(progress, milestones, target_point, lang)
-    out = [html.H2(name, id="sector-name"), html.P(sector_sentence(table, summary, lang))]
+    table, per_inhabitant = shown_trajectory(prog.id, progress, milestones, target_point, lang, per)
+    unit, kind = ("per", "per") if per_inhabitant else ("kt", "kt")
+    columns = (
+        Column("year", t("col_year", lang), "year"),
+        Column("actual_kt", t(f"col_actual_{unit}", lang), kind),
+        *([Column("population", t("col_population", lang), "int")] if per_inhabitant else []),
+        Column("complete_label", t("col_complete", lang), "text"),
+        Column("incomplete_kt", t(f"col_incomplete_{unit}", lang), kind),
+        Column("note", t("col_note", lang), "text"),
+        Column("pathway_kt", t(f"col_pathway_{unit}", lang), kind),
+        Column("projected_kt", t(f"col_projected_{unit}", lang), kind),
+    )
+    if per_inhabitant:
+        chart_summary = per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang)
+    else:
+        chart_summary = trajectory_summary(table, prog.target_year, lang)
+    axis = t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
+    out = [html.H2(name, id="sector-name"), html.P(sector_sentence(table, summary, lang, per_inhabitant is not None))]
     out.append(chart_block(ChartView(
-        name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name),
-        summary=trajectory_summary(table, prog.target_year, lang),
-        figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table,
-        columns=(
-            Column("year", t("col_year", lang), "year"),
-            Column("actual_kt", t("col_actual_kt", lang), "kt"),
-            Column("complete_label", t("col_complete", lang), "text"),
-            Column("incomplete_kt", t("col_incomplete_kt", lang), "kt"),
-            Column("note", t("col_note", lang), "text"),
-            Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
-            Column("projected_kt", t("col_projected_kt", lang), "kt"),
-        ),
+        name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name), summary=chart_summary,
+        figure=trajectory_figure(table, lang, axis, per_inhabitant=per_inhabitant is not None), table=table,
+        columns=columns,
     ), lang))
     out += activity_blocks(prog.id, sector, lang)
     return out
 
 
-def sector_sentence(table: pd.DataFrame, summary: dict, lang: str) -> str:
+def sector_sentence(table: pd.DataFrame, summary: dict, lang: str, per_inhabitant: bool = False) -> str:
     measured = table.dropna(subset=["actual_kt"])
     if measured.empty:
         return t("no_data_yet", lang)
     first, last = measured.iloc[0], measured.iloc[-1]
-    text = t("sector_sentence", lang, first_year=int(first["year"]), first=fmt_number(first["actual_kt"], lang, 1),
-             last_year=int(last["year"]), last=fmt_number(last["actual_kt"], lang, 1))
+    key, decimals = ("sector_sentence_per", 2) if per_inhabitant else ("sector_sentence", 1)
+    text = t(key, lang, first_year=int(first["year"]), first=fmt_number(first["actual_kt"], lang, decimals),
+             last_year=int(last["year"]), last=fmt_number(last["actual_kt"], lang, decimals))
     if number(summary, "progress_pct") is not None or summary.get("status"):
         text += " " + t("sector_status", lang, status=STATUS_TERMS[status_code(summary)].label(lang).lower())
     return text
@@ -157,13 +175,14 @@ def validation_layout() -> html.Div:
 def register_callbacks(app: dash.Dash) -> None:
     register_url_sync(app, PAGE, list(CONTROLS))
     register_choice_group(app, SECTOR_ID)
+    register_choice_group(app, PER_ID)
 
     @app.callback(
-        Output(CONTENT_ID, "children"), Input(SECTOR_ID, "data"), State(state_id(PAGE), "data"),
-        prevent_initial_call=True,
+        Output(CONTENT_ID, "children"), Input(SECTOR_ID, "data"), Input(PER_ID, "data"),
+        State(state_id(PAGE), "data"), prevent_initial_call=True,
     )
-    def update_sector(sector, state):
+    def update_sector(sector, per, state):
         prog = current_programme(state.get("programme"))
         if prog is None or sector not in sectors_with_data(prog.id):
             return no_data(state["lang"])
-        return sector_content(prog, sector, None, state["lang"])
+        return sector_content(prog, sector, None, state["lang"], chosen_per(per))

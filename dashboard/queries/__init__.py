@@ -24,6 +24,7 @@ indicators = cached_query(_indicators.indicators)
 last_update = cached_query(_meta.last_update)
 milestones = cached_query(_progress.milestones)
 partners = cached_query(_partners.partners)
+population = cached_query(_indicators.population)
 programmes = cached_query(_meta.programmes)
 progress_series = cached_query(_progress.progress_series)
 sector_summaries = cached_query(_progress.sector_summaries)
@@ -37,7 +38,7 @@ commitments_for_scenarios = cached_query(_scenarios.commitments_for_scenarios)
 
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",
-    "indicators", "last_update", "milestones", "partners", "programmes", "progress_series",
+    "indicators", "last_update", "milestones", "partners", "population", "programmes", "progress_series",
     "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
     "commitments_for_scenarios",
 ]

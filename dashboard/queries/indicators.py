@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine, exists, func, select
 
 from dashboard.queries._read import read_frame
-from pipelines.schema import ImportBatch, Indicator, Observation
+from pipelines.schema import ImportBatch, Indicator, Observation, Programme
 
 
 def indicators(
@@ -57,5 +57,21 @@ def indicator_series(engine: Engine, programme_id: int, indicator_id: int) -> pd
             o.is_current.is_(True),
         )
         .order_by(o.period)
+    )
+    return read_frame(engine, query)
+
+
+def population(engine: Engine, programme_id: int) -> pd.DataFrame:
+    """The current yearly values (year, value) of the programme's population indicator, by year."""
+    o, i, p = Observation, Indicator, Programme
+    query = (
+        select(o.year, o.value)
+        .join(i, i.id == o.indicator_id)
+        .join(p, p.id == i.programme_id)
+        .where(
+            i.programme_id == programme_id, i.code == func.coalesce(p.population_indicator, "population"),
+            o.is_current.is_(True), o.month.is_(None), o.value.is_not(None),
+        )
+        .order_by(o.year)
     )
     return read_frame(engine, query)

@@ -16,13 +16,21 @@ from dashboard.components import ChartView, Column, chart_block, no_data
 from dashboard.context import ProgrammeInfo, current_engine
 from dashboard.figures.common import empty_figure
 from dashboard.figures.gap import gap_figure
+from dashboard.figures.per_inhabitant import (
+    emissions_per_inhabitant,
+    population_series,
+    years_without_population,
+)
 from dashboard.figures.sectors import sector_area_figure, sector_table
-from dashboard.figures.trajectory import milestone_levels, trajectory_figure, trajectory_table
+from dashboard.figures.trajectory import milestone_levels, trajectory_figure
 from dashboard.i18n import t
+from dashboard.sections.per_inhabitant import PER_INHABITANT, PerInhabitant, shown_trajectory
 from dashboard.sections.targets_and_gap import gap_view
 from dashboard.summaries import (
     headline_facts,
     headline_sentences,
+    missing_population_note,
+    per_inhabitant_summary,
     sectors_summary,
     status_code,
     trajectory_summary,
@@ -30,30 +38,41 @@ from dashboard.summaries import (
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 
-def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
-    """Headline figures, trajectory and commitments gap for one target set (built once per data
-    version: see dashboard/cache.py)."""
-    return _main_content(current_engine(), prog, target_id, lang)
+def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str, per: str = "total") -> list:
+    """Headline figures, trajectory (in total or per inhabitant) and commitments gap for one
+    target set (built once per data version: see dashboard/cache.py)."""
+    return _main_content(current_engine(), prog, target_id, lang, per)
 
 
 @cached_query
-def _main_content(engine: Engine, prog: ProgrammeInfo, target_id: int | None, lang: str) -> list:
-    programme_id = prog.id
-    summary = queries.summary(engine, programme_id, target_id) if target_id else {}
-    progress = queries.progress_series(engine, programme_id, target_id) if target_id else pd.DataFrame()
-    if progress.empty or progress["actual_t"].isna().all():
-        progress = _measured_totals(programme_id)
-    if progress.empty:
+def _main_content(engine: Engine, prog: ProgrammeInfo, target_id: int | None, lang: str, per: str) -> list:
+    summary = queries.summary(engine, prog.id, target_id) if target_id else {}
+    view = trajectory_chart(prog, target_id, lang, per)
+    if view is None:
         return [no_data(lang)]
+    target_year = int(summary.get("target_year") or prog.target_year)
+    return [
+        headline_section(summary, prog.area_name or prog.name, target_year, lang),
+        chart_block(view, lang),
+        gap_block(summary, prog.id, lang),
+    ]
+
+
+def trajectory_chart(prog: ProgrammeInfo, target_id: int | None, lang: str, per: str = "total") -> ChartView | None:
+    """The trajectory of one target set (measured totals only without one); None without data.
+    `per` = "inhabitant": every series ÷ that year's population (figures.per_inhabitant)."""
+    engine = current_engine()
+    summary = queries.summary(engine, prog.id, target_id) if target_id else {}
+    progress = queries.progress_series(engine, prog.id, target_id) if target_id else pd.DataFrame()
+    if progress.empty or progress["actual_t"].isna().all():
+        progress = _measured_totals(prog.id)
+    if progress.empty:
+        return None
     target_year = int(summary.get("target_year") or prog.target_year)
     stored = queries.milestones(engine, target_id) if target_id else None
     milestones, target = milestone_levels(summary, stored)
-    table = trajectory_table(progress, milestones, target, lang)
-    return [
-        headline_section(summary, prog.area_name or prog.name, target_year, lang),
-        chart_block(trajectory_view(table, target_year, lang), lang),
-        gap_block(summary, programme_id, lang),
-    ]
+    table, per_inhabitant = shown_trajectory(prog.id, progress, milestones, target, lang, per)
+    return trajectory_view(table, target_year, lang, per_inhabitant)
 
 
 def _measured_totals(programme_id: int) -> pd.DataFrame:
@@ -81,66 +100,95 @@ def headline_section(summary: dict, area: str, target_year: int, lang: str) -> h
     ])
 
 
-def trajectory_view(table: pd.DataFrame, target_year: int, lang: str) -> ChartView:
+def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
+                    per_inhabitant: PerInhabitant | None = None) -> ChartView:
+    """The trajectory's chart, table and summary; `per_inhabitant` when the table's values are
+    t CO2e per inhabitant (sections.per_inhabitant.shown_trajectory)."""
+    unit, kind = ("per", "per") if per_inhabitant else ("kt", "kt")
     columns = (
         Column("year", t("col_year", lang), "year"),
-        Column("actual_kt", t("col_actual_kt", lang), "kt"),
+        Column("actual_kt", t(f"col_actual_{unit}", lang), kind),
         Column("complete_label", t("col_complete", lang), "text"),
-        Column("incomplete_kt", t("col_incomplete_kt", lang), "kt"),
+        Column("incomplete_kt", t(f"col_incomplete_{unit}", lang), kind),
         Column("note", t("col_note", lang), "text"),
-        Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
-        Column("milestone_kt", t("col_milestone_kt", lang), "kt"),
-        Column("target_kt", t("col_target_kt", lang), "kt"),
-        Column("projected_kt", t("col_projected_kt", lang), "kt"),
-        Column("projected_low_kt", t("col_projected_low_kt", lang), "kt"),
-        Column("projected_high_kt", t("col_projected_high_kt", lang), "kt"),
-        Column("with_commitments_kt", t("col_with_commitments_kt", lang), "kt"),
+        Column("pathway_kt", t(f"col_pathway_{unit}", lang), kind),
+        Column("milestone_kt", t(f"col_milestone_{unit}", lang), kind),
+        Column("target_kt", t(f"col_target_{unit}", lang), kind),
+        Column("projected_kt", t(f"col_projected_{unit}", lang), kind),
+        Column("projected_low_kt", t(f"col_projected_low_{unit}", lang), kind),
+        Column("projected_high_kt", t(f"col_projected_high_{unit}", lang), kind),
+        Column("with_commitments_kt", t(f"col_with_commitments_{unit}", lang), kind),
     )
+    if per_inhabitant is None:
+        return ChartView(
+            name="trajectory", title=t("trajectory_title", lang),
+            summary=trajectory_summary(table, target_year, lang),
+            figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table, columns=columns,
+        )
     return ChartView(
         name="trajectory", title=t("trajectory_title", lang),
-        summary=trajectory_summary(table, target_year, lang),
-        figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table, columns=columns,
+        summary=per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang),
+        figure=trajectory_figure(table, lang, t("axis_t_per_inhabitant", lang), per_inhabitant=True),
+        table=table, columns=(*columns[:2], Column("population", t("col_population", lang), "int"), *columns[2:]),
     )
 
 
 def gap_block(summary: dict, programme_id: int, lang: str) -> html.Section:
+    view, empty = gap_chart(summary, programme_id, lang)
+    return chart_block(view, lang, empty=empty)
+
+
+def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, bool]:
+    """The commitments-gap waterfall, and whether it is empty (no target or no commitments)."""
     found = gap_view(current_engine(), programme_id, summary, lang)
     if found is None:
         message = t("gap_not_available", lang)
-        view = ChartView("gap", t("gap_title", lang), message, empty_figure(lang, message), pd.DataFrame())
-        return chart_block(view, lang, empty=True)
+        return ChartView("gap", t("gap_title", lang), message, empty_figure(lang, message), pd.DataFrame()), True
     view, labels = found
     figure = gap_figure(view.table, labels, lang, t("axis_kt", lang))
-    return chart_block(dataclasses.replace(view, figure=figure), lang)
+    return dataclasses.replace(view, figure=figure), False
 
 
-def sectors_content(programme_id: int, breakdown: str, lang: str) -> list:
-    return _sectors_content(current_engine(), programme_id, breakdown, lang)
+def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total") -> list:
+    return _sectors_content(current_engine(), programme_id, breakdown, lang, per)
 
 
 @cached_query
-def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str) -> list:
-    emissions = queries.emissions_by_sector(engine, programme_id)
+def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str) -> list:
+    view, empty = sectors_chart(programme_id, breakdown, lang, per)
+    return [chart_block(view, lang, empty=empty)]
+
+
+def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "total") -> tuple[ChartView, bool]:
+    """Emissions by sector (absolute, per inhabitant or as shares), and whether there is nothing to draw."""
+    emissions = queries.emissions_by_sector(current_engine(), programme_id)
     share = breakdown == "share"
-    table = sector_table(emissions, share=share)
+    per_inhabitant = per == PER_INHABITANT and not share  # a share is the same per inhabitant
+    missing: list[int] = []
+    if per_inhabitant:
+        population = population_series(queries.population(current_engine(), programme_id))
+        missing = years_without_population(emissions.loc[emissions["value_t"].notna(), "year"], population)
+        emissions = emissions_per_inhabitant(emissions, population)
+    table = sector_table(emissions, share=share, per_inhabitant=per_inhabitant)
     title = t("sectors_title", lang)
     if len(table.columns) < 2:
         message = t("no_data_yet", lang)
-        return [chart_block(ChartView("sectors", title, message, empty_figure(lang, message),
-                                      pd.DataFrame()), lang, empty=True)]
+        return ChartView("sectors", title, message, empty_figure(lang, message), pd.DataFrame()), True
     labels = {c: SECTOR_BY_CODE[c].label(lang) for c in table.columns if c in SECTOR_BY_CODE}
-    kind = "pct" if share else "kt"
+    kind = "pct" if share else ("per" if per_inhabitant else "kt")
     columns = (Column("year", t("col_year", lang), "year"),) + tuple(
         Column(code, label, kind) for code, label in labels.items()
     ) + (Column("complete_label", t("col_complete", lang), "text"),)
     table = table.assign(complete_label=table["complete"].map(lambda c: t("yes" if c else "no", lang)))
-    complete = table[table["complete"]]
-    summary = sectors_summary(complete[["year", *labels]], labels, share, lang)
+    complete = table[table["complete"]].dropna(subset=list(labels), how="all")
+    summary = sectors_summary(complete[["year", *labels]], labels, share, lang, per_inhabitant)
     left_out = [str(int(y)) for y in table.loc[~table["complete"], "year"]]
     if left_out:
         summary += " " + t("sectors_incomplete", lang, years=", ".join(left_out))
-    axis = t("axis_share", lang) if share else t("axis_kt", lang)
-    return [chart_block(ChartView(
+    if missing:
+        summary += " " + missing_population_note(missing, lang)
+    axis = t("axis_share", lang) if share else t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
+    return ChartView(
         name="sectors", title=title, summary=summary,
-        figure=sector_area_figure(table, lang, axis), table=table, columns=columns,
-    ), lang)]
+        figure=sector_area_figure(table, lang, axis, per_inhabitant), table=table, columns=columns,
+    ), False
