@@ -98,7 +98,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 /* A table wider than its box gets class "overflowing" and a line saying it scrolls sideways
    (style.css keeps its first column in view); checked whenever the page changes or resizes. */
 (function () {
-  var HINT = { nl: "Schuif opzij voor de andere kolommen →", en: "Scroll sideways for the other columns →" };
+  var HINT = { nl: "Schuif opzij voor de andere kolommen →", en: "Scroll sideways for the other columns →",
+               fr: "Faites défiler de côté pour voir les autres colonnes →" };
   var pending = false;
   function mark() {
     pending = false;
