@@ -88,7 +88,7 @@ def compare_bodies(app) -> list[dict]:
         return next(k for k in app.callback_map if fragment in k)
 
     state = [{"id": "compare-state", "property": "data",
-              "value": {"path": "/compare", "lang": "en", "other_lang": "nl", "fixed": {"lang": "en"},
+              "value": {"path": "/compare", "lang": "en", "languages": ["nl", "fr"], "fixed": {"lang": "en"},
                         "programme": None, "keys": ["programmes", "sort"]}}]
     router = {
         "output": key("_pages_content.children"),

@@ -267,7 +267,7 @@ def measure(path: Path, repeat: int) -> dict:
         with served.engine.connect() as conn:
             targets = list(conn.scalars(select(TargetSet.id).order_by(TargetSet.is_primary.desc())))
             observations = conn.scalar(select(func.count()).select_from(Observation))
-        state = {"path": "/", "lang": "en", "other_lang": "nl", "fixed": {"lang": "en"}, "programme": None,
+        state = {"path": "/", "lang": "en", "languages": ["nl", "fr"], "fixed": {"lang": "en"}, "programme": None,
                  "keys": ["target", "breakdown"]}
         session = requests.Session()
         session.headers["Accept-Encoding"] = "gzip"

@@ -71,7 +71,7 @@ def callback_payloads(database_url: str) -> list[str]:
     app.server.test_client().get("/")  # Dash Pages registers its routing callback on the first request
     with engine.connect() as conn:
         targets = list(conn.scalars(select(TargetSet.id).order_by(TargetSet.is_primary.desc())))
-    state = {"path": "/", "lang": "en", "other_lang": "nl", "fixed": {"lang": "en"}, "programme": None,
+    state = {"path": "/", "lang": "en", "languages": ["nl", "fr"], "fixed": {"lang": "en"}, "programme": None,
              "keys": ["target", "breakdown"]}
     bodies = _dashboard_benchmark().callback_bodies(app, state, targets[:2])
     engine.dispose()

@@ -11,7 +11,8 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.context import current_programme
 from dashboard.data_texts import data_language
-from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, other_language, t
+from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, t
+from dashboard.language_switch import language_switch, switch_languages, switch_link_id
 from dashboard.security import current_account
 from dashboard.workspace.nav import drawn_for_visitor, logged_in_line, with_lang, workspace_home
 from pipelines.csv_safe import safe_frame
@@ -31,8 +32,9 @@ GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 
 
 def graph_config(lang: str) -> dict:
-    """Plotly's own labels (month names on date axes) in the page's language (assets/plotly-locale-nl.js)."""
-    return {**GRAPH_CONFIG, "locale": "nl"} if lang == "nl" else GRAPH_CONFIG
+    """Plotly's own labels (month names on date axes) in the page's language
+    (assets/plotly-locale-nl.js, plotly-locale-fr.js; English is plotly's own)."""
+    return {**GRAPH_CONFIG, "locale": lang} if lang in ("nl", "fr") else GRAPH_CONFIG
 
 
 def url_id(page: str) -> str:
@@ -41,10 +43,6 @@ def url_id(page: str) -> str:
 
 def state_id(page: str) -> str:
     return f"{page}-state"
-
-
-def switch_id(page: str) -> str:
-    return f"{page}-lang-switch"
 
 
 def page_href(path: str, params: dict) -> str:
@@ -73,11 +71,7 @@ def page_shell(
         html.Header(className="site-header", children=[
             html.P(t("site_name", lang), className="site-name"),
             *_workspace_way_back(lang),
-            html.Div(className="lang-switch", children=dcc.Link(
-                html.Span(t("language_name", other_language(lang)), lang=other_language(lang)),
-                href=page_href(path, {**params, "lang": other_language(lang)}),
-                id=switch_id(page), title=t("switch_language", lang),
-            )),
+            language_switch(lang, lambda code: page_href(path, {**params, "lang": code}), page),
         ]),
         html.Nav(_nav_items(page, lang, programme), className="site-nav", **{"aria-label": t("nav_label", lang)}),
         html.Main(id="main", tabIndex="-1", className="content", children=[html.H1(heading), *children],
@@ -88,7 +82,7 @@ def page_shell(
         ]),
         dcc.Location(id=url_id(page), refresh=False),
         dcc.Store(id=state_id(page), data={
-            "path": path, "lang": lang, "other_lang": other_language(lang), "fixed": fixed, "programme": programme,
+            "path": path, "lang": lang, "languages": switch_languages(), "fixed": fixed, "programme": programme,
             "keys": [key for key, _, _ in controls],
         }),
     ])
@@ -139,7 +133,7 @@ def register_url_sync(app, page: str, controls: list[tuple[str, str, str]]) -> N
     app.clientside_callback(
         ClientsideFunction(namespace="roadmap", function_name="syncUrl"),
         Output(url_id(page), "search"),
-        Output(switch_id(page), "href"),
+        *[Output(switch_link_id(page, code), "href") for code in switch_languages()],
         [Input(cid, prop) for _, cid, prop in controls] or [Input(state_id(page), "data")],
         State(state_id(page), "data"),
     )

@@ -12,6 +12,8 @@ from flask_login import UserMixin, current_user, login_user, logout_user
 from sqlalchemy import Engine
 
 from dashboard.auth_texts import denied_role_text, pick_language, texts
+from dashboard.i18n import other_languages
+from dashboard.i18n import t as i18n_t
 from dashboard.workspace.nav import with_lang, workspace_home
 from pipelines.db import ImportRunning
 from pipelines.login_throttle import LoginThrottleStore, ThrottleKey, login_keys
@@ -37,6 +39,7 @@ button { margin-top: 1.5rem; padding: .6rem 1.4rem; font-size: 1rem; background:
 input:focus, button:focus, a:focus { outline: 3px solid #e8a33d; outline-offset: 2px; }
 .error { color: #a4161a; font-weight: 600; }
 a { color: #1f4e79; }
+.lang-switch { list-style: none; padding: 0; display: flex; gap: 1rem; }
 </style>
 </head>
 <body>
@@ -70,7 +73,9 @@ LOGIN_PAGE = _HEAD + """
 <button type="submit">{{ t.submit }}</button>
 </form>
 {% endif %}
-<p><a href="{{ other_url }}" lang="{{ other_lang }}" hreflang="{{ other_lang }}">{{ t.other_language }}</a></p>
+<ul class="lang-switch" aria-label="{{ switch_label }}">{% for code, name, url in other_languages %}
+<li><a href="{{ url }}" lang="{{ code }}" hreflang="{{ code }}">{{ name }}</a></li>{% endfor %}
+</ul>
 <p><a href="/?lang={{ lang }}">{{ t.back }}</a></p>
 """ + _FOOT
 
@@ -107,7 +112,8 @@ def _client_address() -> str | None:
 
 
 def _render(lang: str, next_path: str, *, name: str = "", message: str = "", status: int = 200) -> Response:
-    other = "en" if lang == "nl" else "nl"
+    switch = [(code, i18n_t("language_name", code),
+               login_url(next_path if next_path != "/" else None, code)) for code in other_languages(lang)]
     page = render_template_string(
         LOGIN_PAGE,
         lang=lang,
@@ -117,8 +123,8 @@ def _render(lang: str, next_path: str, *, name: str = "", message: str = "", sta
         next=next_path,
         action=login_url(lang=lang),
         logout_action=f"{LOGOUT_PATH}?lang={lang}",
-        other_lang=other,
-        other_url=login_url(next_path if next_path != "/" else None, other),
+        other_languages=switch,
+        switch_label=i18n_t("switch_language", lang),
         user_name=current_user.account.name if current_user.is_authenticated else None,
         title=texts(lang)["title"],
     )

@@ -7,18 +7,22 @@ from typing import overload
 
 
 class Bilingual(str):
-    """An English text that carries its Dutch wording along.
+    """An English text that carries its Dutch wording along, and its French one where given.
 
     It is the English text wherever a str is used (the command line, logs, tests), so the code
     that makes a message says it in both languages in one place, and the pages show `in_language`.
     Joining two keeps both: Bilingual("a number", "een getal") + Bilingual(" (3 rows)", " (3 rijen)").
+    French (`fr`) is optional while the messages gain it: a text without it shows in English on a
+    French page, and a join keeps French only when both parts have it (never half and half).
     """
 
     nl: str
+    fr: str | None
 
-    def __new__(cls, en: str, nl: str) -> Bilingual:
+    def __new__(cls, en: str, nl: str, fr: str | None = None) -> Bilingual:
         text = super().__new__(cls, en)
         text.nl = nl
+        text.fr = fr
         return text
 
     @overload
@@ -28,19 +32,25 @@ class Bilingual(str):
 
     def __add__(self, other: str) -> str:
         if isinstance(other, Bilingual):
-            return Bilingual(str(self) + str(other), self.nl + other.nl)
+            fr = self.fr + other.fr if self.fr is not None and other.fr is not None else None
+            return Bilingual(str(self) + str(other), self.nl + other.nl, fr)
         return str(self) + other
 
     def __radd__(self, other: str) -> str:
         return str(other) + str(self)
 
     def __reduce__(self):  # crosses the checking process's pipe with both languages
-        return (Bilingual, (str(self), self.nl))
+        return (Bilingual, (str(self), self.nl, self.fr))
 
 
 def in_language(text: str, lang: str) -> str:
-    """`text` in Dutch when asked and known, else as written (English)."""
-    return text.nl if lang == "nl" and isinstance(text, Bilingual) else str(text)
+    """`text` in Dutch or French when asked and known, else as written (English)."""
+    if isinstance(text, Bilingual):
+        if lang == "nl":
+            return text.nl
+        if lang == "fr" and text.fr is not None:
+            return text.fr
+    return str(text)
 
 
 class UserError(Exception):

@@ -229,8 +229,10 @@ def expected_number(decimal: str | None) -> Bilingual:
     """What a bad number should have looked like, for a Problem's `expected`."""
     if decimal == ",":
         return Bilingual("a number with ',' as decimal mark (e.g. 1.234,5)",
-                         "een getal met ',' als decimaalteken (bv. 1.234,5)")
+                         "een getal met ',' als decimaalteken (bv. 1.234,5)",
+                         "un nombre avec « , » comme séparateur décimal (p. ex. 1.234,5)")
     if decimal == ".":
         return Bilingual("a number with '.' as decimal mark (e.g. 1,234.5)",
-                         "een getal met '.' als decimaalteken (bv. 1,234.5)")
-    return Bilingual("a number", "een getal")
+                         "een getal met '.' als decimaalteken (bv. 1,234.5)",
+                         "un nombre avec « . » comme séparateur décimal (p. ex. 1,234.5)")
+    return Bilingual("a number", "een getal", "un nombre")

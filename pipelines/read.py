@@ -56,7 +56,7 @@ def read_table(
 
         return read_xls(data, file_name, sha)
     if data.isspace() or not data:  # (strip() would copy a big file to find out)
-        raise UserError(Bilingual(f"{file_name} is empty", f"{file_name} is leeg"))
+        raise UserError(Bilingual(f"{file_name} is empty", f"{file_name} is leeg", f"{file_name} est vide"))
     return _read_csv(data, file_name, sha, encoding, separator)
 
 
@@ -78,7 +78,8 @@ def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separ
         head = data[: 4 * SAMPLE_CHARS].decode(enc, errors="ignore" if len(data) > 4 * SAMPLE_CHARS else "strict")
     except (UnicodeDecodeError, LookupError) as exc:
         raise UserError(Bilingual(f"{file_name} cannot be read as {enc}: {exc}; pass --encoding",
-                                  f"{file_name} is niet te lezen als {enc}: bewaar het als UTF-8")) from None
+                                  f"{file_name} is niet te lezen als {enc}: bewaar het als UTF-8",
+                                  f"{file_name} ne peut pas être lu en {enc} : enregistrez-le en UTF-8")) from None
     dialect = sniff_dialect(head.removeprefix("\ufeff"), separator, file_name)
     detected = {
         "format": "csv", "encoding": enc, "separator": dialect.separator, "size_bytes": len(data),

@@ -74,7 +74,8 @@ def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
     rows, starts = _parse_sample(sample, sep)
     filled = [r for r in rows if any(c.strip() for c in r)]
     if not filled:
-        raise UserError(Bilingual(f"{file_name} has no rows", f"{file_name} heeft geen rijen"))
+        raise UserError(Bilingual(f"{file_name} has no rows", f"{file_name} heeft geen rijen",
+                                  f"{file_name} n'a pas de lignes"))
     index = header_index(rows)
     if len(rows[index]) > MAX_COLUMNS:
         raise UserError(Bilingual(

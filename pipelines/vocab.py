@@ -1,6 +1,6 @@
 """Closed vocabularies: sectors, statuses, partner types, indicator kinds, missing-value keys.
 
-Each term carries its Dutch and English label and, where it is drawn, a colour. Colours follow
+Each term carries its Dutch, English and French label and, where it is drawn, a colour. Colours follow
 Paul Tol's colour-blind-safe palettes (https://personal.sron.nl/~pault/).
 """
 
@@ -9,15 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def _in_language(term, lang: str) -> str:
+    if lang == "fr" and term.fr:
+        return term.fr
+    return term.nl if lang == "nl" else term.en
+
+
 @dataclass(frozen=True)
 class Term:
     code: str
     nl: str
     en: str
     colour: str = "#777777"
+    fr: str | None = None  # French, where given (else English shows on a French page)
 
     def label(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        return _in_language(self, lang)
 
 
 @dataclass(frozen=True)
@@ -30,32 +37,33 @@ class SectorDef:
     com: str
     colour: str
     can_be_sink: bool = False
+    fr: str | None = None
 
     def label(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        return _in_language(self, lang)
 
 
 # Standard sector list after the Covenant of Mayors (CoM) template and the GPC.
 # Totals add up the top-level sectors; a top-level sector without its own series is the
 # sum of its children (see pipelines/derived.py).
 SECTORS: tuple[SectorDef, ...] = (
-    SectorDef("buildings", "Gebouwen", "Buildings", None, "I", "buildings", "#4477AA"),
-    SectorDef("residential", "Huishoudens", "Residential buildings", "buildings", "I.1", "residential", "#4477AA"),
-    SectorDef("tertiary", "Tertiaire gebouwen", "Tertiary buildings", "buildings", "I.2", "tertiary", "#66CCEE"),
-    SectorDef("municipal", "Gemeentelijke gebouwen", "Municipal buildings", "buildings", "I.2", "municipal", "#228833"),
-    SectorDef("public_lighting", "Openbare verlichting", "Public lighting", "buildings", "I.2", "public_lighting", "#CCBB44"),
-    SectorDef("industry", "Industrie (niet-ETS)", "Industry (non-ETS)", None, "I.3", "industry", "#EE6677"),
-    SectorDef("energy_production", "Lokale energieproductie", "Local energy production", None, "I.4", "energy_production", "#AA3377"),
-    SectorDef("transport", "Transport", "Transport", None, "II", "transport", "#EE7733"),
-    SectorDef("transport_municipal", "Gemeentelijke vloot", "Municipal fleet", "transport", "II.1", "municipal_fleet", "#EE7733"),
-    SectorDef("transport_public", "Openbaar vervoer", "Public transport", "transport", "II.1", "public_transport", "#CC3311"),
-    SectorDef("transport_private", "Privé en commercieel vervoer", "Private and commercial transport", "transport", "II.1", "private_transport", "#EE3377"),
-    SectorDef("waste", "Afval", "Waste", None, "III", "waste", "#BBBBBB"),
-    SectorDef("wastewater", "Afvalwater", "Wastewater", "waste", "III.4", "wastewater", "#999933"),
-    SectorDef("ippu", "Industriële processen en productgebruik", "Industrial processes and product use", None, "IV", "ippu", "#882255"),
-    SectorDef("afolu", "Landbouw, bosbouw en landgebruik", "Agriculture, forestry and land use", None, "V", "afolu", "#117733", True),
-    SectorDef("agriculture", "Landbouw", "Agriculture", "afolu", "V.1", "agriculture", "#44AA99"),
-    SectorDef("land_use", "Bossen en landgebruik", "Forestry and land use", "afolu", "V.3", "land_use", "#117733", True),
+    SectorDef("buildings", "Gebouwen", "Buildings", None, "I", "buildings", "#4477AA", fr="Bâtiments"),
+    SectorDef("residential", "Huishoudens", "Residential buildings", "buildings", "I.1", "residential", "#4477AA", fr="Logements"),
+    SectorDef("tertiary", "Tertiaire gebouwen", "Tertiary buildings", "buildings", "I.2", "tertiary", "#66CCEE", fr="Bâtiments tertiaires"),
+    SectorDef("municipal", "Gemeentelijke gebouwen", "Municipal buildings", "buildings", "I.2", "municipal", "#228833", fr="Bâtiments communaux"),
+    SectorDef("public_lighting", "Openbare verlichting", "Public lighting", "buildings", "I.2", "public_lighting", "#CCBB44", fr="Éclairage public"),
+    SectorDef("industry", "Industrie (niet-ETS)", "Industry (non-ETS)", None, "I.3", "industry", "#EE6677", fr="Industrie (hors ETS)"),
+    SectorDef("energy_production", "Lokale energieproductie", "Local energy production", None, "I.4", "energy_production", "#AA3377", fr="Production locale d'énergie"),
+    SectorDef("transport", "Transport", "Transport", None, "II", "transport", "#EE7733", fr="Transport"),
+    SectorDef("transport_municipal", "Gemeentelijke vloot", "Municipal fleet", "transport", "II.1", "municipal_fleet", "#EE7733", fr="Flotte communale"),
+    SectorDef("transport_public", "Openbaar vervoer", "Public transport", "transport", "II.1", "public_transport", "#CC3311", fr="Transports en commun"),
+    SectorDef("transport_private", "Privé en commercieel vervoer", "Private and commercial transport", "transport", "II.1", "private_transport", "#EE3377", fr="Transport privé et commercial"),
+    SectorDef("waste", "Afval", "Waste", None, "III", "waste", "#BBBBBB", fr="Déchets"),
+    SectorDef("wastewater", "Afvalwater", "Wastewater", "waste", "III.4", "wastewater", "#999933", fr="Eaux usées"),
+    SectorDef("ippu", "Industriële processen en productgebruik", "Industrial processes and product use", None, "IV", "ippu", "#882255", fr="Procédés industriels et utilisation de produits"),
+    SectorDef("afolu", "Landbouw, bosbouw en landgebruik", "Agriculture, forestry and land use", None, "V", "afolu", "#117733", True, fr="Agriculture, foresterie et utilisation des terres"),
+    SectorDef("agriculture", "Landbouw", "Agriculture", "afolu", "V.1", "agriculture", "#44AA99", fr="Agriculture"),
+    SectorDef("land_use", "Bossen en landgebruik", "Forestry and land use", "afolu", "V.3", "land_use", "#117733", True, fr="Forêts et utilisation des terres"),
 )
 SECTOR_BY_CODE = {s.code: s for s in SECTORS}
 
@@ -68,49 +76,49 @@ def emissions_indicator_code(sector_code: str) -> str:
 TOTAL = "total"  # sector_code of the whole-programme rows in derived tables
 
 PARTNER_TYPES: tuple[Term, ...] = (
-    Term("company", "Bedrijf", "Company", "#4477AA"),
-    Term("knowledge", "Kennisinstelling", "Knowledge institution", "#66CCEE"),
-    Term("civil_society", "Middenveld", "Civil society", "#228833"),
-    Term("residents", "Bewonersgroep", "Resident group", "#CCBB44"),
-    Term("public", "Overheid", "Public body", "#EE6677"),
+    Term("company", "Bedrijf", "Company", "#4477AA", fr="Entreprise"),
+    Term("knowledge", "Kennisinstelling", "Knowledge institution", "#66CCEE", fr="Établissement de recherche et d'enseignement"),
+    Term("civil_society", "Middenveld", "Civil society", "#228833", fr="Société civile"),
+    Term("residents", "Bewonersgroep", "Resident group", "#CCBB44", fr="Groupe d'habitants"),
+    Term("public", "Overheid", "Public body", "#EE6677", fr="Pouvoir public"),
 )
 
 COMMITMENT_STATUSES: tuple[Term, ...] = (
-    Term("planned", "Gepland", "Planned", "#BBBBBB"),
-    Term("in_progress", "Bezig", "In progress", "#4477AA"),
-    Term("achieved", "Gerealiseerd", "Achieved", "#228833"),
-    Term("delayed", "Vertraagd", "Delayed", "#CCBB44"),
-    Term("withdrawn", "Ingetrokken", "Withdrawn", "#EE6677"),
+    Term("planned", "Gepland", "Planned", "#BBBBBB", fr="Prévu"),
+    Term("in_progress", "Bezig", "In progress", "#4477AA", fr="En cours"),
+    Term("achieved", "Gerealiseerd", "Achieved", "#228833", fr="Réalisé"),
+    Term("delayed", "Vertraagd", "Delayed", "#CCBB44", fr="Retardé"),
+    Term("withdrawn", "Ingetrokken", "Withdrawn", "#EE6677", fr="Retiré"),
 )
 
 INDICATOR_KINDS: tuple[Term, ...] = (
-    Term("emissions", "Uitstoot", "Emissions"),
-    Term("activity", "Activiteit", "Activity"),
-    Term("context", "Context", "Context"),
+    Term("emissions", "Uitstoot", "Emissions", fr="Émissions"),
+    Term("activity", "Activiteit", "Activity", fr="Activité"),
+    Term("context", "Context", "Context", fr="Contexte"),
 )
 
 TRACK_STATUSES: tuple[Term, ...] = (
-    Term("on_track", "Op koers", "On track", "#228833"),
-    Term("at_risk", "Risico", "At risk", "#CCBB44"),
-    Term("off_track", "Niet op koers", "Off track", "#EE6677"),
-    Term("unknown", "Onbekend", "Not enough data", "#BBBBBB"),
+    Term("on_track", "Op koers", "On track", "#228833", fr="Sur la bonne voie"),
+    Term("at_risk", "Risico", "At risk", "#CCBB44", fr="À risque"),
+    Term("off_track", "Niet op koers", "Off track", "#EE6677", fr="Hors trajectoire"),
+    Term("unknown", "Onbekend", "Not enough data", "#BBBBBB", fr="Données insuffisantes"),
 )
 
 # Series of the progress charts (Paul Tol's "bright" and "high-contrast" palettes; the dark
 # blue and red keep 4.5:1 contrast on white, so they also work as text and thin lines).
 CHART_SERIES: tuple[Term, ...] = (
-    Term("actual", "Gemeten uitstoot", "Measured emissions", "#004488"),
-    Term("pathway", "Doeltraject", "Target pathway", "#228833"),
-    Term("trend", "Huidige trend", "Current trend", "#BB5566"),
-    Term("trend_band", "Onzekerheid trend", "Trend uncertainty", "rgba(238, 102, 119, 0.18)"),
-    Term("with_commitments", "Als alle engagementen slagen", "If every commitment delivers", "#AA3377"),
-    Term("milestone", "Tussendoel", "Milestone", "#DDAA33"),
-    Term("target", "Doel", "Target", "#332288"),
+    Term("actual", "Gemeten uitstoot", "Measured emissions", "#004488", fr="Émissions mesurées"),
+    Term("pathway", "Doeltraject", "Target pathway", "#228833", fr="Trajectoire cible"),
+    Term("trend", "Huidige trend", "Current trend", "#BB5566", fr="Tendance actuelle"),
+    Term("trend_band", "Onzekerheid trend", "Trend uncertainty", "rgba(238, 102, 119, 0.18)", fr="Incertitude de la tendance"),
+    Term("with_commitments", "Als alle engagementen slagen", "If every commitment delivers", "#AA3377", fr="Si tous les engagements sont tenus"),
+    Term("milestone", "Tussendoel", "Milestone", "#DDAA33", fr="Jalon"),
+    Term("target", "Doel", "Target", "#332288", fr="Objectif"),
     # A year with a sector missing and no reported total: drawn hollow, never as a measurement.
-    Term("incomplete", "Onvolledig jaar (niet vergelijkbaar)", "Incomplete year (not comparable)", "#767676"),
-    Term("missing", "Nog te vinden", "Still missing", "#BB5566"),
-    Term("reduction", "Reductie", "Reduction", "#228833"),
-    Term("level", "Niveau", "Level", "#4477AA"),
+    Term("incomplete", "Onvolledig jaar (niet vergelijkbaar)", "Incomplete year (not comparable)", "#767676", fr="Année incomplète (non comparable)"),
+    Term("missing", "Nog te vinden", "Still missing", "#BB5566", fr="Manque encore"),
+    Term("reduction", "Reductie", "Reduction", "#228833", fr="Réduction"),
+    Term("level", "Niveau", "Level", "#4477AA", fr="Niveau"),
 )
 
 ROLES = ("analyst", "coordinator", "admin")

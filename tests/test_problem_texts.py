@@ -138,3 +138,28 @@ def test_no_loader_writes_a_problem_in_english_only():
             if argument is not None and _is_plain_text(argument):
                 found.append(f"{path.relative_to(PIPELINES.parent)}:{node.lineno}")
     assert found == []
+
+
+def test_a_text_with_french_shows_it_on_a_french_page_and_english_without():
+    text = Bilingual("a number", "een getal", "un nombre")
+    assert in_language(text, "fr") == "un nombre" and in_language(text, "nl") == "een getal"
+    joined = text + Bilingual(" (3 rows)", " (3 rijen)", " (3 lignes)")
+    assert in_language(joined, "fr") == "un nombre (3 lignes)"
+    # A part without French makes the whole text English on a French page, never half and half.
+    half = text + Bilingual(" (3 rows)", " (3 rijen)")
+    assert in_language(half, "fr") == "a number (3 rows)" and in_language(half, "nl") == "een getal (3 rijen)"
+    assert pickle.loads(pickle.dumps(text)).fr == "un nombre"
+    assert UserError(text).in_language("fr") == "un nombre"
+
+
+def test_the_problems_of_a_bad_upload_are_in_french(engine, programme_id):
+    """The upload page's example of a bad file (tests/data/upload_bad.csv): every problem it shows
+    has French, and the counted ones ("(3 rows)") keep it."""
+    problems = _problems(engine, programme_id, "indicators", DATA / "upload_bad.csv")
+    assert len(problems) == 4
+    french = [in_language(p.expected, "fr") for p in problems]
+    assert all(isinstance(p.expected, Bilingual) and p.expected.fr for p in problems), french
+    assert any("un code d'indicateur, un nom d'indicateur ou un secteur connus" in f for f in french)
+    assert any(f.startswith("une année (2019") for f in french)
+    assert any("séparateur décimal" in f for f in french)
+    assert any("une unité que le chargement connaît pour 't CO2e'" in f for f in french)

@@ -32,7 +32,7 @@ from tests.service_support import ROOT, Gunicorn, redis_url
 from tests.upload_support import callback_body, data_url
 
 CORRECTION = DATA / "analytics_correction.csv"
-OVERVIEW_STATE = {"path": "/", "lang": "en", "other_lang": "nl", "fixed": {"lang": "en"},
+OVERVIEW_STATE = {"path": "/", "lang": "en", "languages": ["nl", "en", "fr"], "fixed": {"lang": "en"},
                   "programme": None, "keys": ["target", "breakdown"]}
 CONFIG = {"lang": "en", "programme": "leuven"}
 

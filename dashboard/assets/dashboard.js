@@ -17,17 +17,21 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
       document.documentElement.lang = state.lang || "en";
       var search = "?" + params.toString();
-      var other = new URLSearchParams(params);
-      other.set("lang", state.other_lang || "en");
-      var switchHref = (state.path || "/") + "?" + other.toString();
+      // One href per language link (state.languages order; the current one's anchor is hidden).
+      var switchHrefs = (state.languages || []).map(function (code) {
+        if (code === state.lang) { return window.dash_clientside.no_update; }
+        var other = new URLSearchParams(params);
+        other.set("lang", code);
+        return (state.path || "/") + "?" + other.toString();
+      });
       // The first run only canonicalises nothing: a page load must not add a history entry.
       var ctx = window.dash_clientside.callback_context;
       var fromUser = ctx && ctx.triggered && ctx.triggered.length > 0 &&
         ctx.triggered[0].prop_id !== "." && (state.keys || []).length > 0;
       if (!fromUser || search === window.location.search) {
-        return [window.dash_clientside.no_update, switchHref];
+        return [window.dash_clientside.no_update].concat(switchHrefs);
       }
-      return [search, switchHref];
+      return [search].concat(switchHrefs);
     },
     // A toggle-button group acting as radio buttons: the clicked option becomes the value.
     toggleOne: function (clicks, ids, current) {
@@ -94,7 +98,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 /* A table wider than its box gets class "overflowing" and a line saying it scrolls sideways
    (style.css keeps its first column in view); checked whenever the page changes or resizes. */
 (function () {
-  var HINT = { nl: "Schuif opzij voor de andere kolommen →", en: "Scroll sideways for the other columns →" };
+  var HINT = { nl: "Schuif opzij voor de andere kolommen →", en: "Scroll sideways for the other columns →",
+               fr: "Faites défiler de côté pour voir les autres colonnes →" };
   var pending = false;
   function mark() {
     pending = false;

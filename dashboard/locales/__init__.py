@@ -1,1 +1,1 @@
-"""Texts of the public dashboard in Dutch and English."""
+"""Texts of the dashboard: gettext catalogues per language (nl, en, fr), read with Babel."""

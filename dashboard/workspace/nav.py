@@ -17,7 +17,8 @@ import dash
 from dash import html
 from dash.exceptions import MissingCallbackContextException
 
-from dashboard.i18n import other_language, t
+from dashboard.i18n import t
+from dashboard.language_switch import language_switch
 from dashboard.security import current_role, current_user_name
 from pipelines.users import role_allows
 
@@ -109,16 +110,12 @@ def drawn_for_visitor() -> bool:
 
 def workspace_shell(path: str, lang: str, heading: str, children: list) -> html.Div:
     """A whole workspace page: skip link, header (who is logged in, language), menu, main."""
-    other = other_language(lang)
     visitor = drawn_for_visitor()
     user = current_user_name() if visitor else None
     header = [html.P(t("ws_site_name", lang), className="site-name")]
     if user is not None:
         header.append(logged_in_line(user, current_role(), lang))
-    header.append(html.Div(className="lang-switch", children=html.A(
-        html.Span(t("language_name", other), lang=other), href=with_lang(path, other),
-        title=t("switch_language", lang),
-    )))
+    header.append(language_switch(lang, lambda code: with_lang(path, code)))
     return html.Div(className="page workspace", children=[
         html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
         html.Header(className="site-header", children=header),

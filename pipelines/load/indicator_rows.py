@@ -39,21 +39,29 @@ AMBIGUOUS = Bilingual(
     "een getal waarvan het decimaalteken vaststaat: niets in het bestand toont of '.' of ',' het "
     "decimaalteken is ('1.953' is 1953 met een decimale komma, 1,953 met een decimale punt); "
     "kies het decimaalteken van het bestand",
+    "un nombre dont le séparateur décimal est connu : rien dans le fichier n'indique si « . » ou "
+    "« , » est le séparateur décimal (« 1.953 » vaut 1953 avec une virgule décimale, 1,953 avec "
+    "un point décimal) ; choisissez le séparateur décimal du fichier",
 )
 PARENTHESES = Bilingual(
     "a plain number: a value in parentheses is excluded from totals (or negative) depending on "
     "the report; remove the row or the parentheses",
     "een gewoon getal: een waarde tussen haakjes telt, naargelang het rapport, niet mee in de "
     "totalen (of is negatief); verwijder de rij of de haakjes",
+    "un nombre simple : selon le rapport, une valeur entre parenthèses est exclue des totaux (ou "
+    "négative) ; supprimez la ligne ou les parenthèses",
 )
 MEASURED_OR_PLANNED = Bilingual(
     "whether the row is measured (real, measured, actual, gemeten, Ist, werkelijk) or planned "
     "(geplant, planned, target, doel, scenario, Soll, prognose)",
     "of de rij gemeten is (real, measured, actual, gemeten, Ist, werkelijk) of gepland "
     "(geplant, planned, target, doel, scenario, Soll, prognose)",
+    "si la ligne est mesurée (real, measured, actual, gemeten, Ist, werkelijk) ou prévue "
+    "(geplant, planned, target, doel, scenario, Soll, prognose)",
 )
 MISSING_MARKER = Bilingual(" or a missing-value marker (NE, NO, IE, C, -, ?, NA, empty)",
-                           " of een teken voor een ontbrekende waarde (NE, NO, IE, C, -, ?, NA, leeg)")
+                           " of een teken voor een ontbrekende waarde (NE, NO, IE, C, -, ?, NA, leeg)",
+                           " ou un marqueur de valeur manquante (NE, NO, IE, C, -, ?, NA, vide)")
 
 
 @dataclass
@@ -190,7 +198,9 @@ def _plausible(state: FileState, rows: LongRows, ind, year, month_num, value, ra
             f"a value of 0 or more: {name.en} is no sink (only forestry and land use can be "
             "negative); check the sign",
             f"een waarde van 0 of meer: {name.nl} is geen put (enkel bossen en landgebruik kunnen "
-            "negatief zijn); controleer het teken"))
+            "negatief zijn); controleer het teken",
+            f"une valeur de 0 ou plus : {name.fr or name.en} n'est pas un puits (seuls la forêt et "
+            "l'utilisation des terres peuvent être négatives) ; vérifiez le signe"))
     # Every row is a measurement (planned ones were taken out above): none may be for a year
     # after this one, nor for a month after this one, whatever its indicator.
     this_year, this_month = state.today.year, state.today.month
@@ -205,18 +215,24 @@ def _plausible(state: FileState, rows: LongRows, ind, year, month_num, value, ra
 def future_period(this_year: int, this_month: int, monthly: bool) -> Bilingual:
     """What a row for a period still to come is expected to be, and what to do with planned values."""
     if monthly:
-        up_to_en, up_to_nl = f"a month up to {this_year}-{this_month:02d}", f"een maand tot {this_year}-{this_month:02d}"
-        after_en = f"a measurement cannot be for a month after {this_year}-{this_month:02d}"
-        after_nl = f"een meting kan niet voor een maand na {this_year}-{this_month:02d} zijn"
+        at = f"{this_year}-{this_month:02d}"
+        up_to_en, up_to_nl, up_to_fr = f"a month up to {at}", f"een maand tot {at}", f"un mois jusqu'à {at}"
+        after_en = f"a measurement cannot be for a month after {at}"
+        after_nl = f"een meting kan niet voor een maand na {at} zijn"
+        after_fr = f"une mesure ne peut pas porter sur un mois après {at}"
     else:
         up_to_en, up_to_nl = f"a year up to {this_year}", f"een jaar tot {this_year}"
+        up_to_fr = f"une année jusqu'à {this_year}"
         after_en = f"a measurement cannot be for a year after {this_year}"
         after_nl = f"een meting kan niet voor een jaar na {this_year} zijn"
+        after_fr = f"une mesure ne peut pas porter sur une année après {this_year}"
     return Bilingual(
         f"{up_to_en} ({after_en}); if these are planned values, add a column saying so "
         "(type: measured/planned) or load them as a target set (--planned-as-target-set NAME)",
         f"{up_to_nl} ({after_nl}); zijn dit geplande waarden, voeg dan een kolom toe die dat zegt "
-        "(type: gemeten/gepland) of laad ze als doelstelling (geplande rijen als doelstelling bewaren)")
+        "(type: gemeten/gepland) of laad ze als doelstelling (geplande rijen als doelstelling bewaren)",
+        f"{up_to_fr} ({after_fr}) ; s'il s'agit de valeurs prévues, ajoutez une colonne qui le dit "
+        "(type : mesuré/prévu) ou chargez-les comme jeu d'objectifs (--planned-as-target-set NOM)")
 
 
 def _where(mask: np.ndarray, ind: np.ndarray, test) -> np.ndarray:
@@ -270,9 +286,11 @@ def _resolve(state: FileState, label: str, frame: pd.DataFrame, row: int, line: 
     if found.mapped_to is not None:
         return UNKNOWN, "", Bilingual(
             f"a label mapped to an indicator of the programme; {found.mapped_to!r} is none",
-            f"een label gekoppeld aan een indicator van het programma; {found.mapped_to!r} is er geen")
+            f"een label gekoppeld aan een indicator van het programma; {found.mapped_to!r} is er geen",
+            f"un libellé associé à un indicateur du programme ; {found.mapped_to!r} n'en est pas un")
     if not label.strip():
-        return UNKNOWN, "", Bilingual("an indicator code or a sector name", "een indicatorcode of een sectornaam")
+        return UNKNOWN, "", Bilingual("an indicator code or a sector name", "een indicatorcode of een sectornaam",
+                                    "un code d'indicateur ou un nom de secteur")
     if state.define is not None:
         defined = state.define(label, frame, row, line)
         if defined:
@@ -375,16 +393,20 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
     column = state.layout.column("unit") or str(rows.column[i])
     if len(unit) > MAX_UNIT_CHARS:
         expected = Bilingual(f"a unit of at most {MAX_UNIT_CHARS} characters (this cell has {len(unit)})",
-                             f"een eenheid van hoogstens {MAX_UNIT_CHARS} tekens (deze cel heeft er {len(unit)})")
+                             f"een eenheid van hoogstens {MAX_UNIT_CHARS} tekens (deze cel heeft er {len(unit)})",
+                             f"une unité d'au plus {MAX_UNIT_CHARS} caractères (cette cellule en a {len(unit)})")
     elif problem.kind == "unknown":
         expected = Bilingual(
             f"a unit the loader knows for {canonical!r} (e.g. t, kt or Mt CO2e; kWh, MWh, "
             "GWh, TJ; %; persons); map it with --mapping FILE (kind 'unit')",
             f"een eenheid die de lader kent voor {canonical!r} (bv. t, kt of Mt CO2e; kWh, MWh, "
-            "GWh, TJ; %; personen); koppel ze hieronder aan een gekende eenheid")
+            "GWh, TJ; %; personen); koppel ze hieronder aan een gekende eenheid",
+            f"une unité que le chargement connaît pour {canonical!r} (p. ex. t, kt ou Mt CO2e ; kWh, "
+            "MWh, GWh, TJ ; % ; personnes) ; associez-la ci-dessous à une unité connue")
     else:
         expected = Bilingual(f"a unit convertible to the indicator's unit {canonical!r}",
-                             f"een eenheid die om te zetten is naar de eenheid van de indicator, {canonical!r}")
+                             f"een eenheid die om te zetten is naar de eenheid van de indicator, {canonical!r}",
+                             f"une unité convertible dans l'unité de l'indicateur, {canonical!r}")
     state.problems.add_once(("unit", unit, canonical), int(rows.line[i]), column, unit, expected, n)
 
 

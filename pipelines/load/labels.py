@@ -157,10 +157,14 @@ def unknown_label_hint(has_definitions: bool) -> Bilingual:
         "(columns source_label,kind,target)",
         "een gekende indicatorcode, indicatornaam of sector (nl/en, bv. 'Huishoudens' of "
         "'Residential buildings'); koppel andere labels hieronder aan een indicator of sector",
+        "un code d'indicateur, un nom d'indicateur ou un secteur connus (nl/en, p. ex. « Huishoudens » "
+        "ou « Residential buildings ») ; associez les autres libellés ci-dessous à un indicateur ou "
+        "un secteur",
     )
     if has_definitions:
         text += Bilingual(", or add --new-indicators to define the indicators this file names",
-                          ", of kies 'Nieuwe indicatoren uit het bestand aanmaken'")
+                          ", of kies 'Nieuwe indicatoren uit het bestand aanmaken'",
+                          ", ou choisissez « Créer les nouveaux indicateurs que le fichier définit »")
     return text
 
 

@@ -108,6 +108,9 @@ def detect_layout(table: RawTable) -> Layout:
         "een lange vorm met kolommen voor de indicator (of sector), de periode (of jaar, en "
         "maand) en de waarde — bv. indicator;periode;waarde;eenheid — of een brede vorm met één "
         "kolom per jaar (2019, 2020 …) en een kolom die de indicator of sector noemt",
+        "une disposition longue avec des colonnes pour l'indicateur (ou le secteur), la période (ou "
+        "l'année, et le mois) et la valeur — p. ex. indicator;period;value;unit — ou une disposition "
+        "large avec une colonne par année (2019, 2020 …) et une colonne qui nomme l'indicateur ou le secteur",
     )
     raise ValidationFailed([Problem(table.file_name, line, None, ", ".join(table.columns), expected)])
 

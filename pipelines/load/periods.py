@@ -11,7 +11,8 @@ from pipelines.read import fold
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 EXPECTED_PERIOD = Bilingual(
     "a year (2019, 2019.0, or the range 2019-01-01 - 2019-12-31) or a month (2023-04, 04/2023, apr 2023)",
-    "een jaar (2019, 2019.0, of de reeks 2019-01-01 - 2019-12-31) of een maand (2023-04, 04/2023, apr 2023)")
+    "een jaar (2019, 2019.0, of de reeks 2019-01-01 - 2019-12-31) of een maand (2023-04, 04/2023, apr 2023)",
+    "une année (2019, 2019.0, ou la plage 2019-01-01 - 2019-12-31) ou un mois (2023-04, 04/2023, avr. 2023)")
 MONTH_NAMES = {
     name: number
     for number, names in enumerate(

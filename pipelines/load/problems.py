@@ -46,7 +46,7 @@ class ProblemLog:
         """Every problem, grouped ones first, with a line for each capped kind."""
         out = []
         for row, column, value, expected, n in self._grouped.values():
-            more = Bilingual(f" ({n} rows)", f" ({n} rijen)") if n > 1 else Bilingual("", "")
+            more = Bilingual(f" ({n} rows)", f" ({n} rijen)", f" ({n} lignes)") if n > 1 else Bilingual("", "", "")
             out.append(Problem(self.file, row, column, value, expected + more))
         out.extend(self.problems)
         for (column, expected), count in self._counts.items():
@@ -54,6 +54,7 @@ class ProblemLog:
                 out.append(
                     Problem(self.file, None, column, None, expected + Bilingual(
                         f" — and {count - PER_KIND} more rows like this",
-                        f" — en nog {count - PER_KIND} rijen zoals deze"))
+                        f" — en nog {count - PER_KIND} rijen zoals deze",
+                        f" — et encore {count - PER_KIND} lignes du même genre"))
                 )
         return out

@@ -15,7 +15,7 @@ PATHS = ("/", "/sectors", "/partners", "/indicators", "/methodology")
 ALL_PATHS = (*PATHS, "/compare")
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
 @pytest.mark.parametrize("path", ALL_PATHS)
 def test_page_loads_and_has_no_accessibility_violations(page, seeded_url, path, lang):
     open_page(page, f"{seeded_url}{path}?lang={lang}")
