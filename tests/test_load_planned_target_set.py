@@ -127,3 +127,15 @@ def test_the_command_line_offers_the_target_set_and_keeps_it_when_asked(engine, 
     assert kept.exit_code == 0, kept.output
     assert "Planned rows kept as target set 'Klimaatplan'" in kept.output
     assert planned_set(engine, programme_id).milestones[0].value == 230000.0
+
+
+def test_a_monthly_planned_row_is_a_problem_with_its_row_not_a_crash(engine, programme_id, tmp_path):
+    """Milestones are for years: a planned month is refused with its line (this path once read a
+    column the rows do not have, found by mypy)."""
+    monthly = tmp_path / "planned_monthly.csv"
+    monthly.write_text(FILE.read_text(encoding="utf-8") + "2035-06;Totaal;doel;50;kt CO2e\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        load(engine, programme_id, monthly, planned_as_target_set="Klimaatplan")
+    problem = next(p for p in refused.value.problems if p.value == "2035-06")
+    assert problem.row == 12 and "not months" in problem.expected
+    assert stored(engine) == {} and planned_set(engine, programme_id) is None

@@ -65,7 +65,7 @@ def planned_plan(state, held: list[tuple[Layout, LongRows, pd.DataFrame]]) -> Pl
                 plan.other_rows += 1
                 continue
             if months[i] is not None:
-                log.add(int(found.lines[i]), layout.period_column, f"{years[i]}-{int(months[i]):02d}", Bilingual(
+                log.add(int(found.line[i]), layout.period_column, f"{years[i]}-{int(months[i]):02d}", Bilingual(
                     "a planned year (a target set's milestones are for years, not months)",
                     "een gepland jaar (de tussendoelen van een doelstelling gelden per jaar, niet per maand)"))
                 continue
