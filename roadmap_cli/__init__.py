@@ -64,6 +64,7 @@ COMMAND_MODULES = (
     "profile_commands",
     "report_commands",
     "programme_commands",
+    "worker_commands",
 )
 
 

@@ -635,3 +635,7 @@ LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
 LABELS.update(COMPARE_LABELS)
+
+from dashboard.locales.hardening_labels import HARDENING_LABELS  # noqa: E402  (the upload page's background imports)
+
+LABELS.update(HARDENING_LABELS)
