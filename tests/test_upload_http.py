@@ -11,6 +11,7 @@ from tests.upload_support import (
     callback_body,
     data_url,
     job_outcome,
+    poll_body,
     post_callback,
     real_app,
     row_counts,
@@ -65,7 +66,8 @@ def test_every_upload_callback_without_a_session_is_refused_and_changes_nothing(
         "upload-map-apply.n_clicks": 1, "upload-map-labels.data": [["Kantoren", "label"]],
         '{"index":["ALL"],"role":"upload-map-target"}.value': [({"role": "upload-map-target", "index": 0}, "tertiary")],
     }, "upload-map-apply.n_clicks")
-    for body in (check_body(client), confirm_body(client, checked), mapping):
+    poll = poll_body(client, {"id": "0" * 32, "shown": "queued"})  # a job's result is no one else's
+    for body in (check_body(client), confirm_body(client, checked), mapping, poll):
         assert post_callback(client, body).status_code == 401
     assert row_counts(engine) == before
 
