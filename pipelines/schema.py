@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     JSON,
     Boolean,
-    LargeBinary,
     CheckConstraint,
     Date,
     DateTime,
@@ -20,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
