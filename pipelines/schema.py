@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -393,6 +394,36 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ImportJob(Base):
+    """An import confirmed on the upload page, run in the background (pipelines/import_jobs.py).
+
+    Its state and progress live here so that any web worker can report a job another process
+    runs; the file itself waits in `payload` until the job has run, then is cleared.
+    """
+
+    __tablename__ = "import_job"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # a random token: hard to guess
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    options: Mapped[dict] = mapped_column(JSON)  # decimal, new_indicators, mapping rows
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    waiting: Mapped[bool] = mapped_column(Boolean, default=False)  # for another writer's lock
+    rows_done: Mapped[int] = mapped_column(Integer, default=0)
+    rows_total: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[dict | None] = mapped_column(JSON)  # the counts and the batch, once done
+    problems: Mapped[list | None] = mapped_column(JSON)  # every problem, or the error, once failed
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    started_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (
+        CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name="status"),
+    )
 
 
 # --- Derived tables: rebuilt by the pipelines inside each write's transaction; the dashboard

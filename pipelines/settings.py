@@ -47,6 +47,12 @@ class Settings:
         "Redis URL for the shared query cache and login throttling (e.g. redis://127.0.0.1:6379/0). "
         "Unset: an in-process cache.",
     )
+    import_jobs: str = _setting(
+        "IMPORT_JOBS",
+        "auto",
+        "Where imports confirmed on the upload page run: rq (an RQ queue on REDIS_URL, run by "
+        "`roadmap worker`), thread (a thread of the web process) or auto (rq when REDIS_URL is set).",
+    )
     cache_timeout_s: int = _setting(
         "CACHE_TIMEOUT_S", 3600, "How long cached public queries live; every write clears them anyway."
     )

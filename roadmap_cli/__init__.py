@@ -65,6 +65,7 @@ COMMAND_MODULES = (
     "report_commands",
     "programme_commands",
     "scenario_commands",
+    "worker_commands",
 )
 
 

@@ -1,7 +1,7 @@
 """`roadmap serve --production`: gunicorn workers on one database and one Redis, as hosts would be.
 
-An analyst uploads a correction through one gunicorn (two workers); the overview, read at once
-through another gunicorn on the same database and Redis (another "host"), shows the new total.
+An analyst uploads a correction through one gunicorn (two workers), `roadmap worker` runs the
+queued import, another gunicorn reports its result; the overview, read at once through another gunicorn on the same database and Redis (another "host"), shows the new total.
 Numbers: tests/data/analytics_inventory.csv gives 182,000 t in 2016 (see tests/test_derived.py);
 analytics_correction.csv sets transport 2016 from 60,000 to 50,000 t: 172,000 t.
 """
@@ -28,8 +28,8 @@ from pipelines.settings import Settings
 from roadmap_cli import main
 from tests.auth_support import PASSWORD, SECRET, add_people, form_token
 from tests.conftest import DATA, LEUVEN
-from tests.service_support import ROOT, Gunicorn, redis_url
-from tests.upload_support import callback_body, data_url
+from tests.service_support import ROADMAP, ROOT, Gunicorn, redis_url
+from tests.upload_support import callback_body, data_url, poll_body
 
 CORRECTION = DATA / "analytics_correction.csv"
 OVERVIEW_STATE = {"path": "/", "lang": "en", "languages": ["nl", "en", "fr"], "fixed": {"lang": "en"},
@@ -143,8 +143,10 @@ def logged_in_session(base_url: str) -> requests.Session:
     return session
 
 
-def upload(base_url: str, bodies: Bodies, path: Path) -> str:
-    """Check, then import, the file through the upload page's callbacks, as the analyst's browser."""
+def upload(base_url: str, bodies: Bodies, path: Path, env: dict, report_url: str) -> str:
+    """Check, then import, the file through the upload page's callbacks, as the analyst's browser;
+    the import is queued on Redis, run by `roadmap worker`, and its result read through
+    `report_url` (another host: the job's state is in the database)."""
     session = logged_in_session(base_url)
     headers = {"X-CSRFToken": session.cookies["_csrf_token"]}
     checked = session.post(f"{base_url}/_dash-update-component", json=bodies.check(path),
@@ -155,7 +157,16 @@ def upload(base_url: str, bodies: Bodies, path: Path) -> str:
     imported = session.post(f"{base_url}/_dash-update-component", json=bodies.confirm(path, token),
                             headers=headers, timeout=60)
     assert imported.status_code == 200, imported.text[:300]
-    return json.dumps(imported.json(), ensure_ascii=False)
+    job = imported.json()["response"]["upload-job"]["data"]
+    assert job is not None, imported.text[:1000]
+    worker = subprocess.run([*ROADMAP, "worker", "--burst"], env={**os.environ, **env}, cwd=ROOT,
+                            capture_output=True, text=True, timeout=180)
+    assert worker.returncode == 0, worker.stdout + worker.stderr
+    polled = session.post(f"{report_url}/_dash-update-component", json=poll_body(bodies.client, job),
+                          headers=headers, timeout=60)
+    assert polled.status_code == 200, polled.text[:300]
+    assert polled.json()["response"]["upload-job-tick"]["disabled"] is True  # the job has ended
+    return json.dumps(polled.json(), ensure_ascii=False)
 
 
 def test_an_upload_through_one_host_shows_at_once_on_another(seeded_database, tmp_path):
@@ -169,7 +180,7 @@ def test_an_upload_through_one_host_shows_at_once_on_another(seeded_database, tm
         overview = bodies.overview()
         # Both hosts, every worker (several requests each): the old total, now in every cache.
         assert {emissions_2016(host.url, overview) for host in hosts for _ in range(4)} == {"182 kt CO₂e"}
-        outcome = upload(first.url, bodies, CORRECTION)
+        outcome = upload(first.url, bodies, CORRECTION, env, second.url)
         assert re.search(r"Imported as batch \d+: 0 new, 1 replaced", outcome), outcome[:1000]
         assert [emissions_2016(second.url, overview) for _ in range(4)] == ["172 kt CO₂e"] * 4
         assert [emissions_2016(first.url, overview) for _ in range(4)] == ["172 kt CO₂e"] * 4

@@ -10,6 +10,8 @@ from tests.auth_support import add_people, csrf_header, log_in
 from tests.upload_support import (
     callback_body,
     data_url,
+    job_outcome,
+    poll_body,
     post_callback,
     real_app,
     row_counts,
@@ -64,7 +66,8 @@ def test_every_upload_callback_without_a_session_is_refused_and_changes_nothing(
         "upload-map-apply.n_clicks": 1, "upload-map-labels.data": [["Kantoren", "label"]],
         '{"index":["ALL"],"role":"upload-map-target"}.value': [({"role": "upload-map-target", "index": 0}, "tertiary")],
     }, "upload-map-apply.n_clicks")
-    for body in (check_body(client), confirm_body(client, checked), mapping):
+    poll = poll_body(client, {"id": "0" * 32, "shown": "queued"})  # a job's result is no one else's
+    for body in (check_body(client), confirm_body(client, checked), mapping, poll):
         assert post_callback(client, body).status_code == 401
     assert row_counts(engine) == before
 
@@ -79,8 +82,10 @@ def test_an_analyst_checks_then_imports_and_the_batch_names_them(app, engine):
     assert row_counts(engine)["observation"] == 0  # the check wrote nothing
     imported = post_callback(client, confirm_body(client, checked_data(checked_response)), csrf_header(client))
     assert imported.status_code == 200
+    assert "Queued" in text_of(imported)  # the import runs as a job, outside this request
     # PostgreSQL's sequences do not roll back: the dry run used an id, so the number varies.
-    assert re.search(r"Imported as batch \d+: 3 new, 0 replaced, 0 unchanged\.", text_of(imported))
+    assert re.search(r"Imported as batch \d+: 3 new, 0 replaced, 0 unchanged\.",
+                     job_outcome(client, imported, csrf_header(client)))
     assert row_counts(engine) == {"observation": 3, "partner": 0, "commitment": 0,
                                   "current_observations": 3, "batches_completed": 1}
 

@@ -86,3 +86,40 @@ def row_counts(engine: Engine) -> dict[str, int]:
         for status, n in conn.execute(select(ImportBatch.status, func.count()).group_by(ImportBatch.status)):
             counts[f"batches_{status}"] = n
     return counts
+
+
+def poll_body(client: FlaskClient, job: dict, config: dict | None = None) -> dict:
+    """The body of the upload page's poll of its import job (its outputs are all duplicates)."""
+    poll = next(d for d in client.get("/_dash-dependencies").get_json()
+                if any(i["id"] == "upload-job-tick" for i in d["inputs"]))
+    return {"output": poll["output"], "outputs": _outputs(poll["output"]),
+            "inputs": [{"id": "upload-job-tick", "property": "n_intervals", "value": 1}],
+            "state": [{"id": "upload-job", "property": "data", "value": job},
+                      {"id": "upload-config", "property": "data",
+                       "value": config or {"lang": "en", "programme": "leuven"}}],
+            "changedPropIds": ["upload-job-tick.n_intervals"]}
+
+
+def job_outcome(client: FlaskClient, confirmed, headers: dict | None = None, timeout_s: float = 60.0) -> str:
+    """The text of a confirmed import's outcome: the page's poll of its job, asked until it ends.
+
+    `confirmed`: the confirm callback's answer (which queued the job, or refused the file).
+    """
+    import time
+
+    answer = confirmed.get_json()["response"]
+    job = (answer.get("upload-job") or {}).get("data")
+    if not job:
+        return text_of(confirmed)  # refused before any job was queued
+    deadline = time.monotonic() + timeout_s
+    texts = [text_of(confirmed)]
+    while time.monotonic() < deadline:
+        response = post_callback(client, poll_body(client, job), headers)
+        assert response.status_code == 200, response.status_code
+        texts.append(text_of(response))
+        answer = response.get_json()["response"]
+        job = answer["upload-job"]["data"]
+        if answer["upload-job-tick"]["disabled"]:
+            return "\n".join(texts)
+        time.sleep(0.1)
+    raise AssertionError(f"the import job did not end in {timeout_s} s: {texts[-1]}")

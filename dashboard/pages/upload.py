@@ -34,12 +34,14 @@ from dashboard.workspace.upload_check import (
     UploadRefused,
     check_upload,
     decode_upload,
-    import_upload,
     mapping_rows,
     max_bytes,
     merge_mapping,
     safe_file_name,
+    start_import,
 )
+from dashboard.workspace.upload_job_views import outcome_view as job_outcome
+from dashboard.workspace.upload_job_views import progress_view, state_key
 from dashboard.workspace.upload_mapping import (
     SAVED,
     opens_mapping_step,
@@ -53,11 +55,10 @@ from dashboard.workspace.upload_views import (
     MAP_APPLY,
     MAP_LABELS,
     MAP_TARGET,
-    import_done,
     outcome_view,
-    problems_section,
 )
-from pipelines.errors import UserError, ValidationFailed
+from pipelines import import_jobs
+from pipelines.errors import UserError
 from pipelines.load.kinds import IMPORT_KINDS
 from pipelines.profiles.mapping_step import (
     guessed_choices,
@@ -80,6 +81,10 @@ MAPPING_ID = "upload-mapping-rows"  # Store: [[source label, kind, target], ...]
 CONFIG_ID = "upload-config"  # Store: language, programme, size limit and its message
 CONFIRM_ID = "upload-confirm"
 OUTCOME_ID = "upload-outcome"
+JOB_ID = "upload-job"  # Store: {id, shown} of the import job started here, and what its live text says
+JOB_PROGRESS_ID = "upload-job-bar"
+JOB_TICK_ID = "upload-job-tick"
+JOB_POLL_MS = 500  # a small import's result shows within half a second; a big one's bar moves
 INPUT_HIDDEN_ID = "upload-input-hidden"  # Store: set once the Upload's own input is hidden
 DECIMAL_CHOICES = (("auto", "up_decimal_auto"), (",", "up_decimal_comma"), (".", "up_decimal_point"))
 ACCEPT = ".csv,.tsv,.txt,.xlsx"
@@ -111,7 +116,11 @@ def body(lang: str, programme: str | None, max_upload_mb: float) -> list:
             html.P(t("up_import_intro", lang)),
             html.Button(t("up_confirm", lang), id=CONFIRM_ID, className="button primary", type="button",
                         disabled=True, n_clicks=0),
-            dcc.Loading(html.Div(id=OUTCOME_ID, **{"aria-live": "polite"})),
+            # The import runs as a job (pipelines/import_jobs.py): its bar here, polled by JOB_TICK_ID
+            # until it ends; its state and then its result in the live region below.
+            html.Div(id=JOB_PROGRESS_ID),
+            html.Div(id=OUTCOME_ID, **{"aria-live": "polite"}),
+            dcc.Interval(id=JOB_TICK_ID, interval=JOB_POLL_MS, disabled=True),
         ]),
         *stores(lang, programme, max_upload_mb),
     ]
@@ -169,7 +178,7 @@ def stores(lang: str, programme: str | None, max_upload_mb: float) -> list:
         "too_big": t("up_too_big", lang, limit_mb=_mb(max_upload_mb), name="{name}"),
     }
     return [dcc.Store(id=META_ID), dcc.Store(id=CHECKED_ID), dcc.Store(id=MAPPING_ID, data=[]),
-            dcc.Store(id=CONFIG_ID, data=config), dcc.Store(id=INPUT_HIDDEN_ID)]
+            dcc.Store(id=CONFIG_ID, data=config), dcc.Store(id=INPUT_HIDDEN_ID), dcc.Store(id=JOB_ID)]
 
 
 def skeleton(lang: str, programme: str | None, max_upload_mb: float) -> list:
@@ -240,7 +249,8 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
         return step, False, None, True, []
     checked = None
     if outcome.importable:
-        checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser()}
+        checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser(),
+                   "rows": outcome.result.rows_in_file}
     shown_mapping = choices.mapping if choices.kind in ("indicators", "partners") else ()
     return outcome_view(outcome, lang, shown_mapping, indicator_names(prog.id, lang)), False, checked, checked is None, []
 
@@ -267,9 +277,14 @@ def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoic
 
 
 def run_import(contents, filename, checked, config):
-    """The confirm callback's work: (outcome, confirm disabled)."""
+    """The confirm callback's work: queue the import as a job and show it queued.
+
+    (outcome, confirm disabled, progress bar, job store, poll disabled). The job runs outside
+    this request (pipelines/job_queue.py); `poll_import` reports it.
+    """
     lang, prog = _page_config(config)
     name = safe_file_name(filename)
+    refused = no_update, True, [], None, True
     try:
         if prog is None:
             raise UserError(t("no_programme", lang))
@@ -277,17 +292,36 @@ def run_import(contents, filename, checked, config):
             raise UploadRefused("up_not_checked")
         choices = UploadChoices.from_browser(checked.get("choices"))
         if not _may_keep_planned(choices):
-            return notice(t("up_planned_needs_coordinator", lang), alert=True), True
-        data = decode_upload(contents, max_bytes(current().settings.max_upload_mb))
-        result = import_upload(current_engine(), prog.id, data, name, choices, checked.get("sha256"),
-                               current_user_name())
-    except UploadRefused as refused:
-        return refusal(refused, lang, name), True
-    except ValidationFailed as failed:  # the database changed since the check
-        return [notice(t("up_failed_on_import", lang), alert=True), problems_section(failed.problems, lang)], True
-    except UserError as error:
-        return notice(t("up_error", lang, message=error.in_language(lang)), alert=True), True
-    return import_done(result, lang, *_hrefs(lang, prog.slug)), True
+            return (notice(t("up_planned_needs_coordinator", lang), alert=True), *refused[1:])
+        settings = current().settings
+        data = decode_upload(contents, max_bytes(settings.max_upload_mb))
+        rows = checked.get("rows")
+        state = start_import(current_engine(), settings, prog.id, data, name, choices, checked.get("sha256"),
+                             current_user_name(), rows if isinstance(rows, int) and rows >= 0 else None)
+    except UploadRefused as refusal_reason:
+        return (refusal(refusal_reason, lang, name), *refused[1:])
+    except UserError as error:  # e.g. the database stayed busy: said in words, nothing queued
+        return (notice(t("up_error", lang, message=error.in_language(lang)), alert=True), *refused[1:])
+    ahead = import_jobs.ahead_of(current_engine(), state)
+    return (job_outcome(state, lang, ahead, *_hrefs(lang, prog.slug)), True, progress_view(state, lang),
+            {"id": state.id, "shown": state_key(state, ahead)}, False)
+
+
+def poll_import(job, config):
+    """The poll's work: (outcome or no_update, progress bar, job store, poll disabled)."""
+    lang, prog = _page_config(config)
+    if not isinstance(job, dict) or not isinstance(job.get("id"), str):
+        return no_update, no_update, no_update, True
+    state = import_jobs.get(current_engine(), job["id"][:32])
+    if state is not None and (prog is None or state.programme_id != prog.id):
+        state = None  # a job of another programme is not this page's to show
+    ahead = import_jobs.ahead_of(current_engine(), state) if state is not None and state.status == "queued" else 0
+    key = state_key(state, ahead)
+    outcome = no_update if key == job.get("shown") else job_outcome(
+        state, lang, ahead, *_hrefs(lang, prog.slug if prog else ""))
+    ended = state is None or state.finished
+    bar = [] if state is None else progress_view(state, lang)
+    return outcome, bar, {"id": job["id"], "shown": key}, ended
 
 
 def limit_request_size(server, max_upload_mb: float) -> None:
@@ -323,15 +357,27 @@ def register_callbacks(app: dash.Dash) -> None:
 
     @app.callback(
         Output(OUTCOME_ID, "children"), Output(CONFIRM_ID, "disabled", allow_duplicate=True),
+        Output(JOB_PROGRESS_ID, "children"), Output(JOB_ID, "data"), Output(JOB_TICK_ID, "disabled"),
         Input(CONFIRM_ID, "n_clicks"), State(UPLOAD_ID, "contents"), State(UPLOAD_ID, "filename"),
         State(CHECKED_ID, "data"), State(CONFIG_ID, "data"),
         prevent_initial_call=True,
     )
-    @role_required("analyst")
+    @role_required("analyst")  # checked here, when the job is queued; the job records who it was
     def confirm_import(n_clicks, contents, filename, checked, config):
         if not n_clicks:
-            return no_update, no_update
+            return no_update, no_update, no_update, no_update, no_update
         return run_import(contents, filename, checked, config)
+
+    @app.callback(
+        Output(OUTCOME_ID, "children", allow_duplicate=True),
+        Output(JOB_PROGRESS_ID, "children", allow_duplicate=True),
+        Output(JOB_ID, "data", allow_duplicate=True), Output(JOB_TICK_ID, "disabled", allow_duplicate=True),
+        Input(JOB_TICK_ID, "n_intervals"), State(JOB_ID, "data"), State(CONFIG_ID, "data"),
+        prevent_initial_call=True,
+    )
+    @role_required("analyst")
+    def poll_job(_n_intervals, job, config):
+        return poll_import(job, config)
 
     register_mapping_callbacks(app, UPLOAD_ID, CONFIG_ID, DECIMAL_ID, META_ID, _page_config)
 

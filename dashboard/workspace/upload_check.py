@@ -11,25 +11,26 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from pipelines.csv_safe import safe_cell
+from pipelines import job_queue
 from pipelines.errors import Problem, UserError, ValidationFailed
+from pipelines.import_jobs import JobState, count_rows
 from pipelines.load import load_file, preview_file, read_source
 from pipelines.load.kinds import IMPORT_KINDS
 from pipelines.load.result import LoadOptions, LoadResult
+from pipelines.load.upload_options import MAPPING_HEADER, mapping_csv, upload_load_options  # noqa: F401 (re-exported)
 from pipelines.read import is_workbook
+from pipelines.settings import Settings
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 BYTES_PER_MB = 1024 * 1024
 DECIMALS = (",", ".")
-MAPPING_HEADER = "source_label,kind,target\n"
 
 
 class UploadRefused(UserError):
@@ -133,27 +134,10 @@ def safe_file_name(name: str | None) -> str:
 
 @contextmanager
 def load_options(choices: UploadChoices, *, dry_run: bool, user: str) -> Iterator[LoadOptions]:
-    """The loader's options; a mapping from the page is written to a temporary file for it."""
-    options = LoadOptions(decimal=choices.decimal, dry_run=dry_run, user=user,
-                          new_indicators=choices.new_indicators and choices.kind == "indicators",
-                          planned_as_target_set=choices.planned_target_set if choices.kind == "indicators" else None)
-    if not choices.mapping or choices.kind not in ("indicators", "partners"):
+    """The loader's options for `choices` (a mapping from the page goes in a temporary file)."""
+    with upload_load_options(choices.kind, choices.decimal, choices.new_indicators, choices.mapping,
+                             dry_run=dry_run, user=user, planned_target_set=choices.planned_target_set) as options:
         yield options
-        return
-    with tempfile.TemporaryDirectory(prefix="roadmap-mapping-") as folder:
-        path = Path(folder) / "mapping.csv"
-        path.write_text(mapping_csv(choices.mapping), encoding="utf-8")
-        yield replace(options, mapping=path)
-
-
-def mapping_csv(rows: tuple[tuple[str, str, str], ...]) -> str:
-    """A mapping file (source_label,kind,target) as `roadmap load --mapping` reads it; labels
-    that a spreadsheet could run as a formula are quoted (the mapping reader takes it off)."""
-    def cell(value: str) -> str:
-        value = safe_cell(value)
-        return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n\r') else value
-
-    return MAPPING_HEADER + "".join(",".join(cell(v) for v in row) + "\n" for row in rows)
 
 
 def check_upload(engine: Engine, programme_id: int, data: bytes, file_name: str,
@@ -182,6 +166,19 @@ def import_upload(engine: Engine, programme_id: int, data: bytes, file_name: str
     with load_options(choices, dry_run=False, user=user) as options:
         return load_file(engine, programme_id, choices.kind, data, file_name=file_name,
                          options=options)
+
+
+def start_import(engine: Engine, settings: Settings, programme_id: int, data: bytes, file_name: str,
+                 choices: UploadChoices, checked_sha256: str | None, user: str,
+                 rows_total: int | None = None) -> JobState:
+    """Queue the checked file's import as a background job (pipelines.job_queue); refused when it
+    is not the file checked. The job calls `load_file` as `import_upload` does."""
+    if not checked_sha256 or sha256_of(data) != checked_sha256:
+        raise UploadRefused("up_not_checked")
+    if rows_total is None:
+        rows_total = count_rows(data, file_name)
+    return job_queue.submit(engine, settings, programme_id, choices.kind, file_name, data, checked_sha256,
+                            choices.to_browser(), user, rows_total)
 
 
 def mapping_candidates(problems: list[Problem]) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """scenarios: commitment start year and shape, saved scenarios
 
 Revision ID: 0008_scenarios
-Revises: 0006_profiles_and_areas
+Revises: 0007_import_jobs
 Create Date: 2026-12-04 19:28:46
 
 commitment.start_year and commitment.shape say how a commitment's reduction is spread over the
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_scenarios'
-down_revision = '0006_profiles_and_areas'
+down_revision = '0007_import_jobs'
 branch_labels = None
 depends_on = None
 
