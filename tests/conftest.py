@@ -1,4 +1,23 @@
-"""Shared fixtures: a fresh real database per test (SQLite file; PostgreSQL when configured)."""
+"""Shared fixtures: a fresh real database per test (SQLite file; PostgreSQL when configured).
+
+Fixtures for every test module (use these rather than building your own):
+- `database_url`: a fresh, migrated database (standard sectors, no programme), parametrised
+  `sqlite` / `postgresql`; copied from a template made once per session (a file copy for SQLite,
+  `CREATE DATABASE ... TEMPLATE` for PostgreSQL), dropped after the test.
+- `engine`: `make_engine(database_url)`, disposed after. `programme_id`: Leuven 2030 (`LEUVEN`) in it.
+- `fresh_database(backend, directory, sqlite_template, postgres_templates)`: the same as a context
+  manager, for module- or session-scoped fixtures (see tests/test_demo.py).
+- `sqlite_template`, `postgres_templates`: the session's templates (rarely needed directly).
+- `browser` (tests/browser_support.py): one headless Chromium per test process.
+
+The suite runs in parallel (pytest-xdist, `-n` in pyproject's addopts): each worker is its own
+process with its own session fixtures, so nothing may be shared between tests through a fixed
+name. Files go in `tmp_path`; servers bind port 0 (`tests.service_support.free_port`); PostgreSQL
+databases get a unique name (the worker id and a random suffix: other runs may share the server);
+Redis keys a unique name. Tests that must share one expensive module-scoped fixture can be kept
+on one worker with `@pytest.mark.xdist_group("name")` (`--dist loadgroup`). Run serially with
+`-n 0`, e.g. to debug with `--pdb`.
+"""
 
 from __future__ import annotations
 
@@ -21,13 +40,21 @@ DATA = Path(__file__).parent / "data"
 _counter = itertools.count()
 
 
+# The local server `make test` and CI use; TEST_DATABASE_URL="" (set, but empty) skips PostgreSQL.
+DEFAULT_TEST_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+# This test process's name under pytest-xdist (gw0, gw1, ...), "main" when run without workers.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 def _postgres_admin_url() -> tuple[str | None, str]:
     """The PostgreSQL URL to test against, or None with the reason the runs are skipped."""
-    url = os.environ.get("TEST_DATABASE_URL")
+    url = os.environ.get("TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)
     if not url:
-        return None, "TEST_DATABASE_URL is not set, so the PostgreSQL runs are skipped"
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail("TEST_DATABASE_URL is empty, and REQUIRE_POSTGRES=1")
+        return None, "TEST_DATABASE_URL is empty, so the PostgreSQL runs are skipped"
     try:
-        probe = create_engine(url, isolation_level="AUTOCOMMIT")
+        probe = create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
         with probe.connect() as conn:
             conn.execute(text("SELECT 1"))
         probe.dispose()
@@ -45,7 +72,8 @@ class _PostgresTemplates:
     def __init__(self, admin_url: str):
         self.admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         self.base = make_url(admin_url)
-        self.template = f"roadmap_tmpl_{uuid.uuid4().hex[:10]}"
+        # Unique per worker and per run: several runs (and their workers) may share one server.
+        self.template = f"roadmap_tmpl_{WORKER}_{uuid.uuid4().hex[:10]}"
         self._exec(f'CREATE DATABASE "{self.template}"')
         engine = make_engine(self._url(self.template))
         init_database(engine)
@@ -59,8 +87,12 @@ class _PostgresTemplates:
             conn.execute(text(sql))
 
     def fresh(self) -> tuple[str, str]:
-        name = f"roadmap_t_{uuid.uuid4().hex[:12]}"
+        name = f"roadmap_t_{WORKER}_{uuid.uuid4().hex[:12]}"
         self._exec(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        # A test database need not survive a server crash: commits then skip the wait for the
+        # disk (fsync), which is most of a small write's time on a busy machine. (Per-database
+        # settings are not copied from a template, hence here.)
+        self._exec(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
         return name, self._url(name)
 
     def drop(self, name: str) -> None:
