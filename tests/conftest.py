@@ -1,4 +1,26 @@
-"""Shared fixtures: a fresh real database per test (SQLite file; PostgreSQL when configured)."""
+"""Shared fixtures: a fresh real database per test (SQLite file; PostgreSQL when configured).
+
+Fixtures for every test module (use these rather than building your own):
+- `database_url`: a fresh, migrated database (standard sectors, no programme), parametrised
+  `sqlite` / `postgresql`; copied from a template made once per session (a file copy for SQLite,
+  `CREATE DATABASE ... TEMPLATE` for PostgreSQL), dropped after the test.
+- `engine`: `make_engine(database_url)`, disposed after. `programme_id`: Leuven 2030 (`LEUVEN`) in it.
+- `fresh_database(backend, directory, sqlite_template, postgres_templates)`: the same as a context
+  manager, for module- or session-scoped fixtures (see tests/test_demo.py).
+- `seeded_databases`: for modules whose tests all start from the same seeded data (files through
+  the loaders, accounts, the demo): seeded once per session and backend, copied per test. See its
+  docstring; tests/test_coordinate_http.py uses it.
+- `sqlite_template`, `postgres_templates`: the session's templates (rarely needed directly).
+- `browser` (tests/browser_support.py): one headless Chromium per test process.
+
+The suite runs in parallel (pytest-xdist, `-n` in pyproject's addopts): each worker is its own
+process with its own session fixtures, so nothing may be shared between tests through a fixed
+name. Files go in `tmp_path`; servers bind port 0 (`tests.service_support.free_port`); PostgreSQL
+databases get a unique name (the worker id and a random suffix: other runs may share the server);
+Redis keys a unique name. Tests that must share one expensive module-scoped fixture can be kept
+on one worker with `@pytest.mark.xdist_group("name")` (`--dist loadgroup`). Run serially with
+`-n 0`, e.g. to debug with `--pdb`.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +28,13 @@ import itertools
 import os
 import shutil
 import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from pipelines.db import make_engine
@@ -21,13 +45,21 @@ DATA = Path(__file__).parent / "data"
 _counter = itertools.count()
 
 
+# The local server `make test` and CI use; TEST_DATABASE_URL="" (set, but empty) skips PostgreSQL.
+DEFAULT_TEST_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+# This test process's name under pytest-xdist (gw0, gw1, ...), "main" when run without workers.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 def _postgres_admin_url() -> tuple[str | None, str]:
     """The PostgreSQL URL to test against, or None with the reason the runs are skipped."""
-    url = os.environ.get("TEST_DATABASE_URL")
+    url = os.environ.get("TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)
     if not url:
-        return None, "TEST_DATABASE_URL is not set, so the PostgreSQL runs are skipped"
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail("TEST_DATABASE_URL is empty, and REQUIRE_POSTGRES=1")
+        return None, "TEST_DATABASE_URL is empty, so the PostgreSQL runs are skipped"
     try:
-        probe = create_engine(url, isolation_level="AUTOCOMMIT")
+        probe = create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
         with probe.connect() as conn:
             conn.execute(text("SELECT 1"))
         probe.dispose()
@@ -40,16 +72,26 @@ def _postgres_admin_url() -> tuple[str | None, str]:
 
 
 class _PostgresTemplates:
-    """A migrated template database per test session; each test gets a copy of it."""
+    """A migrated template database per test session; each test gets a copy of it.
+
+    Making and dropping a copy takes the server a few tenths of a second each, so one thread
+    does both while the tests run: the copy for the next test is made while this one runs, and
+    a used copy is dropped after its test, not during the next one's set-up.
+    """
 
     def __init__(self, admin_url: str):
         self.admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         self.base = make_url(admin_url)
-        self.template = f"roadmap_tmpl_{uuid.uuid4().hex[:10]}"
+        # Unique per worker and per run: several runs (and their workers) may share one server.
+        self.template = f"roadmap_tmpl_{WORKER}_{uuid.uuid4().hex[:10]}"
         self._exec(f'CREATE DATABASE "{self.template}"')
         engine = make_engine(self._url(self.template))
         init_database(engine)
         engine.dispose()
+        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-test-databases")
+        self._spare: Future[tuple[str, str]] | None = None
+        self._drops: list[Future[None]] = []
+        self._kept: list[str] = []
 
     def _url(self, name: str) -> str:
         return self.base.set(database=name).render_as_string(hide_password=False)
@@ -58,17 +100,48 @@ class _PostgresTemplates:
         with self.admin.connect() as conn:
             conn.execute(text(sql))
 
-    def fresh(self) -> tuple[str, str]:
-        name = f"roadmap_t_{uuid.uuid4().hex[:12]}"
-        self._exec(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+    def _copy(self, template: str | None = None) -> tuple[str, str]:
+        name = f"roadmap_t_{WORKER}_{uuid.uuid4().hex[:12]}"
+        self._exec(f'CREATE DATABASE "{name}" TEMPLATE "{template or self.template}"')
+        # A test database need not survive a server crash: commits then skip the wait for the
+        # disk (fsync), which is most of a small write's time on a busy machine. (Per-database
+        # settings are not copied from a template, hence here.)
+        self._exec(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
         return name, self._url(name)
+
+    def fresh(self) -> tuple[str, str]:
+        """(name, URL) of a new copy of the template, for one test; the next one is started."""
+        spare, self._spare = self._spare, None
+        made = spare.result() if spare is not None else self._copy()
+        self._spare = self._background.submit(self._copy)
+        return made
+
+    def copy_of(self, template: str) -> tuple[str, str]:
+        """(name, URL) of a new copy of another template (a seeded one: `SeededDatabases`)."""
+        return self._copy(template)
+
+    def keep(self, name: str) -> None:
+        """Drop the database `name` at the session's end (a seeded template)."""
+        self._kept.append(name)
 
     def drop(self, name: str) -> None:
         self._exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def drop_later(self, name: str) -> None:
+        """Drop a used copy in the background (its errors are raised at the session's end)."""
+        self._drops.append(self._background.submit(self.drop, name))
+
     def close(self) -> None:
-        self.drop(self.template)
-        self.admin.dispose()
+        try:
+            if self._spare is not None:
+                self.drop_later(self._spare.result()[0])
+            for dropped in self._drops:
+                dropped.result()
+        finally:
+            self._background.shutdown(wait=True)
+            for name in (*self._kept, self.template):
+                self.drop(name)
+            self.admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -112,7 +185,84 @@ def fresh_database(backend: str, directory: Path, sqlite_template: Path, postgre
     try:
         yield url
     finally:
-        templates.drop(name)
+        templates.drop_later(name)
+
+
+class SeededDatabases:
+    """Databases seeded once per session and backend, copied for each test (`fresh`).
+
+    For set-ups that cost more than a copy (files through the real loaders, accounts with their
+    password hashes, the demo): `seed(engine)` runs once per test process and backend on a
+    fresh database, which then serves as the template: a file copy for SQLite, `CREATE DATABASE
+    ... TEMPLATE` for PostgreSQL. `seed` must give the same database every time it runs (it is
+    identified by its module and name); what it returns is not kept, so look ids up by name.
+    """
+
+    def __init__(self, directory: Path, sqlite_template: Path, postgres_templates):
+        self.directory = directory
+        self.sqlite_template = sqlite_template
+        self.postgres_templates = postgres_templates
+        self._sqlite: dict[str, Path] = {}
+        self._postgres: dict[str, str] = {}
+
+    @contextmanager
+    def fresh(self, backend: str, directory: Path, seed: Callable[[Engine], object]):
+        """URL of a new copy of the database `seed` builds, dropped after (as `fresh_database`)."""
+        key = f"{seed.__module__}.{seed.__qualname__}"
+        if backend == "sqlite":
+            if key not in self._sqlite:
+                self._sqlite[key] = self._seed_sqlite(key, seed)
+            path = directory / f"roadmap_{next(_counter)}.db"
+            shutil.copy(self._sqlite[key], path)
+            yield f"sqlite:///{path}"
+            return
+        templates, reason = self.postgres_templates
+        if templates is None:
+            pytest.skip(reason)
+        if key not in self._postgres:
+            self._postgres[key] = self._seed_postgres(templates, seed)
+        name, url = templates.copy_of(self._postgres[key])
+        try:
+            yield url
+        finally:
+            templates.drop_later(name)
+
+    def _seed_sqlite(self, key: str, seed: Callable[[Engine], object]) -> Path:
+        path = self.directory / f"seeded_{len(self._sqlite)}_{key.rsplit('.', 1)[-1]}.db"
+        shutil.copy(self.sqlite_template, path)
+        engine = make_engine(f"sqlite:///{path}")
+        try:
+            seed(engine)
+            with engine.connect() as conn:  # everything in the main file: only it is copied
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+        return path
+
+    @staticmethod
+    def _seed_postgres(templates: _PostgresTemplates, seed: Callable[[Engine], object]) -> str:
+        name, url = templates.fresh()
+        templates.keep(name)
+        engine = make_engine(url)
+        try:
+            seed(engine)
+        finally:
+            engine.dispose()  # a template may have no connection when it is copied
+        return name
+
+
+@pytest.fixture(scope="session")
+def seeded_databases(tmp_path_factory, sqlite_template, postgres_templates) -> SeededDatabases:
+    """Seeded templates, copied per test: `seeded_databases.fresh(backend, tmp_path, seed)`.
+
+    A module whose every test starts from the same seeded data overrides `database_url`::
+
+        @pytest.fixture(params=["sqlite", "postgresql"])
+        def database_url(request, tmp_path, seeded_databases):
+            with seeded_databases.fresh(request.param, tmp_path, seed_my_programme) as url:
+                yield url
+    """
+    return SeededDatabases(tmp_path_factory.mktemp("seeded"), sqlite_template, postgres_templates)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -29,11 +29,21 @@ PAGES = ("/coordinate/commitments", "/coordinate/partners", "/coordinate/targets
          "/coordinate/report")
 
 
-@pytest.fixture
-def app(engine, database_url):
+def _coordination_with_a_second_set(engine) -> None:
     programme_id = seed_coordination(engine)
     add_target_set(engine, programme_id, "Covenant of Mayors", 2010, 2030, "reduction_pct", 55)
     set_milestone(engine, programme_id, "Covenant of Mayors", 2025, "reduction_pct", 40)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the coordination programme with a second target set (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, _coordination_with_a_second_set) as url:
+        yield url
+
+
+@pytest.fixture
+def app(engine, database_url):
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 

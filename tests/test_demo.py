@@ -25,6 +25,9 @@ from pipelines.schema import (
 from pipelines.settings import DATA_DIR
 from tests.conftest import fresh_database
 
+# The demo is built once per backend for the whole module: keep the module on one worker.
+pytestmark = pytest.mark.xdist_group("demo")
+
 
 @dataclass
 class Demo:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -10,7 +12,7 @@ from sqlalchemy import inspect
 
 from pipelines.db import alembic_config, current_revision, make_engine, migrate
 from pipelines.schema import Base
-from tests.conftest import _postgres_admin_url
+from tests.conftest import WORKER, _postgres_admin_url
 
 REVISIONS = [
     rev.revision
@@ -22,7 +24,8 @@ def _empty_database_urls(tmp_path, postgres_templates):
     yield "sqlite", f"sqlite:///{tmp_path / 'empty.db'}"
     templates, _reason = postgres_templates
     if templates is not None:
-        name = f"roadmap_mig_{tmp_path.name[-8:]}".lower().replace("-", "_")
+        # Unique on the server: parallel workers (and other runs) have tmp_paths of the same name.
+        name = f"roadmap_mig_{WORKER}_{uuid.uuid4().hex[:10]}"
         templates._exec(f'CREATE DATABASE "{name}"')
         try:
             yield "postgresql", templates._url(name)

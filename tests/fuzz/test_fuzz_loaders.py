@@ -15,6 +15,10 @@ from tests.fuzz.strategies import cases
 MUTATED_CASES = 200
 
 
+# One demo database for the module's cases: keep the module on one worker.
+pytestmark = pytest.mark.xdist_group("fuzz")
+
+
 @pytest.fixture(scope="module")
 def fuzz_db(tmp_path_factory) -> FuzzDatabase:
     return FuzzDatabase(tmp_path_factory.mktemp("fuzz"))
