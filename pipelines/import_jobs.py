@@ -38,7 +38,8 @@ FINISHED = (DONE, FAILED)
 MOVES = {QUEUED: {RUNNING, FAILED}, RUNNING: {RUNNING, DONE, FAILED}, DONE: set(), FAILED: set()}
 PROGRESS_EVERY_S = 0.5  # how often a running job writes its progress (PostgreSQL)
 STATE_WAIT_S = 1.0  # a state write that meets SQLite's write lock gives up after this (kept in memory)
-RESULT_FIELDS = ("batch_id", "added", "superseded", "unchanged", "skipped", "already_loaded_as", "rows_in_file")
+RESULT_FIELDS = ("batch_id", "added", "superseded", "unchanged", "skipped", "already_loaded_as", "rows_in_file",
+                 "planned_offer", "planned_target_set")
 UNEXPECTED = Bilingual("the import stopped on an unexpected error; nothing was written. Try again; "
                        "if it happens again, tell the administrator (the server log has the details)",
                        "de import stopte door een onverwachte fout; er is niets geschreven. Probeer het "

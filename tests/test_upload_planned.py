@@ -11,6 +11,7 @@ from tests.auth_support import add_people, csrf_header, log_in
 from tests.upload_support import (
     callback_body,
     data_url,
+    job_outcome,
     post_callback,
     real_app,
     row_counts,
@@ -84,7 +85,8 @@ def test_a_coordinator_checks_and_imports_the_planned_rows_as_a_target_set(app, 
     assert "Klimaatplan" not in set_names(engine, programme_id)  # the check wrote nothing
     data = checked.get_json()["response"]["upload-checked"]["data"]
     assert data["choices"]["planned_target_set"] == "Klimaatplan"
-    imported = text_of(post_callback(client, confirm_body(client, data), csrf_header(client)))
+    imported = job_outcome(client, post_callback(client, confirm_body(client, data), csrf_header(client)),
+                           csrf_header(client))
     assert "Planned rows became target set ‘Klimaatplan’" in imported
     assert "Klimaatplan" in set_names(engine, programme_id)
     assert row_counts(engine)["current_observations"] == 4

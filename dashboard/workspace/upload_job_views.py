@@ -13,7 +13,7 @@ from dashboard.i18n import fmt_number, t
 from dashboard.workspace.notices import notice
 from dashboard.workspace.upload_views import import_done, problems_section
 from pipelines.errors import in_language
-from pipelines.import_jobs import DONE, FAILED, QUEUED, JobState
+from pipelines.import_jobs import DONE, FAILED, QUEUED, RESULT_FIELDS, JobState
 from pipelines.load.result import LoadResult
 
 PROGRESS_ID = "upload-job-progress"
@@ -56,7 +56,7 @@ def outcome_view(state: JobState | None, lang: str, ahead: int, overview_href: s
         return notice(t("up_job_unknown", lang), alert=True)
     if state.status == DONE:
         result = LoadResult(state.kind, state.file_name, state.sha256,
-                            **{k: v for k, v in (state.result or {}).items() if k in _RESULT_ARGS})
+                            **{k: v for k, v in (state.result or {}).items() if k in RESULT_FIELDS})
         return import_done(result, lang, overview_href, history_href)
     if state.status == FAILED:
         error = state.error()
@@ -73,5 +73,3 @@ def outcome_view(state: JobState | None, lang: str, ahead: int, overview_href: s
         text = t("up_job_running", lang, name=state.file_name)
     return html.P(text, id="upload-job-status")
 
-
-_RESULT_ARGS = ("batch_id", "added", "superseded", "unchanged", "skipped", "already_loaded_as", "rows_in_file")
