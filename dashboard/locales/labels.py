@@ -635,3 +635,7 @@ LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
 LABELS.update(COMPARE_LABELS)
+
+from dashboard.locales.report_labels import REPORT_LABELS  # noqa: E402  (the printed report, year ticks)
+
+LABELS.update(REPORT_LABELS)

@@ -90,7 +90,7 @@ def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str) -> list:
     out.append(chart_block(ChartView(
         name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name),
         summary=trajectory_summary(table, prog.target_year, lang),
-        figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table,
+        figure=trajectory_figure(table, lang, t("axis_kt", lang), prog.target_year), table=table,
         columns=(
             Column("year", t("col_year", lang), "year"),
             Column("actual_kt", t("col_actual_kt", lang), "kt"),

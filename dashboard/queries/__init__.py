@@ -24,6 +24,7 @@ last_update = cached_query(_meta.last_update)
 milestones = cached_query(_progress.milestones)
 partners = cached_query(_partners.partners)
 programmes = cached_query(_meta.programmes)
+provenance = cached_query(_meta.provenance)
 progress_series = cached_query(_progress.progress_series)
 sector_summaries = cached_query(_progress.sector_summaries)
 summary = cached_query(_progress.summary)
@@ -35,6 +36,6 @@ ranking = cached_query(_compare.ranking)
 
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",
-    "indicators", "last_update", "milestones", "partners", "programmes", "progress_series",
+    "indicators", "last_update", "milestones", "partners", "programmes", "progress_series", "provenance",
     "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
 ]

@@ -92,7 +92,7 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str) -> ChartVi
     return ChartView(
         name="trajectory", title=t("trajectory_title", lang),
         summary=trajectory_summary(table, target_year, lang),
-        figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table, columns=columns,
+        figure=trajectory_figure(table, lang, t("axis_kt", lang), target_year), table=table, columns=columns,
     )
 
 
