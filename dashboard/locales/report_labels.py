@@ -9,8 +9,6 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "report_data_version": ("Gegevensversie", "Data version"),
     "report_last_import": ("Laatste import", "Last import"),
     "report_sources": ("Bronnen", "Sources"),
-    "report_target_set": ("Doelstelling", "Target set"),
-    "report_prepared": ("Opgemaakt", "Prepared"),
     "report_col_trend_range": ("Trend (kt CO₂e, 90 %-interval)", "Trend (kt CO₂e, 90 % interval)"),
     "report_chart_key": (
         "Lijnen: gemeten uitstoot doorgetrokken met bolletjes, doeltraject doorgetrokken, huidige trend "
@@ -20,7 +18,6 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
         "triangles and the shaded band as its 90 % uncertainty, if every commitment delivers dotted "
         "with squares; milestones as diamonds, the target as a star.",
     ),
-    "gap_step_short_baseline": ("Basis", "Baseline"),
 }
 
 REPORT_FRENCH: dict[str, str] = {
@@ -30,8 +27,6 @@ REPORT_FRENCH: dict[str, str] = {
     "report_data_version": "Version des données",
     "report_last_import": "Dernière importation",
     "report_sources": "Sources",
-    "report_target_set": "Objectif",
-    "report_prepared": "Établi",
     "report_col_trend_range": "Tendance (kt CO₂e, intervalle à 90 %)",
     "report_chart_key": (
         "Lignes : émissions mesurées en trait plein avec points, trajectoire cible en trait plein, "
@@ -39,5 +34,4 @@ REPORT_FRENCH: dict[str, str] = {
         "si tous les engagements aboutissent en pointillés avec carrés ; jalons en losange, l’objectif "
         "en étoile."
     ),
-    "gap_step_short_baseline": "Référence",
 }
