@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard.context import current
 from dashboard.i18n import normalise_language
-from pipelines.demo import DEMO_TEXTS
+from pipelines.demo import DEMO_PARTNER_TEXTS, DEMO_TEXTS
 from pipelines.settings import Settings
 
 # Units that count things (as an indicator file names them): (Dutch, English). Physical units
@@ -41,8 +41,14 @@ def unit_text(unit: str | None, lang: str) -> str:
 
 
 def project_text(text: str | None, lang: str) -> str | None:
-    """A text the project wrote (the demo's target sets, scope) in `lang`; None for any other text."""
-    pair = DEMO_TEXTS.get(text) if isinstance(text, str) else None
+    """A text the project wrote (the demo's target sets, scope, partner descriptions) in `lang`;
+    None for any other text."""
+    if not isinstance(text, str):
+        return None
+    translated = DEMO_PARTNER_TEXTS.get(text)  # the demo partners' descriptions, nl/en/fr
+    if translated is not None:
+        return translated.get(lang) or translated["en"]
+    pair = DEMO_TEXTS.get(text)
     if pair is None:
         return None
     return pair[0] if lang == "nl" else pair[1]

@@ -7,6 +7,7 @@ data/README.md); everything else in the demo is illustrative and says so.
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +107,17 @@ DEMO_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
+
+
+def read_partner_texts(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """The demo partners' descriptions in every page language (data/demo/partner_texts.json, a
+    list of {en, nl, fr}, the English as the partners file holds it): English → {language: text}."""
+    path = path or DEMO_DIR / "partner_texts.json"
+    return {row["en"]: row for row in json.loads(path.read_text(encoding="utf-8"))}
+
+
+# The demo's partner texts were written in English; these are the project's own translations.
+DEMO_PARTNER_TEXTS: dict[str, dict[str, str]] = read_partner_texts()
 
 def add_demo_targets(engine: Engine, programme_id: int) -> None:
     """The demo's three target sets, through the same functions as `roadmap target`."""

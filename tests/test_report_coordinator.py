@@ -54,7 +54,7 @@ def test_report_in_english_uses_decimal_points(client):
 def test_report_is_made_for_printing(client):
     response = client.get(f"{REPORT}?lang=en")
     html = response.get_data(as_text=True)
-    assert "@media print" in html and "break-before: page" in html
+    assert "@media print" in html and "break-inside: avoid" in html
     assert "<nav" not in html and "<script" not in html  # no navigation, no scripts
     assert html.count("<svg") == 2  # trajectory and gap as static charts
     assert response.headers["Cache-Control"] == "private, no-store"

@@ -47,6 +47,18 @@ def gap_table(
     return table[["step", "from_kt", "to_kt", "change_kt"]]
 
 
+def wrap_label(text: str, width: int = 16) -> str:
+    """A bar's name on lines of at most `width` characters (Plotly's <br>), so the names do not
+    take a phone's whole width; the full name stays in the hover and the table."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def gap_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_title: str) -> dict:
     """Horizontal bars, one per step, top to bottom; a bar's base is where its step starts."""
     base = [min(a, b) for a, b in zip(table["from_kt"], table["to_kt"], strict=True)]
@@ -54,7 +66,8 @@ def gap_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
     trace = {
         "type": "bar",
         "orientation": "h",
-        "y": [step_labels[s] for s in table["step"]],
+        "y": [wrap_label(step_labels[s]) for s in table["step"]],
+        "customdata": [step_labels[s] for s in table["step"]],
         "x": clean(pd.Series(length, dtype=float).round(1)),
         "base": clean(pd.Series(base, dtype=float).round(1)),
         "marker": {
@@ -65,15 +78,17 @@ def gap_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
         "texttemplate": "%{text:,.1f}",
         "textposition": "outside",
         "cliponaxis": False,
-        "hovertemplate": "%{y}: %{text:,.1f} kt<extra></extra>",
+        "hovertemplate": "%{customdata}: %{text:,.1f} kt<extra></extra>",
         "showlegend": False,
     }
     layout = base_layout(lang, "", height=360)
     layout["hovermode"] = "closest"
     layout["margin"] = {"l": 12, "r": 48, "t": 12, "b": 48}
+    # On a phone the step names take the width: they wrap (wrap_label) and the value ticks stay
+    # few and level, where Plotly would otherwise turn them vertical.
     layout["xaxis"] = {
         "title": {"text": x_title}, "gridcolor": "#d9d9d9", "tickformat": ",~f",
-        "rangemode": "tozero", "fixedrange": True, "automargin": True,
+        "rangemode": "tozero", "fixedrange": True, "automargin": True, "tickangle": 0, "nticks": 4,
     }
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
                        "fixedrange": True}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean
+from dashboard.figures.line_styles import year_axis
 
 # Paul Tol's "bright" palette without its light grey: told apart by colour-blind readers too.
 LINE_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
@@ -56,8 +57,9 @@ def indicator_table(
     return table
 
 
-def indicator_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
-    """One line per indicator column; periods 'YYYY' on a year axis, 'YYYY-MM' on a date axis."""
+def indicator_figure(table: pd.DataFrame, lang: str, y_title: str, target_year: int | None = None) -> dict:
+    """One line per indicator column; periods 'YYYY' on a year axis, 'YYYY-MM' on a date axis.
+    On a year axis the latest year with a value and `target_year` have labelled ticks."""
     periods = [str(p) for p in table["period"]]
     monthly = any(len(p) > 4 for p in periods)
     x = periods if monthly else [int(p) for p in periods]
@@ -81,4 +83,7 @@ def indicator_figure(table: pd.DataFrame, lang: str, y_title: str) -> dict:
     layout["yaxis"]["rangemode"] = "normal"
     if monthly:
         layout["xaxis"].update(type="date", tickformat=None)
+    elif traces:
+        drawn = [year for trace in traces for year in trace["x"]]
+        layout["xaxis"].update(year_axis(x, [max(drawn) if drawn else None, target_year]))
     return {"data": traces, "layout": layout}

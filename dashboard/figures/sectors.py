@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, to_shown
+from dashboard.figures.line_styles import year_axis
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
 
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
@@ -44,8 +45,10 @@ def sectors_complete(emissions: pd.DataFrame) -> pd.Series:
     return totals["complete"].astype(bool) & (source != "reported")
 
 
-def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False) -> dict:
-    """Positive sectors stacked as areas; a sector that is a net sink in any year as a line."""
+def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False,
+                       target_year: int | None = None) -> dict:
+    """Positive sectors stacked as areas; a sector that is a net sink in any year as a line. The
+    latest year drawn and `target_year` have labelled ticks."""
     traces = []
     if "complete" in table:
         table = table[table["complete"].astype(bool)]
@@ -66,4 +69,6 @@ def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabit
         traces.append(trace)
     layout = base_layout(lang, y_title, height=400)
     layout["yaxis"]["rangemode"] = "normal"
+    years = [int(y) for y in table["year"]] if len(table) else []
+    layout["xaxis"].update(year_axis(years, [max(years) if years else None, target_year]))
     return {"data": traces, "layout": layout}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_shown
+from dashboard.figures.line_styles import LINE_STYLES, year_axis
 from dashboard.i18n import t
 from pipelines.analytics.pathways import target_level
 from pipelines.vocab import SECTOR_BY_CODE
@@ -153,14 +154,26 @@ def _incomplete(table: pd.DataFrame, lang: str, unit: str) -> dict | None:
     }
 
 
-def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False) -> dict:
-    """Figure dict of the trajectory; series without values are left out."""
+def _styled(code: str) -> dict:
+    """Dash pattern, width and marker of a line (line_styles.LINE_STYLES): not colour alone."""
+    style = LINE_STYLES[code]
+    extra = {"line": {"dash": style.dash, "width": style.width}}
+    if style.marker:
+        extra |= {"mode": "lines+markers", "marker": {"symbol": style.marker, "size": 7,
+                                                      "color": series_colour(code)}}
+    return extra
+
+
+def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False,
+                      target_year: int | None = None) -> dict:
+    """Figure dict of the trajectory; series without values are left out. The latest measured
+    year and the target year always have a labelled tick."""
     unit = "%{y:,.2f} t" if per_inhabitant else "%{y:,.1f} kt"
     point = {"symbol": "diamond", "size": 12, "line": {"color": "#1a1a1a", "width": 1}}
     traces = _band(table, lang) + [
-        _line(table, "projected_kt", "trend", lang, unit, line={"dash": "dash"}),
-        _line(table, "with_commitments_kt", "with_commitments", lang, unit, line={"dash": "dot", "width": 3}),
-        _line(table, "pathway_kt", "pathway", lang, unit),
+        _line(table, "projected_kt", "trend", lang, unit, **_styled("trend")),
+        _line(table, "with_commitments_kt", "with_commitments", lang, unit, **_styled("with_commitments")),
+        _line(table, "pathway_kt", "pathway", lang, unit, **_styled("pathway")),
         _line(table, "milestone_kt", "milestone", lang, unit, mode="markers",
               marker={**point, "color": series_colour("milestone")}),
         _line(table, "target_kt", "target", lang, unit, mode="markers", cliponaxis=False,  # 0 t: whole star
@@ -171,4 +184,9 @@ def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabita
     layout = base_layout(lang, y_title)
     if per_inhabitant:
         layout["yaxis"]["tickformat"] = ",~r"  # 4.5, not 5: small values keep their decimals
+    measured = table[table["actual_kt"].notna() | table["incomplete_kt"].notna()]
+    latest = int(measured["year"].max()) if len(measured) else None
+    target_rows = table[table["target_kt"].notna()]
+    target = target_year or (int(target_rows["year"].max()) if len(target_rows) else None)
+    layout["xaxis"].update(year_axis(table["year"], [latest, target]))
     return {"data": [t for t in traces if t is not None], "layout": layout}

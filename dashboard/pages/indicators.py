@@ -135,7 +135,7 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
         blocks.append(chart_block(ChartView(
             name="explorer" if number == 1 else f"explorer-{number}",
             title=title if len(by_unit) == 1 else t("explorer_title_unit", lang, unit=unit),
-            summary=summary, figure=indicator_figure(table, lang, y_title), table=table,
+            summary=summary, figure=indicator_figure(table, lang, y_title, prog.target_year), table=table,
             columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels)
             + ((Column(NOTE, t("col_note", lang), "text"),) if NOTE in table.columns else ()),
         ), lang))

@@ -122,7 +122,8 @@ def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, la
     out = [html.H2(name, id="sector-name"), html.P(sector_sentence(table, summary, lang, per_inhabitant is not None))]
     out.append(chart_block(ChartView(
         name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name), summary=chart_summary,
-        figure=trajectory_figure(table, lang, axis, per_inhabitant=per_inhabitant is not None), table=table,
+        figure=trajectory_figure(table, lang, axis, per_inhabitant=per_inhabitant is not None,
+                                 target_year=prog.target_year), table=table,
         columns=columns,
     ), lang))
     out += activity_blocks(prog.id, sector, lang)

@@ -26,6 +26,7 @@ milestones = cached_query(_progress.milestones)
 partners = cached_query(_partners.partners)
 population = cached_query(_indicators.population)
 programmes = cached_query(_meta.programmes)
+provenance = cached_query(_meta.provenance)
 progress_series = cached_query(_progress.progress_series)
 sector_summaries = cached_query(_progress.sector_summaries)
 summary = cached_query(_progress.summary)
@@ -39,6 +40,7 @@ commitments_for_scenarios = cached_query(_scenarios.commitments_for_scenarios)
 __all__ = [
     "commitment_totals", "commitments", "emissions_by_sector", "import_history", "indicator_series",
     "indicators", "last_update", "milestones", "partners", "population", "programmes", "progress_series",
+    "provenance",
     "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
     "commitments_for_scenarios",
 ]

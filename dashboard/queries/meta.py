@@ -43,3 +43,16 @@ def last_update(engine: Engine, programme_id: int) -> datetime | None:
     )
     with engine.connect() as conn:
         return conn.scalar(query)
+
+
+def provenance(engine: Engine, programme_id: int) -> dict:
+    """Where the programme's numbers come from, for a printed report: its data version (changes
+    with every write), the time of the last completed import and the sources the imports named."""
+    with engine.connect() as conn:
+        version = conn.scalar(select(Programme.data_version).where(Programme.id == programme_id))
+        last = conn.scalar(select(func.max(ImportBatch.created_at)).where(
+            ImportBatch.programme_id == programme_id, ImportBatch.status == "completed"))
+        sources = conn.scalars(select(ImportBatch.source).where(
+            ImportBatch.programme_id == programme_id, ImportBatch.status == "completed",
+            ImportBatch.source.is_not(None)).distinct().order_by(ImportBatch.source)).all()
+    return {"data_version": version, "last_import": last, "sources": [s for s in sources if s]}

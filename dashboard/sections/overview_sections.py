@@ -123,12 +123,14 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
         return ChartView(
             name="trajectory", title=t("trajectory_title", lang),
             summary=trajectory_summary(table, target_year, lang),
-            figure=trajectory_figure(table, lang, t("axis_kt", lang)), table=table, columns=columns,
+            figure=trajectory_figure(table, lang, t("axis_kt", lang), target_year=target_year), table=table,
+            columns=columns,
         )
     return ChartView(
         name="trajectory", title=t("trajectory_title", lang),
         summary=per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang),
-        figure=trajectory_figure(table, lang, t("axis_t_per_inhabitant", lang), per_inhabitant=True),
+        figure=trajectory_figure(table, lang, t("axis_t_per_inhabitant", lang), per_inhabitant=True,
+                                 target_year=target_year),
         table=table, columns=(*columns[:2], Column("population", t("col_population", lang), "int"), *columns[2:]),
     )
 

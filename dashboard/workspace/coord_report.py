@@ -13,10 +13,12 @@ from sqlalchemy import Engine
 from dashboard import queries
 from dashboard.components import ChartView, Column, format_cell
 from dashboard.context import ProgrammeInfo
+from dashboard.data_texts import stored_text
 from dashboard.figures.common import series_colour, series_label
 from dashboard.figures.gap import COLOURS
+from dashboard.figures.line_styles import LINE_STYLES
 from dashboard.figures.trajectory import milestone_levels, trajectory_table
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import fmt_date, fmt_number, t
 from dashboard.sections.targets_and_gap import gap_view
 from dashboard.summaries import (
     headline_facts,
@@ -24,8 +26,9 @@ from dashboard.summaries import (
     trajectory_summary,
 )
 from dashboard.workspace.coord_state import coordinator_state
-from dashboard.workspace.coord_svg import lines_svg, steps_svg
+from dashboard.workspace.coord_svg import SvgSeries, lines_svg, steps_svg
 from dashboard.workspace.coord_views import health_view, overdue_view, partner_view
+from dashboard.workspace.local_time import local_when, zone
 from pipelines.vocab import SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
 
 
@@ -57,6 +60,8 @@ class Report:
     made_by: str
     facts: list[tuple[str, str]]
     sections: list[ReportSection]
+    summary: str = ""  # the headline sentences, on the cover
+    provenance: list[tuple[str, str]] = field(default_factory=list)  # (label, value) on the cover
 
 
 def as_table(view: ChartView, lang: str) -> ReportTable:
@@ -66,6 +71,38 @@ def as_table(view: ChartView, lang: str) -> ReportTable:
     ]
     return ReportTable(view.title, [c.label for c in view.columns], rows,
                        [c.kind == "text" for c in view.columns])
+
+
+def trajectory_svg_series(lang: str) -> list[SvgSeries]:
+    """The printed trajectory's series, styled as on screen (dashboard.figures.line_styles):
+    lines with their dash pattern and marker, then the milestones and the target as points."""
+    lines = [
+        SvgSeries(f"{column}_kt", series_label(code, lang), series_colour(code), style.svg_dash, style.marker,
+                  style.width)
+        for column, code in (("pathway", "pathway"), ("projected", "trend"),
+                             ("with_commitments", "with_commitments"), ("actual", "actual"))
+        for style in [LINE_STYLES[code]]
+    ]
+    points = [SvgSeries("milestone_kt", series_label("milestone", lang), series_colour("milestone"),
+                        marker="diamond", line=False),
+              SvgSeries("target_kt", series_label("target", lang), series_colour("target"),
+                        marker="star", line=False)]
+    return lines + points
+
+
+def trend_text(centre, low, high, lang: str) -> str:
+    """The trend's value with its 90 % interval, '389.8 (368.0–411.6)'; '–' without a trend."""
+    if pd.isna(centre):
+        return "–"
+    if pd.isna(low) or pd.isna(high):
+        return fmt_number(centre, lang, 1)
+    return f"{fmt_number(centre, lang, 1)} ({fmt_number(low, lang, 1)}–{fmt_number(high, lang, 1)})"
+
+
+def latest_measured_year(table: pd.DataFrame) -> int | None:
+    """The last year with a measured (complete or not) value in a trajectory table."""
+    measured = table[table["actual_kt"].notna() | table["incomplete_kt"].notna()]
+    return int(measured["year"].max()) if len(measured) else None
 
 
 def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summary: dict, lang: str) -> ReportSection:
@@ -78,10 +115,10 @@ def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summ
     if table.empty:
         return ReportSection("trajectory", title, t("no_data_yet", lang))
     text = trajectory_summary(table, target_year, lang)
-    series = [("actual_kt", "actual", False), ("pathway_kt", "pathway", False),
-              ("projected_kt", "trend", True), ("with_commitments_kt", "with_commitments", True)]
-    chart = lines_svg(table, [(c, series_label(code, lang), series_colour(code), dashed)
-                              for c, code, dashed in series], lang, title, text, t("axis_kt", lang))
+    chart = lines_svg(table, trajectory_svg_series(lang), lang, title, text, t("axis_kt", lang),
+                      band=("projected_low_kt", "projected_high_kt", series_label("trend_band", lang),
+                            series_colour("trend_band")),
+                      marked_years=[latest_measured_year(table), target_year])
     # Incomplete years are not drawn (the line breaks there); the table lists them, flagged.
     shown = table[table["actual_kt"].notna() | table["incomplete_kt"].notna()
                   | table["year"].isin(milestones + [target_year])]
@@ -92,9 +129,11 @@ def trajectory_section(engine: Engine, prog: ProgrammeInfo, target_id: int, summ
                Column("pathway_kt", t("col_pathway_kt", lang), "kt"),
                Column("milestone_kt", t("col_milestone_kt", lang), "kt"),
                Column("target_kt", t("col_target_kt", lang), "kt"),
-               Column("projected_kt", t("col_projected_kt", lang), "kt"))
+               Column("projected_text", t("report_col_trend_range", lang), "text"))
+    shown = shown.assign(projected_text=[trend_text(*values, lang) for values in zip(
+        shown["projected_kt"], shown["projected_low_kt"], shown["projected_high_kt"], strict=True)])
     view = ChartView("trajectory", title, text, {}, shown, columns)
-    return ReportSection("trajectory", title, text, as_table(view, lang), chart)
+    return ReportSection("trajectory", title, text, as_table(view, lang), chart, [t("report_chart_key", lang)])
 
 
 def gap_section(engine: Engine, prog: ProgrammeInfo, summary: dict, lang: str) -> ReportSection:
@@ -135,26 +174,38 @@ def _view_section(view: ChartView, lang: str) -> ReportSection:
     return ReportSection(view.name, view.title, view.summary, as_table(view, lang) if len(view.table) else None)
 
 
+def provenance_rows(engine: Engine, prog: ProgrammeInfo, lang: str, tz=None) -> list[tuple[str, str]]:
+    """The cover's "where these numbers come from": data version, last import, sources."""
+    found = queries.provenance(engine, prog.id)
+    rows = [(t("report_data_version", lang), (found["data_version"] or "–")[:8])]
+    if found["last_import"] is not None:
+        rows.append((t("report_last_import", lang), local_when(found["last_import"], lang, tz or zone(None))))
+    rows.append((t("report_sources", lang), "; ".join(found["sources"]) or "–"))
+    return rows
+
+
 def build_report(engine: Engine, prog: ProgrammeInfo, target: pd.Series | None, lang: str, user: str,
-                 today: date | None = None) -> Report:
-    """The report of the programme's current state for one target set (None: no target set yet)."""
+                 today: date | None = None, tz=None) -> Report:
+    """The report of the programme's current state for one target set (None: no target set yet).
+
+    The cover carries the headline numbers, the headline sentences and the provenance; the
+    sections follow (trajectory and gap only with a target set)."""
     today = today or date.today()
     target_id = None if target is None else int(target["id"])
     state = coordinator_state(engine, prog, target_id, today)
     summary = state.summary
     target_year = int(summary.get("target_year") or prog.target_year)
-    glance = ReportSection("glance", t("headline_heading", lang),
-                           " ".join(headline_sentences(summary, prog.area_name or prog.name, target_year, lang)))
-    sections = [glance]
+    sentences = " ".join(headline_sentences(summary, prog.area_name or prog.name, target_year, lang))
+    sections = []
     if target_id is not None:
         sections += [trajectory_section(engine, prog, target_id, summary, lang), gap_section(engine, prog, summary, lang)]
     sections += [sectors_section(summary, lang), _view_section(partner_view(state, lang, chart=False), lang),
                  _view_section(overdue_view(state, lang), lang), _view_section(health_view(state, lang), lang)]
     return Report(
-        lang=lang, title=t("coord_report_title", lang), programme=prog.name,
-        target_set="–" if target is None else str(target["name"]),
+        lang=lang, title=t("coord_report_title", lang), programme=stored_text(prog.name, lang),
+        target_set="–" if target is None else stored_text(str(target["name"]), lang),
         made_on=fmt_date(today, lang), made_by=user,
         facts=headline_facts(summary, target_year, lang, today) if summary else [],
-        sections=sections,
+        sections=sections, summary=sentences or t("no_data_yet", lang),
+        provenance=provenance_rows(engine, prog, lang, tz),
     )
-

@@ -1,7 +1,9 @@
 """`GET /coordinate/report`: the printable progress report, a plain HTML page for coordinators.
 
-No navigation and no scripts; a print stylesheet gives A4 pages, a page break before each section,
-table headers repeated on every page. Everything is rendered by Jinja with autoescaping, so a
+No navigation and no scripts; a print stylesheet gives A4 pages: a cover with the headline numbers,
+the summary and where the numbers come from, then the sections flowing on without near-empty
+pages (headings kept with their content, charts and short tables never split), table headers
+repeated on every page. Everything is rendered by Jinja with autoescaping, so a
 partner called '<script>' prints as text. Residents are sent to the login page, analysts get 403.
 """
 
@@ -12,13 +14,16 @@ from flask import Response, redirect, render_template_string, request
 from werkzeug.exceptions import Forbidden
 
 from dashboard import queries
-from dashboard.context import current_engine, current_programme, request_language
+from dashboard.context import current, current_engine, current_programme, request_language
 from dashboard.i18n import t
 from dashboard.login_views import login_url
 from dashboard.sections.targets_and_gap import pick_target
 from dashboard.security import current_account, current_user_name, has_role
 from dashboard.workspace.coord_report import build_report
+from dashboard.workspace.local_time import zone
 from dashboard.workspace.nav import COORD_PROGRESS_PATH, COORD_REPORT_PATH
+
+KEEP_ROWS = 12  # a section whose table is this short prints whole: never a page of three rows
 
 REPORT_PAGE = """<!DOCTYPE html>
 <html lang="{{ r.lang }}">
@@ -30,9 +35,16 @@ REPORT_PAGE = """<!DOCTYPE html>
 <style>
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a;
        margin: 0 auto; max-width: 52rem; padding: 1rem 1.25rem 3rem; line-height: 1.45; }
-h1 { font-size: 1.7rem; margin: 0.5rem 0 0.25rem; }
+h1 { font-size: 1.9rem; margin: 0.25rem 0 0.25rem; line-height: 1.2; }
 h2 { font-size: 1.25rem; margin: 0 0 0.5rem; border-bottom: 2px solid #004488; padding-bottom: 0.2rem; }
-.meta { color: #4d4d4d; margin: 0 0 1rem; }
+h3 { font-size: 1.05rem; margin: 1rem 0 0.35rem; color: #004488; }
+.meta { color: #4d4d4d; margin: 0 0 0.5rem; }
+.cover { border-top: 8px solid #004488; padding-top: 0.75rem; margin-bottom: 1.5rem; }
+.cover-grid { display: grid; grid-template-columns: 3fr 2fr; gap: 0 1.5rem; }
+.provenance { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; font-size: 0.9rem; }
+.provenance dt { color: #4d4d4d; }
+.provenance dd { margin: 0; overflow-wrap: anywhere; }
+.contents { margin: 0; padding-left: 1.25rem; font-size: 0.9rem; }
 .screen-only { background: #f3f5f8; border-left: 4px solid #004488; padding: 0.5rem 0.75rem; }
 a { color: #004488; }
 .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.5rem; margin: 0.75rem 0; }
@@ -41,21 +53,31 @@ a { color: #004488; }
 .fact dd { margin: 0; font-size: 1.15rem; font-weight: 700; }
 section { margin-top: 2rem; }
 figure { margin: 0.5rem 0; }
+.chart-key { font-size: 0.85rem; color: #4d4d4d; margin: 0.25rem 0 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid #c8c8c8; padding: 0.25rem 0.4rem; text-align: right; vertical-align: top; }
 th:first-child, th.text, td.text { text-align: left; }
 thead th { background: #f3f5f8; }
 .confidential { font-size: 0.85rem; color: #4d4d4d; }
-@page { size: A4; margin: 16mm 14mm; }
+@media (max-width: 40rem) { .cover-grid { grid-template-columns: 1fr; } }
+@page { size: A4; margin: 14mm 13mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
   .screen-only { display: none; }
-  section { margin-top: 0; }
-  section + section { break-before: page; }
+  /* The sections flow on from one another (no page per section, which left pages holding three
+     rows); what must stay whole is kept whole: a heading with what follows it, a chart with its
+     heading and sentence, a short section as a block, a table row. Long tables break between
+     rows and repeat their header. */
+  section { margin-top: 1.25rem; }
+  h2, h3, caption, .lead { break-after: avoid; }
+  .lead, figure, .facts, .fact, .keep, tr { break-inside: avoid; }
   thead { display: table-header-group; }
-  tr, figure, .facts { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  /* Compact tables: names get the room (one line where they can), numbers never wrap. */
+  table { font-size: 8.5pt; line-height: 1.25; }
+  th, td { padding: 0.12rem 0.3rem; }
+  tbody th { min-width: 11em; }
+  td:not(.text) { white-space: nowrap; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
@@ -63,17 +85,33 @@ thead th { background: #f3f5f8; }
 <body>
 <main>
 <p class="screen-only">{{ hint }} <a href="{{ back }}">{{ back_text }}</a></p>
+<header class="cover">
 <h1>{{ r.title }}: {{ r.programme }}</h1>
 <p class="meta">{{ target_label }}: {{ r.target_set }} · {{ made_text }}</p>
-<p class="confidential">{{ confidential }}</p>
 {% if r.facts %}<dl class="facts">{% for label, value in r.facts %}
 <div class="fact"><dt>{{ label }}</dt><dd>{{ value }}</dd></div>{% endfor %}
 </dl>{% endif %}
+<div class="cover-grid">
+<div>
+<h2 id="report-summary-h">{{ summary_heading }}</h2>
+<p>{{ r.summary }}</p>
+<p class="confidential">{{ confidential }}</p>
+</div>
+<div>
+<h3>{{ provenance_heading }}</h3>
+<dl class="provenance">{% for label, value in r.provenance %}<dt>{{ label }}</dt><dd>{{ value }}</dd>{% endfor %}</dl>
+<h3>{{ contents_heading }}</h3>
+<ol class="contents">{% for s in r.sections %}<li><a href="#report-{{ s.key }}">{{ s.title }}</a></li>{% endfor %}</ol>
+</div>
+</div>
+</header>
 {% for s in r.sections %}
-<section id="report-{{ s.key }}" aria-labelledby="report-{{ s.key }}-h">
+<section id="report-{{ s.key }}" aria-labelledby="report-{{ s.key }}-h"{% if not s.table or s.table.rows|length <= keep_rows %} class="keep"{% endif %}>
+<div class="lead">
 <h2 id="report-{{ s.key }}-h">{{ s.title }}</h2>
 <p>{{ s.summary }}</p>
-{% if s.chart %}<figure>{{ s.chart }}</figure>{% endif %}
+{% if s.chart %}<figure>{{ s.chart }}{% if s.lines %}<figcaption class="chart-key">{{ s.lines|join(" ") }}</figcaption>{% endif %}</figure>{% endif %}
+</div>
 {% if s.table %}<table>
 <caption>{{ s.table.caption }}</caption>
 <thead><tr>{% for h in s.table.headers %}<th scope="col"{% if loop.first or s.table.text[loop.index0] %} class="text"{% endif %}>{{ h }}</th>{% endfor %}</tr></thead>
@@ -102,12 +140,15 @@ def report_view() -> Response:
     sets = queries.target_sets(engine, prog.id)
     target_id = pick_target(sets, request.args.get("target"))
     target = None if target_id is None else sets[sets["id"] == target_id].iloc[0]
-    report = build_report(engine, prog, target, lang, current_user_name() or "")
+    report = build_report(engine, prog, target, lang, current_user_name() or "",
+                          tz=zone(current().settings.timezone))
     page = render_template_string(
         REPORT_PAGE, r=report, hint=t("coord_report_hint", lang), back=f"{COORD_PROGRESS_PATH}?lang={lang}",
         back_text=t("coord_report_back", lang), target_label=t("target_set", lang),
         made_text=t("coord_report_made", lang, date=report.made_on, name=report.made_by),
-        confidential=t("coord_report_confidential", lang),
+        confidential=t("coord_report_confidential", lang), keep_rows=KEEP_ROWS,
+        summary_heading=t("report_cover_summary", lang), provenance_heading=t("report_cover_provenance", lang),
+        contents_heading=t("report_cover_contents", lang),
     )
     response = Response(page, mimetype="text/html")
     response.headers["Cache-Control"] = "private, no-store"  # non-public figures: never cached

@@ -7,10 +7,12 @@ in the report's language, and each chart has a title and a description for scree
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from markupsafe import Markup, escape
 
+from dashboard.figures.line_styles import year_ticks
 from dashboard.i18n import fmt_number
 
 WIDTH = 640
@@ -68,12 +70,61 @@ def _segments(xs: list[float], ys: list[float | None]) -> list[list[tuple[float,
     return runs + ([current] if current else [])
 
 
-def lines_svg(table: pd.DataFrame, series: list[tuple[str, str, str, bool]], lang: str, title: str,
-              description: str, y_title: str) -> Markup:
-    """Lines over `table['year']`; series: (column, legend label, colour, dashed)."""
-    left, right, top, bottom, height = 70, 16, 34, 70, 338
+@dataclass(frozen=True)
+class SvgSeries:
+    """One series of `lines_svg`: a line (dash pattern, marker on each point) or, with
+    `line=False`, points alone (milestones, the target)."""
+
+    column: str
+    label: str
+    colour: str
+    dash: str = ""  # stroke-dasharray; "" = solid
+    marker: str | None = None  # circle | square | triangle-down | diamond | star
+    width: float = 2.5
+    line: bool = True
+
+
+def _marker(shape: str, x: float, y: float, colour: str, size: float = 4.5) -> str:
+    """A marker centred on (x, y), outlined in near-black so it shows on any line."""
+    edge = f'fill="{colour}" stroke="#1a1a1a" stroke-width="0.8"'
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size * 0.8:.1f}" {edge}/>'
+    if shape == "square":
+        return f'<rect x="{x - size * 0.75:.1f}" y="{y - size * 0.75:.1f}" width="{size * 1.5:.1f}" height="{size * 1.5:.1f}" {edge}/>'
+    if shape == "diamond":
+        d = size * 1.3
+        points = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+    elif shape == "star":
+        points = [(x + math.cos(math.pi / 2 + i * math.pi / 5) * (size * 1.6 if i % 2 == 0 else size * 0.7),
+                   y - math.sin(math.pi / 2 + i * math.pi / 5) * (size * 1.6 if i % 2 == 0 else size * 0.7))
+                  for i in range(10)]
+    else:  # triangle-down
+        points = [(x - size, y - size * 0.8), (x + size, y - size * 0.8), (x, y + size)]
+    return f'<polygon points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in points)}" {edge}/>'
+
+
+def _legend_key(s: SvgSeries, x: float, y: float) -> str:
+    key = ""
+    if s.line:
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        key = (f'<line x1="{x}" x2="{x + 30}" y1="{y:.1f}" y2="{y:.1f}" stroke="{s.colour}" '
+               f'stroke-width="{s.width}"{dash}/>')
+    return key + (_marker(s.marker, x + 15, y, s.colour) if s.marker else "")
+
+
+def lines_svg(table: pd.DataFrame, series: list[SvgSeries], lang: str, title: str, description: str,
+              y_title: str, *, band: tuple[str, str, str, str] | None = None,
+              marked_years: list[int | None] | None = None) -> Markup:
+    """Lines over `table['year']`, each with its own dash pattern and marker (not colour alone).
+
+    band: (low column, high column, legend label, fill colour), drawn under the lines;
+    marked_years: years that always get a labelled tick (the latest measured year, the target year).
+    """
+    left, right, top, bottom, height = 70, 24, 34, 40, 300
     years = [int(y) for y in table["year"]]
-    values = pd.concat([pd.to_numeric(table[c]) for c, *_ in series]).dropna()
+    series = [s for s in series if pd.to_numeric(table[s.column]).notna().any()]  # no empty legend keys
+    columns = [s.column for s in series] + ([band[0], band[1]] if band else [])
+    values = pd.concat([pd.to_numeric(table[c]) for c in columns]).dropna()
     ticks = nice_ticks(min(0.0, float(values.min()) if len(values) else 0.0),
                        float(values.max()) if len(values) else 1.0)
     x0, x1, y0, y1 = min(years), max(max(years), min(years) + 1), ticks[0], ticks[-1]
@@ -84,15 +135,39 @@ def lines_svg(table: pd.DataFrame, series: list[tuple[str, str, str, bool]], lan
         body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(tick):.1f}" y2="{py(tick):.1f}" stroke="#d9d9d9"/>')
         body.append(f'<text x="{left - 6}" y="{py(tick) + 4:.1f}" text-anchor="end" {FONT}>'
                     f'{fmt_number(tick, lang, 0)}</text>')
-    step = 5 if x1 - x0 > 12 else 1
-    for year in range(x0 - x0 % step + (step if x0 % step else 0), x1 + 1, step):
-        body.append(f'<text x="{px(year):.1f}" y="{height - bottom + 18}" text-anchor="middle" {FONT}>{year}</text>')
-    for i, (column, label, colour, dashed) in enumerate(series):
-        dash = ' stroke-dasharray="6 4"' if dashed else ""
-        for run in _segments(years, list(table[column])):
-            points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in run)
-            body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>')
-        lx, ly = left + (i % 2) * 280, height - bottom + 40 + (i // 2) * 18
-        body.append(f'<line x1="{lx}" x2="{lx + 24}" y1="{ly - 4}" y2="{ly - 4}" stroke="{colour}" '
-                    f'stroke-width="2.5"{dash}/><text x="{lx + 30}" y="{ly}" {FONT}>{escape(label)}</text>')
-    return _svg(height + 18 * ((len(series) - 1) // 2), title, description, body)
+    tick_years, tick_texts = year_ticks(x0, x1, marked_years or [])
+    for year, text in zip(tick_years, tick_texts, strict=True):
+        body.append(f'<line x1="{px(year):.1f}" x2="{px(year):.1f}" y1="{height - bottom}" '
+                    f'y2="{height - bottom + 4}" stroke="#767676"/>')
+        body.append(f'<text class="year-tick" x="{px(year):.1f}" y="{height - bottom + 18}" '
+                    f'text-anchor="middle" {FONT}>{text}</text>')
+    if band:
+        low, high, *_ = band
+        rows = table[pd.to_numeric(table[low]).notna() & pd.to_numeric(table[high]).notna()]
+        if len(rows):
+            edge = [(px(int(r.year)), py(float(getattr(r, low)))) for r in rows.itertuples(index=False)]
+            edge += [(px(int(r.year)), py(float(getattr(r, high)))) for r in list(rows.itertuples(index=False))[::-1]]
+            body.append(f'<polygon class="band" points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in edge)}" '
+                        f'fill="{band[3]}" stroke="none"/>')
+    for s in series:
+        runs = _segments(years, list(table[s.column]))
+        if s.line:
+            dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+            for run in runs:
+                points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in run)
+                body.append(f'<polyline points="{points}" fill="none" stroke="{s.colour}" '
+                            f'stroke-width="{s.width}"{dash}/>')
+        if s.marker:
+            body.extend(_marker(s.marker, px(x), py(y), s.colour) for run in runs for x, y in run)
+    keys = list(series) + ([None] if band else [])  # None: the band's key
+    per_row, row_height = 2, 20
+    legend_top = height + 4
+    for i, s in enumerate(keys):
+        lx, ly = left + (i % per_row) * 280, legend_top + (i // per_row) * row_height
+        if s is None:
+            body.append(f'<rect x="{lx}" y="{ly - 6}" width="30" height="12" fill="{band[3]}" stroke="#767676" '
+                        f'stroke-width="0.5"/><text x="{lx + 38}" y="{ly + 4}" {FONT}>{escape(band[2])}</text>')
+        else:
+            body.append(_legend_key(s, lx, ly) + f'<text x="{lx + 38}" y="{ly + 4}" {FONT}>{escape(s.label)}</text>')
+    rows = (len(keys) + per_row - 1) // per_row
+    return _svg(legend_top + rows * row_height, title, description, body)

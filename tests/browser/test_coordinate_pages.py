@@ -22,6 +22,7 @@ from pipelines.targets import add_target_set, list_target_sets, set_milestone
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import LiveServer, axe_violations
 from tests.coordinate_support import SCRIPT_PARTNER, database_rows, seed_coordination
+from tests.pdf_pages import pdf_pages
 
 pytestmark = pytest.mark.browser
 
@@ -138,8 +139,11 @@ def test_progress_view_and_printable_report(live, page: Page):
     assert axe_violations(page) == []
     page.emulate_media(media="print")
     expect(page.locator(".screen-only")).to_be_hidden()
-    pdf = page.pdf(format="A4")  # what "Save as PDF" gives: a page break before each section
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 6
+    # What "Save as PDF" gives: the sections flow on (no page per section); the last page alone
+    # may be short. The demo's report is measured in test_report_print.py.
+    glyphs = [p.glyphs for p in pdf_pages(page.pdf(format="A4"))]
+    assert 1 <= len(glyphs) <= 4, glyphs
+    assert all(g >= max(glyphs) / 3 for g in glyphs[:-1]), glyphs
 
 
 def test_residents_are_sent_to_the_login_page(live, page: Page):
