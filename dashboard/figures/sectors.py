@@ -45,8 +45,8 @@ def sectors_complete(emissions: pd.DataFrame) -> pd.Series:
     return totals["complete"].astype(bool) & (source != "reported")
 
 
-def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False,
-                       target_year: int | None = None) -> dict:
+def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, target_year: int | None = None, *,
+                       per_inhabitant: bool = False) -> dict:
     """Positive sectors stacked as areas; a sector that is a net sink in any year as a line. The
     latest year drawn and `target_year` have labelled ticks."""
     traces = []

@@ -164,8 +164,8 @@ def _styled(code: str) -> dict:
     return extra
 
 
-def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, per_inhabitant: bool = False,
-                      target_year: int | None = None) -> dict:
+def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, target_year: int | None = None, *,
+                      per_inhabitant: bool = False) -> dict:
     """Figure dict of the trajectory; series without values are left out. The latest measured
     year and the target year always have a labelled tick."""
     unit = "%{y:,.2f} t" if per_inhabitant else "%{y:,.1f} kt"

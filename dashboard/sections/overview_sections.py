@@ -192,5 +192,6 @@ def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "tota
     axis = t("axis_share", lang) if share else t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
     return ChartView(
         name="sectors", title=title, summary=summary,
-        figure=sector_area_figure(table, lang, axis, per_inhabitant), table=table, columns=columns,
+        figure=sector_area_figure(table, lang, axis, per_inhabitant=per_inhabitant), table=table,
+        columns=columns,
     ), False
