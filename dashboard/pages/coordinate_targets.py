@@ -40,6 +40,7 @@ from dashboard.workspace.nav import COORD_TARGETS_PATH, workspace_shell
 from dashboard.workspace.notices import done, notice
 from pipelines import targets
 from pipelines.errors import UserError, ValidationFailed
+from pipelines.field_checks import InvalidFields
 from pipelines.vocab import TOTAL
 
 dash.register_page(
@@ -60,7 +61,7 @@ STORES = ("state", "version", "chosen", "pending")
 FIELD_LABELS = {  # Problem.column -> label key
     "kind": "coord_field_kind", "value": "coord_field_value", "baseline_t": "coord_field_baseline_t",
     "year": "coord_field_year", "name": "coord_field_name", "baseline_year": "coord_field_baseline_year",
-    "target_year": "coord_field_target_year", "method": "coord_field_method",
+    "target_year": "coord_field_target_year", "method": "coord_field_method", "sector": "coord_field_sector_of",
 }
 
 
@@ -128,7 +129,7 @@ def _outcome(lang: str, action, saved_key: str, **values):
     try:
         if action() is None:
             return html.Div(html.P(t("coord_nothing_changed", lang)), className="notice", role="status"), False
-    except ValidationFailed as exc:
+    except (InvalidFields, ValidationFailed) as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:
         return notice(exc.in_language(lang), alert=True), False
