@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from pipelines.csv_safe import safe_cell
-from pipelines.errors import Problem, UserError, ValidationFailed
+from pipelines.errors import MAPPING_KIND_OF, Problem, UserError, ValidationFailed
 from pipelines.load import load_file, preview_file, read_source
 from pipelines.load.kinds import IMPORT_KINDS
 from pipelines.load.result import LoadOptions, LoadResult
@@ -175,14 +175,13 @@ def import_upload(engine: Engine, programme_id: int, data: bytes, file_name: str
 
 
 def mapping_candidates(problems: list[Problem]) -> list[tuple[str, str]]:
-    """(label, kind) of every unknown label a mapping could fix, in the order of the problems."""
+    """(label, kind) of every unknown label a mapping could fix, in the order of the problems
+    (known by the problem's code, `pipelines.errors.MAPPING_KIND_OF`)."""
     seen: dict[str, str] = {}
     for problem in problems:
-        if not problem.value or "--mapping" not in problem.expected:
-            continue
-        kind = ("unit" if "kind 'unit'" in problem.expected
-                else "partner_type" if "partner_type" in problem.expected else "label")
-        seen.setdefault(problem.value, kind)
+        kind = MAPPING_KIND_OF.get(problem.code or "")
+        if problem.value and kind is not None:
+            seen.setdefault(problem.value, kind)
     return list(seen.items())
 
 
