@@ -15,7 +15,13 @@ from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.components import register_choice_group
-from dashboard.context import current_engine, current_programme, page_title, request_language
+from dashboard.context import (
+    current_engine,
+    current_programme,
+    page_title,
+    request_language,
+    write_engine,
+)
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.coord_fields import error_box
@@ -222,7 +228,7 @@ def _on_set(clicks, state: dict, set_id, current: int | None, saved_key: str, ac
     chosen = next((s for s in sets if str(s.id) == str(set_id)), None)
     if prog is None or chosen is None:
         return notice(t("coord_row_gone", lang), alert=True), dash.no_update
-    action = lambda: act(current_engine(), prog, chosen, lang, current_user_name())  # noqa: E731
+    action = lambda: act(write_engine(), prog, chosen, lang, current_user_name())  # noqa: E731
     return _bumped(_outcome(lang, action, saved_key, name=chosen.name, **values), current)
 
 
@@ -282,6 +288,6 @@ def _register_saves(app: dash.Dash) -> None:
             return html.P(t("no_programme", lang), role="alert"), dash.no_update
         form = {"name": name, "baseline_year": baseline_year, "target_year": target_year,
                 "method": method, "kind": kind, "value": value, "primary": primary}
-        action = lambda: save_new_set(current_engine(), prog.id, form, lang, current_user_name())  # noqa: E731
+        action = lambda: save_new_set(write_engine(), prog.id, form, lang, current_user_name())  # noqa: E731
         return _bumped(_outcome(lang, action, "coord_set_added", name=" ".join((name or "").split())), current)
 

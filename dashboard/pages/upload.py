@@ -22,6 +22,7 @@ from dashboard.context import (
     current_programme,
     page_title,
     request_language,
+    write_engine,
 )
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, role_required
@@ -217,7 +218,7 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
         data = decode_upload(contents, limit)
     except UploadRefused as refused:
         return [refusal(refused, lang, name)], False, None, True, []
-    outcome = check_upload(current_engine(), prog.id, data, name, choices, current_user_name())
+    outcome = check_upload(write_engine(), prog.id, data, name, choices, current_user_name())
     step = mapping_step(prog.id, data, name, choices, lang) if opens_mapping_step(outcome, choices.kind) else None
     if step is not None:
         return step, False, None, True, []
@@ -244,7 +245,7 @@ def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoic
     except UserError:
         return None
     guessed = guessed_choices(start)
-    preview = preview_of(lambda: try_choices(current_engine(), programme_id, data, name, guessed,
+    preview = preview_of(lambda: try_choices(write_engine(), programme_id, data, name, guessed,
                                              choices.decimal, current_user_name() or "web"), lang, guessed.roles)
     return [step_view(start, name, lang, preview)]
 
@@ -260,7 +261,7 @@ def run_import(contents, filename, checked, config):
             raise UploadRefused("up_not_checked")
         choices = UploadChoices.from_browser(checked.get("choices"))
         data = decode_upload(contents, max_bytes(current().settings.max_upload_mb))
-        result = import_upload(current_engine(), prog.id, data, name, choices, checked.get("sha256"),
+        result = import_upload(write_engine(), prog.id, data, name, choices, checked.get("sha256"),
                                current_user_name())
     except UploadRefused as refused:
         return refusal(refused, lang, name), True
