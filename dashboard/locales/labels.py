@@ -635,3 +635,7 @@ LABELS.update(COORD_LABELS)
 LABELS.update(ADMIN_LABELS)
 LABELS.update(UI_LABELS)
 LABELS.update(COMPARE_LABELS)
+
+from dashboard.locales.problems_labels import PROBLEMS_LABELS  # noqa: E402  (the notice of a failed callback)
+
+LABELS.update(PROBLEMS_LABELS)
