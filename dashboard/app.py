@@ -9,6 +9,7 @@ import dash
 import flask
 from sqlalchemy import Engine
 
+from dashboard.callback_errors import error_region, report_callback_error
 from dashboard.compressed_assets import serve_assets_compressed
 from dashboard.context import EXTENSION_KEY, DashboardContext, request_language
 from pipelines.settings import Settings
@@ -76,7 +77,7 @@ def use_skeleton_validation_layout(app: dash.Dash) -> None:
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> dash.Dash:
     """Build the dashboard on `engine` (default: one for `settings.database_url`)."""
-    from pipelines.db import make_engine
+    from pipelines.db import make_engine, read_only
 
     settings = settings or Settings.from_env()
     engine = engine or make_engine(settings.database_url)
@@ -90,15 +91,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         update_title=None,
         index_string=INDEX_STRING,
         serve_locally=True,
+        on_error=report_callback_error,  # words on the page and a log line, never a blank
     )
-    app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine)
+    app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine,
+                                                                 read_engine=read_only(engine))
     serve_assets_compressed(app.server)
     from dashboard.cache import install_cache
     from dashboard.proxies import trust_proxies
 
     install_cache(app.server, settings, engine)
     trust_proxies(app.server, settings)
-    app.layout = dash.html.Div([dash.page_container])
+    app.layout = dash.html.Div([dash.page_container, error_region()])
     use_skeleton_validation_layout(app)
     from dashboard.components import register_chart_callbacks
 

@@ -22,7 +22,8 @@ EXTENSION_KEY = "roadmap_dashboard"
 @dataclass(frozen=True)
 class DashboardContext:
     settings: Settings
-    engine: Engine
+    engine: Engine  # for writes, all through pipelines' write functions
+    read_engine: Engine  # the same pool, every transaction read-only (pipelines.db.read_only)
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,21 @@ def current() -> DashboardContext:
 
 
 def current_engine() -> Engine:
+    """The engine pages and callbacks read through: read-only in the database itself, so a bug in
+    a page cannot write."""
+    return current().read_engine
+
+
+def write_engine() -> Engine:
+    """The engine for a call into one of pipelines' write functions (a save, an import, an undo,
+    and an import's dry run, which writes and rolls back), after the callback checked the role."""
     return current().engine
 
 
 def current_programme(slug: str | None = None) -> ProgrammeInfo | None:
     """The programme the public pages show: the URL's, else the configured one, else the first."""
     ctx = current()
-    table = queries.programmes(ctx.engine)
+    table = queries.programmes(ctx.read_engine)
     if table.empty:
         return None
     for wanted in (slug, ctx.settings.programme):

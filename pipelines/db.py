@@ -66,6 +66,36 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
 
 
+def read_only(engine: Engine) -> Engine:
+    """`engine` for reading only: every transaction on it is read-only in the database itself,
+    so a bug in a reader cannot write (SQLite `PRAGMA query_only`, PostgreSQL `SET TRANSACTION
+    READ ONLY`). It shares `engine`'s pool: no second set of connections to size or leak.
+
+    A SQLite connection a reader marked is writable again when it returns to the pool, before a
+    writer can take it. (SQLite's `mode=ro` URI would need a pool of its own, and a WAL file's
+    -shm to exist before it can read.)
+    """
+    if not event.contains(engine, "begin", _mark_read_only):
+        event.listen(engine, "begin", _mark_read_only)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "checkin", _writable_again)
+    return engine.execution_options(read_only=True)
+
+
+def _mark_read_only(conn: Connection) -> None:
+    if not conn.get_execution_options().get("read_only"):
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA query_only = 1")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")  # the transaction's first statement
+
+
+def _writable_again(dbapi_connection, _record) -> None:
+    if dbapi_connection is not None:  # None: the connection was invalidated, nothing to reset
+        dbapi_connection.execute("PRAGMA query_only = 0")
+
+
 # First key of pg_advisory_xact_lock(namespace, programme_id): every writer of a programme.
 WRITE_LOCK_NAMESPACE = 20_300
 SQLITE_BUSY_MS = 30_000  # a statement outside `writing` that meets the write lock waits this long

@@ -63,6 +63,12 @@ class UserError(Exception):
         return in_language(message, lang) if isinstance(message, str) else str(self)
 
 
+# Codes of problems a mapping row (source_label,kind,target) can fix, with the kind of that row:
+# the upload page offers to map exactly these, by code, never by searching the words.
+UNKNOWN_LABEL, UNKNOWN_UNIT, UNKNOWN_PARTNER_TYPE = "unknown_label", "unknown_unit", "unknown_partner_type"
+MAPPING_KIND_OF = {UNKNOWN_LABEL: "label", UNKNOWN_UNIT: "unit", UNKNOWN_PARTNER_TYPE: "partner_type"}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in an input file: where it is, what was found, what was expected."""
@@ -72,6 +78,7 @@ class Problem:
     column: str | None
     value: str | None
     expected: str
+    code: str | None = None  # what kind of problem, for code to test (e.g. UNKNOWN_UNIT); None: no code
 
     def __str__(self) -> str:
         where = self.file

@@ -3,19 +3,23 @@ audited, derived tables rebuilt in the same transaction)."""
 
 from __future__ import annotations
 
-import math
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
-
-from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, MilestoneSpec, TargetSetSpec
+from pipelines.analytics.inputs import MilestoneSpec, TargetSetSpec
 from pipelines.analytics.queries import read_target_sets
 from pipelines.audit import change_row, record_change, record_changes
 from pipelines.errors import Bilingual, UserError
 from pipelines.schema import Milestone, Sector, Target, TargetSet
+from pipelines.targets_check import (  # noqa: F401  (NAME_LENGTH, clean_name: part of this module's face)
+    NAME_LENGTH,
+    check_milestone,
+    check_name,
+    check_new_set,
+    check_target,
+    clean_name,
+)
 from pipelines.unit_of_work import programme_write
 from pipelines.vocab import TOTAL
-
-NAME_LENGTH = TargetSet.__table__.c.name.type.length
 
 
 def list_target_sets(engine: Engine, programme_id: int) -> tuple[TargetSetSpec, ...]:
@@ -29,7 +33,8 @@ def add_target_set(
     kind: str, value: float, *, method: str = "linear", primary: bool = False,
     baseline_t: float | None = None, description: str | None = None, user: str = "cli",
 ) -> int:
-    """A new target set with its overall target; returns its id (the name as `rename_target_set` checks it)."""
+    """A new target set with its overall target; returns its id. Every problem of the values at
+    once (`targets_check.check_new_set`, InvalidFields)."""
     with programme_write(engine, programme_id) as work:
         return add_target_set_in(work.conn, programme_id, name, baseline_year, target_year, kind, value,
                                  method=method, primary=primary, baseline_t=baseline_t,
@@ -44,37 +49,28 @@ def add_target_set_in(
 ) -> int:
     """`add_target_set` (with overall milestones) inside a unit of work the caller holds: a load
     that keeps its planned rows as a target set writes it with its rows, all or nothing."""
-    name = _checked_name(name)
-    _check_target(kind, value)
-    if method not in PATHWAY_METHODS:
-        raise UserError(f"pathway method must be one of {', '.join(PATHWAY_METHODS)}, not {method!r}")
-    if target_year <= baseline_year:
-        raise UserError(Bilingual(
-            f"target year {target_year} must be after baseline year {baseline_year}",
-            f"het doeljaar {target_year} moet na het basisjaar {baseline_year} liggen"))
+    found = check_new_set({
+        "name": name, "baseline_year": baseline_year, "target_year": target_year, "method": method,
+        "kind": kind, "value": value, "primary": primary,
+    }, _set_names(conn, programme_id))
+    sectors = _sectors(conn)
     for milestone in milestones:
-        _check_target(milestone.kind, milestone.value)
-        if not baseline_year < milestone.year < target_year:
-            raise UserError(Bilingual(
-                f"milestone year {milestone.year} must lie between the baseline year {baseline_year} and the target year {target_year}",
-                f"het jaar van een tussendoel ({milestone.year}) moet tussen het basisjaar {baseline_year} en het doeljaar {target_year} liggen",
-            ))
-    _refuse_taken(conn, programme_id, name)
+        check_milestone({"sector": milestone.sector_code, "year": milestone.year, "kind": milestone.kind,
+                         "value": milestone.value}, sectors, (baseline_year, target_year))
+    name = found.name
     if primary:
         _clear_primary(conn, programme_id)
-    new_id = conn.execute(
-        TargetSet.__table__.insert().values(
-            programme_id=programme_id, name=name, is_primary=primary,
-            baseline_year=baseline_year, target_year=target_year, pathway_method=method,
-            description=description,
-        )
-    ).inserted_primary_key[0]
-    conn.execute(Target.__table__.insert().values(
+    new_id = conn.execute(insert(TargetSet).values(
+        programme_id=programme_id, name=name, is_primary=primary,
+        baseline_year=baseline_year, target_year=target_year, pathway_method=method,
+        description=description,
+    )).inserted_primary_key[0]
+    conn.execute(insert(Target).values(
         target_set_id=new_id, sector_code=TOTAL, kind=kind, value=value, baseline_t=baseline_t,
     ))
     record_change(conn, programme_id, "target_set", new_id, "name", None, name, user)
     for milestone in milestones:
-        conn.execute(Milestone.__table__.insert().values(
+        conn.execute(insert(Milestone).values(
             target_set_id=new_id, sector_code=milestone.sector_code, year=milestone.year,
             kind=milestone.kind, value=milestone.value))
         record_change(conn, programme_id, "milestone", new_id,
@@ -83,16 +79,21 @@ def add_target_set_in(
     return int(new_id)
 
 
+def check_new_name(conn: Connection, programme_id: int, name: str | None) -> str:
+    """The name as a new set of the programme would store it; InvalidFields when unusable or taken."""
+    return check_name(name, _set_names(conn, programme_id))
+
+
 def set_target(
     engine: Engine, programme_id: int, set_name: str, sector_code: str, kind: str, value: float,
     *, baseline_t: float | None = None, user: str = "cli",
 ) -> None:
     """Set (or replace) the target of one sector, or the overall one ('total')."""
-    _check_target(kind, value)
     with programme_write(engine, programme_id) as work:
         conn = work.conn
         target_set = _find(conn, programme_id, set_name)
-        _check_sector(conn, sector_code)
+        check_target({"sector": sector_code, "kind": kind, "value": value, "baseline_t": baseline_t},
+                     _sectors(conn))
         old = conn.execute(select(Target).where(
             Target.target_set_id == target_set.id, Target.sector_code == sector_code)).first()
         if old is not None:
@@ -112,17 +113,11 @@ def set_milestone(
     *, sector_code: str = TOTAL, user: str = "cli",
 ) -> None:
     """Set (or replace) an interim milestone between the set's baseline and target years."""
-    _check_target(kind, value)
     with programme_write(engine, programme_id) as work:
         conn = work.conn
         target_set = _find(conn, programme_id, set_name)
-        _check_sector(conn, sector_code)
-        if not target_set.baseline_year < year < target_set.target_year:
-            low, high = target_set.baseline_year, target_set.target_year
-            raise UserError(Bilingual(
-                f"milestone year {year} must lie between the baseline year {low} and the target year {high}",
-                f"het jaar van een tussendoel ({year}) moet tussen het basisjaar {low} en het doeljaar {high} liggen",
-            ))
+        check_milestone({"sector": sector_code, "year": year, "kind": kind, "value": value}, _sectors(conn),
+                        (target_set.baseline_year, target_set.target_year))
         table = Milestone.__table__
         same = (table.c.target_set_id == target_set.id, table.c.sector_code == sector_code, table.c.year == year)
         old = conn.execute(select(table.c.kind, table.c.value).where(*same)).first()
@@ -147,29 +142,10 @@ def set_primary(engine: Engine, programme_id: int, set_name: str, user: str = "c
         record_change(conn, programme_id, "target_set", target_set.id, "is_primary", old, set_name, user)
 
 
-def check_new_name(conn: Connection, programme_id: int, name: str) -> str:
-    """The name as a new set of the programme would store it; a UserError when unusable or taken."""
-    name = _checked_name(name)
-    _refuse_taken(conn, programme_id, name)
-    return name
-
-
-def _checked_name(name: str) -> str:
-    name = clean_name(name)
-    if not name or len(name) > NAME_LENGTH:
-        raise UserError(Bilingual(f"a target set's name must have 1 to {NAME_LENGTH} characters",
-                                  f"de naam van een doelstelling telt 1 tot {NAME_LENGTH} tekens"))
-    return name
-
-
-def _refuse_taken(conn: Connection, programme_id: int, name: str, other_than: int | None = None) -> None:
-    """UserError when another set of the programme has this name, also in another case."""
-    others = conn.execute(select(TargetSet.name).where(
-        TargetSet.programme_id == programme_id, TargetSet.id != (other_than or -1))).scalars()
-    taken = next((n for n in others if n.casefold() == name.casefold()), None)
-    if taken is not None:
-        raise UserError(Bilingual(f"a target set '{taken}' already exists",
-                                  f"er bestaat al een doelstelling '{taken}'"))
+def _set_names(conn: Connection, programme_id: int, other_than: int | None = None) -> list[str]:
+    """The names of the programme's target sets (but `other_than`'s)."""
+    return list(conn.execute(select(TargetSet.name).where(
+        TargetSet.programme_id == programme_id, TargetSet.id != (other_than or -1))).scalars())
 
 
 def rename_target_set(
@@ -180,14 +156,13 @@ def rename_target_set(
     The new name must not be empty, fit the column and differ from every other set's name in
     this programme, also in case: 'CCC 2030' and 'ccc 2030' side by side would only confuse.
     """
-    new_name = _checked_name(new_name)
     with programme_write(engine, programme_id) as work:
         conn = work.conn
         target_set = _find(conn, programme_id, name)
+        new_name = check_name(new_name, _set_names(conn, programme_id, target_set.id))
         if new_name == target_set.name:
             work.nothing_changed()
             return False
-        _refuse_taken(conn, programme_id, new_name, target_set.id)
         conn.execute(update(TargetSet).where(TargetSet.id == target_set.id).values(name=new_name))
         record_change(conn, programme_id, "target_set", target_set.id, "name", target_set.name,
                       new_name, user)
@@ -260,11 +235,6 @@ def remove_milestone(
         return MilestoneSpec(sector_code, year, found.kind, found.value)
 
 
-def clean_name(name: str | None) -> str:
-    """A name as stored: no spaces at the ends, one space between words."""
-    return " ".join((name or "").split())
-
-
 def _check_removable(is_primary: bool, set_count: int, name: str) -> None:
     if not may_remove(is_primary, set_count):
         raise UserError(Bilingual(
@@ -312,18 +282,6 @@ def _clear_primary(conn: Connection, programme_id: int) -> str | None:
     return old
 
 
-def _check_target(kind: str, value: float) -> None:
-    if kind not in TARGET_KINDS:
-        raise UserError(f"target kind must be one of {', '.join(TARGET_KINDS)}, not {kind!r}")
-    if value is None or not math.isfinite(value):
-        raise UserError(f"target value must be a number, not {value!r}")
-    if kind in ("residual_pct", "reduction_pct") and not 0 <= value <= 100:
-        raise UserError(f"a {kind} target must be a percentage between 0 and 100, not {value:g}")
-
-
-def _check_sector(conn: Connection, sector_code: str) -> None:
-    if sector_code == TOTAL:
-        return
-    known = conn.execute(select(Sector.code).order_by(Sector.sort_order)).scalars().all()
-    if sector_code not in known:
-        raise UserError(f"unknown sector '{sector_code}' (sectors: {', '.join(known)}, or total)")
+def _sectors(conn: Connection) -> tuple[str, ...]:
+    """What a target or milestone can be for: the whole programme ('total') or a sector."""
+    return (TOTAL, *conn.execute(select(Sector.code).order_by(Sector.sort_order)).scalars())

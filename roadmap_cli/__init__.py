@@ -7,6 +7,7 @@ import sys
 import click
 
 from pipelines.errors import UserError, ValidationFailed
+from pipelines.field_checks import InvalidFields
 from roadmap_cli.context import pass_app  # noqa: F401  (re-exported for command modules)
 
 
@@ -22,6 +23,10 @@ class RoadmapGroup(click.Group):
             click.echo(
                 f"error: {len(exc.problems)} problem(s) found; nothing was imported.", err=True
             )
+            sys.exit(1)
+        except InvalidFields as exc:  # every wrong value, one line each
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
             sys.exit(1)
         except UserError as exc:
             click.echo(f"error: {exc}", err=True)

@@ -30,6 +30,7 @@ from dashboard.workspace.coord_views import partner_view
 from pipelines.analytics.inputs import TargetSetSpec, TargetSpec
 from pipelines.audit import edit
 from pipelines.errors import UserError, ValidationFailed
+from pipelines.field_checks import FieldProblem, InvalidFields
 from pipelines.targets import add_target_set, list_target_sets, set_milestone, set_target
 from tests.coordinate_support import SCRIPT_PARTNER, commitment_id, database_rows, seed_coordination
 
@@ -45,14 +46,16 @@ def _primary(engine, programme_id: int) -> int:
     return list_target_sets(engine, programme_id)[0].id
 
 
-def _problems(error: ValidationFailed) -> dict[str, str]:
-    return {p.column: p.expected for p in error.problems}
+def _problems(error: InvalidFields, lang: str = "en") -> dict[str, str]:
+    return {p.field: p.text(lang) for p in error.problems}
 
 
 def test_target_form_reports_every_problem_at_once():
-    with pytest.raises(ValidationFailed) as caught:
+    with pytest.raises(InvalidFields) as caught:
         read_target({"kind": "residual_pct", "value": "150", "baseline_t": "abc"}, "en")
     assert _problems(caught.value) == {"value": "a percentage from 0 to 100", "baseline_t": "a number (e.g. 55 or 55.5)"}
+    assert [(p.code, p.field, p.value) for p in caught.value.problems] == [
+        ("percent", "value", "150"), ("number", "baseline_t", "abc")]
 
 
 def test_target_form_reads_dutch_decimals_and_thousands():
@@ -64,16 +67,16 @@ def test_target_form_reads_dutch_decimals_and_thousands():
 def test_new_target_set_needs_a_target_year_after_its_baseline_year_and_a_new_name():
     form = {"name": "climate neutrality", "baseline_year": "2030", "target_year": "2020", "method": "linear",
             "kind": "reduction_pct", "value": "abc", "primary": "no"}
-    with pytest.raises(ValidationFailed) as caught:
+    with pytest.raises(InvalidFields) as caught:
         read_new_set(form, "en", ("Climate neutrality",))
     assert set(_problems(caught.value)) == {"name", "target_year", "value"}
     assert _problems(caught.value)["target_year"] == "a year after the baseline year 2030"
 
 
 def test_milestone_must_lie_between_the_sets_years():
-    with pytest.raises(ValidationFailed) as caught:
+    with pytest.raises(InvalidFields) as caught:
         read_milestone({"year": "2030", "kind": "absolute_t", "value": "1000"}, "nl", NEUTRAL)
-    assert _problems(caught.value) == {"year": "een jaar na 2010 en voor 2030"}
+    assert _problems(caught.value, "nl") == {"year": "een jaar na 2010 en voor 2030"}
     assert read_milestone({"year": "2025", "kind": "absolute_t", "value": "-7275"}, "en", NEUTRAL).value == -7275
 
 
@@ -81,11 +84,11 @@ def test_new_name_must_be_short_enough_and_no_other_sets_in_any_case():
     covenant = TargetSetSpec(2, "Covenant of Mayors", False, 2010, 2030, "linear")
     existing = ("Climate neutrality", "Covenant of Mayors")
     for text, expected in (("  ", "een naam van 1 tot 200 tekens"), ("x" * 201, "een naam van 1 tot 200 tekens"),
-                           ("climate  NEUTRALITY", "een naam die nog niet bestaat")):
-        with pytest.raises(ValidationFailed) as caught:
-            read_rename(text, "nl", covenant, existing)
-        assert _problems(caught.value) == {"name": expected}
-    assert read_rename(" COVENANT of  Mayors ", "en", covenant, existing) == "COVENANT of Mayors"
+                           ("climate  NEUTRALITY", "een naam die nog niet bestaat ('Climate neutrality' bestaat al)")):
+        with pytest.raises(InvalidFields) as caught:
+            read_rename(text, covenant, existing)
+        assert _problems(caught.value, "nl") == {"name": expected}
+    assert read_rename(" COVENANT of  Mayors ", covenant, existing) == "COVENANT of Mayors"
 
 
 def _with_covenant(engine) -> tuple[int, dict[str, TargetSetSpec]]:
@@ -160,8 +163,9 @@ def test_log_rows_of_a_removed_set_keep_its_name_when_a_new_set_gets_its_id():
 def test_pipeline_refuses_a_residual_percentage_above_100(engine):
     programme_id = seed_coordination(engine)
     before = database_rows(engine)
-    with pytest.raises(UserError, match="between 0 and 100"):
+    with pytest.raises(InvalidFields) as caught:
         set_target(engine, programme_id, "Climate neutrality", "total", "residual_pct", 150)
+    assert caught.value.problems == [FieldProblem("percent", "value", "150")]
     assert database_rows(engine) == before
 
 

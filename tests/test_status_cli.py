@@ -113,9 +113,18 @@ def test_target_commands_add_list_milestone_and_set_primary(run, loaded):
 def test_target_mistakes_are_one_line_errors(run, loaded):
     result = run("target", "milestone", "Climate neutrality", "2040", "--residual-pct", "5")
     assert result.exit_code == 1
-    assert "milestone year 2040 must lie between the baseline year 2010 and the target year 2030" in result.output
+    assert result.output == "error: year '2040': expected a year after 2010 and before 2030\n"
     result = run("target", "sector", "Climate neutrality", "spaceflight", "--residual-pct", "5")
-    assert "unknown sector 'spaceflight'" in result.output
+    assert result.output.startswith("error: sector 'spaceflight': expected one of total, ")
+    # Every wrong value at once, one line each, from the same check the forms use.
+    result = run("target", "add", "Climate NEUTRALITY", "--baseline-year", "2030", "--target-year", "2020",
+                 "--reduction-pct", "120")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "error: name 'Climate NEUTRALITY': expected a name not used yet ('Climate neutrality' exists)",
+        "error: target_year '2020': expected a year after the baseline year 2030",
+        "error: value '120': expected a percentage from 0 to 100",
+    ]
     result = run("target", "add", "X", "--baseline-year", "2010", "--target-year", "2030")
     assert result.exit_code == 2 and "exactly one of" in result.output
 
@@ -159,7 +168,7 @@ def test_target_removal_and_rename_mistakes_are_one_line_errors(run, loaded):
     result = run("target", "remove", "Nope")  # said before any question
     assert result.output == "error: no target set 'Nope' (target sets: 'CCC 2030', 'Climate neutrality')\n"
     result = run("target", "rename", "CCC 2030", "climate neutrality")
-    assert result.output == "error: a target set 'Climate neutrality' already exists\n"
+    assert result.output == "error: name 'climate neutrality': expected a name not used yet ('Climate neutrality' exists)\n"
     result = run("target", "remove-milestone", "CCC 2030", "2020", "--yes")
     assert result.output == "error: 'CCC 2030' has no total milestone in 2020 (its milestones: none)\n"
     assert "CCC 2030: baseline 2012" in run("target", "list").output

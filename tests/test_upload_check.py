@@ -19,6 +19,7 @@ from dashboard.workspace.upload_check import (
     safe_file_name,
     sha256_of,
 )
+from pipelines.errors import UNKNOWN_LABEL, UNKNOWN_PARTNER_TYPE, UNKNOWN_UNIT, Problem
 from pipelines.schema import ImportBatch, Observation
 
 from .conftest import DATA
@@ -98,7 +99,15 @@ def test_checking_a_bad_file_lists_every_problem_with_row_and_column(engine, pro
     assert found == {(3, "sector", "Kantoren"), (4, "year", "twintig"), (5, "value", "veel"),
                      (6, "unit", "zakken")}
     assert mapping_candidates(outcome.problems) == [("Kantoren", "label"), ("zakken", "unit")]
+    assert {p.value: p.code for p in outcome.problems} == {
+        "Kantoren": UNKNOWN_LABEL, "twintig": None, "veel": None, "zakken": UNKNOWN_UNIT}
     assert counts(engine) == (0, 0)
+
+
+def test_the_mapping_step_follows_a_problems_code_never_its_words():
+    worded = Problem("f.csv", 2, "unit", "zakken", "a unit; map it with --mapping FILE (kind 'unit')")
+    coded = Problem("f.csv", 3, "type", "gemeente", "one of public, company", UNKNOWN_PARTNER_TYPE)
+    assert mapping_candidates([worded, coded]) == [("gemeente", "partner_type")]
 
 
 def test_a_correction_shows_new_superseded_with_old_and_new_values_and_unchanged(engine, programme_id):

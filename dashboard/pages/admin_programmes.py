@@ -12,7 +12,7 @@ import logging
 import dash
 from dash import Input, Output, State, dcc, html, no_update
 
-from dashboard.context import current, current_engine, page_title, request_language
+from dashboard.context import current, current_engine, page_title, request_language, write_engine
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.coord_fields import field_label
@@ -161,7 +161,7 @@ def register_callbacks(app: dash.Dash) -> None:
             return no_update, no_update
         try:
             spec = spec_from_form(area, slug, baseline, target_year, residual, lang)
-            add_programme_with_population(current_engine(), spec, user=current_user_name() or "web")
+            add_programme_with_population(write_engine(), spec, user=current_user_name() or "web")
         except UserError as error:
             return notice(t("adm_error", lang, message=error.in_language(lang)), alert=True), no_update
         log.info("admin %s added programme %s", current_user_name(), spec.slug)
@@ -183,7 +183,7 @@ def register_callbacks(app: dash.Dash) -> None:
             return no_update, no_update
         try:
             data = decode_upload(contents, max_bytes(current().settings.max_upload_mb))
-            result = load_all_areas_file(current_engine(), data, LoadOptions(user=current_user_name() or "web"),
+            result = load_all_areas_file(write_engine(), data, LoadOptions(user=current_user_name() or "web"),
                                          file_name=str(filename or "upload.csv")[:200])
         except UploadRefused as refused:
             return notice(t(refused.reason, lang, limit_mb=current().settings.max_upload_mb, name=filename or ""),

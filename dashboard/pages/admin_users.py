@@ -14,7 +14,7 @@ import dash
 from dash import Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import register_choice_group
-from dashboard.context import current, current_engine, page_title, request_language
+from dashboard.context import current, current_engine, page_title, request_language, write_engine
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.admin_users_views import (
@@ -140,7 +140,7 @@ def register_callbacks(app: dash.Dash) -> None:
         if not clicks:
             return no_update, no_update, no_update, no_update
         try:
-            account = add_user(current_engine(), _account_name(name, lang), _chosen_role(role, lang),
+            account = add_user(write_engine(), _account_name(name, lang), _chosen_role(role, lang),
                                _passwords(password, repeat, lang))
         except UserError as error:
             return _failed(error.in_language(lang), lang), no_update, "", ""
@@ -161,7 +161,7 @@ def register_callbacks(app: dash.Dash) -> None:
         if not clicks:
             return no_update, no_update
         try:
-            account = set_role(current_engine(), _account_name(name, lang), _chosen_role(role, lang),
+            account = set_role(write_engine(), _account_name(name, lang), _chosen_role(role, lang),
                                acting=current_user_name())
         except UserError as error:
             return _failed(error.in_language(lang), lang), no_update
@@ -184,7 +184,7 @@ def register_callbacks(app: dash.Dash) -> None:
         try:
             name = _account_name(name, lang)
             # As on the command line: the user's sessions end and a login lock-out is lifted.
-            reset_password(current_engine(), name, _passwords(password, repeat, lang),
+            reset_password(write_engine(), name, _passwords(password, repeat, lang),
                            current().settings.redis_url)
         except UserError as error:
             return _failed(error.in_language(lang), lang), "", ""
@@ -223,7 +223,7 @@ def register_callbacks(app: dash.Dash) -> None:
         if ctx.triggered_id != aid("remove-yes") or not yes or not isinstance(pending, str):
             return [], True, None, no_update
         try:
-            remove_user(current_engine(), pending, acting=current_user_name())
+            remove_user(write_engine(), pending, acting=current_user_name())
         except UserError as error:
             return _failed(error.in_language(lang), lang), True, None, no_update
         log.info("admin %s removed user %s", current_user_name(), pending)

@@ -14,7 +14,7 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import queries
 from dashboard.components import choice_group, register_choice_group
-from dashboard.context import current_engine, current_programme, page_title, request_language
+from dashboard.context import current_engine, current_programme, page_title, request_language, write_engine
 from dashboard.i18n import t
 from dashboard.sections.scenario_views import scenario_blocks, scenario_name
 from dashboard.sections.targets_and_gap import pick_target
@@ -182,7 +182,7 @@ def register_callbacks(app: dash.Dash) -> None:
             return "", dash.no_update
         scenario = scenario_of(basis, [statuses, themes, sectors, partner_types], group_by)
         try:
-            saved = save_scenario(current_engine(), prog.id, name if isinstance(name, str) else "",
+            saved = save_scenario(write_engine(), prog.id, name if isinstance(name, str) else "",
                                   scenario, current_user_name() or "?")
         except UserError:
             return t("sc_ws_name_needed", lang, max=NAME_MAX), dash.no_update

@@ -15,7 +15,13 @@ from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.components import register_choice_group
-from dashboard.context import current_engine, current_programme, page_title, request_language
+from dashboard.context import (
+    current_engine,
+    current_programme,
+    page_title,
+    request_language,
+    write_engine,
+)
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.coord_fields import error_box
@@ -40,6 +46,7 @@ from dashboard.workspace.nav import COORD_TARGETS_PATH, workspace_shell
 from dashboard.workspace.notices import done, notice
 from pipelines import targets
 from pipelines.errors import UserError, ValidationFailed
+from pipelines.field_checks import InvalidFields
 from pipelines.vocab import TOTAL
 
 dash.register_page(
@@ -60,7 +67,7 @@ STORES = ("state", "version", "chosen", "pending")
 FIELD_LABELS = {  # Problem.column -> label key
     "kind": "coord_field_kind", "value": "coord_field_value", "baseline_t": "coord_field_baseline_t",
     "year": "coord_field_year", "name": "coord_field_name", "baseline_year": "coord_field_baseline_year",
-    "target_year": "coord_field_target_year", "method": "coord_field_method",
+    "target_year": "coord_field_target_year", "method": "coord_field_method", "sector": "coord_field_sector_of",
 }
 
 
@@ -128,7 +135,7 @@ def _outcome(lang: str, action, saved_key: str, **values):
     try:
         if action() is None:
             return html.Div(html.P(t("coord_nothing_changed", lang)), className="notice", role="status"), False
-    except ValidationFailed as exc:
+    except (InvalidFields, ValidationFailed) as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:
         return notice(exc.in_language(lang), alert=True), False
@@ -221,7 +228,7 @@ def _on_set(clicks, state: dict, set_id, current: int | None, saved_key: str, ac
     chosen = next((s for s in sets if str(s.id) == str(set_id)), None)
     if prog is None or chosen is None:
         return notice(t("coord_row_gone", lang), alert=True), dash.no_update
-    action = lambda: act(current_engine(), prog, chosen, lang, current_user_name())  # noqa: E731
+    action = lambda: act(write_engine(), prog, chosen, lang, current_user_name())  # noqa: E731
     return _bumped(_outcome(lang, action, saved_key, name=chosen.name, **values), current)
 
 
@@ -281,6 +288,6 @@ def _register_saves(app: dash.Dash) -> None:
             return html.P(t("no_programme", lang), role="alert"), dash.no_update
         form = {"name": name, "baseline_year": baseline_year, "target_year": target_year,
                 "method": method, "kind": kind, "value": value, "primary": primary}
-        action = lambda: save_new_set(current_engine(), prog.id, form, lang, current_user_name())  # noqa: E731
+        action = lambda: save_new_set(write_engine(), prog.id, form, lang, current_user_name())  # noqa: E731
         return _bumped(_outcome(lang, action, "coord_set_added", name=" ".join((name or "").split())), current)
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 import dash
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.context import current_engine, current_programme, page_title, request_language
+from dashboard.context import (
+    current_engine,
+    current_programme,
+    page_title,
+    request_language,
+    write_engine,
+)
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import (
     current_role,
@@ -135,7 +141,7 @@ def perform_undo(config: dict, batch_id) -> html.Div:
     batch = _batch(config, batch_id)
     require_undo_right(batch)
     try:
-        summary = undo_batch(current_engine(), batch.id, current_user_name(),
+        summary = undo_batch(write_engine(), batch.id, current_user_name(),
                              programme_id=current_programme(config.get("programme")).id,
                              role=require_role("analyst").role)
     except UserError as error:

@@ -22,6 +22,7 @@ from dashboard.context import (
     current_programme,
     page_title,
     request_language,
+    write_engine,
 )
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, has_role, role_required
@@ -243,7 +244,7 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
         return [refusal(refused, lang, name)], False, None, True, []
     if not _may_keep_planned(choices):
         return [notice(t("up_planned_needs_coordinator", lang), alert=True)], False, None, True, []
-    outcome = check_upload(current_engine(), prog.id, data, name, choices, current_user_name())
+    outcome = check_upload(write_engine(), prog.id, data, name, choices, current_user_name())
     step = mapping_step(prog.id, data, name, choices, lang) if opens_mapping_step(outcome, choices.kind) else None
     if step is not None:
         return step, False, None, True, []
@@ -271,7 +272,7 @@ def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoic
     except UserError:
         return None
     guessed = guessed_choices(start)
-    preview = preview_of(lambda: try_choices(current_engine(), programme_id, data, name, guessed,
+    preview = preview_of(lambda: try_choices(write_engine(), programme_id, data, name, guessed,
                                              choices.decimal, current_user_name() or "web"), lang, guessed.roles)
     return [step_view(start, name, lang, preview)]
 
@@ -296,7 +297,7 @@ def run_import(contents, filename, checked, config):
         settings = current().settings
         data = decode_upload(contents, max_bytes(settings.max_upload_mb))
         rows = checked.get("rows")
-        state = start_import(current_engine(), settings, prog.id, data, name, choices, checked.get("sha256"),
+        state = start_import(write_engine(), settings, prog.id, data, name, choices, checked.get("sha256"),
                              current_user_name(), rows if isinstance(rows, int) and rows >= 0 else None)
     except UploadRefused as refusal_reason:
         return (refusal(refusal_reason, lang, name), *refused[1:])

@@ -18,7 +18,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.components import choice_group, register_choice_group
-from dashboard.context import ProgrammeInfo, current_engine, current_programme
+from dashboard.context import ProgrammeInfo, current_engine, current_programme, write_engine
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.coord_fields import (
@@ -249,7 +249,7 @@ def save_row(spec: EditorSpec, programme_id: int, row_id: int, values: dict, lan
     labels = {attr: t(f.label, lang) for attr, f in fields.items()}
     changes = {attr: ("" if value is None else value) for attr, value in values.items()}
     try:
-        changed = edit(current_engine(), programme_id, spec.entity, row_id, changes, current_user_name())
+        changed = edit(write_engine(), programme_id, spec.entity, row_id, changes, current_user_name())
     except ValidationFailed as exc:
         return error_box(exc.problems, labels, lang), False
     except UserError as exc:

@@ -18,6 +18,7 @@ from dashboard.context import current
 from dashboard.i18n import fmt_date, is_missing, t, tn
 from dashboard.workspace.local_time import local_when, zone
 from pipelines.errors import Problem, in_language
+from pipelines.field_checks import FieldProblem
 
 NONE = ""  # the value of a choice that clears the field (e.g. no sector)
 
@@ -106,21 +107,24 @@ def field_skeleton(prefix: str, field: EditField) -> object:
     return dcc.Input(id=ident, type="text")
 
 
-def problem_items(problems: list[Problem], labels: dict[str, str], lang: str) -> list[html.Li]:
+def problem_items(problems: list[Problem | FieldProblem], labels: dict[str, str], lang: str) -> list[html.Li]:
     """Each problem as words: which field, what was typed, what is expected."""
     items = []
     for problem in problems:
-        field = labels.get(problem.column or "", problem.column or t("coord_field_general", lang))
-        if problem.value in (None, ""):
-            text = t("coord_problem_empty", lang, field=field, expected=in_language(problem.expected, lang))
+        if isinstance(problem, FieldProblem):  # a pipelines check's: its words come in every language
+            column, expected = problem.field, problem.text(lang)
         else:
-            text = t("coord_problem", lang, field=field, value=problem.value,
-                     expected=in_language(problem.expected, lang))
+            column, expected = problem.column, in_language(problem.expected, lang)
+        field = labels.get(column or "", column or t("coord_field_general", lang))
+        if problem.value in (None, ""):
+            text = t("coord_problem_empty", lang, field=field, expected=expected)
+        else:
+            text = t("coord_problem", lang, field=field, value=problem.value, expected=expected)
         items.append(html.Li(text))
     return items
 
 
-def error_box(problems: list[Problem], labels: dict[str, str], lang: str) -> html.Div:
+def error_box(problems: list[Problem | FieldProblem], labels: dict[str, str], lang: str) -> html.Div:
     """Every problem of a refused save, announced at once; nothing was saved."""
     return html.Div(className="notice notice-error", role="alert", children=[
         html.P(tn("coord_not_saved", lang, len(problems)), className="notice-title"),

@@ -17,7 +17,7 @@ from dash import ALL, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 from sqlalchemy import Engine
 
-from dashboard.context import ProgrammeInfo, current_engine
+from dashboard.context import ProgrammeInfo, write_engine
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
 from dashboard.workspace.coord_target_views import (
@@ -161,7 +161,7 @@ def register_removal_callbacks(app: dash.Dash, read_sets: ReadSets) -> None:
         if prog is None:
             return [], notice(t("no_programme", lang), alert=True), dash.no_update
         try:
-            said = remove_pending(current_engine(), prog.id, PendingRemoval.from_data(pending), sets, lang,
+            said = remove_pending(write_engine(), prog.id, PendingRemoval.from_data(pending), sets, lang,
                                   current_user_name())
         except UserError as exc:
             return [], notice(exc.in_language(lang), alert=True), dash.no_update

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from pipelines import job_queue
-from pipelines.errors import Problem, UserError, ValidationFailed
+from pipelines.errors import MAPPING_KIND_OF, Problem, UserError, ValidationFailed
 from pipelines.import_jobs import JobState, count_rows
 from pipelines.load import load_file, preview_file, read_source
 from pipelines.load.kinds import IMPORT_KINDS
@@ -182,14 +182,13 @@ def start_import(engine: Engine, settings: Settings, programme_id: int, data: by
 
 
 def mapping_candidates(problems: list[Problem]) -> list[tuple[str, str]]:
-    """(label, kind) of every unknown label a mapping could fix, in the order of the problems."""
+    """(label, kind) of every unknown label a mapping could fix, in the order of the problems
+    (known by the problem's code, `pipelines.errors.MAPPING_KIND_OF`)."""
     seen: dict[str, str] = {}
     for problem in problems:
-        if not problem.value or "--mapping" not in problem.expected:
-            continue
-        kind = ("unit" if "kind 'unit'" in problem.expected
-                else "partner_type" if "partner_type" in problem.expected else "label")
-        seen.setdefault(problem.value, kind)
+        kind = MAPPING_KIND_OF.get(problem.code or "")
+        if problem.value and kind is not None:
+            seen.setdefault(problem.value, kind)
     return list(seen.items())
 
 

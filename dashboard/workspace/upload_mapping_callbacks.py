@@ -9,7 +9,7 @@ import time
 import dash
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, no_update
 
-from dashboard.context import current_engine
+from dashboard.context import write_engine
 from dashboard.i18n import t
 from dashboard.security import require_role, role_required
 from dashboard.workspace.notices import done, notice
@@ -93,7 +93,7 @@ def register_mapping_callbacks(app: dash.Dash, upload: str, config: str, decimal
             return no_update
         choices = choices_from(role_ids, roles, label_ids, targets, measured_ids, measured, unit, markers)
         dec = decimal_choice if decimal_choice in (",", ".") else None
-        return preview_of(lambda: try_choices(current_engine(), prog.id, data, name, choices, dec, user), lang,
+        return preview_of(lambda: try_choices(write_engine(), prog.id, data, name, choices, dec, user), lang,
                           choices.roles)
 
     @app.callback(Output(SAVED, "children"), Output(meta, "data", allow_duplicate=True),
@@ -113,7 +113,7 @@ def register_mapping_callbacks(app: dash.Dash, upload: str, config: str, decimal
             if prog is None:
                 raise UserError(t("no_programme", lang))
             dec = decimal_choice if decimal_choice in (",", ".") else None
-            saved = save_choices(current_engine(), prog.id, str(profile_name or ""), data, name, choices, user, dec)
+            saved = save_choices(write_engine(), prog.id, str(profile_name or ""), data, name, choices, user, dec)
         except UploadRefused as refused:
             return notice(t(refused.reason, lang, name="", limit_mb=""), alert=True), no_update
         except UserError as error:

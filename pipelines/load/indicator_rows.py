@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from pipelines import clock
-from pipelines.errors import Bilingual
+from pipelines.errors import UNKNOWN_LABEL, UNKNOWN_UNIT, Bilingual
 from pipelines.load.labels import TOTAL_ROW, UNKNOWN, LabelResolver, unknown_label_hint
 from pipelines.load.layout import Layout, LongRows
 from pipelines.load.observation_store import StoreRows, empty_rows
@@ -83,7 +83,7 @@ class FileState:
     keys: list[np.ndarray] = field(default_factory=list)
     key_lines: list[np.ndarray] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
-    labels: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # label -> _resolve()
+    labels: dict[str, tuple[int, str, str, str | None]] = field(default_factory=dict)  # label -> _resolve()
     periods: dict = field(default_factory=dict)  # period as written -> parse_period()
     # Keys so far, sorted (duplicates must not be written).
     seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -270,32 +270,33 @@ def _indicators(state: FileState, rows: LongRows, frame: pd.DataFrame) -> np.nda
         i = int(first[k])
         if label not in state.labels:
             state.labels[label] = _resolve(state, label, frame, int(rows.row[i]), int(rows.line[i]))
-        ids[k], unit, reason = state.labels[label]
+        ids[k], unit, reason, code = state.labels[label]
         if unit:
             rows.unit[(codes == k) & (rows.unit == "")] = unit
         if ids[k] == UNKNOWN:
-            state.problems.add_once(("label", label), int(rows.line[i]), state.layout.label, label, reason, int(counts[k]))
+            state.problems.add_once(("label", label), int(rows.line[i]), state.layout.label, label, reason,
+                                    int(counts[k]), code)
     return ids[codes]
 
 
-def _resolve(state: FileState, label: str, frame: pd.DataFrame, row: int, line: int) -> tuple[int, str, str]:
-    """(indicator id, unit in the label, why unknown)."""
+def _resolve(state: FileState, label: str, frame: pd.DataFrame, row: int, line: int) -> tuple[int, str, str, str | None]:
+    """(indicator id, unit in the label, why unknown, the problem's code)."""
     found = state.resolver.resolve(label)
     if found.indicator_id != UNKNOWN:
-        return found.indicator_id, found.unit, ""
+        return found.indicator_id, found.unit, "", None
     if found.mapped_to is not None:
         return UNKNOWN, "", Bilingual(
             f"a label mapped to an indicator of the programme; {found.mapped_to!r} is none",
             f"een label gekoppeld aan een indicator van het programma; {found.mapped_to!r} is er geen",
-            f"un libellé associé à un indicateur du programme ; {found.mapped_to!r} n'en est pas un")
+            f"un libellé associé à un indicateur du programme ; {found.mapped_to!r} n'en est pas un"), None
     if not label.strip():
         return UNKNOWN, "", Bilingual("an indicator code or a sector name", "een indicatorcode of een sectornaam",
-                                    "un code d'indicateur ou un nom de secteur")
+                                    "un code d'indicateur ou un nom de secteur"), None
     if state.define is not None:
         defined = state.define(label, frame, row, line)
         if defined:
-            return defined, found.unit, ""
-    return UNKNOWN, "", unknown_label_hint(state.layout.has_definitions)
+            return defined, found.unit, "", None
+    return UNKNOWN, "", unknown_label_hint(state.layout.has_definitions), UNKNOWN_LABEL
 
 
 def _first_positions(codes: np.ndarray, n: int) -> np.ndarray:
@@ -391,6 +392,7 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
     if not n:
         return
     column = state.layout.column("unit") or str(rows.column[i])
+    code = None
     if len(unit) > MAX_UNIT_CHARS:
         expected = Bilingual(f"a unit of at most {MAX_UNIT_CHARS} characters (this cell has {len(unit)})",
                              f"een eenheid van hoogstens {MAX_UNIT_CHARS} tekens (deze cel heeft er {len(unit)})",
@@ -403,11 +405,12 @@ def _unit_problem(state, rows, i, mask, problem: UnitProblem, unit: str, canonic
             "GWh, TJ; %; personen); koppel ze hieronder aan een gekende eenheid",
             f"une unité que le chargement connaît pour {canonical!r} (p. ex. t, kt ou Mt CO2e ; kWh, "
             "MWh, GWh, TJ ; % ; personnes) ; associez-la ci-dessous à une unité connue")
+        code = UNKNOWN_UNIT
     else:
         expected = Bilingual(f"a unit convertible to the indicator's unit {canonical!r}",
                              f"een eenheid die om te zetten is naar de eenheid van de indicator, {canonical!r}",
                              f"une unité convertible dans l'unité de l'indicateur, {canonical!r}")
-    state.problems.add_once(("unit", unit, canonical), int(rows.line[i]), column, unit, expected, n)
+    state.problems.add_once(("unit", unit, canonical), int(rows.line[i]), column, unit, expected, n, code)
 
 
 def _track(state: FileState, ind, period, key, value, lines) -> None:

@@ -35,19 +35,21 @@ class ProblemLog:
         if seen < PER_KIND:
             self.problems.append(Problem(self.file, row, column, shown(value), expected))
 
-    def add_once(self, key: tuple, row: int, column: str | None, value: str, expected: str, n: int = 1) -> None:
-        """A problem reported once for all rows with the same value; counts the rows."""
+    def add_once(self, key: tuple, row: int, column: str | None, value: str, expected: str, n: int = 1,
+                 code: str | None = None) -> None:
+        """A problem reported once for all rows with the same value; counts the rows. The first
+        report of a key gives its words and code."""
         if key in self._grouped:
             self._grouped[key][4] += n
         else:
-            self._grouped[key] = [row, column, shown(value), expected, n]
+            self._grouped[key] = [row, column, shown(value), expected, n, code]
 
     def finish(self) -> list[Problem]:
         """Every problem, grouped ones first, with a line for each capped kind."""
         out = []
-        for row, column, value, expected, n in self._grouped.values():
+        for row, column, value, expected, n, code in self._grouped.values():
             more = Bilingual(f" ({n} rows)", f" ({n} rijen)", f" ({n} lignes)") if n > 1 else Bilingual("", "", "")
-            out.append(Problem(self.file, row, column, value, expected + more))
+            out.append(Problem(self.file, row, column, value, expected + more, code))
         out.extend(self.problems)
         for (column, expected), count in self._counts.items():
             if count > PER_KIND:

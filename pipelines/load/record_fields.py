@@ -23,9 +23,10 @@ _DATE_EXPECTED = Bilingual("a date like 2019-03-01 or 01/03/2019 (day first)",
 class CellError(ValueError):
     """A cell that cannot be read; `expected` says what would have been accepted."""
 
-    def __init__(self, expected: str):  # a Bilingual where the pages may show it
+    def __init__(self, expected: str, code: str | None = None):  # a Bilingual where the pages may show it
         super().__init__(expected)
         self.expected = expected
+        self.code = code  # as Problem.code: e.g. UNKNOWN_PARTNER_TYPE, which a mapping row can fix
 
 
 def clean_text(value: str | None) -> str | None:

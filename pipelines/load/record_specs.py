@@ -9,7 +9,7 @@ from functools import cached_property
 
 from sqlalchemy import Connection, select
 
-from pipelines.errors import Bilingual
+from pipelines.errors import UNKNOWN_PARTNER_TYPE, Bilingual
 from pipelines.load.record_fields import (
     CellError,
     TermMatcher,
@@ -78,7 +78,8 @@ class Lookups:
                 f"; or map {text!r} to one of them with --mapping FILE "
                 f"(a row '{text},partner_type,public' in columns source_label,kind,target)",
                 f"; of koppel {text!r} aan een van die types met een koppelbestand "
-                f"(een rij '{text},partner_type,public' in de kolommen source_label,kind,target)")) from None
+                f"(een rij '{text},partner_type,public' in de kolommen source_label,kind,target)"),
+                UNKNOWN_PARTNER_TYPE) from None
 
     @cached_property
     def sector(self) -> TermMatcher:

@@ -22,7 +22,7 @@ from pipelines.schema import utcnow
 from pipelines.unit_of_work import programme_write
 
 # (canonical column, value as found, what was expected)
-RowProblem = tuple[str, str | None, str]
+RowProblem = tuple[str, str | None, str]  # (column, value, expected), or with a 4th: Problem.code
 REQUIRED = Bilingual("a value (this column is required)", "een waarde (deze kolom is verplicht)")
 _EACH_NL = {"partner": "elke partner", "commitment": "elk engagement"}
 
@@ -89,7 +89,7 @@ def read_records(
         if all(v is None for v in row.values()):
             continue  # blank spreadsheet rows carry nothing
         values, found = _read_row(kind, row, lookups)
-        problems += [Problem(file_name, line, columns[c], v, e) for c, v, e in found]
+        problems += [Problem(file_name, line, columns[c], v, e, *code) for c, v, e, *code in found]
         if any(values.get(a) is None for a in kind.key_attrs):
             continue
         key = row_key(kind, values)
@@ -124,7 +124,7 @@ def _read_row(
         try:
             values[spec.attr or column] = spec.parse(lookups, text)
         except CellError as exc:
-            found.append((column, text, exc.expected))
+            found.append((column, text, exc.expected, exc.code))
     if not found and kind.check_row is not None:
         found = kind.check_row(values, lookups)
     return values, found
