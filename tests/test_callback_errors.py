@@ -17,13 +17,13 @@ from tests.coordinate_support import seed_coordination
 
 CALLBACK = "/_dash-update-component"
 OVERVIEW_MAIN = {
-    "output": "overview-main.children",
-    "outputs": {"id": "overview-main", "property": "children"},
-    "inputs": [{"id": "overview-target", "property": "data", "value": None}],
+    "output": "..overview-main.children...overview-scenario.children..",
+    "outputs": [{"id": "overview-main", "property": "children"}, {"id": "overview-scenario", "property": "children"}],
+    "inputs": [{"id": "overview-target", "property": "data", "value": None},
+               {"id": "overview-per", "property": "data", "value": None}],
     "state": [{"id": "overview-state", "property": "data", "value": {"lang": "nl", "programme": None}}],
     "changedPropIds": ["overview-target.data"],
 }
-
 
 @pytest.fixture
 def client(engine, database_url):
@@ -60,7 +60,7 @@ def test_a_failing_callback_says_so_in_the_persons_language_and_logs_the_traceba
     reference = re.search(r"referentie ([0-9a-f]{8})\.$", text).group(1)
 
     [record] = caplog.records
-    assert record.getMessage() == f"callback overview-main.children failed (reference {reference})"
+    assert record.getMessage() == f"callback ..overview-main.children...overview-scenario.children.. failed (reference {reference})"
     assert record.exc_info[0] is RuntimeError and "the query broke" in caplog.text
     assert "Traceback" in caplog.text
 
