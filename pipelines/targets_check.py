@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS
 from pipelines.field_checks import FieldChecker
 from pipelines.schema import TargetSet
-from pipelines.vocab import TOTAL
+from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 NAME_LENGTH = TargetSet.__table__.c.name.type.length
 PERCENT_KINDS = ("residual_pct", "reduction_pct")
@@ -54,13 +54,15 @@ def clean_name(name: str | None) -> str:
 
 def check_target(raw: Mapping[str, object], sectors: Collection[str], decimal: str = ".") -> TargetInput:
     """sector (none: the whole programme), kind, value (a % from 0 to 100 for % kinds) and an
-    optional published baseline in t (above 0)."""
+    optional published baseline in t (above 0; not 0 for a sector that can be a sink)."""
     check = FieldChecker(decimal)
     sector = check.choice("sector", raw.get("sector") or TOTAL, sectors)
     kind, value = _kind_and_value(check, raw)
     baseline = check.number("baseline_t", raw.get("baseline_t"), required=False)
-    if baseline is not None and baseline <= 0:
-        check.fail("baseline_t", raw.get("baseline_t"), "positive")
+    # A sector that can be a sink (forestry, land use) may start below 0 (the demo's AFOLU: -7,275 t).
+    sink = sector in SECTOR_BY_CODE and SECTOR_BY_CODE[sector].can_be_sink
+    if baseline is not None and (baseline == 0 if sink else baseline <= 0):
+        check.fail("baseline_t", raw.get("baseline_t"), "nonzero" if sink else "positive")
     check.done()
     return TargetInput(kind, value, baseline, sector)
 

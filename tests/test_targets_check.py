@@ -78,3 +78,19 @@ def test_every_code_has_its_words_in_three_languages_with_the_same_placeholders(
     assert set(TEXTS) == set(FRENCH)
     for code, english in TEXTS.items():
         assert fields(english) == fields(english.nl) == fields(FRENCH[code]), code
+
+
+def test_a_sink_sector_may_have_a_negative_baseline_and_no_other_may():
+    """The demo's AFOLU starts at -7,275 t: a sector that can be a sink may start below 0."""
+    from pipelines.targets_check import check_target
+    from pipelines.vocab import SECTOR_BY_CODE
+
+    sectors = list(SECTOR_BY_CODE)
+    kept = check_target({"sector": "afolu", "kind": "absolute_t", "value": -7275, "baseline_t": -7275}, sectors)
+    assert kept.baseline_t == -7275
+    with pytest.raises(InvalidFields) as refused:
+        check_target({"sector": "buildings", "kind": "absolute_t", "value": 10, "baseline_t": -1}, sectors)
+    assert [(p.code, p.field) for p in refused.value.problems] == [("positive", "baseline_t")]
+    with pytest.raises(InvalidFields) as refused:
+        check_target({"sector": "afolu", "kind": "absolute_t", "value": 10, "baseline_t": 0}, sectors)
+    assert [(p.code, p.field) for p in refused.value.problems] == [("nonzero", "baseline_t")]

@@ -14,7 +14,13 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import queries
 from dashboard.components import choice_group, register_choice_group
-from dashboard.context import current_engine, current_programme, page_title, request_language, write_engine
+from dashboard.context import (
+    current_engine,
+    current_programme,
+    page_title,
+    request_language,
+    write_engine,
+)
 from dashboard.i18n import t
 from dashboard.sections.scenario_views import scenario_blocks, scenario_name
 from dashboard.sections.targets_and_gap import pick_target
