@@ -289,3 +289,13 @@ LEUVEN = ProgrammeSpec(
 def programme_id(engine) -> int:
     """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
     return create_programme(engine, LEUVEN)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium runs on one xdist worker, one at a time, while the other
+    workers take the rest: two Chromiums and two live servers on a 2-core machine would slow each
+    page past its waits, and they gain nothing from running side by side."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("browser"))

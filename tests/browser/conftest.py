@@ -133,11 +133,3 @@ def figure_trace(page: Page, chart: str, name: str) -> dict:
         [chart, name],
     )
 
-
-def pytest_collection_modifyitems(config, items):
-    """Browser tests run one at a time on one xdist worker (`--dist loadgroup`), while the other
-    workers take the rest: two Chromiums and two live servers on a 2-core machine would slow each
-    page past its waits, and they gain nothing from running side by side."""
-    for item in items:
-        if "tests/browser/" in item.nodeid.replace("\\", "/"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
