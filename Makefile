@@ -35,8 +35,10 @@ serve: setup
 	@if [ -z "$$DATABASE_URL" ] && [ ! -f data/roadmap.db ]; then $(BIN)/roadmap demo; fi
 	$(BIN)/roadmap serve
 
-# The whole test suite: SQLite always, PostgreSQL when TEST_DATABASE_URL answers, real Chromium.
+# The whole test suite: the data layer type-checked (mypy, [tool.mypy]), then pytest: SQLite always,
+# PostgreSQL when TEST_DATABASE_URL answers, real Chromium.
 test: setup browser-deps node_modules/.installed
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: setup

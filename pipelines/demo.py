@@ -74,11 +74,11 @@ NEUTRAL_NAME = "Climate neutral 2050 (illustrative)"
 # Dutch and English: the dashboard shows the page's language (dashboard/data_texts.py).
 DEMO_TEXTS: dict[str, tuple[str, str]] = {
     "Leuven 2030 (demo)": ("Leuven 2030 (demo)", "Leuven 2030 (demo)"),
-    DEMO_PROGRAMME.scope_note: (
+    DEMO_PROGRAMME.scope_note or "": (  # the demo has one
         "Territoriale uitstoot, scope 1+2, zonder ETS-industrie, zoals in het klimaatstadcontract; "
         "na aftrek van de opname door bossen. 2019 zoals gepubliceerd, andere jaren ter illustratie "
         "(demogegevens).",
-        DEMO_PROGRAMME.scope_note,
+        DEMO_PROGRAMME.scope_note or "",
     ),
     CCC_NAME: ("Klimaatstadcontract 2030", CCC_NAME),
     COM_NAME: ("Burgemeestersconvenant -55 % tegen 2030", COM_NAME),

@@ -7,9 +7,10 @@ with its Dutch, as `errors.Bilingual`) and `FRENCH`, one place for the command l
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipelines.errors import Bilingual, UserError
 from pipelines.numbers import is_ambiguous, parse_number
@@ -52,7 +53,7 @@ class FieldProblem:
     code: str
     field: str
     value: str | None = None
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
     def text(self, lang: str) -> str:
         """What the field expects, in `lang` (fr, nl; English otherwise)."""

@@ -302,7 +302,7 @@ def _load(engine: Engine, state: JobState, payload: bytes, reporter: _Reporter, 
     from dataclasses import replace
 
     opts = state.options or {}
-    mapping = tuple(tuple(str(v) for v in row) for row in opts.get("mapping") or ())
+    mapping = tuple((str(row[0]), str(row[1]), str(row[2])) for row in opts.get("mapping") or () if len(row) == 3)
     planned = opts.get("planned_target_set")
     with upload_load_options(state.kind, opts.get("decimal"), bool(opts.get("new_indicators")), mapping,
                              dry_run=False, user=state.started_by, on_wait=reporter.waits,

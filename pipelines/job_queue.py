@@ -47,7 +47,7 @@ def submit(engine: Engine, settings: Settings, programme_id: int, kind: str, fil
         state = import_jobs.create(engine, programme_id, kind, file_name, sha256, options, user, rows_total,
                                    payload=data)
         # The job names its database without the password: the worker uses its own DATABASE_URL.
-        rq_queue(settings.redis_url, engine.url.render_as_string(hide_password=True)).enqueue(
+        rq_queue(settings.redis_url or "", engine.url.render_as_string(hide_password=True)).enqueue(
             run_queued, state.id, engine.url.render_as_string(hide_password=True),
             job_id=f"roadmap-import-{state.id}", job_timeout=JOB_TIMEOUT_S, result_ttl=RESULT_TTL_S,
             description=f"import {kind} {file_name} for programme {programme_id}")

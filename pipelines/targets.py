@@ -60,11 +60,13 @@ def add_target_set_in(
     name = found.name
     if primary:
         _clear_primary(conn, programme_id)
-    new_id = conn.execute(insert(TargetSet).values(
+    created = conn.execute(insert(TargetSet).values(
         programme_id=programme_id, name=name, is_primary=primary,
         baseline_year=baseline_year, target_year=target_year, pathway_method=method,
         description=description,
-    )).inserted_primary_key[0]
+    )).inserted_primary_key
+    assert created is not None  # an INSERT of one row always has its key
+    new_id = created[0]
     conn.execute(insert(Target).values(
         target_set_id=new_id, sector_code=TOTAL, kind=kind, value=value, baseline_t=baseline_t,
     ))
@@ -100,7 +102,7 @@ def set_target(
             conn.execute(update(Target).where(Target.id == old.id).values(
                 kind=kind, value=value, baseline_t=baseline_t))
         else:
-            conn.execute(Target.__table__.insert().values(
+            conn.execute(insert(Target).values(
                 target_set_id=target_set.id, sector_code=sector_code, kind=kind, value=value,
                 baseline_t=baseline_t))
         before = None if old is None else _value_text(old.kind, old.value)
@@ -118,11 +120,11 @@ def set_milestone(
         target_set = _find(conn, programme_id, set_name)
         check_milestone({"sector": sector_code, "year": year, "kind": kind, "value": value}, _sectors(conn),
                         (target_set.baseline_year, target_set.target_year))
-        table = Milestone.__table__
-        same = (table.c.target_set_id == target_set.id, table.c.sector_code == sector_code, table.c.year == year)
-        old = conn.execute(select(table.c.kind, table.c.value).where(*same)).first()
-        conn.execute(table.delete().where(*same))
-        conn.execute(table.insert().values(
+        same = (Milestone.target_set_id == target_set.id, Milestone.sector_code == sector_code,
+                Milestone.year == year)
+        old = conn.execute(select(Milestone.kind, Milestone.value).where(*same)).first()
+        conn.execute(delete(Milestone).where(*same))
+        conn.execute(insert(Milestone).values(
             target_set_id=target_set.id, sector_code=sector_code, year=year, kind=kind, value=value))
         before = None if old is None else _value_text(old.kind, old.value)  # a replaced one is logged
         record_change(conn, programme_id, "milestone", target_set.id,
@@ -199,7 +201,7 @@ def remove_target_set(engine: Engine, programme_id: int, name: str, user: str = 
         conn = work.conn
         found = _find(conn, programme_id, name)
         count = conn.scalar(select(func.count()).select_from(TargetSet)
-                            .where(TargetSet.programme_id == programme_id))
+                            .where(TargetSet.programme_id == programme_id)) or 0
         _check_removable(found.is_primary, count, name)
         removed = next(s for s in read_target_sets(conn, programme_id) if s.id == found.id)
         rows = [change_row(programme_id, "target", found.id, f"target:{t.sector_code}",

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import TypeVar, cast
+
+from sqlalchemy import String
 
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS
 from pipelines.field_checks import FieldChecker
 from pipelines.schema import TargetSet
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
-NAME_LENGTH = TargetSet.__table__.c.name.type.length
+NAME_LENGTH = cast(String, TargetSet.__table__.c.name.type).length or 200
+T = TypeVar("T")
 PERCENT_KINDS = ("residual_pct", "reduction_pct")
 
 
@@ -63,8 +67,8 @@ def check_target(raw: Mapping[str, object], sectors: Collection[str], decimal: s
     sink = sector in SECTOR_BY_CODE and SECTOR_BY_CODE[sector].can_be_sink
     if baseline is not None and (baseline == 0 if sink else baseline <= 0):
         check.fail("baseline_t", raw.get("baseline_t"), "nonzero" if sink else "positive")
-    check.done()
-    return TargetInput(kind, value, baseline, sector)
+    check.done()  # raises with every problem: below, every value is known
+    return TargetInput(_known(kind), _known(value), baseline, _known(sector))
 
 
 def check_milestone(
@@ -79,7 +83,7 @@ def check_milestone(
         check.fail("year", raw.get("year"), "year_between", low=low, high=high)
     kind, value = _kind_and_value(check, raw)
     check.done()
-    return MilestoneInput(year, kind, value, sector)
+    return MilestoneInput(_known(year), _known(kind), _known(value), _known(sector))
 
 
 def check_new_set(raw: Mapping[str, object], taken: Collection[str], decimal: str = ".") -> NewSetInput:
@@ -94,7 +98,14 @@ def check_new_set(raw: Mapping[str, object], taken: Collection[str], decimal: st
     method = check.choice("method", raw.get("method") or "linear", PATHWAY_METHODS)
     kind, value = _kind_and_value(check, raw)
     check.done()
-    return NewSetInput(name, baseline_year, target_year, method, kind, value, bool(raw.get("primary")))
+    return NewSetInput(name, _known(baseline_year), _known(target_year), _known(method), _known(kind),
+                       _known(value), bool(raw.get("primary")))
+
+
+def _known(value: T | None) -> T:
+    """A value a passed check has filled (check.done() raised otherwise)."""
+    assert value is not None
+    return value
 
 
 def check_name(text: object, taken: Collection[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import cast
 
 from sqlalchemy import Connection, Engine
 
@@ -42,9 +43,10 @@ def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
     """Apply the unit to the reduction; an indicator and its target value go together."""
     row_factor = values.pop("unit", None)
     header_unit = _header_unit(lookups.headers)
-    factor = row_factor or (tonnes_factor(header_unit) if header_unit else 1.0)
-    if values.get("reduction_t_per_year") is not None:
-        values["reduction_t_per_year"] *= factor
+    factor = cast(float, row_factor) if row_factor else (tonnes_factor(header_unit) if header_unit else 1.0)
+    reduction = values.get("reduction_t_per_year")
+    if reduction is not None:  # parsed as a number by its field
+        values["reduction_t_per_year"] = cast(float, reduction) * factor
     problems: list[RowProblem] = []
     indicator, target = values.get("indicator_id"), values.get("indicator_target")
     if indicator is not None and target is None:

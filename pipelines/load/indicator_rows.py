@@ -7,8 +7,10 @@ million rows), then maps the answers back onto the rows with numpy.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from types import EllipsisType
 
 import numpy as np
 import pandas as pd
@@ -73,7 +75,7 @@ class FileState:
     converter: UnitConverter
     problems: ProblemLog
     totals: TotalsCheck
-    define: object = None  # callable(label, frame, row) -> indicator id | None (--new-indicators)
+    define: Callable[..., int | None] | None = None  # (label, frame, row, line) -> indicator id (--new-indicators)
     decimal: str | None = None
     source: str | None = None  # --source: for rows that name none
     # The source the batch records: --source, else the commonest of the first chunk. Rows that
@@ -95,7 +97,7 @@ class FileState:
     # Today (pipelines/clock.py, or LoadOptions.today): no measurement is for a period after it.
     today: date = field(default_factory=clock.today)
     # The column saying measured or planned: None when the file has none; ... until decided.
-    measured_column: object = ...
+    measured_column: str | None | EllipsisType = ...
     planned_lines: int = 0  # file rows left out as planned
     planned_years: set[int] = field(default_factory=set)
     # --planned-as-target-set: the planned rows, kept to become a target set (planned_rows.py);
@@ -178,7 +180,7 @@ def _measured_column(state: FileState, frame: pd.DataFrame) -> str | None:
             if values & (MEASURED_WORDS | PLANNED_WORDS):
                 column = layout.column("kind")
         state.measured_column = column
-    return state.measured_column
+    return None if state.measured_column is ... else state.measured_column
 
 
 def _subset(rows: LongRows, keep: np.ndarray) -> LongRows:
@@ -193,7 +195,7 @@ def _plausible(state: FileState, rows: LongRows, ind, year, month_num, value, ra
     negative = _where(ok & (value < 0), ind, lambda i: i > 0 and _no_sink(state, i))
     for i in np.flatnonzero(negative):
         bad[i] = True
-        name = SECTOR_BY_CODE[_emission_sector(state, int(ind[i]))]
+        name = SECTOR_BY_CODE[_emission_sector(state, int(ind[i])) or ""]  # a sink test passed: an emissions sector
         state.problems.add(int(rows.line[i]), str(rows.column[i]), str(raw_value[i]), Bilingual(
             f"a value of 0 or more: {name.en} is no sink (only forestry and land use can be "
             "negative); check the sign",
@@ -343,7 +345,7 @@ def _values(state: FileState, rows: LongRows):
         for i in np.flatnonzero(stripped.isin(state.markers).to_numpy()):
             keys[i], missing[i], bad[i], value[i] = stripped.iat[i], True, False, np.nan
     _value_problems(state, rows, raw, np.flatnonzero(bad))
-    original = np.where(missing & (keys == ""), None, raw)
+    original = np.where(missing & (keys == ""), None, raw)  # type: ignore[call-overload]  # numpy takes None
     return original, keys, missing, value, ~bad
 
 

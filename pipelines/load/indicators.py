@@ -81,7 +81,7 @@ def _load_with_plan(conn: Connection, programme_id: int, raw: RawTable, layout: 
                     options: LoadOptions, result: LoadResult, progress: Progress | None) -> None:
     """The measured rows as `_load_in` stores them and the planned rows as a target set, in the
     caller's one unit of work: both are kept, or neither (any problem, a name taken)."""
-    name = options.planned_as_target_set
+    name = options.planned_as_target_set or ""  # only called with one
     check_new_name(conn, programme_id, name)  # before the file is read, not after
     plans: list[PlannedPlan] = []
     try:
@@ -168,7 +168,7 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
             result.rows_in_file = _stream(state, raw, area, store, options.dry_run, progress)
         result.detected.update(raw.detected)  # the reader adds blank and footer rows as it streams
         if plans is not None:  # before the check: a bad planned row is a problem of the file
-            plans.append(planned_plan(state, state.planned_held + _profile_planned(options)))
+            plans.append(planned_plan(state, (state.planned_held or []) + _profile_planned(options)))
         _check(state, raw, layout, resolver, area)
         if state.add_up:
             rows, result.added_up = add_up(state.held)
@@ -238,7 +238,7 @@ def _ignored_columns(state: FileState, layout: Layout, options: LoadOptions) -> 
     """The file's columns whose cells this load does not read."""
     unread = set(layout.ignored)
     if not options.new_indicators:  # the definitions' columns are read only to define indicators
-        unread |= {layout.column(r) for r in ("name_nl", "name_en", "kind", "lower_is_better")} - {None}
+        unread |= {c for r in ("name_nl", "name_en", "kind", "lower_is_better") if (c := layout.column(r))}
     unread.discard(state.measured_column)
     return [c for c in [*layout.columns.values(), *layout.ignored] if c in unread]
 

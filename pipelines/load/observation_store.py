@@ -15,10 +15,11 @@ from __future__ import annotations
 import contextlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Table, text
 
 from pipelines.load.copy_text import copy_text
 from pipelines.schema import Observation
@@ -60,7 +61,7 @@ class StoreRows:
         for j, name in enumerate(names):
             values = self.line if name == "line" else self.columns[name]
             if name == "value":
-                values = np.where(np.isnan(values), None, values.astype(object))
+                values = np.where(np.isnan(values), None, values.astype(object))  # type: ignore[call-overload]
             out[:, j] = values.tolist()  # Python ints and floats: numpy scalars do not bind
         return out
 
@@ -91,7 +92,7 @@ def add_up(parts: list[StoreRows]) -> tuple[StoreRows, int]:
     any_known = np.bincount(inverse, weights=known, minlength=len(uniques)) > 0
     out = {c: v[first].copy() for c, v in columns.items()}
     out["value"] = np.where(any_known, sums, np.nan)
-    out["missing_key"] = np.where(any_known, None, out["missing_key"])
+    out["missing_key"] = np.where(any_known, None, out["missing_key"])  # type: ignore[call-overload]
     counts = np.bincount(inverse, minlength=len(uniques))
     groups = np.split(np.argsort(inverse, kind="stable"), np.cumsum(counts)[:-1])
     for k in np.flatnonzero(counts > 1):
@@ -206,11 +207,13 @@ class ObservationStore:
     def _bulk(self, target: str, constants: tuple, rows: StoreRows, with_line: bool = False) -> None:
         """Insert `rows` after the constant columns, fast for the database."""
         raw = self.conn.connection.driver_connection
+        assert raw is not None  # an open connection has its driver's
         if not self.sqlite:
             # One text payload per chunk, built column-wise: no Python work per row and value.
             columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in rows.names]
             payload = copy_text(constants, columns)
             self._settle(keep=1)
+            assert self._sender is not None  # PostgreSQL stores have their sender thread
             self._sending.append(self._sender.submit(_copy, raw, target, payload))
             return
         matrix = rows.matrix(with_line=with_line)
@@ -262,7 +265,7 @@ class ObservationStore:
                 f"(o.value IS NULL AND {STAGING}.value IS NULL) OR o.value = {STAGING}.value OR "
                 f"ABS(o.value - {STAGING}.value) <= 1e-9 * (ABS(o.value) + ABS({STAGING}.value)))"
                 ") THEN 'unchanged' ELSE 'superseded' END")
-        counts = dict(run(f"SELECT change, COUNT(*) FROM {STAGING} GROUP BY change").all())
+        counts: dict[str, int] = dict(run(f"SELECT change, COUNT(*) FROM {STAGING} GROUP BY change").all())
         return {
             "new": counts.get("new", 0) + self.direct_rows,
             "superseded": counts.get("superseded", 0),
@@ -321,7 +324,7 @@ class ObservationStore:
         # The unique index too: rebuilding it checks uniqueness as well, and new rows never
         # collide with current ones (those are staged) nor with each other (checked per file).
         # Not the history index: it holds superseded values only, which a load does not add.
-        dropped = [i for i in Observation.__table__.indexes if i.name != "ix_observation_history"]
+        dropped = [i for i in cast(Table, Observation.__table__).indexes if i.name != "ix_observation_history"]
         for index in dropped:
             index.drop(self.conn)
         return dropped

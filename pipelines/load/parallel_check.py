@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from pipelines.errors import Bilingual, UserError
 from pipelines.read_stream import read_ahead
@@ -30,12 +31,15 @@ from pipelines.read_stream import read_ahead
 MIN_ROWS = 200_000  # below this the fork and the pipe cost more than they save
 
 
+S = TypeVar("S")  # the loader's file state, as the child ends it
+A = TypeVar("A")  # its area filter
+
 def available() -> bool:
     """Whether this process may fork a checker: fork() exists and no other thread runs."""
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def stream(run: Callable, state, raw, area, store, stage_all: bool, progress) -> tuple[int, object, object]:
+def stream(run: Callable, state: S, raw, area: A, store, stage_all: bool, progress) -> tuple[int, S, A]:
     """`run(state, raw, area, store, stage_all, progress)` in a forked child; returns
     (rows in file, the child's final state, its area filter), and raw.detected updated."""
     context = multiprocessing.get_context("fork")

@@ -22,7 +22,8 @@ from pipelines.schema import utcnow
 from pipelines.unit_of_work import programme_write
 
 # (canonical column, value as found, what was expected)
-RowProblem = tuple[str, str | None, str]  # (column, value, expected), or with a 4th: Problem.code
+# (column, value, expected), or with a 4th: Problem.code
+RowProblem = tuple[str, str | None, str] | tuple[str, str | None, str, str | None]
 REQUIRED = Bilingual("a value (this column is required)", "een waarde (deze kolom is verplicht)")
 _EACH_NL = {"partner": "elke partner", "commitment": "elk engagement"}
 
@@ -89,7 +90,8 @@ def read_records(
         if all(v is None for v in row.values()):
             continue  # blank spreadsheet rows carry nothing
         values, found = _read_row(kind, row, lookups)
-        problems += [Problem(file_name, line, columns[c], v, e, *code) for c, v, e, *code in found]
+        problems += [Problem(file_name, line, columns[p[0]], p[1], p[2], p[3] if len(p) > 3 else None)
+                     for p in found]
         if any(values.get(a) is None for a in kind.key_attrs):
             continue
         key = row_key(kind, values)

@@ -6,8 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:  # the loader's table type; read.py imports this module's options
+    from pipelines.raw_table import RawTable
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class LoadOptions:
     planned_as_target_set: str | None = None
     # The planned rows an import profile took out of the file, in the loader's long shape
     # (pipelines/profiles/__init__.py), when planned_as_target_set asks for them.
-    planned_rows: object = field(default=None, compare=False, repr=False)
+    planned_rows: RawTable | None = field(default=None, compare=False, repr=False)
     # Today, for "no measurement for a period to come"; None = pipelines/clock.py (the system
     # date, or ROADMAP_TODAY). Tests set it so that they do not break on 1 January.
     today: date | None = field(default=None, compare=False)
