@@ -13,13 +13,11 @@ Fixtures for every test module (use these rather than building your own):
 - `sqlite_template`, `postgres_templates`: the session's templates (rarely needed directly).
 - `browser` (tests/browser_support.py): one headless Chromium per test process.
 
-The suite runs in parallel (pytest-xdist, `-n` in pyproject's addopts): each worker is its own
-process with its own session fixtures, so nothing may be shared between tests through a fixed
-name. Files go in `tmp_path`; servers bind port 0 (`tests.service_support.free_port`); PostgreSQL
-databases get a unique name (the worker id and a random suffix: other runs may share the server);
-Redis keys a unique name. Tests that must share one expensive module-scoped fixture can be kept
-on one worker with `@pytest.mark.xdist_group("name")` (`--dist loadgroup`). Run serially with
-`-n 0`, e.g. to debug with `--pdb`.
+The suite can run in parallel (pytest-xdist, `-n 2`; `make test` runs it serially, see the README):
+each worker is its own process with its own session fixtures, so nothing may be shared between
+tests through a fixed name. Files go in `tmp_path`; servers bind port 0
+(`tests.service_support.free_port`); PostgreSQL databases get a unique name (the worker id and a
+random suffix: other runs may share the server); Redis keys a unique name.
 """
 
 from __future__ import annotations
@@ -291,11 +289,10 @@ def programme_id(engine) -> int:
     return create_programme(engine, LEUVEN)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (--dist loadgroup)
-def pytest_collection_modifyitems(config, items):
+def pytest_itemcollected(item):
     """Every test that drives Chromium runs on one xdist worker, one at a time, while the other
     workers take the rest: two Chromiums and two live servers on a 2-core machine would slow each
-    page past its waits, and they gain nothing from running side by side."""
-    for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+    page past its waits, and they gain nothing from running side by side. (Marked as each test is
+    collected: xdist reads the groups in its own pytest_collection_modifyitems.)"""
+    if "browser" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group("browser"))

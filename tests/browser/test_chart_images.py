@@ -62,5 +62,6 @@ def test_dutch_image_buttons_and_svg_speak_dutch(dutch_page, seeded_url):
 
 def test_overview_with_image_buttons_is_axe_clean_on_a_phone(phone_page, seeded_url):
     open_page(phone_page, f"{seeded_url}/?lang=en")
-    expect(phone_page.get_by_role("button", name="Download as an image (PNG)")).to_have_count(3)
+    # trajectory, gap, sectors, and the scenario's wedge chart and bar
+    expect(phone_page.get_by_role("button", name="Download as an image (PNG)")).to_have_count(5)
     assert axe_violations(phone_page) == []

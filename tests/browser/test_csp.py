@@ -25,11 +25,11 @@ def test_the_overview_draws_its_charts_under_the_csp_with_no_console_error(page,
     assert "'unsafe-eval'" not in policy and "script-src 'self' 'sha256-" in policy
     assert "script-src 'self' 'unsafe-inline'" not in policy
     open_page(page, f"{seeded_url}/?lang=en")
-    # Three charts on the overview: trajectory, commitments gap, sectors; each drawn by Plotly.
+    # Five charts on the overview: trajectory, commitments gap, sectors, the scenario's wedge and bar.
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
     drawn = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot'))"
                           ".filter(p => p.data && p.data.length > 0).length")
-    assert drawn == 3
+    assert drawn == 5  # trajectory, gap, sectors, and the scenario's wedge chart and bar
     page.get_by_role("link", name="Nederlands").click()  # a callback round trip under the policy
     expect(page.locator("h1")).to_have_text("Zijn we op koers?")
     assert page.evaluate("window.__cspViolations") == []
