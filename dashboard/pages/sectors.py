@@ -126,7 +126,7 @@ def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, la
                                  target_year=prog.target_year), table=table,
         columns=columns,
     ), lang))
-    out += activity_blocks(prog.id, sector, lang)
+    out += activity_blocks(prog.id, sector, lang, prog.target_year)
     return out
 
 
@@ -143,7 +143,7 @@ def sector_sentence(table: pd.DataFrame, summary: dict, lang: str, per_inhabitan
     return text
 
 
-def activity_blocks(programme_id: int, sector: str, lang: str) -> list:
+def activity_blocks(programme_id: int, sector: str, lang: str, target_year: int | None = None) -> list:
     """A chart for every activity indicator of the sector or of its sub-sectors."""
     engine = current_engine()
     family = [sector] + [s.code for s in SECTORS if s.parent == sector]
@@ -162,7 +162,7 @@ def activity_blocks(programme_id: int, sector: str, lang: str) -> list:
                     value=fmt_auto(last[label], lang, 2))
         blocks.append(chart_block(ChartView(
             name=f"indicator-{row.code}", title=label, summary=summary,
-            figure=indicator_figure(table, lang, row.unit), table=table,
+            figure=indicator_figure(table, lang, row.unit, target_year), table=table,
             columns=(Column("period", t("col_period", lang), "text"), Column(label, label, "number")),
         ), lang))
     return blocks

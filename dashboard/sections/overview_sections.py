@@ -151,18 +151,22 @@ def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, b
     return dataclasses.replace(view, figure=figure), False
 
 
-def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total") -> list:
-    return _sectors_content(current_engine(), programme_id, breakdown, lang, per)
+def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total",
+                    target_year: int | None = None) -> list:
+    return _sectors_content(current_engine(), programme_id, breakdown, lang, per, target_year)
 
 
 @cached_query
-def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str) -> list:
-    view, empty = sectors_chart(programme_id, breakdown, lang, per)
+def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str,
+                     target_year: int | None) -> list:
+    view, empty = sectors_chart(programme_id, breakdown, lang, per, target_year)
     return [chart_block(view, lang, empty=empty)]
 
 
-def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "total") -> tuple[ChartView, bool]:
-    """Emissions by sector (absolute, per inhabitant or as shares), and whether there is nothing to draw."""
+def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "total",
+                  target_year: int | None = None) -> tuple[ChartView, bool]:
+    """Emissions by sector (absolute, per inhabitant or as shares), and whether there is nothing to
+    draw; `target_year` gets a labelled tick beside the latest year."""
     emissions = queries.emissions_by_sector(current_engine(), programme_id)
     share = breakdown == "share"
     per_inhabitant = per == PER_INHABITANT and not share  # a share is the same per inhabitant
@@ -192,6 +196,6 @@ def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "tota
     axis = t("axis_share", lang) if share else t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
     return ChartView(
         name="sectors", title=title, summary=summary,
-        figure=sector_area_figure(table, lang, axis, per_inhabitant=per_inhabitant), table=table,
+        figure=sector_area_figure(table, lang, axis, target_year, per_inhabitant=per_inhabitant), table=table,
         columns=columns,
     ), False
