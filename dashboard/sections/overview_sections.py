@@ -100,14 +100,14 @@ def headline_section(summary: dict, area: str, target_year: int, lang: str) -> h
     ])
 
 
-def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
-                    per_inhabitant: PerInhabitant | None = None) -> ChartView:
-    """The trajectory's chart, table and summary; `per_inhabitant` when the table's values are
-    t CO2e per inhabitant (sections.per_inhabitant.shown_trajectory)."""
+def trajectory_columns(lang: str, per_inhabitant: bool, keys: tuple[str, ...] | None = None) -> tuple[Column, ...]:
+    """The trajectory table's columns (in kt, or in t per inhabitant with the population beside
+    them); `keys` keeps those columns only (the sectors page shows fewer)."""
     unit, kind = ("per", "per") if per_inhabitant else ("kt", "kt")
     columns = (
         Column("year", t("col_year", lang), "year"),
         Column("actual_kt", t(f"col_actual_{unit}", lang), kind),
+        *([Column("population", t("col_population", lang), "int")] if per_inhabitant else []),
         Column("complete_label", t("col_complete", lang), "text"),
         Column("incomplete_kt", t(f"col_incomplete_{unit}", lang), kind),
         Column("note", t("col_note", lang), "text"),
@@ -119,6 +119,14 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
         Column("projected_high_kt", t(f"col_projected_high_{unit}", lang), kind),
         Column("with_commitments_kt", t(f"col_with_commitments_{unit}", lang), kind),
     )
+    return columns if keys is None else tuple(c for c in columns if c.key in keys)
+
+
+def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
+                    per_inhabitant: PerInhabitant | None = None) -> ChartView:
+    """The trajectory's chart, table and summary; `per_inhabitant` when the table's values are
+    t CO2e per inhabitant (sections.per_inhabitant.shown_trajectory)."""
+    columns = trajectory_columns(lang, per_inhabitant is not None)
     if per_inhabitant is None:
         return ChartView(
             name="trajectory", title=t("trajectory_title", lang),
@@ -131,7 +139,7 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
         summary=per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang),
         figure=trajectory_figure(table, lang, t("axis_t_per_inhabitant", lang), per_inhabitant=True,
                                  target_year=target_year),
-        table=table, columns=(*columns[:2], Column("population", t("col_population", lang), "int"), *columns[2:]),
+        table=table, columns=columns,
     )
 
 
