@@ -68,7 +68,7 @@ def _view(prog: ProgrammeInfo, chart: str, target_id: int | None, breakdown, per
     if chart == "emissions":
         return trajectory_chart(prog, target_id, lang, per)
     if chart == "sectors":
-        return sectors_chart(prog.id, "share" if breakdown == "share" else "absolute", lang, per)[0]
+        return sectors_chart(prog.id, "share" if breakdown == "share" else "absolute", lang, per, prog.target_year)[0]
     summary = queries.summary(current_engine(), prog.id, target_id) if target_id else {}
     return gap_chart(summary, prog.id, lang)[0]
 

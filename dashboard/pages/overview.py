@@ -66,7 +66,7 @@ def layout(lang=None, target=None, breakdown=None, per=None, programme=None, **_
         html.Div(id=SCENARIO_ID, children=overview_scenario(prog.id, target_id, lang)),
         choice_group(BREAKDOWN_ID, t("breakdown_legend", lang),
                      [{"label": t(f"breakdown_{b}", lang), "value": b} for b in BREAKDOWNS], breakdown),
-        html.Div(id=SECTORS_ID, children=sectors_content(prog.id, breakdown, lang, per)),
+        html.Div(id=SECTORS_ID, children=sectors_content(prog.id, breakdown, lang, per, prog.target_year)),
     ]
     params = {"target": target_id, "breakdown": breakdown, "per": per}
     return page_shell(PAGE, lang, heading, children, params, CONTROLS, programme)
@@ -102,4 +102,4 @@ def register_callbacks(app: dash.Dash) -> None:
     )
     def update_sectors(breakdown, per, state):
         prog = current_programme(state.get("programme"))
-        return sectors_content(prog.id, breakdown, state["lang"], chosen_per(per)) if prog else []
+        return sectors_content(prog.id, breakdown, state["lang"], chosen_per(per), prog.target_year) if prog else []

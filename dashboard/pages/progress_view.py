@@ -85,6 +85,6 @@ def register_callbacks(app: dash.Dash) -> None:
         return [
             report,
             *main_content(prog, target_id, lang),
-            *sectors_content(prog.id, "absolute", lang),
+            *sectors_content(prog.id, "absolute", lang, target_year=prog.target_year),
             *coordinator_blocks(coordinator_state(engine, prog, target_id), lang),
         ]

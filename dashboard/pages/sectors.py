@@ -31,6 +31,7 @@ from dashboard.context import (
 from dashboard.figures.indicators import indicator_figure, indicator_table
 from dashboard.figures.trajectory import milestone_levels, trajectory_figure
 from dashboard.i18n import fmt_auto, fmt_number, t
+from dashboard.sections.overview_sections import trajectory_columns
 from dashboard.sections.per_inhabitant import chosen_per, per_choice, shown_trajectory
 from dashboard.sections.targets_and_gap import pick_target
 from dashboard.summaries import (
@@ -48,6 +49,9 @@ CONTENT_ID = "sectors-content"
 PER_ID = "sectors-per"
 CONTROLS = (("sector", SECTOR_ID, "data"), ("per", PER_ID, "data"))
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
+# The columns of a sector's trajectory table: fewer than the overview's (no band, milestones or commitments).
+SECTOR_TRAJECTORY_COLUMNS = ("year", "actual_kt", "population", "complete_label", "incomplete_kt", "note",
+                             "pathway_kt", "projected_kt")
 
 def placeholders() -> html.Div:
     return hidden_controls((SECTOR_ID, PER_ID), (CONTENT_ID,))
@@ -103,17 +107,7 @@ def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, la
                                  "complete": rows["complete"], "sectors_included": rows["sectors_included"]})
     milestones, target_point = milestone_levels(summary)
     table, per_inhabitant = shown_trajectory(prog.id, progress, milestones, target_point, lang, per)
-    unit, kind = ("per", "per") if per_inhabitant else ("kt", "kt")
-    columns = (
-        Column("year", t("col_year", lang), "year"),
-        Column("actual_kt", t(f"col_actual_{unit}", lang), kind),
-        *([Column("population", t("col_population", lang), "int")] if per_inhabitant else []),
-        Column("complete_label", t("col_complete", lang), "text"),
-        Column("incomplete_kt", t(f"col_incomplete_{unit}", lang), kind),
-        Column("note", t("col_note", lang), "text"),
-        Column("pathway_kt", t(f"col_pathway_{unit}", lang), kind),
-        Column("projected_kt", t(f"col_projected_{unit}", lang), kind),
-    )
+    columns = trajectory_columns(lang, per_inhabitant is not None, SECTOR_TRAJECTORY_COLUMNS)
     if per_inhabitant:
         chart_summary = per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang)
     else:
@@ -126,7 +120,7 @@ def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, la
                                  target_year=prog.target_year), table=table,
         columns=columns,
     ), lang))
-    out += activity_blocks(prog.id, sector, lang)
+    out += activity_blocks(prog.id, sector, lang, prog.target_year)
     return out
 
 
@@ -143,7 +137,7 @@ def sector_sentence(table: pd.DataFrame, summary: dict, lang: str, per_inhabitan
     return text
 
 
-def activity_blocks(programme_id: int, sector: str, lang: str) -> list:
+def activity_blocks(programme_id: int, sector: str, lang: str, target_year: int | None = None) -> list:
     """A chart for every activity indicator of the sector or of its sub-sectors."""
     engine = current_engine()
     family = [sector] + [s.code for s in SECTORS if s.parent == sector]
@@ -162,7 +156,7 @@ def activity_blocks(programme_id: int, sector: str, lang: str) -> list:
                     value=fmt_auto(last[label], lang, 2))
         blocks.append(chart_block(ChartView(
             name=f"indicator-{row.code}", title=label, summary=summary,
-            figure=indicator_figure(table, lang, row.unit), table=table,
+            figure=indicator_figure(table, lang, row.unit, target_year), table=table,
             columns=(Column("period", t("col_period", lang), "text"), Column(label, label, "number")),
         ), lang))
     return blocks

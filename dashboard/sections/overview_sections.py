@@ -100,14 +100,14 @@ def headline_section(summary: dict, area: str, target_year: int, lang: str) -> h
     ])
 
 
-def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
-                    per_inhabitant: PerInhabitant | None = None) -> ChartView:
-    """The trajectory's chart, table and summary; `per_inhabitant` when the table's values are
-    t CO2e per inhabitant (sections.per_inhabitant.shown_trajectory)."""
+def trajectory_columns(lang: str, per_inhabitant: bool, keys: tuple[str, ...] | None = None) -> tuple[Column, ...]:
+    """The trajectory table's columns (in kt, or in t per inhabitant with the population beside
+    them); `keys` keeps those columns only (the sectors page shows fewer)."""
     unit, kind = ("per", "per") if per_inhabitant else ("kt", "kt")
     columns = (
         Column("year", t("col_year", lang), "year"),
         Column("actual_kt", t(f"col_actual_{unit}", lang), kind),
+        *([Column("population", t("col_population", lang), "int")] if per_inhabitant else []),
         Column("complete_label", t("col_complete", lang), "text"),
         Column("incomplete_kt", t(f"col_incomplete_{unit}", lang), kind),
         Column("note", t("col_note", lang), "text"),
@@ -119,6 +119,14 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
         Column("projected_high_kt", t(f"col_projected_high_{unit}", lang), kind),
         Column("with_commitments_kt", t(f"col_with_commitments_{unit}", lang), kind),
     )
+    return columns if keys is None else tuple(c for c in columns if c.key in keys)
+
+
+def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
+                    per_inhabitant: PerInhabitant | None = None) -> ChartView:
+    """The trajectory's chart, table and summary; `per_inhabitant` when the table's values are
+    t CO2e per inhabitant (sections.per_inhabitant.shown_trajectory)."""
+    columns = trajectory_columns(lang, per_inhabitant is not None)
     if per_inhabitant is None:
         return ChartView(
             name="trajectory", title=t("trajectory_title", lang),
@@ -131,7 +139,7 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
         summary=per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang),
         figure=trajectory_figure(table, lang, t("axis_t_per_inhabitant", lang), per_inhabitant=True,
                                  target_year=target_year),
-        table=table, columns=(*columns[:2], Column("population", t("col_population", lang), "int"), *columns[2:]),
+        table=table, columns=columns,
     )
 
 
@@ -151,18 +159,22 @@ def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, b
     return dataclasses.replace(view, figure=figure), False
 
 
-def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total") -> list:
-    return _sectors_content(current_engine(), programme_id, breakdown, lang, per)
+def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total",
+                    target_year: int | None = None) -> list:
+    return _sectors_content(current_engine(), programme_id, breakdown, lang, per, target_year)
 
 
 @cached_query
-def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str) -> list:
-    view, empty = sectors_chart(programme_id, breakdown, lang, per)
+def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str,
+                     target_year: int | None) -> list:
+    view, empty = sectors_chart(programme_id, breakdown, lang, per, target_year)
     return [chart_block(view, lang, empty=empty)]
 
 
-def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "total") -> tuple[ChartView, bool]:
-    """Emissions by sector (absolute, per inhabitant or as shares), and whether there is nothing to draw."""
+def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "total",
+                  target_year: int | None = None) -> tuple[ChartView, bool]:
+    """Emissions by sector (absolute, per inhabitant or as shares), and whether there is nothing to
+    draw; `target_year` gets a labelled tick beside the latest year."""
     emissions = queries.emissions_by_sector(current_engine(), programme_id)
     share = breakdown == "share"
     per_inhabitant = per == PER_INHABITANT and not share  # a share is the same per inhabitant
@@ -192,6 +204,6 @@ def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "tota
     axis = t("axis_share", lang) if share else t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
     return ChartView(
         name="sectors", title=title, summary=summary,
-        figure=sector_area_figure(table, lang, axis, per_inhabitant=per_inhabitant), table=table,
+        figure=sector_area_figure(table, lang, axis, target_year, per_inhabitant=per_inhabitant), table=table,
         columns=columns,
     ), False
