@@ -13,7 +13,7 @@ Fixtures for every test module (use these rather than building your own):
 - `sqlite_template`, `postgres_templates`: the session's templates (rarely needed directly).
 - `browser` (tests/browser_support.py): one headless Chromium per test process.
 
-The suite can run in parallel (pytest-xdist, `-n 2`; `make test` runs it serially, see the README):
+The suite runs in parallel (pytest-xdist, `-n 2`; `make test` runs the browser tests apart, see the README):
 each worker is its own process with its own session fixtures, so nothing may be shared between
 tests through a fixed name. Files go in `tmp_path`; servers bind port 0
 (`tests.service_support.free_port`); PostgreSQL databases get a unique name (the worker id and a
@@ -288,11 +288,3 @@ def programme_id(engine) -> int:
     """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
     return create_programme(engine, LEUVEN)
 
-
-def pytest_itemcollected(item):
-    """Every test that drives Chromium runs on one xdist worker, one at a time, while the other
-    workers take the rest: two Chromiums and two live servers on a 2-core machine would slow each
-    page past its waits, and they gain nothing from running side by side. (Marked as each test is
-    collected: xdist reads the groups in its own pytest_collection_modifyitems.)"""
-    if "browser" in getattr(item, "fixturenames", ()):
-        item.add_marker(pytest.mark.xdist_group("browser"))
