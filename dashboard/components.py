@@ -14,7 +14,12 @@ from dashboard.data_texts import data_language
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, t
 from dashboard.language_switch import language_switch, switch_languages, switch_link_id
 from dashboard.security import current_account
-from dashboard.workspace.nav import drawn_for_visitor, logged_in_line, with_lang, workspace_home
+from dashboard.workspace.common.nav import (
+    drawn_for_visitor,
+    logged_in_line,
+    with_lang,
+    workspace_home,
+)
 from pipelines.csv_safe import safe_frame
 from pipelines.programme_registry import slug_for
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from dashboard.auth_texts import denied_role_text, pick_language, texts
 from dashboard.i18n import other_languages
 from dashboard.i18n import t as i18n_t
-from dashboard.workspace.nav import with_lang, workspace_home
+from dashboard.workspace.common.nav import with_lang, workspace_home
 from pipelines.db import ImportRunning
 from pipelines.login_throttle import LoginThrottleStore, ThrottleKey, login_keys
 from pipelines.users import Account, end_sessions, normalise_name, verify_login

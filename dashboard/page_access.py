@@ -23,7 +23,7 @@ from flask import Response, redirect, request
 from dashboard.auth_texts import denied_role_text, pick_language, texts
 from dashboard.login_views import denied_page, login_url
 from dashboard.security import current_account, current_role, has_role
-from dashboard.workspace.nav import with_lang, workspace_links
+from dashboard.workspace.common.nav import with_lang, workspace_links
 
 ROLE_ATTRIBUTE = "required_role"
 DENIED_ID = "access-denied"

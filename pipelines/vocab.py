@@ -121,6 +121,30 @@ CHART_SERIES: tuple[Term, ...] = (
     Term("level", "Niveau", "Level", "#4477AA", fr="Niveau"),
 )
 
+# Colours that belong to no term: the ink, grid and axes of every chart, and the series sets of
+# charts whose series are not terms (indicators, programmes, scenario bands). Only here: a test
+# finds any other colour literal in the figure modules.
+INK = "#1a1a1a"  # text, outlines of markers and bars
+GRID = "#d9d9d9"
+AXIS = "#767676"  # axis lines (4.5:1 on white)
+PAPER = "#ffffff"
+# Paul Tol's "bright" palette without its light grey: indicator lines.
+INDICATOR_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
+# Okabe-Ito, one per compared programme (six at most).
+PROGRAMME_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00")
+# Paul Tol's "muted" and "light" schemes: 18 scenario bands told apart with colour blindness.
+BAND_COLOURS = (
+    "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
+    "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00",
+    "#44BB99", "#DDDDDD",
+)
+# The steps of the commitments gap (waterfall) and of the scenario bar that are not chart series.
+STEP_COLOURS = {
+    "without": "#BBBBBB", "achieved": "#117733", "latest": "#4477AA", "in_progress": "#44AA99",
+    "planned": "#88CCEE", "committed": "#88CCEE", "delivered": "#117733", "now": "#4477AA",
+    "scenario": "#AA3377", "target": "#332288",
+}
+
 ROLES = ("analyst", "coordinator", "admin")
 
 # Missing-value markers. Notation keys are those of the GPC; the others are what analysts type.

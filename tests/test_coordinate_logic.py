@@ -9,16 +9,16 @@ import pandas as pd
 import pytest
 
 from dashboard.context import ProgrammeInfo
-from dashboard.workspace.coord_progress import health_state, partner_progress
-from dashboard.workspace.coord_queries import audit_log
-from dashboard.workspace.coord_state import CoordinatorState, coordinator_state
-from dashboard.workspace.coord_target_removal import (
+from dashboard.workspace.coordinate.progress import health_state, partner_progress
+from dashboard.workspace.coordinate.queries import audit_log
+from dashboard.workspace.coordinate.state import CoordinatorState, coordinator_state
+from dashboard.workspace.coordinate.target_removal import (
     PendingRemoval,
     removal_question,
     remove_pending,
 )
-from dashboard.workspace.coord_target_views import set_names_of_rows
-from dashboard.workspace.coord_targets import (
+from dashboard.workspace.coordinate.target_views import set_names_of_rows
+from dashboard.workspace.coordinate.targets import (
     read_milestone,
     read_new_set,
     read_rename,
@@ -26,7 +26,7 @@ from dashboard.workspace.coord_targets import (
     save_rename,
     save_target,
 )
-from dashboard.workspace.coord_views import partner_view
+from dashboard.workspace.coordinate.views import partner_view
 from pipelines.analytics.inputs import TargetSetSpec, TargetSpec
 from pipelines.audit import edit
 from pipelines.errors import UserError, ValidationFailed

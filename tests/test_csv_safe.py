@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from dashboard.app import create_app
-from dashboard.workspace.upload_check import mapping_csv
+from dashboard.workspace.upload.check import mapping_csv
 from pipelines.csv_safe import restore_cell, safe_cell, safe_frame
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions

@@ -88,7 +88,7 @@ def test_an_xlsx_declaring_the_whole_sheet_is_read_to_its_real_rows():
 
 
 def test_checking_an_uploaded_workbook_opens_it_once(engine, programme_id, monkeypatch):
-    from dashboard.workspace.upload_check import UploadChoices, check_upload
+    from dashboard.workspace.upload.check import UploadChoices, check_upload
     from pipelines import read_excel
 
     opened = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,20 @@ def test_one_registry_lists_the_import_kinds():
     for kind in IMPORT_KINDS.values():
         for template in kind.templates:  # every template the registry names is shipped
             assert (ROOT / "data" / "templates" / template).is_file()
+
+
+def test_chart_colours_live_only_in_vocab():
+    # Colours carry meaning (a sector, a status, measured vs. planned): one place, pipelines.vocab.
+    # The two small pages outside Dash (login, printable report) keep their stylesheets in their
+    # own module, as the Dash pages keep theirs in assets/*.css.
+    stylesheets = {"dashboard/login_views.py", "dashboard/workspace/coordinate/report_page.py"}
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b(?![-\w])")
+    found = []
+    for path in sorted((ROOT / "dashboard").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in stylesheets:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if hex_colour.search(line.split("  # ")[0]):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    assert not found, "colour literals outside pipelines/vocab.py:\n" + "\n".join(found)

@@ -322,8 +322,8 @@ def test_cli_options_and_report(engine, programme_id):
 # --- the upload page ----------------------------------------------------------------------------
 
 def test_the_upload_page_names_the_columns_left_out_in_the_page_language(engine, programme_id):
-    from dashboard.workspace.upload_check import UploadChoices, check_upload
-    from dashboard.workspace.upload_views import diff_section
+    from dashboard.workspace.upload.check import UploadChoices, check_upload
+    from dashboard.workspace.upload.views import diff_section
 
     data = (DATA / "ind_notes_ignored.csv").read_bytes()
     outcome = check_upload(engine, programme_id, data, "notes.csv", UploadChoices(), "ann")
@@ -333,7 +333,7 @@ def test_the_upload_page_names_the_columns_left_out_in_the_page_language(engine,
 
 
 def test_the_upload_page_offers_a_partner_type_mapping_and_applies_it(engine, programme_id):
-    from dashboard.workspace.upload_check import (
+    from dashboard.workspace.upload.check import (
         UploadChoices,
         check_upload,
         mapping_candidates,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.workspace.upload_check import UploadChoices, check_upload
-from dashboard.workspace.upload_views import detected_section
+from dashboard.workspace.upload.check import UploadChoices, check_upload
+from dashboard.workspace.upload.views import detected_section
 from pipelines.programme_areas import add_areas
 
 from .conftest import DATA

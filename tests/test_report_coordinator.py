@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.figures.gap import COLOURS
-from dashboard.workspace.coord_svg import nice_ticks, steps_svg
+from dashboard.workspace.coordinate.svg import nice_ticks, steps_svg
 from pipelines.settings import Settings
 from tests.auth_support import SECRET, log_in
 from tests.coordinate_support import seed_coordination

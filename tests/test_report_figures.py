@@ -10,8 +10,8 @@ from dashboard.figures.indicators import indicator_figure
 from dashboard.figures.line_styles import year_axis, year_ticks
 from dashboard.figures.sectors import sector_area_figure
 from dashboard.figures.trajectory import trajectory_figure, trajectory_table
-from dashboard.workspace.coord_report import trajectory_svg_series
-from dashboard.workspace.coord_svg import lines_svg
+from dashboard.workspace.coordinate.report import trajectory_svg_series
+from dashboard.workspace.coordinate.svg import lines_svg
 
 
 def _progress() -> pd.DataFrame:

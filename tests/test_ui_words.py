@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 
 from dashboard.data_texts import project_text, stored_text, unit_text
 from dashboard.i18n import tn
-from dashboard.workspace.audit_words import entry_text
-from dashboard.workspace.local_time import local_when, zone
+from dashboard.workspace.common.local_time import local_when, zone
+from dashboard.workspace.coordinate.audit_words import entry_text
 from pipelines.demo import CCC_NAME, DEMO_PROGRAMME, DEMO_TEXTS
 
 
@@ -53,7 +53,7 @@ def test_the_log_page_reads_local_days_as_their_utc_moments(engine):
     1 July finds it, one of 30 June does not (on SQLite and PostgreSQL alike)."""
     from sqlalchemy import update
 
-    from dashboard.workspace.log_queries import log_rows
+    from dashboard.workspace.coordinate.log_queries import log_rows
     from pipelines.audit import edit
     from pipelines.schema import AuditLog
     from tests.coordinate_support import commitment_id, seed_coordination

@@ -7,7 +7,7 @@ import base64
 import pytest
 from sqlalchemy import func, select
 
-from dashboard.workspace.upload_check import (
+from dashboard.workspace.upload.check import (
     UploadChoices,
     UploadRefused,
     check_upload,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import plotly_separators
-from pipelines.vocab import CHART_SERIES, terms_by_code
+from pipelines.vocab import AXIS, CHART_SERIES, GRID, INK, PAPER, terms_by_code
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-TEXT_COLOUR = "#1a1a1a"
-GRID_COLOUR = "#d9d9d9"
+TEXT_COLOUR = INK
+GRID_COLOUR = GRID
 SERIES = terms_by_code(CHART_SERIES)
 
 
@@ -46,17 +46,17 @@ def base_layout(lang: str, y_title: str, *, height: int = 380, x_title: str | No
         "font": {"family": FONT, "size": 14, "color": TEXT_COLOUR},
         "height": height,
         "margin": {"l": 56, "r": 12, "t": 12, "b": 48},
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": PAPER,
+        "plot_bgcolor": PAPER,
         "hovermode": "x unified",
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0},
         "xaxis": {
             "title": {"text": x_title} if x_title else None,
-            "gridcolor": GRID_COLOUR, "linecolor": "#767676", "tickformat": "d",
+            "gridcolor": GRID_COLOUR, "linecolor": AXIS, "tickformat": "d",
             "automargin": True, "fixedrange": True,
         },
         "yaxis": {
-            "title": {"text": y_title}, "gridcolor": GRID_COLOUR, "zerolinecolor": "#767676",
+            "title": {"text": y_title}, "gridcolor": GRID_COLOUR, "zerolinecolor": AXIS,
             "tickformat": ",~f", "automargin": True, "fixedrange": True, "rangemode": "tozero",
         },
     }

@@ -10,11 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean
-from pipelines.vocab import SECTOR_BY_CODE, SECTORS
+from pipelines.vocab import INK, PROGRAMME_COLOURS, SECTOR_BY_CODE, SECTORS
 
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
-# Colour-blind-safe (Okabe–Ito), one per programme; six at most are compared.
-PROGRAMME_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x")
 
 
@@ -130,7 +128,7 @@ def progress_figure(table: pd.DataFrame, lang: str, x_title: str, status_labels:
     names = [f"{p} ({status_labels.get(s, s)})" for p, s in zip(table["programme"], table["status"], strict=True)]
     trace = {
         "type": "bar", "orientation": "h", "x": clean(table["progress_pct"]), "y": names,
-        "marker": {"color": "#0072B2"}, "hovertemplate": f"%{{x:,.1f}} % ({x_title})<extra>%{{y}}</extra>",
+        "marker": {"color": PROGRAMME_COLOURS[0]}, "hovertemplate": f"%{{x:,.1f}} % ({x_title})<extra>%{{y}}</extra>",
         "name": x_title,
     }
     # The meaning goes in the hover and the table: an axis title would be cut off on a phone.
@@ -138,7 +136,7 @@ def progress_figure(table: pd.DataFrame, lang: str, x_title: str, status_labels:
     layout["xaxis"].update(tickformat=",~f", rangemode="tozero", ticksuffix="%")
     layout["yaxis"].update(autorange="reversed", tickformat=None, rangemode="normal")
     layout["shapes"] = [{"type": "line", "x0": 100, "x1": 100, "yref": "paper", "y0": 0, "y1": 1,
-                         "line": {"color": "#1a1a1a", "dash": "dot"}}]
+                         "line": {"color": INK, "dash": "dot"}}]
     layout["showlegend"] = False
     return {"data": [trace], "layout": layout}
 

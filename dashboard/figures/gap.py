@@ -12,13 +12,11 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour
+from pipelines.vocab import GRID, INK, STEP_COLOURS
 
 STEPS = ("without", "achieved", "latest", "in_progress", "planned", "missing", "target")
 LEVELS = ("without", "latest", "target")
-COLOURS = {
-    "without": "#BBBBBB", "achieved": "#117733", "latest": "#4477AA", "in_progress": "#44AA99",
-    "planned": "#88CCEE", "missing": series_colour("missing"), "target": "#332288",
-}
+COLOURS = {step: STEP_COLOURS[step] if step != "missing" else series_colour("missing") for step in STEPS}
 
 
 def gap_table(
@@ -72,7 +70,7 @@ def gap_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
         "base": clean(pd.Series(base, dtype=float).round(1)),
         "marker": {
             "color": [COLOURS[s] for s in table["step"]],
-            "line": {"color": "#1a1a1a", "width": 1},
+            "line": {"color": INK, "width": 1},
         },
         "text": clean(table["change_kt"]),
         "texttemplate": "%{text:,.1f}",
@@ -87,7 +85,7 @@ def gap_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
     # On a phone the step names take the width: they wrap (wrap_label) and the value ticks stay
     # few and level, where Plotly would otherwise turn them vertical.
     layout["xaxis"] = {
-        "title": {"text": x_title}, "gridcolor": "#d9d9d9", "tickformat": ",~f",
+        "title": {"text": x_title}, "gridcolor": GRID, "tickformat": ",~f",
         "rangemode": "tozero", "fixedrange": True, "automargin": True, "tickangle": 0, "nticks": 4,
     }
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,

@@ -6,9 +6,9 @@ import pandas as pd
 
 from dashboard.figures.common import base_layout, clean
 from dashboard.figures.line_styles import year_axis
+from pipelines.vocab import INDICATOR_COLOURS
 
-# Paul Tol's "bright" palette without its light grey: told apart by colour-blind readers too.
-LINE_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
+LINE_COLOURS = INDICATOR_COLOURS
 MODES = ("absolute", "per_capita", "index")
 NOTE = "note"  # the table's column of the analysts' notes on a period's values ("label: note")
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean
-from pipelines.vocab import COMMITMENT_STATUSES
+from pipelines.vocab import COMMITMENT_STATUSES, GRID, INK
 
 STATUS_ORDER = tuple(s.code for s in COMMITMENT_STATUSES)
 
@@ -33,7 +33,7 @@ def status_figure(table: pd.DataFrame, lang: str, x_title: str) -> dict:
         "y": [terms[c].label(lang) for c in table["status"]],
         "x": clean(table["count"]),
         "marker": {"color": [terms[c].colour for c in table["status"]],
-                   "line": {"color": "#1a1a1a", "width": 1}},
+                   "line": {"color": INK, "width": 1}},
         "text": clean(table["count"]), "textposition": "outside", "cliponaxis": False,
         "hovertemplate": "%{y}: %{x}<extra></extra>", "showlegend": False,
     }
@@ -42,7 +42,7 @@ def status_figure(table: pd.DataFrame, lang: str, x_title: str) -> dict:
     layout["margin"] = {"l": 12, "r": 36, "t": 8, "b": 48}
     # Whole numbers only: a tick every 1, 2, 5… commitments, never 0.2.
     step = max(1, math.ceil(max([0, *table["count"]]) / 5))
-    layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": "#d9d9d9", "tickformat": "d",
+    layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": GRID, "tickformat": "d",
                        "dtick": step, "rangemode": "tozero", "fixedrange": True}
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
                        "fixedrange": True}

@@ -11,15 +11,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, to_kt
+from pipelines.vocab import BAND_COLOURS, GRID, INK, STEP_COLOURS
 
-# Paul Tol's "muted" and "light" schemes: told apart with colour blindness, 18 bands before a repeat.
-BAND_COLOURS = (
-    "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
-    "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00",
-    "#44BB99", "#DDDDDD",
-)
 BAR_STEPS = ("now", "scenario", "target")
-BAR_COLOURS = {"now": "#4477AA", "scenario": "#AA3377", "target": "#332288"}
+BAR_COLOURS = {step: STEP_COLOURS[step] for step in BAR_STEPS}
 
 
 def wedge_table(pathway: pd.DataFrame, wedges: pd.DataFrame) -> pd.DataFrame:
@@ -91,14 +86,14 @@ def bar_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
         "y": [f"{step_labels[s]} ({y})" for s, y in zip(table["step"], table["year"], strict=True)],
         "x": clean(table["value_kt"]),
         "marker": {"color": [BAR_COLOURS[s] for s in table["step"]],
-                   "line": {"color": "#1a1a1a", "width": 1}},
+                   "line": {"color": INK, "width": 1}},
         "texttemplate": "%{x:,.1f}", "textposition": "outside", "cliponaxis": False,
         "hovertemplate": "%{y}: %{x:,.1f} kt<extra></extra>", "showlegend": False,
     }
     layout = base_layout(lang, "", height=240)
     layout["hovermode"] = "closest"
     layout["margin"] = {"l": 12, "r": 56, "t": 12, "b": 48}
-    layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": "#d9d9d9", "tickformat": ",~f",
+    layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": GRID, "tickformat": ",~f",
                        "rangemode": "tozero", "fixedrange": True, "automargin": True}
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
                        "fixedrange": True}

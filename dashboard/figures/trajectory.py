@@ -14,7 +14,7 @@ from dashboard.figures.common import base_layout, clean, series_colour, series_l
 from dashboard.figures.line_styles import LINE_STYLES, year_axis
 from dashboard.i18n import t
 from pipelines.analytics.pathways import target_level
-from pipelines.vocab import SECTOR_BY_CODE
+from pipelines.vocab import INK, SECTOR_BY_CODE
 
 COLUMNS = (
     "year", "actual_kt", "incomplete_kt", "complete", "complete_label", "note", "pathway_kt", "milestone_kt",
@@ -169,7 +169,7 @@ def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, target_year:
     """Figure dict of the trajectory; series without values are left out. The latest measured
     year and the target year always have a labelled tick."""
     unit = "%{y:,.2f} t" if per_inhabitant else "%{y:,.1f} kt"
-    point = {"symbol": "diamond", "size": 12, "line": {"color": "#1a1a1a", "width": 1}}
+    point = {"symbol": "diamond", "size": 12, "line": {"color": INK, "width": 1}}
     traces = _band(table, lang) + [
         _line(table, "projected_kt", "trend", lang, unit, **_styled("trend")),
         _line(table, "with_commitments_kt", "with_commitments", lang, unit, **_styled("with_commitments")),

@@ -15,11 +15,11 @@ from dash import Input, Output, State, dcc, html, no_update
 from dashboard.context import current, current_engine, page_title, request_language, write_engine
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, role_required
-from dashboard.workspace.coord_fields import field_label
-from dashboard.workspace.nav import ADMIN_PROGRAMMES_PATH, workspace_shell
-from dashboard.workspace.notices import done, notice
-from dashboard.workspace.text_table import text_table
-from dashboard.workspace.upload_check import UploadRefused, decode_upload, max_bytes
+from dashboard.workspace.common.form_fields import field_label
+from dashboard.workspace.common.nav import ADMIN_PROGRAMMES_PATH, workspace_shell
+from dashboard.workspace.common.notices import done, notice
+from dashboard.workspace.common.text_table import text_table
+from dashboard.workspace.upload.check import UploadRefused, decode_upload, max_bytes
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.load.result import LoadOptions
 from pipelines.programme_registry import (

@@ -17,7 +17,7 @@ from dashboard.components import register_choice_group
 from dashboard.context import current, current_engine, page_title, request_language, write_engine
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, role_required
-from dashboard.workspace.admin_users_views import (
+from dashboard.workspace.admin.users_views import (
     add_form,
     aid,
     change_form,
@@ -25,8 +25,8 @@ from dashboard.workspace.admin_users_views import (
     role_name,
     users_table,
 )
-from dashboard.workspace.nav import ADMIN_USERS_PATH, workspace_shell
-from dashboard.workspace.notices import done, notice
+from dashboard.workspace.common.nav import ADMIN_USERS_PATH, workspace_shell
+from dashboard.workspace.common.notices import done, notice
 from pipelines.errors import UserError
 from pipelines.users import (
     add_user,

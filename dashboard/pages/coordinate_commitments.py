@@ -15,16 +15,16 @@ from dashboard.context import ProgrammeInfo, current_engine, page_title, request
 from dashboard.i18n import fmt_number, fmt_pct, is_missing, t
 from dashboard.sections.overview_sections import gap_block
 from dashboard.sections.targets_and_gap import pick_target
-from dashboard.workspace.coord_editor import (
+from dashboard.workspace.common.form_fields import EditField
+from dashboard.workspace.common.nav import COORD_COMMITMENTS_PATH, workspace_shell
+from dashboard.workspace.coordinate.editor import (
     EditorSpec,
     TableColumn,
     editor_layout,
     editor_skeleton,
     register_editor,
 )
-from dashboard.workspace.coord_fields import EditField
-from dashboard.workspace.coord_queries import commitments_to_edit
-from dashboard.workspace.nav import COORD_COMMITMENTS_PATH, workspace_shell
+from dashboard.workspace.coordinate.queries import commitments_to_edit
 from pipelines.vocab import COMMITMENT_STATUSES
 
 dash.register_page(

@@ -19,12 +19,12 @@ from dashboard.context import (
 from dashboard.data_texts import stored_text
 from dashboard.i18n import t
 from dashboard.security import role_required
-from dashboard.workspace.audit_words import entry_text
-from dashboard.workspace.coord_fields import field_label
-from dashboard.workspace.local_time import local_when, zone
-from dashboard.workspace.log_queries import LIMIT, WHAT, log_rows
-from dashboard.workspace.nav import COORD_LOG_PATH, workspace_shell
-from dashboard.workspace.text_table import text_table
+from dashboard.workspace.common.form_fields import field_label
+from dashboard.workspace.common.local_time import local_when, zone
+from dashboard.workspace.common.nav import COORD_LOG_PATH, workspace_shell
+from dashboard.workspace.common.text_table import text_table
+from dashboard.workspace.coordinate.audit_words import entry_text
+from dashboard.workspace.coordinate.log_queries import LIMIT, WHAT, log_rows
 
 dash.register_page(__name__, path=COORD_LOG_PATH, name="Audit log", title=page_title("log_title"),
                    required_role="coordinator")

@@ -12,16 +12,16 @@ from dash import html
 
 from dashboard.context import page_title, request_language
 from dashboard.i18n import is_missing, t
-from dashboard.workspace.coord_editor import (
+from dashboard.workspace.common.form_fields import NONE, EditField
+from dashboard.workspace.common.nav import COORD_PARTNERS_PATH, workspace_shell
+from dashboard.workspace.coordinate.editor import (
     EditorSpec,
     TableColumn,
     editor_layout,
     editor_skeleton,
     register_editor,
 )
-from dashboard.workspace.coord_fields import NONE, EditField
-from dashboard.workspace.coord_queries import partners_to_edit
-from dashboard.workspace.nav import COORD_PARTNERS_PATH, workspace_shell
+from dashboard.workspace.coordinate.queries import partners_to_edit
 from pipelines.vocab import PARTNER_TYPES, SECTOR_BY_CODE, SECTORS
 
 dash.register_page(

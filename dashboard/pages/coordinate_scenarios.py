@@ -25,7 +25,7 @@ from dashboard.i18n import t
 from dashboard.sections.scenario_views import scenario_blocks, scenario_name
 from dashboard.sections.targets_and_gap import pick_target
 from dashboard.security import current_user_name, role_required
-from dashboard.workspace.nav import COORD_SCENARIOS_PATH, workspace_shell
+from dashboard.workspace.common.nav import COORD_SCENARIOS_PATH, workspace_shell
 from pipelines.analytics.commitments_gap import SCENARIO_BASES
 from pipelines.analytics.scenarios import GROUPINGS, Scenario
 from pipelines.errors import UserError

@@ -24,10 +24,12 @@ from dashboard.context import (
 )
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
-from dashboard.workspace.coord_fields import error_box
-from dashboard.workspace.coord_queries import audit_log
-from dashboard.workspace.coord_target_removal import register_removal_callbacks
-from dashboard.workspace.coord_target_views import (
+from dashboard.workspace.common.form_fields import error_box
+from dashboard.workspace.common.nav import COORD_TARGETS_PATH, workspace_shell
+from dashboard.workspace.common.notices import done, notice
+from dashboard.workspace.coordinate.queries import audit_log
+from dashboard.workspace.coordinate.target_removal import register_removal_callbacks
+from dashboard.workspace.coordinate.target_views import (
     TARGET_ENTITIES,
     milestone_form,
     new_set_form,
@@ -41,9 +43,12 @@ from dashboard.workspace.coord_target_views import (
     targets_log,
     tid,
 )
-from dashboard.workspace.coord_targets import save_milestone, save_new_set, save_rename, save_target
-from dashboard.workspace.nav import COORD_TARGETS_PATH, workspace_shell
-from dashboard.workspace.notices import done, notice
+from dashboard.workspace.coordinate.targets import (
+    save_milestone,
+    save_new_set,
+    save_rename,
+    save_target,
+)
 from pipelines import targets
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.field_checks import InvalidFields

@@ -25,16 +25,16 @@ from dashboard.security import (
     require_role,
     role_required,
 )
-from dashboard.workspace.imports_queries import BatchInfo, batch_info, batch_rows, batches
-from dashboard.workspace.imports_views import (
+from dashboard.workspace.common.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
+from dashboard.workspace.common.notices import notice
+from dashboard.workspace.imports.queries import BatchInfo, batch_info, batch_rows, batches
+from dashboard.workspace.imports.views import (
     UNDO_BUTTON,
     VIEW_BUTTON,
     batches_table,
     rows_view,
     undo_question,
 )
-from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
-from dashboard.workspace.notices import notice
 from pipelines.errors import UserError, in_language
 from pipelines.undo import may_undo, undo_batch
 

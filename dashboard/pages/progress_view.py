@@ -15,10 +15,10 @@ from dashboard.i18n import t
 from dashboard.sections.overview_sections import main_content, sectors_content
 from dashboard.sections.targets_and_gap import pick_target, target_options
 from dashboard.security import role_required
-from dashboard.workspace.coord_report_page import register_report_route
-from dashboard.workspace.coord_state import coordinator_state
-from dashboard.workspace.coord_views import coordinator_blocks
-from dashboard.workspace.nav import COORD_PROGRESS_PATH, COORD_REPORT_PATH, workspace_shell
+from dashboard.workspace.common.nav import COORD_PROGRESS_PATH, COORD_REPORT_PATH, workspace_shell
+from dashboard.workspace.coordinate.report_page import register_report_route
+from dashboard.workspace.coordinate.state import coordinator_state
+from dashboard.workspace.coordinate.views import coordinator_blocks
 
 dash.register_page(
     __name__, path=COORD_PROGRESS_PATH, name="Progress (coordinators)",

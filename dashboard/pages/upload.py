@@ -26,11 +26,11 @@ from dashboard.context import (
 )
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, has_role, role_required
-from dashboard.workspace.coord_fields import field_label
-from dashboard.workspace.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
-from dashboard.workspace.notices import notice
-from dashboard.workspace.upload_browser import UploadIds, register_browser_side
-from dashboard.workspace.upload_check import (
+from dashboard.workspace.common.form_fields import field_label
+from dashboard.workspace.common.nav import IMPORTS_PATH, UPLOAD_PATH, workspace_shell
+from dashboard.workspace.common.notices import notice
+from dashboard.workspace.upload.browser import UploadIds, register_browser_side
+from dashboard.workspace.upload.check import (
     UploadChoices,
     UploadRefused,
     check_upload,
@@ -41,18 +41,18 @@ from dashboard.workspace.upload_check import (
     safe_file_name,
     start_import,
 )
-from dashboard.workspace.upload_job_views import outcome_view as job_outcome
-from dashboard.workspace.upload_job_views import progress_view, state_key
-from dashboard.workspace.upload_mapping import (
+from dashboard.workspace.upload.job_views import outcome_view as job_outcome
+from dashboard.workspace.upload.job_views import progress_view, state_key
+from dashboard.workspace.upload.mapping import (
     SAVED,
     opens_mapping_step,
     preview_of,
     step_skeleton,
     step_view,
 )
-from dashboard.workspace.upload_mapping_callbacks import register_mapping_callbacks
-from dashboard.workspace.upload_templates import TEMPLATES, register_template_route, template_href
-from dashboard.workspace.upload_views import (
+from dashboard.workspace.upload.mapping_callbacks import register_mapping_callbacks
+from dashboard.workspace.upload.templates import TEMPLATES, register_template_route, template_href
+from dashboard.workspace.upload.views import (
     MAP_APPLY,
     MAP_LABELS,
     MAP_TARGET,

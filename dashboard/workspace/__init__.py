@@ -1,1 +1,5 @@
-"""The logged-in workspace: navigation and page frame (nav.py), and the helpers of its pages."""
+"""The logged-in workspace, one sub-package per room: upload, imports, coordinate, admin.
+
+What several rooms use (navigation, notices, form fields, text tables, local times) is in
+`common`, which is not a page and imports no room; rooms do not import each other.
+"""

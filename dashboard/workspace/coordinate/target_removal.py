@@ -20,14 +20,14 @@ from sqlalchemy import Engine
 from dashboard.context import ProgrammeInfo, write_engine
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
-from dashboard.workspace.coord_target_views import (
+from dashboard.workspace.common.notices import done, notice
+from dashboard.workspace.coordinate.target_views import (
     MILESTONE_REMOVE,
     confirm_panel,
     sector_text,
     target_text,
     tid,
 )
-from dashboard.workspace.notices import done, notice
 from pipelines import targets
 from pipelines.analytics.inputs import MilestoneSpec, TargetSetSpec
 from pipelines.errors import UserError

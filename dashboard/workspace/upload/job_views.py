@@ -10,8 +10,8 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.i18n import fmt_number, t
-from dashboard.workspace.notices import notice
-from dashboard.workspace.upload_views import import_done, problems_section
+from dashboard.workspace.common.notices import notice
+from dashboard.workspace.upload.views import import_done, problems_section
 from pipelines.errors import in_language
 from pipelines.import_jobs import DONE, FAILED, QUEUED, RESULT_FIELDS, JobState
 from pipelines.load.result import LoadResult

@@ -9,8 +9,8 @@ from dash import dcc, html
 
 from dashboard.components import choice_group
 from dashboard.i18n import t
-from dashboard.workspace.coord_fields import field_label, fmt_when
-from dashboard.workspace.text_table import text_table
+from dashboard.workspace.common.form_fields import field_label, fmt_when
+from dashboard.workspace.common.text_table import text_table
 from pipelines.users import MIN_PASSWORD_LENGTH, Account
 from pipelines.vocab import ROLES
 

@@ -1,12 +1,12 @@
 """The audit log in words: 'Target for 2030 (whole programme) changed from 78,646 t CO₂e to 60 %
-of the baseline left'. Times: dashboard/workspace/local_time.py."""
+of the baseline left'. Times: dashboard/workspace/common/local_time.py."""
 
 from __future__ import annotations
 
 from dashboard.data_texts import stored_text
 from dashboard.i18n import t
-from dashboard.workspace.coord_editor import OTHER_FIELD_LABELS
-from dashboard.workspace.coord_target_views import sector_text, target_text
+from dashboard.workspace.coordinate.editor import OTHER_FIELD_LABELS
+from dashboard.workspace.coordinate.target_views import sector_text, target_text
 from pipelines.analytics.inputs import TARGET_KINDS
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, SECTOR_BY_CODE, terms_by_code
 

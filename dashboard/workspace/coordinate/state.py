@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 
 from dashboard import queries
 from dashboard.context import ProgrammeInfo
-from dashboard.workspace.coord_progress import health_overview, partner_progress
-from dashboard.workspace.coord_queries import commitments_of_partners
+from dashboard.workspace.coordinate.progress import health_overview, partner_progress
+from dashboard.workspace.coordinate.queries import commitments_of_partners
 from pipelines.analytics.commitments_gap import overdue
 from pipelines.analytics.health import data_health
 
@@ -24,7 +24,7 @@ class CoordinatorState:
     programme: ProgrammeInfo
     target_id: int | None
     summary: dict  # derived_summary of the target set ({} when none)
-    partners: pd.DataFrame  # coord_progress.PARTNER_COLUMNS
+    partners: pd.DataFrame  # progress.PARTNER_COLUMNS
     overdue: pd.DataFrame  # OVERDUE_COLUMNS, the longest overdue first
     health: pd.DataFrame  # data_health rows with `state`, those needing attention first
     as_of_year: int

@@ -16,7 +16,7 @@ from dash import dcc, html
 from dashboard.components import choice_group
 from dashboard.context import current
 from dashboard.i18n import fmt_date, is_missing, t, tn
-from dashboard.workspace.local_time import local_when, zone
+from dashboard.workspace.common.local_time import local_when, zone
 from pipelines.errors import Problem, in_language
 from pipelines.field_checks import FieldProblem
 

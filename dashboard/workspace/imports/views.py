@@ -8,8 +8,8 @@ import pandas as pd
 from dash import html
 
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, is_missing, t
-from dashboard.workspace.imports_queries import BatchInfo, BatchRows
-from dashboard.workspace.text_table import text_table
+from dashboard.workspace.common.text_table import text_table
+from dashboard.workspace.imports.queries import BatchInfo, BatchRows
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, terms_by_code
 
 VIEW_BUTTON = "imports-view"  # pattern-matching id type: {"role": VIEW_BUTTON, "batch": id}

@@ -19,9 +19,9 @@ from dashboard.i18n import t
 from dashboard.login_views import login_url
 from dashboard.sections.targets_and_gap import pick_target
 from dashboard.security import current_account, current_user_name, has_role
-from dashboard.workspace.coord_report import build_report
-from dashboard.workspace.local_time import zone
-from dashboard.workspace.nav import COORD_PROGRESS_PATH, COORD_REPORT_PATH
+from dashboard.workspace.common.local_time import zone
+from dashboard.workspace.common.nav import COORD_PROGRESS_PATH, COORD_REPORT_PATH
+from dashboard.workspace.coordinate.report import build_report
 
 KEEP_ROWS = 12  # a section whose table is this short prints whole: never a page of three rows
 

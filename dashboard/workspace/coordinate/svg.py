@@ -14,9 +14,10 @@ from markupsafe import Markup, escape
 
 from dashboard.figures.line_styles import year_ticks
 from dashboard.i18n import fmt_number
+from pipelines.vocab import AXIS, GRID, INK
 
 WIDTH = 640
-FONT = "font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"#1a1a1a\""
+FONT = f"font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"{INK}\""
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -45,14 +46,14 @@ def steps_svg(table: pd.DataFrame, labels: dict[str, str], colours: dict[str, st
     height = 30 + row * len(table)
     top = max(1.0, float(table[["from_kt", "to_kt"]].to_numpy().max()))
     scale = (WIDTH - left - right) / top
-    body = [f'<line x1="{left}" y1="10" x2="{left}" y2="{height - 10}" stroke="#767676"/>']
+    body = [f'<line x1="{left}" y1="10" x2="{left}" y2="{height - 10}" stroke="{AXIS}"/>']
     for i, r in enumerate(table.itertuples(index=False)):
         y = 14 + i * row
         start, end = sorted((float(r.from_kt), float(r.to_kt)))
         x, width = left + start * scale, max(1.0, (end - start) * scale)
         body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" {FONT}>{escape(labels[r.step])}</text>')
         body.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row - 10}" '
-                    f'fill="{colours[r.step]}" stroke="#1a1a1a" stroke-width="0.5"/>')
+                    f'fill="{colours[r.step]}" stroke="{INK}" stroke-width="0.5"/>')
         body.append(f'<text x="{x + width + 6:.1f}" y="{y + 15}" {FONT}>{fmt_number(r.change_kt, lang, 1)}</text>')
     return _svg(height, title, description, body)
 
@@ -86,7 +87,7 @@ class SvgSeries:
 
 def _marker(shape: str, x: float, y: float, colour: str, size: float = 4.5) -> str:
     """A marker centred on (x, y), outlined in near-black so it shows on any line."""
-    edge = f'fill="{colour}" stroke="#1a1a1a" stroke-width="0.8"'
+    edge = f'fill="{colour}" stroke="{INK}" stroke-width="0.8"'
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size * 0.8:.1f}" {edge}/>'
     if shape == "square":
@@ -132,13 +133,13 @@ def lines_svg(table: pd.DataFrame, series: list[SvgSeries], lang: str, title: st
     py = lambda y: top + (y1 - y) / (y1 - y0) * (height - top - bottom)  # noqa: E731
     body = [f'<text x="8" y="14" {FONT}>{escape(y_title)}</text>']
     for tick in ticks:
-        body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(tick):.1f}" y2="{py(tick):.1f}" stroke="#d9d9d9"/>')
+        body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(tick):.1f}" y2="{py(tick):.1f}" stroke="{GRID}"/>')
         body.append(f'<text x="{left - 6}" y="{py(tick) + 4:.1f}" text-anchor="end" {FONT}>'
                     f'{fmt_number(tick, lang, 0)}</text>')
     tick_years, tick_texts = year_ticks(x0, x1, marked_years or [])
     for year, text in zip(tick_years, tick_texts, strict=True):
         body.append(f'<line x1="{px(year):.1f}" x2="{px(year):.1f}" y1="{height - bottom}" '
-                    f'y2="{height - bottom + 4}" stroke="#767676"/>')
+                    f'y2="{height - bottom + 4}" stroke="{AXIS}"/>')
         body.append(f'<text class="year-tick" x="{px(year):.1f}" y="{height - bottom + 18}" '
                     f'text-anchor="middle" {FONT}>{text}</text>')
     if band:
@@ -165,7 +166,7 @@ def lines_svg(table: pd.DataFrame, series: list[SvgSeries], lang: str, title: st
     for i, s in enumerate(keys):
         lx, ly = left + (i % per_row) * 280, legend_top + (i // per_row) * row_height
         if s is None:
-            body.append(f'<rect x="{lx}" y="{ly - 6}" width="30" height="12" fill="{band[3]}" stroke="#767676" '
+            body.append(f'<rect x="{lx}" y="{ly - 6}" width="30" height="12" fill="{band[3]}" stroke="{AXIS}" '
                         f'stroke-width="0.5"/><text x="{lx + 38}" y="{ly + 4}" {FONT}>{escape(band[2])}</text>')
         else:
             body.append(_legend_key(s, lx, ly) + f'<text x="{lx + 38}" y="{ly + 4}" {FONT}>{escape(s.label)}</text>')

@@ -8,8 +8,8 @@ from dash import dcc, html
 
 from dashboard.components import choice_group
 from dashboard.i18n import fmt_auto, t
-from dashboard.workspace.coord_fields import field_label, fmt_when
-from dashboard.workspace.coord_targets import TARGET_SECTORS
+from dashboard.workspace.common.form_fields import field_label, fmt_when
+from dashboard.workspace.coordinate.targets import TARGET_SECTORS
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
 from pipelines.targets import may_remove
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL

@@ -11,10 +11,10 @@ import re
 from dash import dcc, html
 
 from dashboard.i18n import t
-from dashboard.workspace.notices import notice
-from dashboard.workspace.text_table import text_table
-from dashboard.workspace.upload_check import CheckOutcome
-from dashboard.workspace.upload_views import PROBLEMS_SHOWN, diff_section
+from dashboard.workspace.common.notices import notice
+from dashboard.workspace.common.text_table import text_table
+from dashboard.workspace.upload.check import CheckOutcome
+from dashboard.workspace.upload.views import PROBLEMS_SHOWN, diff_section
 from pipelines.errors import Problem, ValidationFailed, in_language
 from pipelines.profiles.mapping_step import (
     ROLES,

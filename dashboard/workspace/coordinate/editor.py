@@ -21,7 +21,7 @@ from dashboard.components import choice_group, register_choice_group
 from dashboard.context import ProgrammeInfo, current_engine, current_programme, write_engine
 from dashboard.i18n import t
 from dashboard.security import current_user_name, role_required
-from dashboard.workspace.coord_fields import (
+from dashboard.workspace.common.form_fields import (
     EditField,
     choice_text,
     error_box,
@@ -33,8 +33,8 @@ from dashboard.workspace.coord_fields import (
     saved_box,
     shown_value,
 )
-from dashboard.workspace.coord_queries import audit_log
-from dashboard.workspace.notices import notice
+from dashboard.workspace.common.notices import notice
+from dashboard.workspace.coordinate.queries import audit_log
 from pipelines.audit import edit
 from pipelines.errors import UserError, ValidationFailed
 

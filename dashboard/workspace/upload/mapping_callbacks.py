@@ -12,9 +12,9 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, no_update
 from dashboard.context import write_engine
 from dashboard.i18n import t
 from dashboard.security import require_role, role_required
-from dashboard.workspace.notices import done, notice
-from dashboard.workspace.upload_check import UploadRefused, decode_upload, max_bytes, safe_file_name
-from dashboard.workspace.upload_mapping import (
+from dashboard.workspace.common.notices import done, notice
+from dashboard.workspace.upload.check import UploadRefused, decode_upload, max_bytes, safe_file_name
+from dashboard.workspace.upload.mapping import (
     LABEL,
     MARKERS,
     MEASURED,

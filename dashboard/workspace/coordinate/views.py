@@ -8,9 +8,9 @@ from dash import html
 
 from dashboard.components import ChartView, Column, chart_block, table_block
 from dashboard.i18n import fmt_number, t, tn
-from dashboard.workspace.coord_figures import partner_progress_figure
-from dashboard.workspace.coord_progress import LATE_AFTER_YEARS
-from dashboard.workspace.coord_state import CoordinatorState
+from dashboard.workspace.coordinate.figures import partner_progress_figure
+from dashboard.workspace.coordinate.progress import LATE_AFTER_YEARS
+from dashboard.workspace.coordinate.state import CoordinatorState
 from pipelines.vocab import COMMITMENT_STATUSES, INDICATOR_KINDS, terms_by_code
 
 STATUS_TERMS = terms_by_code(COMMITMENT_STATUSES)

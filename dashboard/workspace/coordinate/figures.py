@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean
+from pipelines.vocab import GRID, STEP_COLOURS
 
-COMMITTED_COLOUR = "#88CCEE"
-DELIVERED_COLOUR = "#117733"
+COMMITTED_COLOUR = STEP_COLOURS["committed"]
+DELIVERED_COLOUR = STEP_COLOURS["delivered"]
 
 
 def partner_progress_figure(
@@ -33,7 +34,7 @@ def partner_progress_figure(
     layout["barmode"] = "group"
     layout["hovermode"] = "closest"
     layout["margin"] = {"l": 12, "r": 24, "t": 12, "b": 48}
-    layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": "#d9d9d9", "tickformat": ",~f",
+    layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": GRID, "tickformat": ",~f",
                        "rangemode": "tozero", "fixedrange": True, "automargin": True}
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
                        "fixedrange": True}

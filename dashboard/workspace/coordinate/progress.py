@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines.analytics.commitments_gap import delivered_reduction, is_overdue
+from pipelines.analytics.commitments_gap import delivered_reduction, is_overdue, scenario_weight
 
 PARTNER_COLUMNS = ["partner", "commitments", "committed_t", "delivered_t", "delivered_pct", "overdue"]
 # Inventories are published about two years after the fact (the 2024 figures in 2026): a series
@@ -26,11 +26,9 @@ def partner_progress(commitments: pd.DataFrame, as_of_year: int) -> pd.DataFrame
     """One row per partner (PARTNER_COLUMNS), the largest commitment first, then by name."""
     if commitments.empty:
         return pd.DataFrame(columns=PARTNER_COLUMNS)
-    full = pd.to_numeric(commitments["reduction_t_per_year"]).fillna(0.0).astype(float)
-    status = commitments["status"]
     frame = pd.DataFrame({
         "partner": commitments["partner"],
-        "committed_t": full.where(status != "withdrawn", 0.0),
+        "committed_t": scenario_weight(commitments, "all_delivered"),  # every one not withdrawn
         "delivered_t": delivered_reduction(commitments),
         "overdue": is_overdue(commitments, as_of_year).astype(int),
     })

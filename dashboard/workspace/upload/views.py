@@ -8,9 +8,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.i18n import fmt_auto, fmt_number, is_missing, t, tn
-from dashboard.workspace.notices import notice
-from dashboard.workspace.text_table import text_table
-from dashboard.workspace.upload_check import CheckOutcome, mapping_candidates, mapping_csv
+from dashboard.workspace.common.notices import notice
+from dashboard.workspace.common.text_table import text_table
+from dashboard.workspace.upload.check import CheckOutcome, mapping_candidates, mapping_csv
 from pipelines.errors import Problem, in_language
 from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult

@@ -25,10 +25,10 @@ from dashboard.summaries import (
     headline_sentences,
     trajectory_summary,
 )
-from dashboard.workspace.coord_state import coordinator_state
-from dashboard.workspace.coord_svg import SvgSeries, lines_svg, steps_svg
-from dashboard.workspace.coord_views import health_view, overdue_view, partner_view
-from dashboard.workspace.local_time import local_when, zone
+from dashboard.workspace.common.local_time import local_when, zone
+from dashboard.workspace.coordinate.state import coordinator_state
+from dashboard.workspace.coordinate.svg import SvgSeries, lines_svg, steps_svg
+from dashboard.workspace.coordinate.views import health_view, overdue_view, partner_view
 from pipelines.vocab import SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
 
 

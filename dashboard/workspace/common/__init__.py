@@ -1,0 +1,1 @@
+"""Parts several workspace rooms share: navigation, notices, form fields, text tables, local times."""

@@ -1,0 +1,1 @@
+"""The coordinator's room: progress, commitments and partners editors, targets, log, report."""

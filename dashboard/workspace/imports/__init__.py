@@ -1,0 +1,1 @@
+"""The import history room: every batch with its provenance, rows and undo."""

@@ -1,0 +1,1 @@
+"""The upload room: file check, column mapping, preview, background import job, templates."""
