@@ -117,3 +117,17 @@ def test_an_edit_applies_the_loaders_rule_against_the_stored_target_year(engine,
         audit.edit(engine, with_partners, "commitment", pv.id, {"shape": "zigzag", "start_year": "20x"}, "coord")
     assert {p.column for p in failed.value.problems} == {"shape", "start_year"}
     assert (commitment(engine, "KU Leuven", "PV").start_year, commitment(engine, "KU Leuven", "PV").target_year) == (2025, 2030)
+
+
+def test_the_upload_preview_shows_the_delivery_columns_and_the_dry_run_their_changes(engine, with_partners):
+    from pipelines.load import preview_file
+
+    load_text(engine, with_partners, "Partner;Titel;Doeljaar\nKU Leuven;PV;2030\n")
+    text = b"Partner;Titel;Startjaar;Doeljaar;Verloop\nKU Leuven;PV;2026;2030;trap\n"
+    preview = preview_file(text, "commitments", "c.csv")
+    assert preview["columns"] == ["Partner", "Titel", "Startjaar", "Doeljaar", "Verloop"]
+    assert preview["rows"][0]["Verloop"] == "trap"
+    result = load_file(engine, with_partners, "commitments", text, file_name="c.csv",
+                       options=LoadOptions(dry_run=True))
+    assert result.superseded == 1
+    assert stored(engine, with_partners)[("KU Leuven", "PV")]["start_year"] is None  # a dry run writes nothing
