@@ -11,6 +11,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.context import current_programme
 from dashboard.data_texts import data_language
+from dashboard.embed_offer import embed_offer
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, t
 from dashboard.language_switch import language_switch, switch_languages, switch_link_id
 from dashboard.security import current_account
@@ -270,8 +271,9 @@ def data_table(view: ChartView, lang: str) -> html.Div:
     )
 
 
-def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section:
-    """Heading, chart, one-sentence summary, table view and CSV download of one chart."""
+def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | None = None) -> html.Section:
+    """Heading, chart, one-sentence summary, table view and CSV download of one chart; with
+    `embed` (the chart's /embed/ address) an iframe snippet to copy."""
     ids = {k: {"role": k, "chart": view.name} for k in ("graph", "csv-button", "csv-download", "csv-data")}
     heading_id = f"{view.name}-heading"
     children = [
@@ -294,6 +296,8 @@ def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section
             dcc.Download(id=ids["csv-download"]),
             dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
         ]
+        if embed:
+            children.append(embed_offer(view.name, view.title, embed, lang))
     return html.Section(className="chart-block", children=children,
                         **{"aria-labelledby": heading_id})
 

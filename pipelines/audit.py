@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from pipelines import db
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
-from pipelines.load.record_specs import COMMITMENT_FIELDS, PARTNER_FIELDS, FieldSpec, Lookups
+from pipelines.load.record_specs import (
+    COMMITMENT_FIELDS,
+    PARTNER_FIELDS,
+    FieldSpec,
+    Lookups,
+    delivery_problems,
+)
 from pipelines.schema import AuditLog, Commitment, Partner, utcnow
 from pipelines.unit_of_work import programme_write_in
 
@@ -134,6 +140,8 @@ def _changed_values(conn: Connection, programme_id: int, entity: str, specs, cur
                     changes: Mapping[str, object]) -> dict[str, object]:
     """The parsed new values that differ from `current` (a commitment's last update freshened)."""
     new_values = _parse_edit(conn, programme_id, entity, specs, changes)
+    if entity == "commitment":
+        _check_delivery(current, new_values)
     freshened = [
         a for a in _FRESHENS_LAST_UPDATE & set(new_values)
         if not same_value(current._mapping[a], new_values[a])
@@ -141,6 +149,18 @@ def _changed_values(conn: Connection, programme_id: int, entity: str, specs, cur
     if entity == "commitment" and freshened and "last_update" not in new_values:
         new_values["last_update"] = date.today()
     return {a: v for a, v in new_values.items() if not same_value(current._mapping[a], v)}
+
+
+def _check_delivery(current, new_values: Mapping[str, object]) -> None:
+    """The loader's start/target year rule on the row as it would be saved (a new start year
+    against a stored target year too), blamed on the year the coordinator changed."""
+    moved = {a for a in ("start_year", "target_year")
+             if a in new_values and not same_value(current._mapping[a], new_values[a])}
+    blame = "target_year" if moved == {"target_year"} else "start_year"
+    problems = delivery_problems({**current._mapping, **new_values}, blame)
+    if problems:
+        raise ValidationFailed([Problem("commitment edit", None, attr, value, expected)
+                                for attr, value, expected in problems])
 
 
 def same_value(old: object, new: object) -> bool:

@@ -14,6 +14,12 @@ ENDPOINTS = (
      "value came about, its sources and import batches.", "Uitstoot per sector en jaar in t CO2e, "
      "met hoe elke waarde tot stand kwam, de bronnen en de imports."),
     ("/programmes/{slug}/emissions.csv", "The same as CSV.", "Hetzelfde als CSV."),
+    ("/programmes/{slug}/emissions.json?per=inhabitant", "Emissions by sector and year in t CO2e per "
+     "inhabitant (each year's value ÷ that year's population, as the dashboard's per-inhabitant "
+     "charts; also .csv). A year without a population is flagged (population_missing) and has no "
+     "value, never zero.", "Uitstoot per sector en jaar in t CO2e per inwoner (de waarde van elk "
+     "jaar ÷ de bevolking van dat jaar, zoals de grafieken per inwoner van het dashboard; ook .csv). "
+     "Een jaar zonder bevolkingscijfer is gemarkeerd (population_missing) en heeft geen waarde, nooit nul."),
     ("/programmes/{slug}/observations", "Current values of every indicator, paged (?limit, ?offset, "
      "?indicator=CODE); ?history=1 gives every stored version with its provenance.",
      "Huidige waarden van elke indicator, per pagina (?limit, ?offset, ?indicator=CODE); "
@@ -70,6 +76,7 @@ def guide_html(lang: str, slug: str, base_url: str) -> str:
         f"curl {api}/programmes",
         f"curl {api}/programmes/{slug}/status",
         f"curl -o emissions.csv {api}/programmes/{slug}/emissions.csv",
+        f"curl '{api}/programmes/{slug}/emissions.json?per=inhabitant'",
         f"curl '{api}/programmes/{slug}/observations?indicator=population&history=1&limit=50'",
         f"frictionless validate {api}/programmes/{slug}/datapackage.json",
     ))

@@ -88,6 +88,13 @@ def conditional(version: str, build: Callable[[], flask.Response]) -> flask.Resp
     return with_cors(response)
 
 
+def request_variant() -> str:
+    """The request's path and query parameters, sorted: part of an ETag, so that two answers of
+    different parameters (?per=inhabitant, ?offset=100, another report) never share a tag."""
+    args = sorted(flask.request.args.items(multi=True))
+    return f"{flask.request.path}?{urlencode(args)}"
+
+
 def _held_tag(etag: str) -> str | None:
     """The client's If-None-Match tag that names `etag` (with or without an encoding suffix)."""
     tags = flask.request.if_none_match
@@ -122,6 +129,18 @@ def text_arg(name: str) -> str | None:
     if raw is not None and "\x00" in raw:
         raise ApiError(400, "bad_parameter", Bilingual(
             f"Parameter '{name}' holds a NUL character.", f"Parameter '{name}' bevat een NUL-teken."))
+    return raw
+
+
+def choice_arg(name: str, choices: Sequence[str]) -> str:
+    """A query parameter taking one of `choices` (the first when absent); else a 400 naming them."""
+    raw = flask.request.args.get(name, choices[0])
+    if raw not in choices:
+        valid = ", ".join(choices)
+        raise ApiError(400, "bad_parameter", Bilingual(
+            f"Parameter '{name}' must be one of {valid}, not {raw!r}.",
+            f"Parameter '{name}' moet een van {valid} zijn, niet {raw!r}.",
+        ))
     return raw
 
 

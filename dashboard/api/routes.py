@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from dashboard import queries
 from dashboard.api import http, tables
 from dashboard.api.csv_text import csv_response
+from dashboard.api.emissions import emissions_table
 from dashboard.api.http import ApiError, conditional, json_response
 from dashboard.context import current_engine
 from pipelines import open_data
@@ -83,7 +84,7 @@ def programme_view(rule: str) -> Callable:
             programme = find_programme(engine, slug)
             # Parameters are checked first: a bad one is a 400 even for a client holding an ETag.
             build_now = build(engine, programme)
-            return conditional(programme.data_version, build_now)
+            return conditional(f"{programme.data_version} {http.request_variant()}", build_now)
 
         view.__name__ = build.__name__
         get(f"/programmes/<slug>{rule}")(view)
@@ -156,17 +157,25 @@ def status(engine: Engine, p: ApiProgramme):
 
 @programme_view("/emissions.json")
 def emissions_json(engine: Engine, p: ApiProgramme):
-    return lambda: json_response({
-        "data": open_data.emissions_table(engine, p.id),
-        "meta": {"unit": tables.T_CO2E, "scope_note": p.scope_note},
-    })
+    emissions = emissions_table(engine, p.id, p.scope_note)
+
+    def build() -> flask.Response:
+        _, rows, meta = emissions()
+        return json_response({"data": rows, "meta": meta})
+
+    return build
 
 
 @programme_view("/emissions.csv")
 def emissions_csv(engine: Engine, p: ApiProgramme):
-    return lambda: csv_response(
-        tables.EMISSIONS.columns, open_data.emissions_table(engine, p.id), f"{p.slug}-emissions.csv"
-    )
+    emissions = emissions_table(engine, p.id, p.scope_note)
+
+    def build() -> flask.Response:
+        table, rows, _ = emissions()
+        suffix = "-per-inhabitant" if table is tables.EMISSIONS_PER_INHABITANT else ""
+        return csv_response(table.columns, rows, f"{p.slug}-emissions{suffix}.csv")
+
+    return build
 
 
 def _observation_args() -> tuple[bool, str | None]:

@@ -1,4 +1,5 @@
-"""Coordinators: keep partners' commitments up to date (status, progress, target year, note).
+"""Coordinators: keep partners' commitments up to date (status, progress, start and target year,
+the shape of the reduction for the scenarios, note).
 
 Each save goes through the audit log and rebuilds the progress figures; the commitments gap on
 this page is redrawn from them after every change.
@@ -25,7 +26,7 @@ from dashboard.workspace.coordinate.editor import (
     register_editor,
 )
 from dashboard.workspace.coordinate.queries import commitments_to_edit
-from pipelines.vocab import COMMITMENT_STATUSES
+from pipelines.vocab import COMMITMENT_SHAPES, COMMITMENT_STATUSES
 
 dash.register_page(
     __name__, path=COORD_COMMITMENTS_PATH, name="Edit commitments",
@@ -35,6 +36,10 @@ dash.register_page(
 
 def status_options(lang: str) -> list[dict]:
     return [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_STATUSES]
+
+
+def shape_options(lang: str) -> list[dict]:
+    return [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_SHAPES]
 
 
 def _text(value, _lang: str) -> str:
@@ -52,7 +57,9 @@ def _status(value, lang: str) -> str:
 FIELDS = (
     EditField("status", "col_status", "choice", options=status_options),
     EditField("progress_pct", "coord_field_progress", "number", hint="coord_hint_progress"),
+    EditField("start_year", "coord_field_start_year", "year", hint="coord_hint_start_year"),
     EditField("target_year", "col_target_year", "year", hint="coord_hint_year"),
+    EditField("shape", "coord_field_shape", "choice", options=shape_options),
     EditField("note", "coord_field_note", "textarea"),
 )
 COLUMNS = (

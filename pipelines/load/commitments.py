@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine
 
 from pipelines.errors import Bilingual, Problem
 from pipelines.load.record_fields import CellError
-from pipelines.load.record_specs import COMMITMENT_FIELDS, Lookups, tonnes_factor
+from pipelines.load.record_specs import COMMITMENT_FIELDS, Lookups, delivery_problems, tonnes_factor
 from pipelines.load.record_undo import undo_records
 from pipelines.load.records import Record, RecordKind, RowProblem, load_records
 from pipelines.load.result import LoadOptions, LoadResult
@@ -40,7 +40,8 @@ def _check_columns(columns: Mapping[str, str], raw: RawTable) -> list[Problem]:
 
 
 def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
-    """Apply the unit to the reduction; an indicator and its target value go together."""
+    """Apply the unit to the reduction; an indicator and its target value go together; a start
+    year comes no later than the target year."""
     row_factor = values.pop("unit", None)
     header_unit = _header_unit(lookups.headers)
     factor = cast(float, row_factor) if row_factor else (tonnes_factor(header_unit) if header_unit else 1.0)
@@ -58,7 +59,7 @@ def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
         problems.append(("indicator" if "indicator_id" in values else "indicator_target", None,
                          Bilingual("the code of the indicator this target value is for (column 'indicator')",
                                    "de code van de indicator waarvoor deze doelwaarde geldt (kolom 'indicator')")))
-    return problems
+    return problems + [(attr, value, expected) for attr, value, expected in delivery_problems(values)]
 
 
 def _warn(records: list[Record]) -> list[str]:

@@ -130,8 +130,9 @@ class TermMatcher:
         self._codes: dict[str, str] = {}
         terms = list(terms)
         for term in terms:
-            for word in (term.code, term.code.replace("_", " "), term.nl, term.en):
-                self._codes.setdefault(match_key(word), term.code)
+            for word in (term.code, term.code.replace("_", " "), term.nl, term.en, term.fr):
+                if word:
+                    self._codes.setdefault(match_key(word), term.code)
         for word, code in (aliases or {}).items():
             self._codes.setdefault(match_key(word), code)
         if what:  # a long list: name the codes only
@@ -140,7 +141,9 @@ class TermMatcher:
                                        f"{what.nl}: een code of de Nederlandse of Engelse naam ({codes})")
         else:
             listed = ", ".join(f"{t.code} ({t.nl}/{t.en})" for t in terms)
-            self._expected = Bilingual(f"one of {listed}", f"een van {listed}")
+            french = (f"l’une des valeurs {', '.join(f'{t.code} ({t.fr})' for t in terms)}"
+                      if all(t.fr for t in terms) else None)
+            self._expected = Bilingual(f"one of {listed}", f"een van {listed}", french)
 
     def __call__(self, text: str) -> str:
         code = self._codes.get(match_key(text))

@@ -25,6 +25,8 @@ from pipelines.numbers import expected_number, is_ambiguous, missing_key, parse_
 from pipelines.schema import Indicator, Partner, Sector
 from pipelines.themes import ThemeMatcher, theme_matcher
 from pipelines.vocab import (
+    COMMITMENT_SHAPE_ALIASES,
+    COMMITMENT_SHAPES,
     COMMITMENT_STATUS_ALIASES,
     COMMITMENT_STATUSES,
     PARTNER_TYPE_ALIASES,
@@ -34,6 +36,7 @@ from pipelines.vocab import (
 
 PARTNER_TYPE = TermMatcher(PARTNER_TYPES, PARTNER_TYPE_ALIASES)
 COMMITMENT_STATUS = TermMatcher(COMMITMENT_STATUSES, COMMITMENT_STATUS_ALIASES)
+COMMITMENT_SHAPE = TermMatcher(COMMITMENT_SHAPES, COMMITMENT_SHAPE_ALIASES)
 
 # Tonnes CO2e per year, in the spellings analysts use; the scale word is all that differs.
 _CO2_WORDS = re.compile(
@@ -200,6 +203,8 @@ COMMITMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("indicator", "indicator_id", lambda lookups, t: lookups.indicator(t)),
     FieldSpec("indicator_target", "indicator_target", lambda lookups, t: lookups.number(t), numeric=True),
     FieldSpec("target_year", "target_year", lambda _l, t: parse_year(t)),
+    FieldSpec("start_year", "start_year", lambda _l, t: parse_year(t)),
+    FieldSpec("shape", "shape", lambda _l, t: COMMITMENT_SHAPE(t)),
     FieldSpec("status", "status", lambda _l, t: COMMITMENT_STATUS(t), nullable=False, default="planned"),
     FieldSpec("progress", "progress_pct", lambda lookups, t: lookups.percent(t), numeric=True),
     FieldSpec("last_update", "last_update", lambda _l, t: parse_date(t)),
@@ -207,3 +212,22 @@ COMMITMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("note", "note", _text(), story=True),
     FieldSpec("description", "description", _text(), story=True),
 )
+
+
+def delivery_problems(values: Mapping[str, object], blame: str = "start_year") -> list[tuple[str, str, Bilingual]]:
+    """A commitment's start year after its target year, as (attribute, value, expected) on the
+    `blame`d field (start_year, or target_year when that is the one being changed): the one rule
+    the commitments loader (a file's row) and the coordinator's editor (the row as it would be
+    saved) both apply. Each value was checked on its own by its FieldSpec first."""
+    start, due = values.get("start_year"), values.get("target_year")
+    if not (isinstance(start, int) and isinstance(due, int) and start > due):
+        return []
+    if blame == "target_year":
+        return [("target_year", str(due), Bilingual(
+            f"a target year at or after the commitment's start year {start}",
+            f"een doeljaar in of na het startjaar {start} van het engagement",
+            f"une année cible égale ou postérieure à l’année de début {start} de l’engagement"))]
+    return [("start_year", str(start), Bilingual(
+        f"a start year at or before the commitment's target year {due}",
+        f"een startjaar in of voor het doeljaar {due} van het engagement",
+        f"une année de début égale ou antérieure à l’année cible {due} de l’engagement"))]
