@@ -63,13 +63,15 @@ def test_status_of_another_target_set_and_year_equals_the_cli(engine, programme_
     assert missing.status_code == 404 and "Nope" in missing.get_json()["message"]
 
 
-def test_unknown_programme_is_a_json_404_in_both_languages(seeded, client):
+def test_unknown_programme_is_a_json_404_in_three_languages(seeded, client):
     response = client.get("/api/v1/programmes/nowhere/emissions.json")
     assert response.status_code == 404
     body = response.get_json()
     assert body["code"] == "unknown_programme" and "nowhere" in body["message"]
     assert body["message_nl"].startswith("Geen programma")
-    assert client.get("/api/v1/no-such-thing").get_json()["code"] == "not_found"
+    assert body["message_fr"] == "Pas de programme 'nowhere' ; /api/v1/programmes les énumère."
+    missing = client.get("/api/v1/no-such-thing").get_json()
+    assert missing["code"] == "not_found" and missing["message_fr"].startswith("Cette adresse de l'API")
 
 
 def test_a_get_carries_cors_and_every_other_method_gets_405(seeded, client):

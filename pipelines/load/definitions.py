@@ -53,13 +53,15 @@ def _spec(code: str, cell, layout: Layout) -> tuple[dict, tuple | None]:
     unit = cell("unit") or layout.value_unit or next((u for _c, _p, u in layout.periods if u), "")
     if not unit:
         return {}, (layout.column("unit") or layout.label, code, Bilingual(
-            f"a unit for the new indicator {code!r}", f"een eenheid voor de nieuwe indicator {code!r}"))
+            f"a unit for the new indicator {code!r}", f"een eenheid voor de nieuwe indicator {code!r}",
+            f"une unité pour le nouvel indicateur {code!r}"))
     kind_text = cell("kind")
     kind = _KINDS.get(fold(kind_text)) if kind_text else "activity"
     if kind is None:
         return {}, (layout.column("kind"), kind_text, Bilingual(
             "an indicator kind: emissions, activity or context",
-            "een soort indicator: uitstoot, activiteit of context"))
+            "een soort indicator: uitstoot, activiteit of context",
+            "un type d'indicateur : emissions, activity ou context (émissions, activité ou contexte)"))
     better = fold(cell("lower_is_better"))
     lower = True if better in _YES else False if better in _NO else kind == "emissions"
     name_nl = cell("name_nl") or cell("name_en") or code
