@@ -23,7 +23,7 @@ from pipelines.load.completeness import incomplete_years, newly_incomplete, touc
 from pipelines.load.definitions import make_definer
 from pipelines.load.indicator_rows import FileState, normalise
 from pipelines.load.labels import LabelResolver, ensure_total_indicator, load_indicators
-from pipelines.load.layout import Layout, detect_layout, to_long
+from pipelines.load.layout import DEFINITION_COLUMNS, Layout, detect_layout, to_long
 from pipelines.load.observation_store import STAGING, ObservationStore, add_up
 from pipelines.load.planned_rows import PlannedPlan, planned_plan
 from pipelines.load.planned_set import planned_set_warnings, write_planned_target_set
@@ -242,7 +242,7 @@ def _ignored_columns(state: FileState, layout: Layout, options: LoadOptions) -> 
     """The file's columns whose cells this load does not read."""
     unread = set(layout.ignored)
     if not options.new_indicators:  # the definitions' columns are read only to define indicators
-        unread |= {c for r in ("name_nl", "name_en", "kind", "lower_is_better") if (c := layout.column(r))}
+        unread |= {c for r in DEFINITION_COLUMNS if (c := layout.column(r))}
     unread.discard(state.measured_column)
     return [c for c in [*layout.columns.values(), *layout.ignored] if c in unread]
 

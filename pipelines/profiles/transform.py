@@ -178,7 +178,7 @@ def _table(profile: Profile, raw: RawTable, long: pd.DataFrame) -> RawTable:
     out.columns = list(OUTPUT_COLUMNS)
     if profile.indicators:
         specs = {d["code"]: d for d in profile.indicators}
-        for column in ("name_nl", "name_en", "kind"):
+        for column in ("name_nl", "name_en", "name_fr", "kind"):
             out[column] = [str(specs.get(label, {}).get(column, "")) for label in out["indicator"]]
     # The loader sizes its work by the file's bytes: give it the size of the long table instead.
     detected = dict(raw.detected, size_bytes=len(out) * 40)
