@@ -93,3 +93,17 @@ def _buttons(page):
 
 def _headings(blocks):
     return [c for block in blocks for c in _walk(block) if type(c).__name__ == "H2"]
+
+
+def test_a_commitment_may_name_its_indicator_in_french(engine, programme_id, tmp_path):
+    from pipelines.schema import Commitment
+    from tests.conftest import DATA
+
+    load_file(engine, programme_id, "partners", DATA / "partners_nl_semicolon_cp1252.csv")
+    path = tmp_path / "commitments.csv"
+    path.write_text("partner;title;indicator;indicator target\n"
+                    "KU Leuven;Minder uitstoot;Émissions, bâtiments tertiaires;5\n", encoding="utf-8")
+    load_file(engine, programme_id, "commitments", path)
+    with engine.connect() as conn:
+        linked = conn.execute(select(Indicator.code).join(Commitment, Commitment.indicator_id == Indicator.id)).scalar_one()
+    assert linked == "emissions.tertiary"

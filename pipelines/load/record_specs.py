@@ -99,13 +99,14 @@ class Lookups:
     @cached_property
     def _indicators(self) -> dict[str, int]:
         rows = self.conn.execute(
-            select(Indicator.id, Indicator.code, Indicator.name_nl, Indicator.name_en)
+            select(Indicator.id, Indicator.code, Indicator.name_nl, Indicator.name_en, Indicator.name_fr)
             .where(Indicator.programme_id == self.programme_id)
         ).all()
-        found = {match_key(code): ident for ident, code, _nl, _en in rows}
-        for ident, _code, nl, en in rows:  # names too, but a code always wins
-            found.setdefault(match_key(nl), ident)
-            found.setdefault(match_key(en), ident)
+        found = {match_key(code): ident for ident, code, *_names in rows}
+        for ident, _code, *names in rows:  # names too (Dutch, English, French), but a code always wins
+            for name in names:
+                if name:
+                    found.setdefault(match_key(name), ident)
         return found
 
     @cached_property
