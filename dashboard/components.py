@@ -170,6 +170,7 @@ def choice_group(
         html.Button(
             option["label"], type="button", className="toggle",
             id={"toggle": group_id, "value": str(option["value"])},
+            **({"lang": option["lang"]} if option.get("lang") else {}),  # a name not in the page's language
             **{"aria-pressed": "true" if str(option["value"]) in chosen else "false"},
         )
         for option in options
@@ -215,6 +216,7 @@ class ChartView:
     figure: dict
     table: pd.DataFrame
     columns: tuple[Column, ...] = field(default_factory=tuple)
+    title_lang: str | None = None  # the title's language when not the page's (a name without French)
 
 
 def format_cell(value, kind: str, lang: str) -> str:
@@ -266,9 +268,13 @@ def data_table(view: ChartView, lang: str) -> html.Div:
         className="table-scroll", tabIndex="0", role="region",
         **{"aria-label": t("table_of", lang, title=view.title)},
         children=html.Table(className="data-table", children=[
-            html.Caption(view.title), html.Thead(header), html.Tbody(body),
+            html.Caption(view.title, **_lang_of(view)), html.Thead(header), html.Tbody(body),
         ]),
     )
+
+
+def _lang_of(view: ChartView) -> dict:
+    return {"lang": view.title_lang} if view.title_lang else {}
 
 
 def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | None = None) -> html.Section:
@@ -277,7 +283,7 @@ def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | No
     ids = {k: {"role": k, "chart": view.name} for k in ("graph", "csv-button", "csv-download", "csv-data")}
     heading_id = f"{view.name}-heading"
     children = [
-        html.H2(view.title, id=heading_id),
+        html.H2(view.title, id=heading_id, **_lang_of(view)),
         html.Figure(className="chart", **{"aria-label": view.summary}, children=[
             dcc.Graph(id=ids["graph"], figure=view.figure, config=graph_config(lang)),
             html.Figcaption(view.summary, className="chart-summary"),
@@ -317,7 +323,7 @@ def table_block(view: ChartView, lang: str) -> html.Section:
     ids = {k: {"role": k, "chart": view.name} for k in ("csv-button", "csv-download", "csv-data")}
     heading_id = f"{view.name}-heading"
     return html.Section(className="chart-block", **{"aria-labelledby": heading_id}, children=[
-        html.H2(view.title, id=heading_id),
+        html.H2(view.title, id=heading_id, **_lang_of(view)),
         html.P(view.summary, className="chart-summary"),
         data_table(view, lang),
         html.Button(t("download_csv", lang), id=ids["csv-button"], className="button", n_clicks=0,

@@ -11,33 +11,34 @@ from dashboard.i18n import normalise_language
 from pipelines.demo import DEMO_PARTNER_TEXTS, DEMO_TEXTS
 from pipelines.settings import Settings
 
-# Units that count things (as an indicator file names them): (Dutch, English). Physical units
-# (t CO2e, MWh, kWp, km) read the same in both languages.
-UNIT_WORDS: dict[str, tuple[str, str]] = {
-    "connections": ("aansluitingen", "connections"),
-    "homes": ("woningen", "homes"),
-    "dwellings": ("woningen", "dwellings"),
-    "households": ("huishoudens", "households"),
-    "installations": ("installaties", "installations"),
-    "persons": ("personen", "persons"),
-    "people": ("personen", "people"),
-    "inhabitants": ("inwoners", "inhabitants"),
-    "vehicles": ("voertuigen", "vehicles"),
-    "cars": ("auto's", "cars"),
-    "buildings": ("gebouwen", "buildings"),
-    "trees": ("bomen", "trees"),
+# Units that count things (as an indicator file names them): (Dutch, English, French). Physical
+# units (t CO2e, MWh, kWp, km) read the same in every language.
+UNIT_WORDS: dict[str, tuple[str, str, str]] = {
+    "connections": ("aansluitingen", "connections", "raccordements"),
+    "homes": ("woningen", "homes", "logements"),
+    "dwellings": ("woningen", "dwellings", "logements"),
+    "households": ("huishoudens", "households", "ménages"),
+    "installations": ("installaties", "installations", "installations"),
+    "persons": ("personen", "persons", "personnes"),
+    "people": ("personen", "people", "personnes"),
+    "inhabitants": ("inwoners", "inhabitants", "habitants"),
+    "vehicles": ("voertuigen", "vehicles", "véhicules"),
+    "cars": ("auto's", "cars", "voitures"),
+    "buildings": ("gebouwen", "buildings", "bâtiments"),
+    "trees": ("bomen", "trees", "arbres"),
 }
-_UNIT_BY_WORD = {word: pair for pair in UNIT_WORDS.values() for word in pair}
+_UNIT_BY_WORD = {word: names for names in UNIT_WORDS.values() for word in names}
+_UNIT_LANGUAGES = ("nl", "en", "fr")
 
 
 def unit_text(unit: str | None, lang: str) -> str:
     """A counting unit in the page's language ('connections' → 'aansluitingen'); others as stored."""
     if not isinstance(unit, str):
         return ""
-    pair = _UNIT_BY_WORD.get(unit.strip().lower())
-    if pair is None:
+    names = _UNIT_BY_WORD.get(unit.strip().lower())
+    if names is None:
         return unit
-    return pair[0] if lang == "nl" else pair[1]
+    return names[_UNIT_LANGUAGES.index(lang)] if lang in _UNIT_LANGUAGES else names[1]
 
 
 def project_text(text: str | None, lang: str) -> str | None:
@@ -75,6 +76,17 @@ def written(text: str | None, lang: str, tag=html.Span, **props):
     if project_text(text, lang) is None and data_language() != lang:
         props["lang"] = data_language()
     return tag(shown, **props)
+
+
+def indicator_name(nl: str, en: str, fr: str | None, lang: str) -> tuple[str, str | None]:
+    """An indicator's name in `lang`, and the language it is written in when that is not `lang`
+    (for the element's `lang`): Dutch and English are always stored, French where given, and a
+    French page without it shows the English name, marked as English."""
+    if lang == "nl":
+        return nl, None
+    if lang == "fr":
+        return (fr, None) if isinstance(fr, str) and fr else (en, "en")
+    return en, None
 
 
 def label_around(label: str, part) -> list:

@@ -206,7 +206,8 @@ def _edit_value(spec: FieldSpec, lookups: Lookups, raw: object) -> object:
         text = (clean_story if spec.story else clean_text)(to_text(raw))
     if text is None:
         if spec.required or not spec.nullable:
-            raise CellError(Bilingual("a value (it cannot be empty)", "een waarde (dit mag niet leeg zijn)"))
+            raise CellError(Bilingual("a value (it cannot be empty)", "een waarde (dit mag niet leeg zijn)",
+                                      "une valeur (ce champ ne peut pas être vide)"))
         return None
     return spec.parse(lookups, text)
 
@@ -223,7 +224,9 @@ def _check_still_unique(
         return
     others = conn.execute(select(getattr(model, attr)).where(scope, model.id != current.id)).scalars()
     if any(match_key(name) == match_key(changed[attr]) for name in others):
-        expected = (Bilingual("a name no other partner has", "een naam die geen andere partner heeft")
+        expected = (Bilingual("a name no other partner has", "een naam die geen andere partner heeft",
+                              "un nom qu'aucun autre partenaire ne porte")
                     if entity == "partner" else
-                    Bilingual("a title this partner has not used yet", "een titel die deze partner nog niet gebruikt"))
+                    Bilingual("a title this partner has not used yet", "een titel die deze partner nog niet gebruikt",
+                              "un titre que ce partenaire n'a pas encore utilisé"))
         raise ValidationFailed([Problem(f"{entity} edit", None, attr, str(changed[attr]), expected)])

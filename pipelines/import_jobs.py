@@ -43,15 +43,12 @@ RESULT_FIELDS = ("batch_id", "added", "superseded", "unchanged", "skipped", "alr
 UNEXPECTED = Bilingual("the import stopped on an unexpected error; nothing was written. Try again; "
                        "if it happens again, tell the administrator (the server log has the details)",
                        "de import stopte door een onverwachte fout; er is niets geschreven. Probeer het "
-                       "opnieuw; gebeurt het weer, meld het dan aan de beheerder (het serverlog heeft de details)")
+                       "opnieuw; gebeurt het weer, meld het dan aan de beheerder (het serverlog heeft de details)",
+                       "l'import s'est arrêté sur une erreur inattendue ; rien n'a été écrit. Réessayez ; si "
+                       "cela se reproduit, prévenez l'administrateur (le journal du serveur contient les détails)")
 PROGRAMME_GONE = Bilingual("the programme no longer exists; nothing was imported",
-                           "het programma bestaat niet meer; er is niets geïmporteerd")
-# New pipelines texts in French (for the gettext catalogues, as the labels' *_FRENCH dicts).
-IMPORT_JOBS_FRENCH = {
-    UNEXPECTED: "l'import s'est arrêté sur une erreur inattendue ; rien n'a été écrit. Réessayez ; si "
-                "cela se reproduit, prévenez l'administrateur (le journal du serveur a les détails)",
-    PROGRAMME_GONE: "le programme n'existe plus ; rien n'a été importé",
-}
+                           "het programma bestaat niet meer; er is niets geïmporteerd",
+                           "le programme n'existe plus ; rien n'a été importé")
 
 
 class BadMove(RuntimeError):
@@ -87,33 +84,36 @@ class JobState:
         return asdict(self)
 
     def problem_list(self) -> list[Problem]:
-        """The problems of a failed job as the loader raised them (Dutch kept)."""
+        """The problems of a failed job as the loader raised them (Dutch and French kept)."""
         return [Problem(p.get("file") or self.file_name, p.get("row"), p.get("column"), p.get("value"),
-                        _text(p.get("expected"), p.get("expected_nl")))
+                        _text(p.get("expected"), p.get("expected_nl"), p.get("expected_fr")))
                 for p in self.problems or () if not p.get("error")]
 
     def error(self) -> str | None:
         """The one message of a job that failed without a list of problems (a Bilingual)."""
         for p in self.problems or ():
             if p.get("error"):
-                return _text(p.get("expected"), p.get("expected_nl"))
+                return _text(p.get("expected"), p.get("expected_nl"), p.get("expected_fr"))
         return None
 
 
-def _text(en: str | None, nl: str | None) -> str:
-    return Bilingual(en or "", nl) if nl else (en or "")
+def _text(en: str | None, nl: str | None, fr: str | None = None) -> str:
+    """A stored message in its languages again (rows written before French have none: English)."""
+    return Bilingual(en or "", nl, fr) if nl else (en or "")
 
 
 def _problem_row(problem: Problem) -> dict:
     expected = problem.expected
     return {"file": problem.file, "row": problem.row, "column": problem.column,
             "value": None if problem.value is None else str(problem.value), "expected": str(expected),
-            "expected_nl": expected.nl if isinstance(expected, Bilingual) else None}
+            "expected_nl": expected.nl if isinstance(expected, Bilingual) else None,
+            "expected_fr": expected.fr if isinstance(expected, Bilingual) else None}
 
 
 def _error_row(message) -> dict:
     return {"error": True, "expected": str(message),
-            "expected_nl": message.nl if isinstance(message, Bilingual) else None}
+            "expected_nl": message.nl if isinstance(message, Bilingual) else None,
+            "expected_fr": message.fr if isinstance(message, Bilingual) else None}
 
 
 # --- The running process's own view of its jobs (see the module docstring) -------------------

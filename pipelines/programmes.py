@@ -74,7 +74,7 @@ def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
         session.add(
             Indicator(
                 programme_id=programme.id, code="population", name_nl="Inwoners",
-                name_en="Population", unit="persons", kind="context", lower_is_better=False,
+                name_en="Population", name_fr="Population", unit="persons", kind="context", lower_is_better=False,
             )
         )
         if spec.target_residual_pct is not None:
@@ -99,7 +99,7 @@ def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
 # The programme's reported total: a published total of all sectors (no sector of its own).
 REPORTED_TOTAL = {
     "code": emissions_indicator_code(TOTAL), "name_nl": "Gerapporteerde totale uitstoot",
-    "name_en": "Reported total emissions", "unit": "t CO2e", "sector_code": None,
+    "name_en": "Reported total emissions", "name_fr": "Émissions totales déclarées", "unit": "t CO2e", "sector_code": None,
     "kind": "emissions", "lower_is_better": True,
 }
 
@@ -118,7 +118,8 @@ def add_emissions_indicators(session: Session, programme_id: int) -> None:
         session.add(
             Indicator(
                 programme_id=programme_id, code=code, name_nl=f"Uitstoot {_lower_first(s.nl)}",
-                name_en=f"Emissions, {_lower_first(s.en)}", unit="t CO2e", sector_code=s.code,
+                name_en=f"Emissions, {_lower_first(s.en)}", name_fr=f"Émissions, {_lower_first(s.fr or s.en)}",
+                unit="t CO2e", sector_code=s.code,
                 kind="emissions", lower_is_better=True,
             )
         )

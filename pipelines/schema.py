@@ -199,6 +199,7 @@ class Indicator(Base):
     code: Mapped[str] = mapped_column(String(100))
     name_nl: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str | None] = mapped_column(String(200))  # None: shown in English on French pages
     unit: Mapped[str] = mapped_column(String(40))  # canonical unit; every stored value is in it
     sector_code: Mapped[str | None] = mapped_column(ForeignKey("sector.code"))
     kind: Mapped[str] = mapped_column(String(20))  # emissions | activity | context

@@ -257,6 +257,7 @@ INDICATOR_COLUMNS = {
     "area": ("area", "gemeente", "municipality", "area name", "city", "stad", "regio", "region", "gemeentenaam"),
     "name_nl": ("name nl", "naam nl", "naam", "omschrijving"),
     "name_en": ("name en", "name", "naam en", "description"),
+    "name_fr": ("name fr", "naam fr", "nom fr", "nom", "nom francais", "libelle fr"),
     "kind": ("kind", "soort", "type"),
     "lower_is_better": ("lower is better", "lager is beter"),
     # Whether a row is measured or planned. 'type' and 'soort' are also the definitions' kind

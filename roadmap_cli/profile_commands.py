@@ -76,7 +76,8 @@ def import_command(app: AppContext, file: Path) -> None:
         definition = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(Bilingual(f"{file.name} is not a JSON profile: {exc}",
-                                  f"{file.name} is geen JSON-profiel: {exc}")) from None
+                                  f"{file.name} is geen JSON-profiel: {exc}",
+                                  f"{file.name} n'est pas un profil JSON : {exc}")) from None
     if not isinstance(definition, dict):
         raise UserError(f"{file.name} is not a JSON profile: it holds no object")
     profile = save_profile(app.ready_engine(), definition, cli_user())

@@ -38,10 +38,11 @@ def _json(schema: dict, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-ERROR = {"type": "object", "required": ["status", "code", "message", "message_nl"], "properties": {
+ERROR = {"type": "object", "required": ["status", "code", "message", "message_nl", "message_fr"], "properties": {
     "status": {"type": "integer"}, "code": {"type": "string"},
     "message": {"type": "string", "description": "In English."},
     "message_nl": {"type": "string", "description": "In Dutch."},
+    "message_fr": {"type": "string", "description": "In French."},
 }}
 LINKS = {"type": "object", "additionalProperties": {"type": ["string", "null"]}}
 PROGRAMME = {"type": "object", "required": ["slug", "name", "baseline_year", "target_year"], "properties": {

@@ -63,6 +63,7 @@ def find_programme(engine: Engine, slug: str) -> ApiProgramme:
         raise ApiError(404, "unknown_programme", Bilingual(
             f"No programme {slug!r}; /api/v1/programmes lists them.",
             f"Geen programma {slug!r}; /api/v1/programmes somt ze op.",
+            f"Pas de programme {slug!r} ; /api/v1/programmes les énumère.",
         ))
     return found[0]
 
@@ -147,7 +148,8 @@ def status(engine: Engine, p: ApiProgramme):
             summary = status_summary(engine, p.id, target, year)
         except UserError as error:
             raise ApiError(404, "no_status", Bilingual(
-                str(error), f"Geen stand van zaken beschikbaar: {error}")) from error
+                str(error), f"Geen stand van zaken beschikbaar: {error}",
+                f"Aucun état des lieux disponible : {error.in_language('fr')}")) from error
         # Serialised as `roadmap status --json` does, so the two are the same object.
         text = json.dumps(summary, ensure_ascii=False)
         return flask.Response(text, mimetype=http.JSON_TYPE)
@@ -253,6 +255,7 @@ def unknown(rest: str) -> flask.Response:
     raise ApiError(404, "not_found", Bilingual(
         "No such API endpoint; see /api/v1/openapi.json.",
         "Dit API-adres bestaat niet; zie /api/v1/openapi.json.",
+        "Cette adresse de l'API n'existe pas ; voir /api/v1/openapi.json.",
     ))
 
 

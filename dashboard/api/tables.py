@@ -92,6 +92,7 @@ INDICATORS = Table("indicators", "Indicators", "The series the programme measure
     Field("code", "string", "Indicator code."),
     Field("name_nl", "string", "Name in Dutch."),
     Field("name_en", "string", "Name in English."),
+    Field("name_fr", "string", "Name in French (empty: none given; name_en stands in)."),
     Field("unit", "string", "Canonical unit of every value."),
     Field("sector_code", "string", "Sector the indicator belongs to (empty: none)."),
     Field("kind", "string", "emissions, activity or context."),

@@ -53,12 +53,14 @@ def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
     if indicator is not None and target is None:
         column = "indicator_target" if "indicator_target" in values else "indicator"
         expected = Bilingual("the indicator's target value (column 'indicator target' / 'doelwaarde')",
-                             "de doelwaarde van de indicator (kolom 'doelwaarde' / 'indicator target')")
+                             "de doelwaarde van de indicator (kolom 'doelwaarde' / 'indicator target')",
+                             "la valeur cible de l'indicateur (colonne 'indicator target' / 'doelwaarde')")
         problems.append((column, None, expected))
     if target is not None and indicator is None:
         problems.append(("indicator" if "indicator_id" in values else "indicator_target", None,
                          Bilingual("the code of the indicator this target value is for (column 'indicator')",
-                                   "de code van de indicator waarvoor deze doelwaarde geldt (kolom 'indicator')")))
+                                   "de code van de indicator waarvoor deze doelwaarde geldt (kolom 'indicator')",
+                                   "le code de l'indicateur auquel cette valeur cible se rapporte (colonne 'indicator')")))
     return problems + [(attr, value, expected) for attr, value, expected in delivery_problems(values)]
 
 

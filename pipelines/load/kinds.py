@@ -45,7 +45,8 @@ def _records_undone(module) -> Callable[[Connection, object], str]:
     def undo(conn: Connection, batch) -> str:
         module.undo(conn, batch)
         return Bilingual(f"{batch.kind} restored to before the import",
-                         f"{batch.kind} teruggezet zoals vóór de import")
+                         f"{batch.kind} teruggezet zoals vóór de import",
+                         f"{batch.kind} rétabli(s) comme avant l'import")
     return undo
 
 

@@ -80,10 +80,12 @@ def _messages(receive) -> Iterator[tuple]:
             message = receive.recv()
         except (EOFError, OSError):
             raise UserError(Bilingual("checking the file stopped unexpectedly (its process ended)",
-                                      "het nakijken van het bestand stopte onverwacht (het proces eindigde)")) from None
+                                      "het nakijken van het bestand stopte onverwacht (het proces eindigde)",
+                                      "la vérification du fichier s'est arrêtée de façon inattendue (son processus s'est terminé)")) from None
         except Exception as exc:  # noqa: BLE001  (a message that does not unpickle: say so, no traceback)
             raise UserError(Bilingual(f"checking the file failed ({type(exc).__name__}: {exc})",
-                                      f"het nakijken van het bestand mislukte ({type(exc).__name__}: {exc})")) from None
+                                      f"het nakijken van het bestand mislukte ({type(exc).__name__}: {exc})",
+                                      f"la vérification du fichier a échoué ({type(exc).__name__} : {exc})")) from None
         yield message
         if message[0] in ("done", "error"):
             return
