@@ -145,6 +145,7 @@ def choice_arg(name: str, choices: Sequence[str]) -> str:
         raise ApiError(400, "bad_parameter", Bilingual(
             f"Parameter '{name}' must be one of {valid}, not {raw!r}.",
             f"Parameter '{name}' moet een van {valid} zijn, niet {raw!r}.",
+            f"Le paramètre '{name}' doit valoir l'une des valeurs {valid}, et non {raw!r}.",
         ))
     return raw
 

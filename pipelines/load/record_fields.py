@@ -152,9 +152,8 @@ class TermMatcher:
                                        f"{what.fr} : un code ou son nom néerlandais, anglais ou français ({codes})")
         else:
             listed = ", ".join(f"{t.code} ({t.nl}/{t.en})" for t in terms)
-            french = (f"une valeur parmi {', '.join(f'{t.code} ({t.fr})' for t in terms)}"
-                      if all(t.fr for t in terms) else f"une valeur parmi {listed}")
-            self._expected = Bilingual(f"one of {listed}", f"een van {listed}", french)
+            listed_fr = (", ".join(f"{t.code} ({t.fr})" for t in terms) if all(t.fr for t in terms) else listed)
+            self._expected = Bilingual(f"one of {listed}", f"een van {listed}", f"une valeur parmi {listed_fr}")
 
     def __call__(self, text: str) -> str:
         code = self._codes.get(match_key(text))
