@@ -26,7 +26,7 @@ from dashboard.context import (
     page_title,
     request_language,
 )
-from dashboard.data_texts import unit_text
+from dashboard.data_texts import name_in, unit_text
 from dashboard.figures.common import empty_figure
 from dashboard.figures.indicators import (
     MODES,
@@ -59,7 +59,7 @@ def available(prog: ProgrammeInfo, lang: str) -> pd.DataFrame:
     for row in found.itertuples(index=False):
         if row.code == TOTAL_CODE:  # the reported total is already in the headline total above
             continue
-        rows.append({"code": row.code, "label": row.name_nl if lang == "nl" else row.name_en,
+        rows.append({"code": row.code, "label": name_in(row.name_nl, row.name_en, lang),
                      "unit": row.unit, "id": int(row.id)})
     return pd.DataFrame(rows)
 

@@ -28,6 +28,7 @@ from dashboard.context import (
     page_title,
     request_language,
 )
+from dashboard.data_texts import name_in, unit_text
 from dashboard.figures.indicators import indicator_figure, indicator_table
 from dashboard.figures.trajectory import milestone_levels, trajectory_figure
 from dashboard.i18n import fmt_auto, fmt_number, t
@@ -146,7 +147,7 @@ def activity_blocks(programme_id: int, sector: str, lang: str, target_year: int 
     if found.empty:
         return blocks + [no_data(lang, "no_activity")]
     for row in found.itertuples(index=False):
-        label = f"{row.name_nl if lang == 'nl' else row.name_en} ({row.unit})"
+        label = f"{name_in(row.name_nl, row.name_en, lang)} ({unit_text(row.unit, lang)})"
         series = queries.indicator_series(engine, programme_id, int(row.id))
         table = indicator_table({label: series})
         if table.empty:
@@ -156,7 +157,7 @@ def activity_blocks(programme_id: int, sector: str, lang: str, target_year: int 
                     value=fmt_auto(last[label], lang, 2))
         blocks.append(chart_block(ChartView(
             name=f"indicator-{row.code}", title=label, summary=summary,
-            figure=indicator_figure(table, lang, row.unit, target_year), table=table,
+            figure=indicator_figure(table, lang, unit_text(row.unit, lang), target_year), table=table,
             columns=(Column("period", t("col_period", lang), "text"), Column(label, label, "number")),
         ), lang))
     return blocks

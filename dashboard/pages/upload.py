@@ -24,6 +24,7 @@ from dashboard.context import (
     request_language,
     write_engine,
 )
+from dashboard.data_texts import name_in
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, has_role, role_required
 from dashboard.workspace.coord_fields import field_label
@@ -259,7 +260,7 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
 def indicator_names(programme_id: int, lang: str) -> dict[str, str]:
     """Each stored indicator's code → its name in `lang` (for the diff of a checked file)."""
     found = queries.indicators(current_engine(), programme_id, with_data=False)
-    return dict(zip(found["code"], found["name_nl" if lang == "nl" else "name_en"], strict=True))
+    return {code: name_in(nl, en, lang) for code, nl, en in zip(found["code"], found["name_nl"], found["name_en"], strict=True)}
 
 
 def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list | None:
