@@ -204,7 +204,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
     var hidden = hiddenLegend(plot);
     if (hidden > 1 && (layout.height || 0) < 2000) { update.height = Math.ceil((layout.height || 380) + hidden + 16); }
-    if (Object.keys(update).length === 0) { return; }
+    if (Object.keys(update).length === 0) { plot.setAttribute("data-phone-fit", "done"); return; }
     plot.setAttribute("data-phone-fit", "busy");
     window.Plotly.relayout(plot, update).then(function () {
       plot.setAttribute("data-phone-fit", "done");
