@@ -116,8 +116,8 @@ th[scope="col"] { overflow-wrap: break-word; }
 <p>{{ s.summary }}</p>
 {% if s.chart %}<figure>{{ s.chart }}{% if s.lines %}<figcaption class="chart-key">{{ s.lines|join(" ") }}</figcaption>{% endif %}</figure>{% endif %}
 </div>
-{% if s.table %}<div class="table-scroll" role="region" tabindex="0" aria-labelledby="report-{{ s.key }}-cap"><table>
-<caption id="report-{{ s.key }}-cap">{{ s.table.caption }}</caption>
+{% if s.table %}<div class="table-scroll" role="region" tabindex="0" aria-label="{{ table_label(s.table.caption) }}"><table>
+<caption>{{ s.table.caption }}</caption>
 <thead><tr>{% for h in s.table.headers %}<th scope="col"{% if loop.first or s.table.text[loop.index0] %} class="text"{% endif %}>{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>{% for row in s.table.rows %}<tr><th scope="row" class="text">{{ row[0] }}</th>{% for cell in row[1:] %}<td{% if s.table.text[loop.index] %} class="text"{% endif %}>{{ cell }}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
@@ -153,6 +153,7 @@ def report_view() -> Response:
         confidential=t("coord_report_confidential", lang), keep_rows=KEEP_ROWS,
         summary_heading=t("report_cover_summary", lang), provenance_heading=t("report_cover_provenance", lang),
         contents_heading=t("report_cover_contents", lang), colon="\u00a0: " if lang == "fr" else ": ",
+        table_label=lambda caption: t("table_of", lang, title=caption),
     )
     response = Response(page, mimetype="text/html")
     response.headers["Cache-Control"] = "private, no-store"  # non-public figures: never cached
