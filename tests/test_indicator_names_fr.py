@@ -73,7 +73,7 @@ def test_the_indicators_and_sector_pages_name_indicators_in_french(engine, datab
         assert buttons["Share of electric cars (%)"] == "en"
         assert buttons["Logements rénovés (logements)"] is None
         headings = {str(h.children): getattr(h, "lang", None) for h in _headings(activity_blocks(programme, "buildings", "fr"))}
-        assert headings["Logements rénovés (homes)"] is None
+        assert headings["Logements rénovés (logements)"] is None
         headings = {str(h.children): getattr(h, "lang", None) for h in _headings(activity_blocks(programme, "transport", "fr"))}
         assert headings["Share of electric cars (%)"] == "en"
 

@@ -43,8 +43,11 @@ def test_counting_units_and_the_demos_texts_exist_in_both_languages():
         "aansluitingen", "woningen", "installaties", "personen"]
     assert unit_text("MWh", "nl") == "MWh"  # physical units read the same
     assert project_text(DEMO_PROGRAMME.scope_note, "nl").startswith("Territoriale uitstoot")
-    for nl, en in DEMO_TEXTS.values():
-        assert nl and en
+    assert [unit_text(u, "fr") for u in ("connections", "homes", "households")] == [
+        "raccordements", "logements", "ménages"]
+    for english, texts in DEMO_TEXTS.items():
+        assert texts["nl"] and texts["fr"] and texts["en"] == english
+    assert project_text(CCC_NAME, "fr") == "Contrat de ville climatique 2030"
     assert stored_text("Written by a partner", "nl") == "Written by a partner"  # as written
 
 

@@ -13,6 +13,7 @@ from dash import html
 
 from dashboard import queries
 from dashboard.context import ProgrammeInfo, current_engine, page_title, request_language
+from dashboard.data_texts import stored_text
 from dashboard.i18n import fmt_number, fmt_pct, is_missing, t
 from dashboard.sections.overview_sections import gap_block
 from dashboard.sections.targets_and_gap import pick_target
@@ -46,6 +47,12 @@ def _text(value, _lang: str) -> str:
     return "" if value is None or (not isinstance(value, str) and is_missing(value)) else str(value)
 
 
+def _shown_text(value, lang: str) -> str:
+    """A stored text as the table shows it: the demo's own in the page's language (the form keeps
+    the text as stored)."""
+    return stored_text(_text(value, lang), lang)
+
+
 def _year(value, _lang: str) -> str:
     return "–" if is_missing(value) else str(int(value))
 
@@ -63,14 +70,14 @@ FIELDS = (
     EditField("note", "coord_field_note", "textarea"),
 )
 COLUMNS = (
-    TableColumn("title", "col_commitment", _text),
+    TableColumn("title", "col_commitment", _shown_text),
     TableColumn("partner", "col_partner", _text),
     TableColumn("status", "col_status", _status),
     TableColumn("progress_pct", "col_progress", lambda v, lang: "–" if is_missing(v) else fmt_pct(v, lang, 0)),
     TableColumn("target_year", "col_target_year", _year),
     TableColumn("reduction_t_per_year", "col_reduction_t",
                 lambda v, lang: "–" if is_missing(v) else fmt_number(v, lang, 0)),
-    TableColumn("note", "coord_field_note", _text),
+    TableColumn("note", "coord_field_note", _shown_text),
 )
 
 

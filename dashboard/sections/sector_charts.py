@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from dashboard import queries
 from dashboard.components import ChartView, Column
-from dashboard.data_texts import indicator_name
+from dashboard.data_texts import indicator_name, unit_text
 from dashboard.figures.indicators import indicator_figure, indicator_table
 from dashboard.figures.trajectory import milestone_levels, trajectory_figure
 from dashboard.i18n import fmt_auto, t
@@ -71,7 +71,7 @@ def activity_views(engine: Engine, programme_id: int, sector: str, lang: str,
     views = []
     for row in found.itertuples(index=False):
         name, name_lang = indicator_name(row.name_nl, row.name_en, row.name_fr, lang)
-        label = f"{name} ({row.unit})"
+        label = f"{name} ({unit_text(row.unit, lang)})"
         series = queries.indicator_series(engine, programme_id, int(row.id))
         table = indicator_table({label: series})
         if table.empty:
@@ -81,7 +81,7 @@ def activity_views(engine: Engine, programme_id: int, sector: str, lang: str,
                     value=fmt_auto(last[label], lang, 2))
         views.append((row.code, ChartView(
             name=f"indicator-{row.code}", title=label, summary=summary, title_lang=name_lang,
-            figure=indicator_figure(table, lang, row.unit, target_year), table=table,
+            figure=indicator_figure(table, lang, unit_text(row.unit, lang), target_year), table=table,
             columns=(Column("period", t("col_period", lang), "text"), Column(label, label, "number")),
         )))
     return views
