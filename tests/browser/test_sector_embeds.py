@@ -39,7 +39,7 @@ def test_sector_embed_draws_the_trajectory_per_inhabitant_with_its_state(page, s
 def test_sector_embed_of_an_activity_indicator(dutch_page, seeded_url):
     page = dutch_page
     open_page(page, f"{seeded_url}/embed/sectors/buildings?lang=nl&programme=leuven&indicator=renovated_homes")
-    expect(page.locator("h1")).to_have_text("Gerenoveerde woningen (homes)")
+    expect(page.locator("h1")).to_have_text("Gerenoveerde woningen (woningen)")
     _drawn(page)
     assert page.evaluate("document.querySelector('.js-plotly-plot').data[0].y.slice(-1)[0]") == 1000
     expect(page.locator(".embed-source")).to_contain_text("Bron: Leuven 2030")
