@@ -29,7 +29,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from pipelines import db, job_pulse, job_reaper
 from pipelines.errors import UserError, ValidationFailed
-from pipelines.job_lease import read_sidecar, sidecar_dir, this_runner
+from pipelines.job_lease import holder_dead, read_sidecar, sidecar_dir, this_runner
 from pipelines.job_state import (
     DONE,
     FAILED,
@@ -101,7 +101,9 @@ def get(engine: Engine, job_id: str) -> JobState | None:
     if mine is not None:
         return mine
     state = _row(engine, job_id)
-    if state is None or state.finished:
+    if state is None:
+        return _unwritten(engine, job_id)
+    if state.finished:
         return state
     lease = job_reaper.lease_of(engine, job_id)
     if lease is not None and lease.status in UNFINISHED and job_reaper.is_dead(engine, lease):
@@ -114,6 +116,19 @@ def get(engine: Engine, job_id: str) -> JobState | None:
         return move(state, FAILED, waiting=False, problems=[error_row(RUNNER_GONE)], finished_at=utcnow())
     side = read_sidecar(sidecar_dir(engine), job_id)
     return state if side is None else JobState(**side.state).with_zones()
+
+
+def _unwritten(engine: Engine, job_id: str) -> JobState | None:
+    """A job whose row is not written yet (SQLite's write lock was taken), from its sidecar file;
+    failed when its holder died (nothing to record: the database never had it)."""
+    side = read_sidecar(sidecar_dir(engine), job_id)
+    if side is None:
+        return None
+    state = JobState(**side.state).with_zones()
+    if not state.finished and holder_dead(side.runner, side.beat_at):
+        state.status, state.waiting, state.finished_at = FAILED, False, utcnow()
+        state.problems = [error_row(RUNNER_GONE)]
+    return state
 
 
 def payload_of(engine: Engine, job_id: str) -> bytes | None:
