@@ -41,7 +41,8 @@ class JobProcess:
         assert len(self.job_id) == 32, self.process.stderr.read() if self.process.poll() is not None else self.job_id
 
     def kill(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it ended first
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(30)
 
     def finish(self, timeout_s: float = 180) -> str:
