@@ -139,22 +139,22 @@ def payload_of(engine: Engine, job_id: str) -> bytes | None:
 def ahead_of(engine: Engine, state: JobState) -> int:
     """How many unfinished jobs of the same programme were created before this one (the dead
     ones failed first: they hold nothing up)."""
-    job_reaper.reap(engine, state.programme_id)
+    dead = job_reaper.reap(engine, state.programme_id)
     with engine.connect() as conn:
         ids = set(conn.execute(select(ImportJob.id).where(
             ImportJob.programme_id == state.programme_id, ImportJob.status.in_(UNFINISHED),
             ImportJob.created_at < state.created_at, ImportJob.id != state.id)).scalars())
     ids |= {s.id for s in job_pulse.mine_of(state.programme_id) if s.created_at < state.created_at and s.id != state.id}
-    return len(ids)
+    return len(ids - set(dead))
 
 
 def unfinished(engine: Engine, programme_id: int) -> int:
     """Jobs of a programme queued or running (in the database, or only in this process so far)."""
-    job_reaper.reap(engine, programme_id)
+    dead = job_reaper.reap(engine, programme_id)
     with engine.connect() as conn:
         ids = set(conn.execute(select(ImportJob.id).where(
             ImportJob.programme_id == programme_id, ImportJob.status.in_(UNFINISHED))).scalars())
-    return len(ids | {s.id for s in job_pulse.mine_of(programme_id)})
+    return len((ids | {s.id for s in job_pulse.mine_of(programme_id)}) - set(dead))
 
 
 # --- The state machine ------------------------------------------------------------------------------

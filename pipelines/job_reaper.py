@@ -75,7 +75,10 @@ def is_dead(engine: Engine, lease: Lease) -> bool:
 
 def fail_dead(engine: Engine, lease: Lease) -> bool:
     """Record the job failed because its holder died; False when the row could not be written
-    now (SQLite's write lock stayed taken) or it changed meanwhile (finished, beat)."""
+    now (SQLite's write lock stayed taken; a read-only engine: the job is reported failed, and
+    recorded by the next writer that judges it) or it changed meanwhile (finished, beat)."""
+    if engine.get_execution_options().get("read_only"):
+        return False
     same = [ImportJob.id == lease.job_id, ImportJob.status.in_(UNFINISHED)]
     if lease.runner is not None:
         same += [ImportJob.runner_pid == lease.runner.pid, ImportJob.runner_host == lease.runner.host]
@@ -93,16 +96,17 @@ def fail_dead(engine: Engine, lease: Lease) -> bool:
     return bool(changed)
 
 
-def reap(engine: Engine, programme_id: int | None = None) -> list[str]:
-    """Fail every unfinished job (of a programme, or all) whose holder died; their ids."""
+def reap(engine: Engine, programme_id: int | None = None) -> dict[str, bool]:
+    """Fail every unfinished job (of a programme, or all) whose holder died: each one's id, and
+    whether its failure was recorded now (see fail_dead)."""
     query = select(*LEASE_COLUMNS).where(ImportJob.status.in_(UNFINISHED))
     if programme_id is not None:
         query = query.where(ImportJob.programme_id == programme_id)
     with engine.connect() as conn:
         leases = [_lease(row) for row in conn.execute(query)]
     mine = held_ids()
-    return [lease.job_id for lease in leases
-            if lease.job_id not in mine and is_dead(engine, lease) and fail_dead(engine, lease)]
+    return {lease.job_id: fail_dead(engine, lease) for lease in leases
+            if lease.job_id not in mine and is_dead(engine, lease)}
 
 
 def prune(engine: Engine, keep_days: float, *, wait_s: float | None = REAP_WAIT_S) -> int:

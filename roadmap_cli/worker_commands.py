@@ -30,8 +30,9 @@ def worker_command(app: AppContext, burst: bool) -> None:
 
     job_queue.serve_database(settings.database_url)
     # Jobs a killed worker left running are failed now, not found stuck when a page reads them.
-    for job_id in job_reaper.reap(app.engine):
-        click.echo(f"Import job {job_id} failed: the process running it had ended")
+    for job_id, recorded in job_reaper.reap(app.engine).items():
+        if recorded:
+            click.echo(f"Import job {job_id} failed: the process running it had ended")
     queue = job_queue.rq_queue(settings.redis_url, app.engine.url.render_as_string(hide_password=True))
     click.echo(f"Import worker on {queue.name} ({settings.redis_url}); Ctrl+C stops it")
     Worker([queue], connection=queue.connection).work(burst=burst, with_scheduler=False)
@@ -56,9 +57,9 @@ def prune_command(app: AppContext, days: float | None) -> None:
 
     engine = app.ready_engine()
     keep_days = app.settings.import_jobs_keep_days if days is None else days
-    dead = job_reaper.reap(engine)
+    dead = sum(job_reaper.reap(engine).values())  # a busy SQLite database: the next prune does it
     gone = job_reaper.prune(engine, keep_days, wait_s=None)
-    click.echo(f"{len(dead)} dead job(s) failed, {gone} finished job(s) older than {keep_days:g} days deleted")
+    click.echo(f"{dead} dead job(s) failed, {gone} finished job(s) older than {keep_days:g} days deleted")
 
 
 COMMANDS = [worker_command, jobs_group]

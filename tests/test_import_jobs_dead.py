@@ -214,3 +214,21 @@ def test_a_sqlite_job_held_under_another_host_name_is_judged_by_its_file_s_beat(
     assert import_jobs.get(engine, fresh.id).status == RUNNING
     _says_the_process_ended(import_jobs.get(engine, stale.id))
     assert not (directory / f"{stale.id}.json").exists()
+
+
+def test_a_reader_on_a_read_only_engine_reports_a_dead_job_failed_and_a_writer_records_it(engine, programme_id):
+    from pipelines.db import read_only
+
+    state = import_jobs.create(engine, programme_id, "indicators", "f.csv", "sha", {}, "ann", 6, payload=b"x")
+    me = this_runner()  # this host and pid, another start: the process that held it is gone
+    with engine.begin() as conn:
+        conn.execute(ImportJob.__table__.update().where(ImportJob.id == state.id).values(
+            status=RUNNING, runner_host=me.host, runner_pid=me.pid, runner_start="another-process"))
+    reader = read_only(engine)
+    _says_the_process_ended(import_jobs.get(reader, state.id))
+    assert import_jobs.unfinished(reader, programme_id) == 0
+    with engine.connect() as conn:  # a page's read-only engine writes nothing, not even this
+        assert conn.execute(select(ImportJob.status).where(ImportJob.id == state.id)).scalar() == RUNNING
+    _says_the_process_ended(import_jobs.get(engine, state.id))
+    with engine.connect() as conn:
+        assert conn.execute(select(ImportJob.status).where(ImportJob.id == state.id)).scalar() == FAILED
