@@ -68,8 +68,8 @@ def is_dead(engine: Engine, lease: Lease) -> bool:
         if side is None:  # a holder writes its file before the row names it: only a job
             return lease.status == RUNNING or lease.runner is not None  # waiting in Redis has none
         return holder_dead(side.runner, side.beat_at)
-    if lease.runner is None:  # waits in Redis for a worker (RQ owns that wait)
-        return False
+    if lease.runner is None:  # queued: waits in Redis for a worker (RQ owns that wait); running:
+        return lease.status == RUNNING  # a row from before leases (its process ended at the upgrade)
     return holder_dead(lease.runner, lease.beat_at)
 
 

@@ -7,7 +7,8 @@ Create Date: 2026-12-05 10:00:00
 import_job.runner_host, runner_pid and runner_start name the process that runs a job (or keeps
 it queued in its memory), heartbeat_at when it last showed life (written on PostgreSQL), so any
 process can tell a job whose process died and mark it failed. Existing rows get none: a finished
-job needs none, and an unfinished one from before is judged by its sidecar file or left alone.
+job needs none, a queued one waits in Redis for a worker, and a running one from before is
+judged dead (its process ended with the upgrade).
 """
 
 from alembic import op
