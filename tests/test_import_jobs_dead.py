@@ -157,9 +157,9 @@ def test_a_killed_rq_worker_s_job_is_failed_when_a_worker_starts(engine, databas
     _says_the_process_ended(import_jobs.get(engine, state.id))
 
 
+# PostgreSQL only: SQLite is one host, its jobs judged by their pid (the sidecar files' test is below).
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_job_held_on_another_host_is_judged_by_its_heartbeat(engine, programme_id):
-    if engine.dialect.name == "sqlite":
-        pytest.skip("one host: SQLite's jobs are judged by their pid (the sidecar files' test is below)")
     fresh, stale = (import_jobs.create(engine, programme_id, "indicators", "f.csv", "sha", {}, "ann", 6,
                                        payload=b"x") for _ in range(2))
     now = utcnow()
@@ -192,13 +192,12 @@ def test_a_pid_is_alive_only_while_the_process_that_took_it_runs():
     assert holder_dead(elsewhere, now - timedelta(seconds=LEASE_S + 1), now)
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the sidecar files are SQLite's
 def test_a_sqlite_job_held_under_another_host_name_is_judged_by_its_file_s_beat(engine, programme_id):
     import json
 
     from pipelines.job_lease import write_sidecar
 
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the sidecar files are SQLite's")
     directory = sidecar_dir(engine)
     fresh, stale = (import_jobs.create(engine, programme_id, "indicators", "f.csv", "sha", {}, "ann", 6,
                                        payload=b"x") for _ in range(2))
