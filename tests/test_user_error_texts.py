@@ -12,6 +12,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
+from pipelines.saved_scenarios import clean_name
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipelines", "roadmap_cli", "dashboard")
 # Where a bare English text must stay, with the reason. Empty: every message has its languages.
@@ -117,3 +122,27 @@ raise Counted(3)
     tree = ast.parse(source)
     found = bare_messages([(ROOT / "example.py", tree)])
     assert [int(where.rsplit(":", 1)[1]) for where in found] == [7, 9, 10, 11, 12, 13, 14]
+
+
+def test_a_mistake_a_page_shows_comes_in_the_pages_language():
+    """The coordinator's scenario page shows `error.in_language(lang)`: Dutch and French, not English."""
+    with pytest.raises(UserError) as refused:
+        clean_name("   ")
+    assert refused.value.in_language("nl") == (
+        "een bewaard scenario heeft een naam nodig: typ er een, bv. 'Alleen gebouwen'")
+    assert refused.value.in_language("fr") == (
+        "un scénario enregistré doit avoir un nom : saisissez-en un, p. ex. « Bâtiments uniquement »")
+    with pytest.raises(UserError) as too_long:
+        clean_name("x" * 101)
+    assert too_long.value.in_language("fr") == (
+        "le nom d'un scénario compte au plus 100 caractères ; celui-ci en compte 101")
+
+
+def test_a_files_problems_are_summed_up_in_each_language():
+    number = Bilingual("a number", "een getal", "un nombre")
+    failed = ValidationFailed([Problem("a.csv", 4, "value", "veel", number), Problem("a.csv", 3, None, None, number)])
+    assert str(failed) == "2 problem(s), nothing imported: a.csv, row 4, column 'value': found 'veel'; " \
+        "expected a number (and 1 more)"
+    assert failed.in_language("nl") == "2 problemen, niets geïmporteerd: a.csv, rij 4, kolom 'value': " \
+        "gevonden 'veel'; verwacht: een getal (en nog 1)"
+    assert failed.problems[0].in_language("fr") == "a.csv, ligne 3 ; attendu : un nombre"
