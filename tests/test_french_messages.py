@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.errors import Bilingual, Problem, UserError, in_language
-from pipelines.import_jobs import JobState, _error_row, _problem_row
+from pipelines.job_state import JobState, error_row, problem_row
 from pipelines.users import check_password
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,7 +144,7 @@ def test_a_failed_import_job_keeps_its_french():
     error = Bilingual("the programme no longer exists", "het programma bestaat niet meer",
                       "le programme n'existe plus")
     job = JobState("1", 1, "indicators", "a.csv", "0" * 64, {}, "ann",
-                   problems=[_problem_row(problem), _error_row(error)])
+                   problems=[problem_row(problem), error_row(error)])
     assert in_language(job.problem_list()[0].expected, "fr") == "un nombre"
     assert in_language(job.error(), "fr") == "le programme n'existe plus"
     # A row stored before French existed has none: English on a French page, Dutch still Dutch.

@@ -315,7 +315,8 @@ def poll_import(job, config):
     lang, prog = _page_config(config)
     if not isinstance(job, dict) or not isinstance(job.get("id"), str):
         return no_update, no_update, no_update, True
-    state = import_jobs.get(current_engine(), job["id"][:32])
+    # The write engine: a job whose process died is recorded failed by the poll that finds it.
+    state = import_jobs.get(write_engine(), job["id"][:32])
     if state is not None and (prog is None or state.programme_id != prog.id):
         state = None  # a job of another programme is not this page's to show
     ahead = import_jobs.ahead_of(current_engine(), state) if state is not None and state.status == "queued" else 0

@@ -59,3 +59,22 @@ def test_the_sectors_page_offers_each_chart_as_an_iframe_snippet(page, seeded_ur
     open_page(page, embed)
     _drawn(page)
     assert page.evaluate(LAST_MEASURED) == 2.72  # what the page showed
+
+
+def test_the_overview_offers_its_three_charts_as_iframe_snippets(page, seeded_url):
+    open_page(page, f"{seeded_url}/?lang=en&programme=leuven&per=inhabitant")
+    offers = page.locator(".embed-offer")
+    expect(offers).to_have_count(3)  # the trajectory, the commitments gap and the sectors
+    snippets = []
+    for i in range(3):
+        offers.nth(i).locator("summary").click()
+        snippets.append(offers.nth(i).get_by_label("Code to embed (iframe)").input_value())
+    sources = sorted(s.split('"')[1].split("?")[0] for s in snippets)
+    assert sources == [f"{seeded_url}/embed/overview/{chart}" for chart in ("emissions", "gap", "sectors")]
+    assert all("programme=leuven" in s for s in snippets)
+    emissions = next(s for s in snippets if "/embed/overview/emissions" in s)
+    assert "per=inhabitant" in emissions  # the state the reader chose travels with the chart
+    assert axe_violations(page) == []
+    preview = offers.first.get_by_role("link", name="Preview the embedded chart").get_attribute("href")
+    open_page(page, preview)
+    _drawn(page)
