@@ -30,6 +30,10 @@ EDITABLE = {
     "partner": (Partner, PARTNER_FIELDS),
     "commitment": (Commitment, tuple(f for f in COMMITMENT_FIELDS if f.attr != "partner_id")),
 }
+# What an editable row is called in a message (the English is its key).
+_ENTITY_NL = {"partner": "partner", "commitment": "engagement"}
+_NO_ENTITY_FR = {"partner": "aucun partenaire", "commitment": "aucun engagement"}
+_OF_ENTITY_FR = {"partner": "d'un partenaire", "commitment": "d'un engagement"}
 # A commitment's status or progress edited by hand means it was updated today.
 _FRESHENS_LAST_UPDATE = {"status", "progress_pct"}
 
@@ -123,7 +127,9 @@ def apply_edit(
             select(*model.__table__.c).where(model.id == entity_id, model.programme_id == programme_id)
         ).first()
         if current is None:
-            raise UserError(f"no {entity} #{entity_id} in this programme")
+            raise UserError(Bilingual(f"no {entity} #{entity_id} in this programme",
+                                      f"geen {_ENTITY_NL[entity]} #{entity_id} in dit programma",
+                                      f"{_NO_ENTITY_FR[entity]} n° {entity_id} dans ce programme"))
         changed = _changed_values(conn, programme_id, entity, specs, current, changes)
         if not changed:
             work.nothing_changed()
@@ -172,7 +178,10 @@ def same_value(old: object, new: object) -> bool:
 
 def _editable(entity: str) -> tuple[type[Any], dict[str, FieldSpec]]:
     if entity not in EDITABLE:
-        raise UserError(f"'{entity}' cannot be edited (only: {', '.join(EDITABLE)})")
+        only = ", ".join(EDITABLE)
+        raise UserError(Bilingual(f"'{entity}' cannot be edited (only: {only})",
+                                  f"'{entity}' kan je niet bewerken (alleen: {only})",
+                                  f"« {entity} » ne peut pas être modifié (seulement : {only})"))
     model, specs = EDITABLE[entity]
     return model, {spec.attr: spec for spec in specs if spec.attr is not None}
 
@@ -187,7 +196,11 @@ def _parse_edit(
     for attr, raw in changes.items():
         spec = specs.get(attr)
         if spec is None:
-            raise UserError(f"{entity} field '{attr}' cannot be edited (editable: {', '.join(specs)})")
+            editable = ", ".join(specs)
+            raise UserError(Bilingual(
+                f"{entity} field '{attr}' cannot be edited (editable: {editable})",
+                f"het veld '{attr}' van een {_ENTITY_NL[entity]} kan je niet bewerken (wel: {editable})",
+                f"le champ « {attr} » {_OF_ENTITY_FR[entity]} ne peut pas être modifié (modifiables : {editable})"))
         try:
             values[attr] = _edit_value(spec, lookups, raw)
         except CellError as exc:

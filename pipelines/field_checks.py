@@ -12,7 +12,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language
 from pipelines.numbers import is_ambiguous, parse_number
 
 YEARS = (1990, 2100)  # a year anyone would type for a baseline, target or milestone
@@ -68,9 +68,18 @@ class FieldProblem:
         template = FRENCH[self.code] if lang == "fr" else words.nl if lang == "nl" else str(words)
         return template.format(**self.params)
 
-    def __str__(self) -> str:  # as the command line prints it
-        found = "empty" if self.value in (None, "") else repr(self.value)
-        return f"{self.field} {found}: expected {self.text('en')}"
+    def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, lang: str) -> str:
+        """The field, what was typed and what it expects, in `lang` (as the command line prints it)."""
+        found = in_language(_EMPTY, lang) if self.value in (None, "") else repr(self.value)
+        return in_language(_LINE, lang).format(field=self.field, found=found, expected=self.text(lang))
+
+
+_EMPTY = Bilingual("empty", "leeg", "vide")
+_LINE = Bilingual("{field} {found}: expected {expected}", "{field} {found}: verwacht: {expected}",
+                  "{field} {found} : attendu : {expected}")
 
 
 class InvalidFields(UserError):

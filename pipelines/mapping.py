@@ -46,15 +46,19 @@ def read_mapping(path: Path | None) -> LabelMapping:
         return LabelMapping()
     path = Path(path)
     if not path.exists():
-        raise UserError(f"mapping file {path} does not exist")
+        raise UserError(Bilingual(f"mapping file {path} does not exist",
+                                  f"het koppelbestand {path} bestaat niet",
+                                  f"le fichier de correspondance {path} n'existe pas"))
     table = read_table(path, path.name)
     columns = match_columns(table.columns, MAPPING_COLUMNS)
     missing = [c for c in MAPPING_COLUMNS if c not in columns]
     if missing:
-        raise UserError(
-            f"mapping file {path.name} needs the columns source_label,kind,target "
-            f"(missing: {', '.join(missing)})"
-        )
+        absent = ", ".join(missing)
+        raise UserError(Bilingual(
+            f"mapping file {path.name} needs the columns source_label,kind,target (missing: {absent})",
+            f"het koppelbestand {path.name} heeft de kolommen source_label,kind,target nodig (ontbreekt: {absent})",
+            f"le fichier de correspondance {path.name} doit contenir les colonnes source_label,kind,target "
+            f"(manquantes : {absent})"))
     mapping = LabelMapping()
     problems: list[Problem] = []
     targets = {"indicator": mapping.indicators, "sector": mapping.sectors, "unit": mapping.units,

@@ -69,7 +69,10 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+        # The system's reason (e.g. 'Permission denied') comes in the system's words.
+        raise UserError(Bilingual(f"cannot read {path}: {exc.strerror}",
+                                  f"kan {path} niet lezen: {exc.strerror}",
+                                  f"impossible de lire {path} : {exc.strerror}")) from None
 
 
 def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separator: str | None) -> RawTable:

@@ -55,7 +55,9 @@ def detect_encoding(data: bytes) -> str:
 def normalise_separator(separator: str) -> str:
     sep = SEPARATOR_NAMES.get(separator.lower(), separator)
     if len(sep) != 1:
-        raise UserError(f"--separator must be one character (or 'tab'), not {separator!r}")
+        raise UserError(Bilingual(f"--separator must be one character (or 'tab'), not {separator!r}",
+                                  f"--separator moet één teken zijn (of 'tab'), niet {separator!r}",
+                                  f"--separator doit être un seul caractère (ou 'tab'), et non {separator!r}"))
     return sep
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, pass_app
 
 
@@ -23,8 +23,13 @@ def worker_command(app: AppContext, burst: bool) -> None:
 
     settings = app.settings
     if not settings.redis_url:
-        raise UserError("`roadmap worker` needs REDIS_URL (the Redis the web workers queue imports on); "
-                        "without it imports run in the web process itself (IMPORT_JOBS=thread)")
+        raise UserError(Bilingual(
+            "`roadmap worker` needs REDIS_URL (the Redis the web workers queue imports on); "
+            "without it imports run in the web process itself (IMPORT_JOBS=thread)",
+            "`roadmap worker` heeft REDIS_URL nodig (de Redis waarin de webworkers imports in de wachtrij "
+            "zetten); zonder loopt een import in het webproces zelf (IMPORT_JOBS=thread)",
+            "`roadmap worker` nécessite REDIS_URL (le Redis dans lequel les processus web mettent les imports "
+            "en file d'attente) ; sans lui, les imports s'exécutent dans le processus web même (IMPORT_JOBS=thread)"))
     app.ready_engine()  # a database at another revision: asked to migrate, not failing per job
     from rq import Worker
 

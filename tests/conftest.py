@@ -40,6 +40,9 @@ from pipelines.programmes import ProgrammeSpec, create_programme, init_database
 from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
+# The command line speaks the locale's language (roadmap_cli.language): the tests read its English
+# on any machine, unless a test asks for another (--lang, or an environment of its own).
+os.environ["LANGUAGE"] = "en"
 _counter = itertools.count()
 
 

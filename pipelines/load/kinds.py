@@ -65,4 +65,7 @@ def import_kind(name: str) -> ImportKind:
     try:
         return IMPORT_KINDS[name]
     except KeyError:
-        raise UserError(f"unknown import kind {name!r}: use one of {', '.join(IMPORT_KINDS)}") from None
+        kinds = ", ".join(IMPORT_KINDS)
+        raise UserError(Bilingual(f"unknown import kind {name!r}: use one of {kinds}",
+                                  f"onbekende soort import {name!r}: kies een van {kinds}",
+                                  f"type d'import inconnu {name!r} : utilisez l'un de ceux-ci : {kinds}")) from None

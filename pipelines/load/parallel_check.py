@@ -64,7 +64,10 @@ def stream(run: Callable, state: S, raw, area: A, store, stage_all: bool, progre
                 rows_in_file, child_state, child_area, detected = payload
                 raw.detected.update(detected)
                 return rows_in_file, child_state, child_area
-        raise UserError("checking the file stopped unexpectedly (no last message)")
+        raise UserError(Bilingual("checking the file stopped unexpectedly (no last message)",
+                                  "het nakijken van het bestand is onverwacht gestopt (geen laatste bericht)",
+                                  "la vérification du fichier s'est arrêtée de manière inattendue "
+                                  "(pas de dernier message)"))
     finally:
         if child.is_alive():
             child.terminate()  # its end of the pipe closes: a thread waiting for a message wakes
@@ -139,7 +142,9 @@ def _child(send, receive, parent_pid: int, run: Callable, state, raw, area, stag
         try:
             pickle.loads(pickle.dumps(exc))  # both ways: the parent must be able to rebuild it
         except Exception:  # noqa: BLE001  (an exception that cannot cross the pipe: its text can)
-            exc = UserError(f"checking the file failed: {exc!r}")
+            exc = UserError(Bilingual(f"checking the file failed: {exc!r}",
+                                      f"het nakijken van het bestand is mislukt: {exc!r}",
+                                      f"la vérification du fichier a échoué : {exc!r}"))
         try:
             send.send(("error", exc))
         except OSError:  # the parent is gone
