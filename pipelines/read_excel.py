@@ -33,6 +33,8 @@ def read_xls(data: bytes, file_name: str, sha: str) -> RawTable:
                                   f"{file_name} is geen leesbare .xls-werkmap ({exc})",
                                   f"{file_name} n'est pas un classeur .xls lisible ({exc})")) from None
     try:
+        # Sheets are parsed here (on_demand): a damaged sheet, or a workbook whose first sheet is
+        # not a worksheet (a chart or macro sheet), fails in xlrd with IndexError and the like.
         sheet = book.sheet_by_index(0)
         rows, numbers = [], []
         for index in range(sheet.nrows):
@@ -40,9 +42,18 @@ def read_xls(data: bytes, file_name: str, sha: str) -> RawTable:
             if any(c.strip() for c in cells):
                 rows.append(cells)
                 numbers.append(index + 1)
-        return _table(rows, numbers, sheet.name, file_name, sha, "xls")
+        name = sheet.name
+    except Exception as exc:
+        raise UserError(Bilingual(f"{file_name}: its first sheet cannot be read as a table ({exc!r}); save "
+                                  "the workbook again in Excel (as .xlsx) or export the sheet as CSV",
+                                  f"{file_name}: het eerste blad is niet als tabel te lezen ({exc!r}); sla de "
+                                  "werkmap opnieuw op in Excel (als .xlsx) of exporteer het blad als CSV",
+                                  f"{file_name} : sa première feuille ne peut pas être lue comme un tableau "
+                                  f"({exc!r}) ; enregistrez à nouveau le classeur dans Excel (en .xlsx) ou "
+                                  "exportez la feuille en CSV")) from None
     finally:
         book.release_resources()
+    return _table(rows, numbers, name, file_name, sha, "xls")
 
 
 def _xls_cell(cell, datemode: int) -> str:

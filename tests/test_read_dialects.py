@@ -144,3 +144,24 @@ def test_empty_files_and_broken_xls_workbooks_are_clear_errors():
         read_table(b"\n\n", "leeg.csv")
     with pytest.raises(UserError, match="not a readable .xls workbook"):
         read_table(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "oud.xls")
+
+
+def test_an_xls_whose_first_sheet_is_not_a_worksheet_is_a_clear_error_not_a_traceback():
+    # Found by `make fuzz` (a flipped byte in Klimaatmonitor's Emmen.xls): the BOUNDSHEET record's
+    # type byte says "chart", xlrd lists no worksheet and sheet_by_index(0) raised IndexError.
+    import struct
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    book.add_sheet("Data").write(0, 0, "indicator")
+    out = io.BytesIO()
+    book.save(out)
+    data = bytearray(out.getvalue())
+    boundsheet = data.find(struct.pack("<H", 0x0085))  # record id; then length (2), offset (4), state, type
+    assert boundsheet > 0
+    data[boundsheet + 9] = 2  # sheet type: chart
+    with pytest.raises(UserError) as refused:
+        read_table(bytes(data), "damaged.xls")
+    assert "damaged.xls: its first sheet cannot be read as a table" in str(refused.value)
+    assert "exportez la feuille en CSV" in refused.value.in_language("fr")
