@@ -65,7 +65,7 @@ def parse_choice(text: str | None, known: list[str]) -> list[str]:
 
 def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
     lang = request_language(lang)
-    table = queries.programmes(current_engine())
+    table = queries.programmes(current_engine())  # read once, handed to the parts that name programmes
     if table.empty:
         return page_shell(PAGE, lang, t("compare_heading", lang), [no_data(lang, "no_programme"), placeholders()],
                           {}, CONTROLS)
@@ -94,7 +94,7 @@ def picker(table: pd.DataFrame, chosen: list[str], lang: str) -> html.Fieldset:
     options = [html.Option(value=name) for name in table["name"]]
     return html.Fieldset(className="choice compare-picker", children=[
         html.Legend(t("compare_picker_legend", lang)),
-        html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, lang)),
+        html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, names_of(table), lang)),
         html.Label(t("compare_search_label", lang), htmlFor=SEARCH_ID),
         html.Div(className="compare-search", children=[
             dcc.Input(id=SEARCH_ID, type="text", list=OPTIONS_ID, autoComplete="off", debounce=False,
@@ -107,10 +107,9 @@ def picker(table: pd.DataFrame, chosen: list[str], lang: str) -> html.Fieldset:
     ])
 
 
-def chosen_list(chosen: list[str], lang: str) -> html.Ul | html.P:
+def chosen_list(chosen: list[str], names: dict[str, str], lang: str) -> html.Ul | html.P:
     if not chosen:
         return html.P(t("compare_none_chosen", lang))
-    names = _names()
     return html.Ul(className="toggles compare-chosen", children=[
         html.Li(html.Button(
             [names.get(slug, slug), html.Span(" ×", **{"aria-hidden": "true"})],
@@ -120,8 +119,8 @@ def chosen_list(chosen: list[str], lang: str) -> html.Ul | html.P:
     ])
 
 
-def _names() -> dict[str, str]:
-    table = queries.programmes(current_engine())
+def names_of(table: pd.DataFrame) -> dict[str, str]:
+    """slug → name of the programmes `queries.programmes` read."""
     return dict(zip(table["slug"], table["name"], strict=True))
 
 
@@ -150,9 +149,10 @@ def comparison(chosen: list[str], lang: str) -> list:
 def _comparison_blocks(engine, chosen: tuple[str, ...], lang: str) -> list:
     table = queries.programmes(engine)
     picked = table.set_index("slug").loc[list(chosen)].reset_index()
-    totals = queries.yearly_totals(engine)
-    status = queries.primary_status(engine)
-    sectors = queries.sector_values(engine, tuple(int(i) for i in picked["id"]))
+    ids = tuple(int(i) for i in picked["id"])  # only the chosen programmes' rows, not all 352
+    totals = queries.yearly_totals(engine, ids)
+    status = queries.primary_status(engine, ids)
+    sectors = queries.sector_values(engine, ids)
     return [
         chart_block(per_capita_view(picked, totals, lang), lang),
         chart_block(index_view(picked, totals, lang), lang),
@@ -324,9 +324,9 @@ def register_callbacks(app: dash.Dash) -> None:
         Input(CHOSEN_ID, "data"), State(state_id(PAGE), "data"), prevent_initial_call=True,
     )
     def show_choice(chosen, state):
-        known = list(queries.programmes(current_engine())["slug"])
-        chosen = parse_choice(",".join(chosen or []), known)
-        return chosen_list(chosen, state["lang"]), comparison(chosen, state["lang"])
+        names = names_of(queries.programmes(current_engine()))
+        chosen = parse_choice(",".join(chosen or []), list(names))
+        return chosen_list(chosen, names, state["lang"]), comparison(chosen, state["lang"])
 
     app.clientside_callback(
         ClientsideFunction(namespace="roadmap", function_name="sortRanking"),
@@ -337,14 +337,15 @@ def register_callbacks(app: dash.Dash) -> None:
 def choose(trigger, value, text: str | None, chosen: list[str], lang: str) -> tuple:
     """(new choice, text box, message) after an Add or a Remove."""
     no = dash.no_update
-    names = _names()
+    table = queries.programmes(current_engine())
+    names = names_of(table)
     if isinstance(trigger, dict):  # a Remove button (a new one appearing has no click yet)
         slug = trigger.get("remove")
         if not value or slug not in chosen:
             return no, no, no
         chosen.remove(slug)
         return chosen, no, t("compare_removed", lang, name=names.get(slug, slug))
-    slug, several = find_programme(text or "", queries.programmes(current_engine()))
+    slug, several = find_programme(text or "", table)
     if slug is None:
         key = "compare_ambiguous" if several else "compare_not_found"
         return no, no, t(key, lang, text=(text or "").strip()[:80], names=", ".join(several))
