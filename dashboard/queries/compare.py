@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, and_, func, select
+from sqlalchemy.orm import aliased
 
 from dashboard.queries._read import read_frame
-from pipelines.schema import DerivedEmissions, DerivedSummary, TargetSet
+from pipelines.schema import DerivedEmissions, DerivedSummary, Programme, TargetSet
 from pipelines.vocab import TOTAL
 
 
@@ -47,43 +48,57 @@ def primary_status(engine: Engine, programme_ids: tuple[int, ...] | None = None)
 
 
 def ranking(engine: Engine) -> pd.DataFrame:
-    """Every programme: latest year, per inhabitant, change since its baseline (%), progress (%)."""
-    from dashboard.queries.meta import programmes as read_programmes
+    """Every programme: latest year, per inhabitant, change since its baseline (%), progress (%),
+    by slug. One read (the page is shown with hundreds of programmes: each read costs more than its rows)."""
+    return ranking_table(read_frame(engine, ranking_query()))
 
-    return ranking_table(read_programmes(engine), yearly_totals(engine), primary_status(engine))
+
+def ranking_query() -> Select:
+    """Per programme: its name, slug and baseline year; its latest year with a total and that
+    year's total, per inhabitant and completeness; its baseline year's total; its primary target
+    set's summary (for the progress). Outer joins: a programme without any of them is still a row."""
+    p, latest, base = Programme, aliased(DerivedEmissions), aliased(DerivedEmissions)
+    e = DerivedEmissions
+    latest_year = (select(func.max(e.year))
+                   .where(e.programme_id == p.id, e.sector_code == TOTAL, e.value_t.is_not(None))
+                   .correlate(p).scalar_subquery())
+    primary = (select(DerivedSummary.programme_id, DerivedSummary.summary)
+               .join(TargetSet, TargetSet.id == DerivedSummary.target_set_id)
+               .where(TargetSet.is_primary, DerivedSummary.sector_code == TOTAL).subquery())
+    return (
+        select(p.name.label("programme"), p.slug, p.baseline_year, latest.year.label("latest_year"),
+               latest.value_t, latest.per_capita_t, latest.complete, base.value_t.label("base_t"),
+               primary.c.summary)
+        .select_from(p)
+        .outerjoin(latest, and_(latest.programme_id == p.id, latest.sector_code == TOTAL,
+                                latest.year == latest_year))
+        .outerjoin(base, and_(base.programme_id == p.id, base.sector_code == TOTAL,
+                              base.year == p.baseline_year, base.value_t.is_not(None)))
+        .outerjoin(primary, primary.c.programme_id == p.id)
+        .order_by(p.slug)
+    )
 
 
-def ranking_table(programmes: pd.DataFrame, totals: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
-    """`ranking` from its three reads (the change needs a later year than the baseline's).
-
-    One pass over plain dicts: a row per programme of the deployment (352 municipalities), where
-    pandas' scalar lookups (`.at`, `.get` on an index) cost more than the arithmetic."""
-    valued = totals.dropna(subset=["value_t"]).sort_values(["programme_id", "year"])
-    by_year = {(pid, year): value for pid, year, value in
-               zip(valued["programme_id"], valued["year"], valued["value_t"], strict=True)}
-    latest = {pid: row for pid, *row in  # the last (latest) year of each programme wins
-              zip(valued["programme_id"], valued["year"], valued["value_t"], valued["per_capita_t"],
-                  valued["complete"], strict=True)}
-    progress = {} if status.empty else dict(zip(status["programme_id"], status["progress_pct"], strict=True))
-    rows = [_ranking_row(p, latest.get(p.id), by_year.get((p.id, p.baseline_year)), progress.get(p.id))
-            for p in programmes.itertuples(index=False)]
-    table = pd.DataFrame(rows, columns=["programme", "slug", "latest_year", "per_capita_t", "change_pct",
-                                        "progress_pct", "complete"])
+def ranking_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """`ranking` from the rows of `ranking_query` (the change needs a later year than the baseline's)."""
+    table = pd.DataFrame([_ranking_row(r) for r in rows.itertuples(index=False)],
+                         columns=["programme", "slug", "latest_year", "per_capita_t", "change_pct",
+                                  "progress_pct", "complete"])
     table["progress_pct"] = pd.to_numeric(table["progress_pct"], errors="coerce").round(1)
     return table
 
 
-def _ranking_row(p, latest: list | None, base: float | None, progress: float | None) -> dict:
-    """One programme's ranking row from its latest valued year (year, value, per inhabitant,
-    complete) and its baseline year's value."""
-    if latest is None:
-        return {"programme": p.name, "slug": p.slug, "latest_year": None, "per_capita_t": None,
+def _ranking_row(r) -> dict:
+    """One programme's ranking row (a tuple of `ranking_query`'s columns)."""
+    progress = _number((r.summary or {}).get("progress_pct"))
+    if pd.isna(r.latest_year):  # no total in any year
+        return {"programme": r.programme, "slug": r.slug, "latest_year": None, "per_capita_t": None,
                 "change_pct": None, "progress_pct": progress, "complete": None}
-    year, value, per_capita, complete = latest
-    change = round((float(value) - base) / base * 100, 1) if base and int(year) > p.baseline_year else None
-    return {"programme": p.name, "slug": p.slug, "latest_year": int(year),
-            "per_capita_t": round(float(per_capita), 2) if pd.notna(per_capita) else None,
-            "change_pct": change, "progress_pct": progress, "complete": bool(complete)}
+    year, base = int(r.latest_year), None if pd.isna(r.base_t) else float(r.base_t)
+    change = round((float(r.value_t) - base) / base * 100, 1) if base and year > r.baseline_year else None
+    return {"programme": r.programme, "slug": r.slug, "latest_year": year,
+            "per_capita_t": round(float(r.per_capita_t), 2) if pd.notna(r.per_capita_t) else None,
+            "change_pct": change, "progress_pct": progress, "complete": bool(r.complete)}
 
 
 def _number(value) -> float | None:
