@@ -48,6 +48,7 @@ RANKING_BODY_ID = "compare-ranking-body"
 RANKING_ROWS_ID = "compare-ranking-rows"
 CONTROLS = (("programmes", CHOSEN_ID, "data"), ("sort", SORT_ID, "data"))
 MIN_CHOSEN, MAX_CHOSEN = 2, 6
+MAX_ASKED = 50  # slugs a choice callback looks up at most
 SORT_KEYS = ("per_capita_t", "change_pct", "progress_pct", "programme")
 
 dash.register_page(__name__, path="/compare", name="Compare", title=page_title("compare_heading"), order=4)
@@ -65,17 +66,19 @@ def parse_choice(text: str | None, known: list[str]) -> list[str]:
 
 def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
     lang = request_language(lang)
-    table = queries.programmes(current_engine())  # read once, handed to the parts that name programmes
-    if table.empty:
+    # Every programme's slug, name and ranking row in one read: the picker and the ranking share it.
+    ranked = queries.ranking(current_engine())
+    if ranked.empty:
         return page_shell(PAGE, lang, t("compare_heading", lang), [no_data(lang, "no_programme"), placeholders()],
                           {}, CONTROLS)
-    chosen = parse_choice(programmes, list(table["slug"]))
+    names = dict(zip(ranked["slug"], ranked["programme"], strict=True))
+    chosen = parse_choice(programmes, list(names))
     sort = sort if sort in SORT_KEYS else SORT_KEYS[0]
     children = [
         html.P(t("compare_intro", lang), className="lead"),
-        picker(table, chosen, lang),
+        picker(names, chosen, lang),
         html.Div(id=CONTENT_ID, children=comparison(chosen, lang)),
-        html.Div(id=RANKING_ID, children=ranking(lang, choice_group(
+        html.Div(id=RANKING_ID, children=ranking(ranked, lang, choice_group(
             SORT_ID, t("cmp_sort_legend", lang), [{"label": t(f"cmp_sort_{k}", lang), "value": k} for k in SORT_KEYS],
             sort))),
     ]
@@ -89,12 +92,13 @@ def placeholders() -> html.Div:
                            (dcc.Input(id=SEARCH_ID), html.Button(id=ADD_ID)))
 
 
-def picker(table: pd.DataFrame, chosen: list[str], lang: str) -> html.Fieldset:
-    """Search box with suggestions, Add button, the chosen programmes with Remove buttons."""
-    options = [html.Option(value=name) for name in table["name"]]
+def picker(names: dict[str, str], chosen: list[str], lang: str) -> html.Fieldset:
+    """Search box with suggestions (`names`: slug → name of every programme), Add button, the
+    chosen programmes with Remove buttons."""
+    options = [html.Option(value=name) for name in names.values()]
     return html.Fieldset(className="choice compare-picker", children=[
         html.Legend(t("compare_picker_legend", lang)),
-        html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, names_of(table), lang)),
+        html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, names, lang)),
         html.Label(t("compare_search_label", lang), htmlFor=SEARCH_ID),
         html.Div(className="compare-search", children=[
             dcc.Input(id=SEARCH_ID, type="text", list=OPTIONS_ID, autoComplete="off", debounce=False,
@@ -120,7 +124,7 @@ def chosen_list(chosen: list[str], names: dict[str, str], lang: str) -> html.Ul 
 
 
 def names_of(table: pd.DataFrame) -> dict[str, str]:
-    """slug → name of the programmes `queries.programmes` read."""
+    """slug → name of the programmes a query read (`queries.programmes`, `queries.chosen_programmes`)."""
     return dict(zip(table["slug"], table["name"], strict=True))
 
 
@@ -147,9 +151,9 @@ def comparison(chosen: list[str], lang: str) -> list:
 
 
 def _comparison_blocks(engine, chosen: tuple[str, ...], lang: str) -> list:
-    table = queries.programmes(engine)
-    picked = table.set_index("slug").loc[list(chosen)].reset_index()
-    ids = tuple(int(i) for i in picked["id"])  # only the chosen programmes' rows, not all 352
+    # Only the chosen programmes' rows, not every programme's: a deployment may hold hundreds.
+    picked = queries.chosen_programmes(engine, chosen).set_index("slug").loc[list(chosen)].reset_index()
+    ids = tuple(int(i) for i in picked["id"])
     totals = queries.yearly_totals(engine, ids)
     status = queries.primary_status(engine, ids)
     sectors = queries.sector_values(engine, ids)
@@ -266,11 +270,9 @@ def sector_mix_view(picked: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> C
         ))
 
 
-def ranking(lang: str, sort_choice: html.Fieldset) -> html.Section:
-    """Every programme of the deployment in a table the browser sorts (`roadmap.sortRanking`):
-    the rows, formatted here once, go to the page in a Store; a sort costs no request."""
-    engine = current_engine()
-    table = queries.ranking(engine)  # in name order; the browser sorts it
+def ranking(table: pd.DataFrame, lang: str, sort_choice: html.Fieldset) -> html.Section:
+    """Every programme of the deployment (`queries.ranking`, by slug) in a table the browser sorts
+    (`roadmap.sortRanking`): the rows, formatted here once, go to the page in a Store; a sort costs no request."""
     columns = (
         Column("programme", t("col_programme", lang), "text"),
         Column("latest_year", t("col_latest_year", lang), "year"),
@@ -324,8 +326,12 @@ def register_callbacks(app: dash.Dash) -> None:
         Input(CHOSEN_ID, "data"), State(state_id(PAGE), "data"), prevent_initial_call=True,
     )
     def show_choice(chosen, state):
-        names = names_of(queries.programmes(current_engine()))
-        chosen = parse_choice(",".join(chosen or []), list(names))
+        text = ",".join(chosen or [])
+        # Only the programmes asked for are read (a few rows, not every programme); a Store the
+        # page filled holds at most six, so a longer list (not from the page) is cut before the query.
+        asked = tuple(dict.fromkeys(slug.strip() for slug in text.split(",") if slug.strip()))[:MAX_ASKED]
+        names = names_of(queries.chosen_programmes(current_engine(), asked))
+        chosen = parse_choice(text, list(names))
         return chosen_list(chosen, names, state["lang"]), comparison(chosen, state["lang"])
 
     app.clientside_callback(

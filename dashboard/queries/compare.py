@@ -11,6 +11,12 @@ from pipelines.schema import DerivedEmissions, DerivedSummary, Programme, Target
 from pipelines.vocab import TOTAL
 
 
+def chosen_programmes(engine: Engine, slugs: tuple[str, ...]) -> pd.DataFrame:
+    """The programmes of `slugs` (id, slug, name, baseline year), in no particular order."""
+    p = Programme
+    return read_frame(engine, select(p.id, p.slug, p.name, p.baseline_year).where(p.slug.in_(slugs)))
+
+
 def yearly_totals(engine: Engine, programme_ids: tuple[int, ...] | None = None) -> pd.DataFrame:
     """Every programme's headline total per year (or only those of `programme_ids`): value, per
     inhabitant (None without a population), whether the year is complete and where the value comes from."""
