@@ -1,5 +1,5 @@
 """The comparison page's pure tables and figures: per inhabitant, index, progress, sector mix
-(the ranking, read in one query, is tested on a database: tests/test_compare_ranking.py)."""
+(the ranking, read in one query, is tested on a database: tests/test_compare_queries.py)."""
 
 from __future__ import annotations
 

@@ -152,11 +152,9 @@ def comparison(chosen: list[str], lang: str) -> list:
 
 def _comparison_blocks(engine, chosen: tuple[str, ...], lang: str) -> list:
     # Only the chosen programmes' rows, not every programme's: a deployment may hold hundreds.
-    picked = queries.chosen_programmes(engine, chosen).set_index("slug").loc[list(chosen)].reset_index()
-    ids = tuple(int(i) for i in picked["id"])
-    totals = queries.yearly_totals(engine, ids)
-    status = queries.primary_status(engine, ids)
-    sectors = queries.sector_values(engine, ids)
+    data = queries.comparison_data(engine, chosen)
+    picked = data.programmes.set_index("slug").loc[list(chosen)].reset_index()
+    totals, status, sectors = data.totals, data.status, data.sectors
     return [
         chart_block(per_capita_view(picked, totals, lang), lang),
         chart_block(index_view(picked, totals, lang), lang),

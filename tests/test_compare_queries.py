@@ -1,4 +1,5 @@
-"""The comparison page's ranking of every programme, read from the derived tables in one query."""
+"""The comparison page's reads: the ranking of every programme in one query, the chosen
+programmes' rows on one connection."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import event
 
-from dashboard.queries.compare import ranking
+from dashboard.queries.compare import comparison_data, ranking
 from pipelines.programmes import ProgrammeSpec, create_programme
 from tests.analytics_db import put_observations
 
@@ -62,15 +63,38 @@ def test_per_inhabitant_and_progress_are_missing_not_zero_where_unknown(ranked):
     assert pd.isna(ranked.at["b", "per_capita_t"]) and pd.isna(ranked.at["b", "progress_pct"])
 
 
-def test_the_ranking_is_one_select_however_many_programmes(engine, ranked):
-    selects = []
+def _selects_and_checkouts(engine, read) -> tuple[int, int]:
+    """How many SELECTs `read()` sends, and on how many connections taken from the pool."""
+    selects, checkouts = [], []
 
-    def listener(_conn, _cursor, statement, *_rest):
+    def on_statement(_conn, _cursor, statement, *_rest):
         selects.append(statement)
 
-    event.listen(engine, "before_cursor_execute", listener)
+    def on_checkout(*_args):
+        checkouts.append(1)
+
+    event.listen(engine, "before_cursor_execute", on_statement)
+    event.listen(engine.pool, "checkout", on_checkout)
     try:
-        ranking(engine)
+        read()
     finally:
-        event.remove(engine, "before_cursor_execute", listener)
-    assert len([s for s in selects if s.lstrip().upper().startswith("SELECT")]) == 1
+        event.remove(engine, "before_cursor_execute", on_statement)
+        event.remove(engine.pool, "checkout", on_checkout)
+    return len([s for s in selects if s.lstrip().upper().startswith("SELECT")]), len(checkouts)
+
+
+def test_the_ranking_is_one_select_however_many_programmes(engine, ranked):
+    assert _selects_and_checkouts(engine, lambda: ranking(engine)) == (1, 1)
+
+
+def test_the_comparison_reads_only_the_chosen_programmes_on_one_connection(engine, ranked):
+    data = comparison_data(engine, ("a", "b"))
+    assert sorted(data.programmes["slug"]) == ["a", "b"]
+    ids = set(data.programmes["id"])
+    assert set(data.totals["programme_id"]) == ids and set(data.sectors["programme_id"]) == ids
+    assert set(data.sectors["sector_code"]) == {"buildings"}  # the sectors, the total apart
+    # a: 2015–2017 totals 100, 80, 60 t; its primary target's progress 40.0 %; b has no target.
+    assert list(data.totals.loc[data.totals["programme_id"] == data.programmes.set_index("slug").at["a", "id"],
+                                "value_t"]) == [100.0, 80.0, 60.0]
+    assert list(data.status["progress_pct"]) == [40.0]
+    assert _selects_and_checkouts(engine, lambda: comparison_data(engine, ("a", "b")))[1] == 1
