@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -96,6 +97,7 @@ def ranking(engine: Engine) -> pd.DataFrame:
     return ranking_table(read_frame(engine, ranking_query()))
 
 
+@functools.cache  # a statement is immutable; building this one costs about a millisecond
 def ranking_query() -> Select:
     """Per programme: its name, slug and baseline year; its latest year with a total and that
     year's total, per inhabitant and completeness; its baseline year's total; its primary target
