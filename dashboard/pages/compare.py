@@ -88,14 +88,15 @@ def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
 
 def placeholders() -> html.Div:
     return hidden_controls((CHOSEN_ID, SORT_ID, RANKING_ROWS_ID),
-                           (CONTENT_ID, RANKING_ID, CHOSEN_LIST_ID, MESSAGE_ID, RANKING_BODY_ID),
+                           (CONTENT_ID, RANKING_ID, CHOSEN_LIST_ID, MESSAGE_ID, RANKING_BODY_ID, OPTIONS_ID),
                            (dcc.Input(id=SEARCH_ID), html.Button(id=ADD_ID)))
 
 
 def picker(names: dict[str, str], chosen: list[str], lang: str) -> html.Fieldset:
-    """Search box with suggestions (`names`: slug → name of every programme), Add button, the
-    chosen programmes with Remove buttons."""
-    options = [html.Option(value=name) for name in names.values()]
+    """Search box with suggestions, Add button, the chosen programmes (`names`: slug → name) with
+    Remove buttons. The suggestions are every programme's name, which the ranking's rows already
+    carry to the page: the browser makes them (`roadmap.programmeOptions`), so the names are not
+    sent twice and hundreds of option components are not built here for each page."""
     return html.Fieldset(className="choice compare-picker", children=[
         html.Legend(t("compare_picker_legend", lang)),
         html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, names, lang)),
@@ -105,7 +106,7 @@ def picker(names: dict[str, str], chosen: list[str], lang: str) -> html.Fieldset
                       n_submit=0, value=""),
             html.Button(t("compare_add", lang), id=ADD_ID, className="button", type="button", n_clicks=0),
         ]),
-        html.Datalist(id=OPTIONS_ID, children=options),
+        html.Datalist(id=OPTIONS_ID),
         html.P(id=MESSAGE_ID, role="status", className="compare-message"),
         dcc.Store(id=CHOSEN_ID, data=chosen),
     ])
@@ -335,6 +336,10 @@ def register_callbacks(app: dash.Dash) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="roadmap", function_name="sortRanking"),
         Output(RANKING_BODY_ID, "children"), Input(SORT_ID, "data"), Input(RANKING_ROWS_ID, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="programmeOptions"),
+        Output(OPTIONS_ID, "children"), Input(RANKING_ROWS_ID, "data"),
     )
 
 
