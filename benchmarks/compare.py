@@ -47,7 +47,7 @@ from pipelines.settings import Settings  # noqa: E402
 
 FILE = ROOT / ".." / "shared" / "realdata" / "klimaatmonitor" / "CO2-uitstoot-sectoren_2019.csv"
 THREE = ["leiden", "leiderdorp", "oegstgeest"]
-SIX = THREE + ["amsterdam", "rotterdam", "s-gravenhage"]
+SIX = THREE + ["amsterdam", "rotterdam", "den-haag"]  # the slugs --all-areas gives (Den Haag: den-haag)
 
 
 def new_postgres(admin_url: str) -> tuple[str, Callable[[], None]]:

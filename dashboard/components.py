@@ -221,7 +221,9 @@ class ChartView:
 
 def format_cell(value, kind: str, lang: str) -> str:
     if kind in ("text", "written"):
-        return "" if is_missing(value) and not isinstance(value, str) else str(value)
+        if isinstance(value, str):  # first: is_missing would try float() on every name and raise
+            return value
+        return "" if is_missing(value) else str(value)
     if is_missing(value):
         return "–"
     if kind == "year":

@@ -7,6 +7,7 @@ locale data, so a new language is a catalogue plus one entry in LANGUAGES, not c
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date, datetime
 
@@ -102,7 +103,11 @@ def is_missing(value) -> bool:
 
 def _marks(lang: str) -> tuple[str, str]:
     """The decimal mark and the thousands separator of `lang` (Babel's CLDR data)."""
-    lang = _language(lang)
+    return _cldr_marks(_language(lang))
+
+
+@functools.cache  # CLDR data never changes while running; Babel parses the locale on every call
+def _cldr_marks(lang: str) -> tuple[str, str]:
     return get_decimal_symbol(lang), get_group_symbol(lang)
 
 

@@ -1,11 +1,11 @@
-"""The comparison page's pure tables and figures: per inhabitant, index, progress, sector mix, ranking."""
+"""The comparison page's pure tables and figures: per inhabitant, index, progress, sector mix
+(the ranking, read in one query, is tested on a database: tests/test_compare_queries.py)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from dashboard.figures import compare as fig
-from dashboard.queries.compare import ranking_table
 
 CHOSEN = pd.DataFrame({"id": [1, 2], "slug": ["a", "b"], "name": ["A", "B"], "baseline_year": [2015, 2016]})
 # A: 2015 100 t, 2016 80 t (incomplete), 2017 60 t; per inhabitant known only in 2015 and 2017.
@@ -56,12 +56,3 @@ def test_sector_shares_are_of_the_known_sectors_and_name_the_missing_one():
     # 30 / (30 + 10) = 75 %, 10 / 40 = 25 %; industry missing, not 0 %.
     assert (row["buildings"], row["transport"], row["missing"]) == (75.0, 25.0, "industry")
 
-
-def test_ranking_change_needs_a_year_after_the_baseline():
-    programmes = CHOSEN.assign(area_name=None)
-    table = ranking_table(programmes, TOTALS, pd.DataFrame(columns=["programme_id", "progress_pct"])).set_index("slug")
-    # A: (60 − 100) / 100 = −40.0 %; B: (30 − 40) / 40 = −25.0 % from its 2016 baseline.
-    assert table.at["a", "change_pct"] == -40.0 and table.at["b", "change_pct"] == -25.0
-    assert table.at["a", "per_capita_t"] == 1.2 and pd.isna(table.at["b", "per_capita_t"])
-    one_year = ranking_table(programmes, TOTALS[TOTALS["year"] == 2016], pd.DataFrame(columns=["programme_id", "progress_pct"]))
-    assert one_year.set_index("slug")["change_pct"].isna().all()  # the baseline year alone: no change to show

@@ -88,6 +88,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return { type: "Tr", namespace: html, props: { children: cells } };
       });
     },
+    // The comparison page's search suggestions: every programme's name, from the ranking's rows.
+    programmeOptions: function (rows) {
+      return (rows || []).map(function (row) {
+        return { type: "Option", namespace: "dash_html_components", props: { value: row.sort.programme } };
+      });
+    },
     downloadCsv: function (nClicks, data) {
       if (!nClicks || !data) { return window.dash_clientside.no_update; }
       return { content: data.content, filename: data.filename, type: "text/csv;charset=utf-8", base64: false };

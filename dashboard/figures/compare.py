@@ -7,6 +7,7 @@ value (a gap, never zero); a programme without a target set has no progress (sai
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, legend_name
@@ -37,18 +38,29 @@ def per_capita_table(chosen: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame
 def index_table(chosen: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
     """year, programme, index (its baseline year = 100; else its first year with a value), base year."""
     rows = _totals_of(chosen, totals)
-    out = []
-    for pid, group in rows.groupby("programme_id", sort=False):
-        values = group.set_index("year")["value_t"].astype(float)
-        baseline_year = int(chosen.loc[chosen["id"] == pid, "baseline_year"].iloc[0])
-        known = values.dropna()
-        base_year = baseline_year if baseline_year in known.index else (int(known.index[0]) if len(known) else None)
-        base = known.get(base_year) if base_year is not None else None
-        index = (values / base * 100).round(1) if base else values * float("nan")
-        out.append(group.assign(index=index.to_numpy(), base_year=base_year))
-    if not out:
+    if rows.empty:
         return pd.DataFrame(columns=["year", "programme", "index", "complete", "base_year"])
-    return pd.concat(out)[["year", "programme", "index", "complete", "base_year"]].reset_index(drop=True)
+    values = rows["value_t"].astype(float)
+    known: dict = {}  # programme id → {year: value}, years ascending (rows are sorted by year)
+    for pid, year, value in zip(rows["programme_id"], rows["year"], values, strict=True):
+        if pd.notna(value):
+            known.setdefault(pid, {})[int(year)] = value
+    baselines = dict(zip(chosen["id"], chosen["baseline_year"], strict=True))
+    base_years = {pid: _base_year(int(baselines[pid]), known.get(pid, {})) for pid in rows["programme_id"].unique()}
+    bases = {pid: known[pid][year] if year is not None else None for pid, year in base_years.items()}
+    base = rows["programme_id"].map(lambda pid: bases[pid] or float("nan"))  # a base of 0 or none: no index
+    years = [base_years[pid] for pid in rows["programme_id"]]
+    # One dtype as a concatenation per programme had: whole years, or objects when a programme has none.
+    base_year = pd.Series(years, dtype=object if None in years else "int64")
+    return rows.assign(index=(values / base * 100).round(1), base_year=base_year)[
+        ["year", "programme", "index", "complete", "base_year"]].reset_index(drop=True)
+
+
+def _base_year(baseline_year: int, known: dict[int, float]) -> int | None:
+    """The programme's baseline year if it has a value then, else its first year with one."""
+    if baseline_year in known:
+        return baseline_year
+    return next(iter(known), None)
 
 
 def progress_table(chosen: pd.DataFrame, status: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
@@ -73,26 +85,35 @@ def progress_table(chosen: pd.DataFrame, status: pd.DataFrame, totals: pd.DataFr
 def sector_mix_table(chosen: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
     """programme, year (its latest with sector values), each top-level sector's share (%) of the
     sectors known, and which sectors are missing that year (then the shares are of the known ones)."""
-    rows = []
-    for row in chosen.itertuples(index=False):
-        own = sectors[(sectors["programme_id"] == row.id) & sectors["sector_code"].isin(TOP_LEVEL)]
-        known = own.dropna(subset=["value_t"])
-        if known.empty:
-            rows.append({"programme": row.name, "year": None, "missing": ""})
-            continue
-        year = int(known["year"].max())
-        this = own[own["year"] == year]
-        values = this.dropna(subset=["value_t"]).groupby("sector_code")["value_t"].sum()
-        positive = values.clip(lower=0)
-        shares = (positive / positive.sum() * 100).round(1) if positive.sum() > 0 else positive * float("nan")
-        missing = sorted(set(this.loc[this["value_t"].isna(), "sector_code"]))
-        rows.append({"programme": row.name, "year": year, **shares.to_dict(), "missing": ",".join(missing)})
-    table = pd.DataFrame(rows)
+    top = sectors[sectors["sector_code"].isin(TOP_LEVEL)]
+    own: dict = {}  # programme id → [(year, sector, value)]: a pass over plain tuples, not a frame per programme
+    for pid, year, code, value in zip(top["programme_id"], top["year"], top["sector_code"], top["value_t"],
+                                      strict=True):
+        own.setdefault(pid, []).append((year, code, value))
+    table = pd.DataFrame([_sector_mix_row(row.name, own.get(row.id, [])) for row in chosen.itertuples(index=False)])
     for code in TOP_LEVEL:
         if code not in table:
             table[code] = None
     present = [c for c in TOP_LEVEL if table[c].notna().any()]
     return table[["programme", "year", *present, "missing"]]
+
+
+def _sector_mix_row(name: str, own: list[tuple]) -> dict:
+    """One programme's row of `sector_mix_table` from its (year, sector, value) rows."""
+    known_years = [year for year, _code, value in own if pd.notna(value)]
+    if not known_years:
+        return {"programme": name, "year": None, "missing": ""}
+    year = int(max(known_years))
+    values: dict[str, float] = {}  # one value per sector and year (the derived table's key)
+    for y, code, value in own:
+        if y == year and pd.notna(value):
+            values[code] = values.get(code, 0.0) + value
+    codes = sorted(values)
+    positive = np.clip(np.array([values[c] for c in codes], dtype=float), 0, None)
+    total = positive.sum()
+    shares = np.round(positive / total * 100, 1) if total > 0 else positive * float("nan")
+    missing = sorted({code for y, code, value in own if y == year and pd.isna(value)})
+    return {"programme": name, "year": year, **dict(zip(codes, shares, strict=True)), "missing": ",".join(missing)}
 
 
 def line_figure(table: pd.DataFrame, value: str, lang: str, y_title: str, incomplete_label: str) -> dict:

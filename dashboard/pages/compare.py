@@ -48,6 +48,7 @@ RANKING_BODY_ID = "compare-ranking-body"
 RANKING_ROWS_ID = "compare-ranking-rows"
 CONTROLS = (("programmes", CHOSEN_ID, "data"), ("sort", SORT_ID, "data"))
 MIN_CHOSEN, MAX_CHOSEN = 2, 6
+MAX_ASKED = 50  # slugs a choice callback looks up at most
 SORT_KEYS = ("per_capita_t", "change_pct", "progress_pct", "programme")
 
 dash.register_page(__name__, path="/compare", name="Compare", title=page_title("compare_heading"), order=4)
@@ -65,17 +66,19 @@ def parse_choice(text: str | None, known: list[str]) -> list[str]:
 
 def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
     lang = request_language(lang)
-    table = queries.programmes(current_engine())
-    if table.empty:
+    # Every programme's slug, name and ranking row in one read: the picker and the ranking share it.
+    ranked = queries.ranking(current_engine())
+    if ranked.empty:
         return page_shell(PAGE, lang, t("compare_heading", lang), [no_data(lang, "no_programme"), placeholders()],
                           {}, CONTROLS)
-    chosen = parse_choice(programmes, list(table["slug"]))
+    names = dict(zip(ranked["slug"], ranked["programme"], strict=True))
+    chosen = parse_choice(programmes, list(names))
     sort = sort if sort in SORT_KEYS else SORT_KEYS[0]
     children = [
         html.P(t("compare_intro", lang), className="lead"),
-        picker(table, chosen, lang),
+        picker(names, chosen, lang),
         html.Div(id=CONTENT_ID, children=comparison(chosen, lang)),
-        html.Div(id=RANKING_ID, children=ranking(lang, choice_group(
+        html.Div(id=RANKING_ID, children=ranking(ranked, lang, choice_group(
             SORT_ID, t("cmp_sort_legend", lang), [{"label": t(f"cmp_sort_{k}", lang), "value": k} for k in SORT_KEYS],
             sort))),
     ]
@@ -85,32 +88,33 @@ def layout(lang=None, programmes=None, sort=None, **_query) -> html.Div:
 
 def placeholders() -> html.Div:
     return hidden_controls((CHOSEN_ID, SORT_ID, RANKING_ROWS_ID),
-                           (CONTENT_ID, RANKING_ID, CHOSEN_LIST_ID, MESSAGE_ID, RANKING_BODY_ID),
+                           (CONTENT_ID, RANKING_ID, CHOSEN_LIST_ID, MESSAGE_ID, RANKING_BODY_ID, OPTIONS_ID),
                            (dcc.Input(id=SEARCH_ID), html.Button(id=ADD_ID)))
 
 
-def picker(table: pd.DataFrame, chosen: list[str], lang: str) -> html.Fieldset:
-    """Search box with suggestions, Add button, the chosen programmes with Remove buttons."""
-    options = [html.Option(value=name) for name in table["name"]]
+def picker(names: dict[str, str], chosen: list[str], lang: str) -> html.Fieldset:
+    """Search box with suggestions, Add button, the chosen programmes (`names`: slug → name) with
+    Remove buttons. The suggestions are every programme's name, which the ranking's rows already
+    carry to the page: the browser makes them (`roadmap.programmeOptions`), so the names are not
+    sent twice and hundreds of option components are not built here for each page."""
     return html.Fieldset(className="choice compare-picker", children=[
         html.Legend(t("compare_picker_legend", lang)),
-        html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, lang)),
+        html.Div(id=CHOSEN_LIST_ID, children=chosen_list(chosen, names, lang)),
         html.Label(t("compare_search_label", lang), htmlFor=SEARCH_ID),
         html.Div(className="compare-search", children=[
             dcc.Input(id=SEARCH_ID, type="text", list=OPTIONS_ID, autoComplete="off", debounce=False,
                       n_submit=0, value=""),
             html.Button(t("compare_add", lang), id=ADD_ID, className="button", type="button", n_clicks=0),
         ]),
-        html.Datalist(id=OPTIONS_ID, children=options),
+        html.Datalist(id=OPTIONS_ID),
         html.P(id=MESSAGE_ID, role="status", className="compare-message"),
         dcc.Store(id=CHOSEN_ID, data=chosen),
     ])
 
 
-def chosen_list(chosen: list[str], lang: str) -> html.Ul | html.P:
+def chosen_list(chosen: list[str], names: dict[str, str], lang: str) -> html.Ul | html.P:
     if not chosen:
         return html.P(t("compare_none_chosen", lang))
-    names = _names()
     return html.Ul(className="toggles compare-chosen", children=[
         html.Li(html.Button(
             [names.get(slug, slug), html.Span(" ×", **{"aria-hidden": "true"})],
@@ -120,8 +124,8 @@ def chosen_list(chosen: list[str], lang: str) -> html.Ul | html.P:
     ])
 
 
-def _names() -> dict[str, str]:
-    table = queries.programmes(current_engine())
+def names_of(table: pd.DataFrame) -> dict[str, str]:
+    """slug → name of the programmes a query read (`queries.programmes`, `queries.chosen_programmes`)."""
     return dict(zip(table["slug"], table["name"], strict=True))
 
 
@@ -148,11 +152,10 @@ def comparison(chosen: list[str], lang: str) -> list:
 
 
 def _comparison_blocks(engine, chosen: tuple[str, ...], lang: str) -> list:
-    table = queries.programmes(engine)
-    picked = table.set_index("slug").loc[list(chosen)].reset_index()
-    totals = queries.yearly_totals(engine)
-    status = queries.primary_status(engine)
-    sectors = queries.sector_values(engine, tuple(int(i) for i in picked["id"]))
+    # Only the chosen programmes' rows, not every programme's: a deployment may hold hundreds.
+    data = queries.comparison_data(engine, chosen)
+    picked = data.programmes.set_index("slug").loc[list(chosen)].reset_index()
+    totals, status, sectors = data.totals, data.status, data.sectors
     return [
         chart_block(per_capita_view(picked, totals, lang), lang),
         chart_block(index_view(picked, totals, lang), lang),
@@ -266,11 +269,9 @@ def sector_mix_view(picked: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> C
         ))
 
 
-def ranking(lang: str, sort_choice: html.Fieldset) -> html.Section:
-    """Every programme of the deployment in a table the browser sorts (`roadmap.sortRanking`):
-    the rows, formatted here once, go to the page in a Store; a sort costs no request."""
-    engine = current_engine()
-    table = queries.ranking(engine)  # in name order; the browser sorts it
+def ranking(table: pd.DataFrame, lang: str, sort_choice: html.Fieldset) -> html.Section:
+    """Every programme of the deployment (`queries.ranking`, by slug) in a table the browser sorts
+    (`roadmap.sortRanking`): the rows, formatted here once, go to the page in a Store; a sort costs no request."""
     columns = (
         Column("programme", t("col_programme", lang), "text"),
         Column("latest_year", t("col_latest_year", lang), "year"),
@@ -324,27 +325,36 @@ def register_callbacks(app: dash.Dash) -> None:
         Input(CHOSEN_ID, "data"), State(state_id(PAGE), "data"), prevent_initial_call=True,
     )
     def show_choice(chosen, state):
-        known = list(queries.programmes(current_engine())["slug"])
-        chosen = parse_choice(",".join(chosen or []), known)
-        return chosen_list(chosen, state["lang"]), comparison(chosen, state["lang"])
+        text = ",".join(chosen or [])
+        # Only the programmes asked for are read (a few rows, not every programme); a Store the
+        # page filled holds at most six, so a longer list (not from the page) is cut before the query.
+        asked = tuple(dict.fromkeys(slug.strip() for slug in text.split(",") if slug.strip()))[:MAX_ASKED]
+        names = names_of(queries.chosen_programmes(current_engine(), asked))
+        chosen = parse_choice(text, list(names))
+        return chosen_list(chosen, names, state["lang"]), comparison(chosen, state["lang"])
 
     app.clientside_callback(
         ClientsideFunction(namespace="roadmap", function_name="sortRanking"),
         Output(RANKING_BODY_ID, "children"), Input(SORT_ID, "data"), Input(RANKING_ROWS_ID, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="roadmap", function_name="programmeOptions"),
+        Output(OPTIONS_ID, "children"), Input(RANKING_ROWS_ID, "data"),
     )
 
 
 def choose(trigger, value, text: str | None, chosen: list[str], lang: str) -> tuple:
     """(new choice, text box, message) after an Add or a Remove."""
     no = dash.no_update
-    names = _names()
+    table = queries.programmes(current_engine())
+    names = names_of(table)
     if isinstance(trigger, dict):  # a Remove button (a new one appearing has no click yet)
         slug = trigger.get("remove")
         if not value or slug not in chosen:
             return no, no, no
         chosen.remove(slug)
         return chosen, no, t("compare_removed", lang, name=names.get(slug, slug))
-    slug, several = find_programme(text or "", queries.programmes(current_engine()))
+    slug, several = find_programme(text or "", table)
     if slug is None:
         key = "compare_ambiguous" if several else "compare_not_found"
         return no, no, t(key, lang, text=(text or "").strip()[:80], names=", ".join(several))

@@ -35,6 +35,8 @@ yearly_totals = cached_query(_compare.yearly_totals)
 sector_values = cached_query(_compare.sector_values)
 primary_status = cached_query(_compare.primary_status)
 ranking = cached_query(_compare.ranking)
+chosen_programmes = cached_query(_compare.chosen_programmes)
+comparison_data = cached_query(_compare.comparison_data)
 commitments_for_scenarios = cached_query(_scenarios.commitments_for_scenarios)
 
 __all__ = [
@@ -42,5 +44,5 @@ __all__ = [
     "indicators", "last_update", "milestones", "partners", "population", "programmes", "progress_series",
     "provenance",
     "sector_summaries", "summary", "target_sets", "yearly_totals", "sector_values", "primary_status", "ranking",
-    "commitments_for_scenarios",
+    "chosen_programmes", "comparison_data", "commitments_for_scenarios",
 ]

@@ -132,6 +132,10 @@ def test_a_programme_is_added_and_removed_with_the_keyboard_on_a_phone(compare_u
     page = phone_page
     open_page(page, f"{compare_url}/compare?programmes=leiden&lang=en")
     expect(page.get_by_text("Choose at least 2 programmes")).to_be_visible()
+    # The suggestions are every programme's name (made in the browser from the ranking's rows).
+    expect(page.locator("#compare-options option")).to_have_count(3)
+    assert page.eval_on_selector_all("#compare-options option", "os => os.map(o => o.value)") == [
+        "Leiden", "Leiderdorp", "Oegstgeest"]
     page.get_by_label("Find a programme (name or area)").fill("leid")
     page.keyboard.press("Enter")
     expect(page.locator("#compare-message")).to_contain_text("Several programmes match ‘leid’: Leiden, Leiderdorp")
