@@ -23,11 +23,21 @@ NEW_PASSWORD = "a brand new passphrase"
 P = "admin-users-"
 
 
-@pytest.fixture
-def app(engine, database_url):
+def _programme_and_accounts(engine) -> None:
     create_programme(engine, LEUVEN)
     for name, role in (("ann", "analyst"), ("cor", "coordinator"), ("root", "admin")):
         add_user(engine, name, role, PASSWORD)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann (analyst), cor (coordinator) and root (admin), seeded once."""
+    with seeded_databases.fresh(request.param, tmp_path, _programme_and_accounts) as url:
+        yield url
+
+
+@pytest.fixture
+def app(engine, database_url):
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 

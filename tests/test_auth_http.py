@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipelines.login_throttle import DatabaseThrottle, ThrottleKey
+from pipelines.programmes import create_programme, resolve_programme
 from pipelines.settings import Settings
 from pipelines.users import remove_user, set_password
 from tests.auth_support import (
@@ -22,13 +23,30 @@ from tests.auth_support import (
     log_in,
     make_demo_app,
 )
+from tests.conftest import LEUVEN
 
 CALLBACK = "/_dash-update-component"
 
 
+def _programme_and_people(engine) -> None:
+    create_programme(engine, LEUVEN)
+    add_people(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, _programme_and_people) as url:
+        yield url
+
+
+@pytest.fixture
+def programme_id(engine) -> int:
+    return resolve_programme(engine, LEUVEN.slug).id
+
+
 @pytest.fixture
 def app(engine, programme_id):
-    add_people(engine)
     return make_demo_app(engine, programme_id)
 
 
@@ -97,7 +115,6 @@ def test_public_callback_of_logged_in_user_works_with_the_renderers_header(clien
 
 
 def test_on_error_handler_cannot_turn_a_refusal_into_success(engine, programme_id):
-    add_people(engine)
     app = make_demo_app(engine, programme_id)
     app._on_error = lambda error: "swallowed"  # what Dash(on_error=...) sets
     before = database_state(engine, programme_id)
@@ -116,7 +133,6 @@ def test_login_sets_an_httponly_samesite_session_cookie(client):
 
 
 def test_secure_cookies_setting_marks_the_cookies_secure(engine, programme_id):
-    add_people(engine)
     app = make_demo_app(engine, programme_id, Settings(secret_key=SECRET, secure_cookies=True))
     client = app.server.test_client()
     response = log_in(client, "ann", base_url="https://localhost")
@@ -192,7 +208,6 @@ def test_logout_needs_post_with_csrf_token(client):
 
 
 def test_session_works_on_another_worker_sharing_the_secret_key(engine, programme_id):
-    add_people(engine)
     worker_a = make_demo_app(engine, programme_id).server.test_client()
     worker_b = make_demo_app(engine, programme_id).server.test_client()
     stranger = make_demo_app(engine, programme_id, Settings(secret_key="another key " * 4))
