@@ -72,9 +72,9 @@ def _postgres_admin_url() -> tuple[str | None, str]:
 class _PostgresTemplates:
     """A migrated template database per test session; each test gets a copy of it.
 
-    Making and dropping a copy takes the server a few tenths of a second each, so one thread
-    does both while the tests run: the copy for the next test is made while this one runs, and
-    a used copy is dropped after its test, not during the next one's set-up.
+    Making and dropping a copy takes the server a few tenths of a second each, so background
+    threads do both while the tests run: the copy for the next test is made while this one runs,
+    and a used copy is dropped after its test, not during the next one's set-up.
     """
 
     def __init__(self, admin_url: str):
@@ -86,8 +86,9 @@ class _PostgresTemplates:
         engine = make_engine(self._url(self.template))
         init_database(engine)
         engine.dispose()
-        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-test-databases")
-        self._spare: Future[tuple[str, str]] | None = None
+        # Two threads: a copy for the next test need not wait behind the drop of the last one.
+        self._background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="postgres-test-databases")
+        self._spares: dict[str, Future[tuple[str, str]]] = {}  # template -> its next copy
         self._drops: list[Future[None]] = []
         self._kept: list[str] = []
 
@@ -109,14 +110,18 @@ class _PostgresTemplates:
 
     def fresh(self) -> tuple[str, str]:
         """(name, URL) of a new copy of the template, for one test; the next one is started."""
-        spare, self._spare = self._spare, None
-        made = spare.result() if spare is not None else self._copy()
-        self._spare = self._background.submit(self._copy)
-        return made
+        return self.copy_of(self.template)
 
     def copy_of(self, template: str) -> tuple[str, str]:
-        """(name, URL) of a new copy of another template (a seeded one: `SeededDatabases`)."""
-        return self._copy(template)
+        """(name, URL) of a new copy of `template` (this one, or a seeded one: `SeededDatabases`).
+
+        The next copy of the same template is started at once, as for `fresh`: the tests of a
+        module come one after another, so it is ready for the next test's set-up.
+        """
+        spare = self._spares.pop(template, None)
+        made = spare.result() if spare is not None else self._copy(template)
+        self._spares[template] = self._background.submit(self._copy, template)
+        return made
 
     def keep(self, name: str) -> None:
         """Drop the database `name` at the session's end (a seeded template)."""
@@ -131,8 +136,8 @@ class _PostgresTemplates:
 
     def close(self) -> None:
         try:
-            if self._spare is not None:
-                self.drop_later(self._spare.result()[0])
+            for spare in self._spares.values():
+                self.drop_later(spare.result()[0])
             for dropped in self._drops:
                 dropped.result()
         finally:
