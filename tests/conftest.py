@@ -36,7 +36,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from pipelines.db import make_engine
-from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+from pipelines.programmes import ProgrammeSpec, create_programme, init_database, resolve_programme
 from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
@@ -293,3 +293,7 @@ def programme_id(engine) -> int:
     """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
     return create_programme(engine, LEUVEN)
 
+
+def leuven_id(engine: Engine) -> int:
+    """The id of Leuven 2030 in a seeded copy (`SeededDatabases` keeps no ids: look them up by name)."""
+    return resolve_programme(engine, LEUVEN.slug).id

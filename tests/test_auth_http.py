@@ -7,7 +7,6 @@ import re
 import pytest
 
 from pipelines.login_throttle import DatabaseThrottle, ThrottleKey
-from pipelines.programmes import create_programme, resolve_programme
 from pipelines.settings import Settings
 from pipelines.users import remove_user, set_password
 from tests.auth_support import (
@@ -16,33 +15,28 @@ from tests.auth_support import (
     PASSWORD,
     PUBLIC_ACTION,
     SECRET,
-    add_people,
     csrf_header,
     database_state,
     form_token,
     log_in,
     make_demo_app,
+    programme_and_people,
 )
-from tests.conftest import LEUVEN
+from tests.conftest import leuven_id
 
 CALLBACK = "/_dash-update-component"
-
-
-def _programme_and_people(engine) -> None:
-    create_programme(engine, LEUVEN)
-    add_people(engine)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path, seeded_databases):
     """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
-    with seeded_databases.fresh(request.param, tmp_path, _programme_and_people) as url:
+    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
         yield url
 
 
 @pytest.fixture
 def programme_id(engine) -> int:
-    return resolve_programme(engine, LEUVEN.slug).id
+    return leuven_id(engine)
 
 
 @pytest.fixture

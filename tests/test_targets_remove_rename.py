@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from pipelines.audit import history
 from pipelines.db import make_engine
 from pipelines.errors import UserError
-from pipelines.programmes import resolve_programme
 from pipelines.schema import (
     DerivedEmissions,
     DerivedProgress,
@@ -38,7 +37,7 @@ from pipelines.targets import (
     set_primary,
     set_target,
 )
-from tests.conftest import LEUVEN
+from tests.conftest import leuven_id
 from tests.coordinate_support import database_rows, seed_coordination
 
 COVENANT = "Covenant of Mayors"
@@ -70,7 +69,7 @@ def coordination_engine(request, tmp_path, seeded_databases):
 
 @pytest.fixture
 def programme(engine) -> int:
-    return resolve_programme(engine, LEUVEN.slug).id
+    return leuven_id(engine)
 
 
 def _set_id(engine, name: str) -> int | None:
@@ -159,7 +158,7 @@ def test_the_primary_set_stays_while_other_sets_remain(engine, programme):
 
 def test_the_only_set_can_be_removed_and_leaves_no_progress_rows(coordination_engine):
     engine = coordination_engine  # only "Climate neutrality", the primary set
-    programme = resolve_programme(engine, LEUVEN.slug).id
+    programme = leuven_id(engine)
     assert removable_target_set(engine, programme, "Climate neutrality").is_primary
     remove_target_set(engine, programme, "Climate neutrality")
     assert list_target_sets(engine, programme) == ()
