@@ -230,6 +230,16 @@ class SeededDatabases:
         finally:
             templates.drop_later(name)
 
+    @contextmanager
+    def engine(self, backend: str, directory: Path, seed: Callable[[Engine], object]):
+        """An engine on a new copy (as `fresh`), disposed after: for module-scoped fixtures."""
+        with self.fresh(backend, directory, seed) as url:
+            engine = make_engine(url)
+            try:
+                yield engine
+            finally:
+                engine.dispose()
+
     def _seed_sqlite(self, key: str, seed: Callable[[Engine], object]) -> Path:
         path = self.directory / f"seeded_{len(self._sqlite)}_{key.rsplit('.', 1)[-1]}.db"
         shutil.copy(self.sqlite_template, path)
@@ -291,6 +301,11 @@ LEUVEN = ProgrammeSpec(
 @pytest.fixture
 def programme_id(engine) -> int:
     """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
+    return create_programme(engine, LEUVEN)
+
+
+def leuven(engine: Engine) -> int:
+    """A seed for `seeded_databases`: Leuven 2030 alone (as the `programme_id` fixture makes it)."""
     return create_programme(engine, LEUVEN)
 
 
