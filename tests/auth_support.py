@@ -113,6 +113,13 @@ def add_people(engine: Engine) -> None:
     add_user(engine, "cor", "coordinator", PASSWORD)
 
 
+def programme_and_accounts(engine: Engine) -> None:
+    """Leuven 2030 with ann (analyst), cor (coordinator) and root (admin): a seed."""
+    create_programme(engine, LEUVEN)
+    for name, role in (("ann", "analyst"), ("cor", "coordinator"), ("root", "admin")):
+        add_user(engine, name, role, PASSWORD)
+
+
 def programme_and_people(engine: Engine) -> None:
     """Leuven 2030 with ann (analyst) and cor (coordinator): a seed for `seeded_databases`."""
     create_programme(engine, LEUVEN)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from pipelines import db
 from pipelines.schema import DerivedEmissions, DerivedProgress, DerivedSummary, TargetSet
 from pipelines.targets import add_target_set
-from tests.analytics_db import add_commitments, load_csv
+from tests.analytics_db import add_commitments, leuven_with_the_inventory, load_csv
 from tests.conftest import DATA, leuven, leuven_id
 
 COMMITMENTS = [
@@ -28,14 +28,10 @@ COMMITMENTS = [
 ]
 
 
-def _leuven_with_the_inventory(engine) -> None:
-    load_csv(engine, leuven(engine), DATA / "analytics_inventory.csv")
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path, seeded_databases):
     """A copy of Leuven 2030 with analytics_inventory.csv loaded (seeded once per backend)."""
-    with seeded_databases.fresh(request.param, tmp_path, _leuven_with_the_inventory) as url:
+    with seeded_databases.fresh(request.param, tmp_path, leuven_with_the_inventory) as url:
         yield url
 
 

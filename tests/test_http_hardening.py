@@ -16,9 +16,8 @@ from dashboard.http_headers import frame_ancestors
 from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.settings import Settings
-from pipelines.users import add_user
-from tests.auth_support import PASSWORD, SECRET, csrf_header, log_in
-from tests.coordinate_support import seed_coordination
+from tests.auth_support import SECRET, csrf_header, log_in
+from tests.coordinate_support import seed_coordination_and_admin
 from tests.service_support import Gunicorn
 
 CALLBACK = "/_dash-update-component"
@@ -31,15 +30,10 @@ ASSET_URL = re.compile(r'(?:src|href)="(/[^"]+\.(?:js|css)(?:\?[^"]*)?)"')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
 
-def _coordination_and_admin(engine) -> None:
-    seed_coordination(engine)
-    add_user(engine, "root", "admin", PASSWORD)
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path, seeded_databases):
     """A copy of the coordination programme with an admin, for a test that may write."""
-    with seeded_databases.fresh(request.param, tmp_path, _coordination_and_admin) as url:
+    with seeded_databases.fresh(request.param, tmp_path, seed_coordination_and_admin) as url:
         yield url
 
 
@@ -47,7 +41,7 @@ def database_url(request, tmp_path, seeded_databases):
 def shared_database_url(request, tmp_path_factory, seeded_databases):
     """One database per backend for this module's tests that only read (nothing here writes to it)."""
     directory = tmp_path_factory.mktemp("http_hardening")
-    with seeded_databases.fresh(request.param, directory, _coordination_and_admin) as url:
+    with seeded_databases.fresh(request.param, directory, seed_coordination_and_admin) as url:
         yield url
 
 
@@ -242,7 +236,7 @@ def test_no_callback_answers_a_wrong_typed_value_with_a_500(app, client, value):
 
 def test_gunicorn_names_no_software_in_its_headers(tmp_path, seeded_databases):
     # One server, on SQLite: the headers come from the app factory, not from the database.
-    with seeded_databases.fresh("sqlite", tmp_path, _coordination_and_admin) as database_url:
+    with seeded_databases.fresh("sqlite", tmp_path, seed_coordination_and_admin) as database_url:
         env = {"DATABASE_URL": database_url, "SECRET_KEY": SECRET, "REDIS_URL": ""}
         server = Gunicorn(env, workers=1, log=tmp_path / "gunicorn.log").wait_ready()
         try:
