@@ -4,7 +4,8 @@ Fixtures for every test module (use these rather than building your own):
 - `database_url`: a fresh, migrated database (standard sectors, no programme), parametrised
   `sqlite` / `postgresql`; copied from a template made once per session (a file copy for SQLite,
   `CREATE DATABASE ... TEMPLATE` for PostgreSQL), dropped after the test.
-- `engine`: `make_engine(database_url)`, disposed after. `programme_id`: Leuven 2030 (`LEUVEN`) in it.
+- `engine`: `make_engine(database_url)`, disposed after. `programme_id`: Leuven 2030 (`LEUVEN`) in it
+  (a test asking for it gets a copy of a template that holds it: see `database_url`).
 - `fresh_database(backend, directory, sqlite_template, postgres_templates)`: the same as a context
   manager, for module- or session-scoped fixtures (see tests/test_demo.py).
 - `seeded_databases`: for modules whose tests all start from the same seeded data (files through
@@ -32,11 +33,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from pipelines.db import make_engine
 from pipelines.programmes import ProgrammeSpec, create_programme, init_database, resolve_programme
+from pipelines.schema import Programme
 from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
@@ -279,8 +281,16 @@ def seeded_databases(tmp_path_factory, sqlite_template, postgres_templates) -> S
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path, sqlite_template, postgres_templates):
-    """URL of a fresh, migrated database with the standard sectors and no programme."""
+def database_url(request, tmp_path, sqlite_template, postgres_templates, seeded_databases):
+    """URL of a fresh, migrated database with the standard sectors and no programme.
+
+    For a test that asks for `programme_id`, a copy of a template that already holds it (the
+    same rows `create_programme` writes, made once per test process and backend).
+    """
+    if "programme_id" in request.fixturenames:
+        with seeded_databases.fresh(request.param, tmp_path, leuven) as url:
+            yield url
+        return
     with fresh_database(request.param, tmp_path, sqlite_template, postgres_templates) as url:
         yield url
 
@@ -300,8 +310,14 @@ LEUVEN = ProgrammeSpec(
 
 @pytest.fixture
 def programme_id(engine) -> int:
-    """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
-    return create_programme(engine, LEUVEN)
+    """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030.
+
+    Already in the database `database_url` gives such a test; made here for a module whose own
+    `database_url` holds no programme.
+    """
+    with engine.connect() as conn:
+        found = conn.scalar(select(Programme.id).where(Programme.slug == LEUVEN.slug))
+    return found if found is not None else create_programme(engine, LEUVEN)
 
 
 def leuven(engine: Engine) -> int:
