@@ -38,7 +38,7 @@ from sqlalchemy.engine import make_url
 
 from pipelines.db import make_engine
 from pipelines.programmes import ProgrammeSpec, create_programme, init_database, resolve_programme
-from pipelines.schema import Programme
+from pipelines.schema import Base, Programme
 from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
@@ -328,3 +328,18 @@ def leuven(engine: Engine) -> int:
 def leuven_id(engine: Engine) -> int:
     """The id of Leuven 2030 in a seeded copy (`SeededDatabases` keeps no ids: look them up by name)."""
     return resolve_programme(engine, LEUVEN.slug).id
+
+
+@contextmanager
+def unchanged(engine: Engine):
+    """Fail if the database differs afterwards (every row of every table): for a module whose
+    tests share one database because they only read, to prove that they did."""
+    before = _every_row(engine)
+    yield
+    assert _every_row(engine) == before, "a test wrote to a database its module shares"
+
+
+def _every_row(engine: Engine) -> dict[str, list[tuple]]:
+    with engine.connect() as conn:
+        return {table.name: [tuple(row) for row in conn.execute(
+            select(table).order_by(*table.primary_key.columns))] for table in Base.metadata.sorted_tables}

@@ -17,6 +17,7 @@ from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.settings import Settings
 from tests.auth_support import SECRET, csrf_header, log_in
+from tests.conftest import unchanged
 from tests.coordinate_support import seed_coordination_and_admin
 from tests.service_support import Gunicorn
 
@@ -48,7 +49,8 @@ def shared_database_url(request, tmp_path_factory, seeded_databases):
 @pytest.fixture(scope="module")
 def shared_engine(shared_database_url):
     engine = make_engine(shared_database_url)
-    yield engine
+    with unchanged(engine):
+        yield engine
     engine.dispose()
 
 

@@ -25,7 +25,7 @@ from pipelines.settings import Settings
 from roadmap_cli import main
 from tests.analytics_db import load_csv, put_observations
 from tests.auth_support import SECRET
-from tests.conftest import DATA
+from tests.conftest import DATA, unchanged
 from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, SEED_PROGRAMME, seed_dashboard_programme
 
 API = "/api/v1/programmes/leuven"
@@ -47,7 +47,8 @@ def shared_database_url(request, tmp_path_factory, seeded_databases):
 @pytest.fixture(scope="module")
 def shared_engine(shared_database_url):
     engine = make_engine(shared_database_url)
-    yield engine
+    with unchanged(engine):
+        yield engine
     engine.dispose()
 
 

@@ -26,6 +26,7 @@ from dashboard.sections.overview_sections import sectors_chart, trajectory_chart
 from pipelines.db import make_engine
 from pipelines.schema import Indicator, Observation
 from pipelines.settings import Settings
+from tests.conftest import unchanged
 from tests.dashboard_seed import seed_dashboard_programme
 
 POPULATION = pd.Series({2019: 100_000.0, 2020: 125_000.0, 2022: 0.0})  # 2021 unknown; 0 is no population
@@ -78,7 +79,8 @@ def overview_app(request, tmp_path_factory, seeded_databases):
     directory = tmp_path_factory.mktemp("per_inhabitant")
     with seeded_databases.fresh(request.param, directory, _seed_without_the_2015_population) as url:
         engine = make_engine(url)
-        yield create_app(Settings(database_url=url), engine)
+        with unchanged(engine):
+            yield create_app(Settings(database_url=url), engine)
         engine.dispose()
 
 

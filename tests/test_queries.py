@@ -7,7 +7,7 @@ import pytest
 from dashboard import queries
 from pipelines.db import make_engine
 from pipelines.programmes import create_programme, resolve_programme
-from tests.conftest import LEUVEN
+from tests.conftest import LEUVEN, unchanged
 from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, SEED_PROGRAMME, seed_dashboard_programme
 
 
@@ -15,7 +15,7 @@ from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, SEED_PROGRAMME, seed_
 def shared_engine(request, tmp_path_factory, seeded_databases):
     """One copy of the seed per backend for the module: the queries only read."""
     directory = tmp_path_factory.mktemp("queries")
-    with seeded_databases.engine(request.param, directory, seed_dashboard_programme) as engine:
+    with seeded_databases.engine(request.param, directory, seed_dashboard_programme) as engine, unchanged(engine):
         yield engine
 
 
