@@ -11,6 +11,11 @@ Fixtures for every test module (use these rather than building your own):
 - `seeded_databases`: for modules whose tests all start from the same seeded data (files through
   the loaders, accounts, the demo): seeded once per session and backend, copied per test. See its
   docstring; tests/test_coordinate_http.py uses it.
+  `seeded_databases.engine(...)` gives an engine instead of a URL (for module-scoped fixtures);
+  `leuven` is the seed of Leuven 2030 alone, `leuven_id(engine)` finds its id in a copy.
+- A module whose tests only read may share one seeded database (module-scoped fixture) and one
+  app, with a fresh test client per test; `unchanged(engine)` around it proves no test wrote.
+  Anything that writes (a login counts) gets a copy of its own per test.
 - `sqlite_template`, `postgres_templates`: the session's templates (rarely needed directly).
 - `browser` (tests/browser_support.py): one headless Chromium per test process.
 
