@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: serve test setup browser-deps lint bench bench-scale bench-load bench-realdata fuzz crash-test
+.PHONY: serve test setup browser-deps lint bench bench-scale bench-load bench-realdata bench-first-chart fuzz crash-test
 
 setup: $(VENV)/.installed
 
@@ -57,6 +57,10 @@ bench-scale: setup
 # The real exports of ../shared/realdata: each plain load's time, and profile recognition.
 bench-realdata: setup
 	$(BIN)/python benchmarks/realdata.py
+
+# The overview's first chart in headless Chromium, empty cache, against a small page's load.
+bench-first-chart: setup browser-deps node_modules/.installed
+	$(BIN)/python benchmarks/first_chart.py
 
 bench-load: setup
 	@command -v wrk >/dev/null || { echo "bench-load needs wrk: apt-get install -y wrk"; exit 1; }

@@ -11,6 +11,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.context import current_programme
 from dashboard.data_texts import data_language
+from dashboard.embed_offer import embed_offer
 from dashboard.i18n import fmt_auto, fmt_date, fmt_number, fmt_pct, is_missing, t
 from dashboard.language_switch import language_switch, switch_languages, switch_link_id
 from dashboard.security import current_account
@@ -169,6 +170,7 @@ def choice_group(
         html.Button(
             option["label"], type="button", className="toggle",
             id={"toggle": group_id, "value": str(option["value"])},
+            **({"lang": option["lang"]} if option.get("lang") else {}),  # a name not in the page's language
             **{"aria-pressed": "true" if str(option["value"]) in chosen else "false"},
         )
         for option in options
@@ -214,6 +216,7 @@ class ChartView:
     figure: dict
     table: pd.DataFrame
     columns: tuple[Column, ...] = field(default_factory=tuple)
+    title_lang: str | None = None  # the title's language when not the page's (a name without French)
 
 
 def format_cell(value, kind: str, lang: str) -> str:
@@ -265,17 +268,22 @@ def data_table(view: ChartView, lang: str) -> html.Div:
         className="table-scroll", tabIndex="0", role="region",
         **{"aria-label": t("table_of", lang, title=view.title)},
         children=html.Table(className="data-table", children=[
-            html.Caption(view.title), html.Thead(header), html.Tbody(body),
+            html.Caption(view.title, **_lang_of(view)), html.Thead(header), html.Tbody(body),
         ]),
     )
 
 
-def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section:
-    """Heading, chart, one-sentence summary, table view and CSV download of one chart."""
+def _lang_of(view: ChartView) -> dict:
+    return {"lang": view.title_lang} if view.title_lang else {}
+
+
+def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | None = None) -> html.Section:
+    """Heading, chart, one-sentence summary, table view and CSV download of one chart; with
+    `embed` (the chart's /embed/ address) an iframe snippet to copy."""
     ids = {k: {"role": k, "chart": view.name} for k in ("graph", "csv-button", "csv-download", "csv-data")}
     heading_id = f"{view.name}-heading"
     children = [
-        html.H2(view.title, id=heading_id),
+        html.H2(view.title, id=heading_id, **_lang_of(view)),
         html.Figure(className="chart", **{"aria-label": view.summary}, children=[
             dcc.Graph(id=ids["graph"], figure=view.figure, config=graph_config(lang)),
             html.Figcaption(view.summary, className="chart-summary"),
@@ -294,6 +302,8 @@ def chart_block(view: ChartView, lang: str, empty: bool = False) -> html.Section
             dcc.Download(id=ids["csv-download"]),
             dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
         ]
+        if embed:
+            children.append(embed_offer(view.name, view.title, embed, lang))
     return html.Section(className="chart-block", children=children,
                         **{"aria-labelledby": heading_id})
 
@@ -313,7 +323,7 @@ def table_block(view: ChartView, lang: str) -> html.Section:
     ids = {k: {"role": k, "chart": view.name} for k in ("csv-button", "csv-download", "csv-data")}
     heading_id = f"{view.name}-heading"
     return html.Section(className="chart-block", **{"aria-labelledby": heading_id}, children=[
-        html.H2(view.title, id=heading_id),
+        html.H2(view.title, id=heading_id, **_lang_of(view)),
         html.P(view.summary, className="chart-summary"),
         data_table(view, lang),
         html.Button(t("download_csv", lang), id=ids["csv-button"], className="button", n_clicks=0,

@@ -8,50 +8,93 @@ from dash import html
 
 from dashboard.context import current
 from dashboard.i18n import normalise_language
-from pipelines.demo import DEMO_PARTNER_TEXTS, DEMO_TEXTS
+from pipelines.demo import DEMO_TRANSLATIONS
+from pipelines.programmes import REPORTED_TOTAL
 from pipelines.settings import Settings
+from pipelines.vocab import SECTORS
 
-# Units that count things (as an indicator file names them): (Dutch, English). Physical units
-# (t CO2e, MWh, kWp, km) read the same in both languages.
-UNIT_WORDS: dict[str, tuple[str, str]] = {
-    "connections": ("aansluitingen", "connections"),
-    "homes": ("woningen", "homes"),
-    "dwellings": ("woningen", "dwellings"),
-    "households": ("huishoudens", "households"),
-    "installations": ("installaties", "installations"),
-    "persons": ("personen", "persons"),
-    "people": ("personen", "people"),
-    "inhabitants": ("inwoners", "inhabitants"),
-    "vehicles": ("voertuigen", "vehicles"),
-    "cars": ("auto's", "cars"),
-    "buildings": ("gebouwen", "buildings"),
-    "trees": ("bomen", "trees"),
+# Units that count things (as an indicator file names them): Dutch, English, French. Physical
+# units (t CO2e, MWh, kWp, km) read the same in every language.
+UNIT_WORDS: dict[str, tuple[str, str, str]] = {
+    "connections": ("aansluitingen", "connections", "raccordements"),
+    "homes": ("woningen", "homes", "logements"),
+    "dwellings": ("woningen", "dwellings", "logements"),
+    "households": ("huishoudens", "households", "ménages"),
+    "installations": ("installaties", "installations", "installations"),
+    "persons": ("personen", "persons", "personnes"),
+    "people": ("personen", "people", "personnes"),
+    "inhabitants": ("inwoners", "inhabitants", "habitants"),
+    "vehicles": ("voertuigen", "vehicles", "véhicules"),
+    "cars": ("auto's", "cars", "voitures"),
+    "buildings": ("gebouwen", "buildings", "bâtiments"),
+    "trees": ("bomen", "trees", "arbres"),
 }
-_UNIT_BY_WORD = {word: pair for pair in UNIT_WORDS.values() for word in pair}
+_UNIT_BY_WORD = {word: words for words in UNIT_WORDS.values() for word in words}
+_UNIT_COLUMN = {"nl": 0, "en": 1, "fr": 2}
 
 
 def unit_text(unit: str | None, lang: str) -> str:
-    """A counting unit in the page's language ('connections' → 'aansluitingen'); others as stored."""
+    """A counting unit in the page's language ('connections' → 'raccordements'); others as stored."""
     if not isinstance(unit, str):
         return ""
-    pair = _UNIT_BY_WORD.get(unit.strip().lower())
-    if pair is None:
+    words = _UNIT_BY_WORD.get(unit.strip().lower())
+    if words is None:
         return unit
-    return pair[0] if lang == "nl" else pair[1]
+    return words[_UNIT_COLUMN.get(lang, 1)]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _standard_indicator_names() -> dict[str, dict[str, str]]:
+    """The emissions indicators every programme gets (pipelines.programmes), in every language."""
+    names = {REPORTED_TOTAL["name_en"]: {"nl": REPORTED_TOTAL["name_nl"], "en": REPORTED_TOTAL["name_en"],
+                                         "fr": "Émissions totales déclarées"}}
+    for s in SECTORS:
+        english = f"Emissions, {_lower_first(s.en)}"
+        names[english] = {"nl": f"Uitstoot {_lower_first(s.nl)}", "en": english,
+                          "fr": f"Émissions, {_lower_first(s.label('fr'))}"}
+    return names
+
+
+# Every text the project itself wrote into a database: the demo's and the standard indicators'.
+PROJECT_TEXTS: dict[str, dict[str, str]] = {**_standard_indicator_names(), **DEMO_TRANSLATIONS}
 
 
 def project_text(text: str | None, lang: str) -> str | None:
-    """A text the project wrote (the demo's target sets, scope, partner descriptions) in `lang`;
-    None for any other text."""
+    """A text the project wrote (the demo's target sets, scope, partner descriptions, commitment
+    titles and notes, theme and indicator names) in `lang`; None for any other text."""
     if not isinstance(text, str):
         return None
-    translated = DEMO_PARTNER_TEXTS.get(text)  # the demo partners' descriptions, nl/en/fr
-    if translated is not None:
-        return translated.get(lang) or translated["en"]
-    pair = DEMO_TEXTS.get(text)
-    if pair is None:
+    translated = PROJECT_TEXTS.get(text)
+    if translated is None:
         return None
-    return pair[0] if lang == "nl" else pair[1]
+    return translated.get(lang) or translated["en"]
+
+
+def name_in(name_nl: str | None, name_en: str | None, lang: str) -> str:
+    """A name stored in Dutch and English (an indicator, a theme) in the page's language: French
+    is the project's translation of the English name where there is one, else the English."""
+    english = name_en or name_nl or ""
+    if lang == "nl":
+        return name_nl or english
+    return project_text(english, lang) or english
+
+
+def indicator_name(nl: str, en: str, fr: str | None, lang: str) -> tuple[str, str | None]:
+    """An indicator's name in `lang`, and the language it is written in when that is not `lang`
+    (for the element's `lang`): Dutch and English are always stored, French where given (else the
+    project's own translation of a name it wrote), and a French page without either shows the
+    English name, marked as English."""
+    if lang == "nl":
+        return nl, None
+    if lang == "fr":
+        if isinstance(fr, str) and fr:
+            return fr, None
+        translated = PROJECT_TEXTS.get(en, {}).get("fr") if isinstance(en, str) else None
+        return (translated, None) if translated else (en, "en")
+    return en, None
 
 
 def data_language() -> str:

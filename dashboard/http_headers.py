@@ -13,7 +13,7 @@ import flask
 from dash.fingerprint import check_fingerprint
 from werkzeug.serving import WSGIRequestHandler
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.settings import Settings
 
 # Sources a frame-ancestors list may hold: keywords, schemes, or origins with an optional '*.'.
@@ -39,10 +39,14 @@ def frame_ancestors(value: str, name: str = "FRAME_ANCESTORS") -> str:
     if not sources or not all(_ANCESTOR.fullmatch(source) for source in sources) or (
         "'none'" in sources and len(sources) > 1
     ):
-        raise UserError(
+        raise UserError(Bilingual(
             f"{name}={value!r} is not a list of frame sources: use 'self', 'none', or "
-            "origins separated by spaces, e.g. \"'self' https://www.leuven.be\""
-        )
+            "origins separated by spaces, e.g. \"'self' https://www.leuven.be\"",
+            f"{name}={value!r} is geen lijst van framebronnen: gebruik 'self', 'none' of "
+            "origins gescheiden door spaties, bv. \"'self' https://www.leuven.be\"",
+            f"{name}={value!r} n'est pas une liste de sources de cadre : utilisez 'self', 'none' ou "
+            "des origines séparées par des espaces, p. ex. \"'self' https://www.leuven.be\"",
+        ))
     return " ".join(sources)
 
 

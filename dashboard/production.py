@@ -18,7 +18,7 @@ from gunicorn.http import wsgi as gunicorn_wsgi
 from sqlalchemy import Engine
 
 from dashboard.http_headers import SERVER_NAME
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.settings import Settings
 
 # A big upload is checked and imported inside one request: give it time before a worker is
@@ -27,14 +27,21 @@ WORKER_TIMEOUT_S = 180
 ASSET_URL = re.compile(r'(?:src|href)="(/[^"]+\.(?:js|css)(?:\?[^"]*)?)"')
 
 
+_SECRET_EXAMPLE = "SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+
+
 def check_production_settings(settings: Settings) -> None:
     """Refuse settings several workers or hosts cannot share (UserError saying what to set)."""
     if not settings.secret_key:
-        raise UserError(
+        raise UserError(Bilingual(
             "SECRET_KEY is not set: every worker and host must sign sessions with the same key. "
-            "Set it to a long random string, e.g. SECRET_KEY=$(python3 -c 'import secrets; "
-            "print(secrets.token_hex(32))'), the same on every host"
-        )
+            f"Set it to a long random string, e.g. {_SECRET_EXAMPLE}, the same on every host",
+            "SECRET_KEY is niet ingesteld: elke worker en elke host moet sessies met dezelfde sleutel "
+            f"ondertekenen. Geef het een lange willekeurige tekenreeks, bv. {_SECRET_EXAMPLE}, "
+            "dezelfde op elke host",
+            "SECRET_KEY n'est pas défini : chaque processus et chaque hôte doit signer les sessions avec la "
+            f"même clé. Donnez-lui une longue chaîne aléatoire, p. ex. {_SECRET_EXAMPLE}, la même sur chaque hôte",
+        ))
 
 
 def precompress_assets(app: dash.Dash) -> int:
@@ -95,7 +102,9 @@ def run_production(settings: Settings, engine: Engine, workers: int, bind: str) 
 
     check_production_settings(settings)
     if workers < 1:
-        raise UserError(f"--workers must be at least 1, not {workers}")
+        raise UserError(Bilingual(f"--workers must be at least 1, not {workers}",
+                                  f"--workers moet minstens 1 zijn, niet {workers}",
+                                  f"--workers doit valoir au moins 1, et non {workers}"))
     app = create_app(settings, engine)
     precompress_assets(app)
     engine.dispose()

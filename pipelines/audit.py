@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from pipelines import db
 from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
-from pipelines.load.record_specs import COMMITMENT_FIELDS, PARTNER_FIELDS, FieldSpec, Lookups
+from pipelines.load.record_specs import (
+    COMMITMENT_FIELDS,
+    PARTNER_FIELDS,
+    FieldSpec,
+    Lookups,
+    delivery_problems,
+)
 from pipelines.schema import AuditLog, Commitment, Partner, utcnow
 from pipelines.unit_of_work import programme_write_in
 
@@ -24,6 +30,10 @@ EDITABLE = {
     "partner": (Partner, PARTNER_FIELDS),
     "commitment": (Commitment, tuple(f for f in COMMITMENT_FIELDS if f.attr != "partner_id")),
 }
+# What an editable row is called in a message (the English is its key).
+_ENTITY_NL = {"partner": "partner", "commitment": "engagement"}
+_NO_ENTITY_FR = {"partner": "aucun partenaire", "commitment": "aucun engagement"}
+_OF_ENTITY_FR = {"partner": "d'un partenaire", "commitment": "d'un engagement"}
 # A commitment's status or progress edited by hand means it was updated today.
 _FRESHENS_LAST_UPDATE = {"status", "progress_pct"}
 
@@ -117,7 +127,9 @@ def apply_edit(
             select(*model.__table__.c).where(model.id == entity_id, model.programme_id == programme_id)
         ).first()
         if current is None:
-            raise UserError(f"no {entity} #{entity_id} in this programme")
+            raise UserError(Bilingual(f"no {entity} #{entity_id} in this programme",
+                                      f"geen {_ENTITY_NL[entity]} #{entity_id} in dit programma",
+                                      f"{_NO_ENTITY_FR[entity]} n° {entity_id} dans ce programme"))
         changed = _changed_values(conn, programme_id, entity, specs, current, changes)
         if not changed:
             work.nothing_changed()
@@ -134,6 +146,8 @@ def _changed_values(conn: Connection, programme_id: int, entity: str, specs, cur
                     changes: Mapping[str, object]) -> dict[str, object]:
     """The parsed new values that differ from `current` (a commitment's last update freshened)."""
     new_values = _parse_edit(conn, programme_id, entity, specs, changes)
+    if entity == "commitment":
+        _check_delivery(current, new_values)
     freshened = [
         a for a in _FRESHENS_LAST_UPDATE & set(new_values)
         if not same_value(current._mapping[a], new_values[a])
@@ -141,6 +155,18 @@ def _changed_values(conn: Connection, programme_id: int, entity: str, specs, cur
     if entity == "commitment" and freshened and "last_update" not in new_values:
         new_values["last_update"] = date.today()
     return {a: v for a, v in new_values.items() if not same_value(current._mapping[a], v)}
+
+
+def _check_delivery(current, new_values: Mapping[str, object]) -> None:
+    """The loader's start/target year rule on the row as it would be saved (a new start year
+    against a stored target year too), blamed on the year the coordinator changed."""
+    moved = {a for a in ("start_year", "target_year")
+             if a in new_values and not same_value(current._mapping[a], new_values[a])}
+    blame = "target_year" if moved == {"target_year"} else "start_year"
+    problems = delivery_problems({**current._mapping, **new_values}, blame)
+    if problems:
+        raise ValidationFailed([Problem("commitment edit", None, attr, value, expected)
+                                for attr, value, expected in problems])
 
 
 def same_value(old: object, new: object) -> bool:
@@ -152,7 +178,10 @@ def same_value(old: object, new: object) -> bool:
 
 def _editable(entity: str) -> tuple[type[Any], dict[str, FieldSpec]]:
     if entity not in EDITABLE:
-        raise UserError(f"'{entity}' cannot be edited (only: {', '.join(EDITABLE)})")
+        only = ", ".join(EDITABLE)
+        raise UserError(Bilingual(f"'{entity}' cannot be edited (only: {only})",
+                                  f"'{entity}' kan je niet bewerken (alleen: {only})",
+                                  f"« {entity} » ne peut pas être modifié (seulement : {only})"))
     model, specs = EDITABLE[entity]
     return model, {spec.attr: spec for spec in specs if spec.attr is not None}
 
@@ -167,7 +196,11 @@ def _parse_edit(
     for attr, raw in changes.items():
         spec = specs.get(attr)
         if spec is None:
-            raise UserError(f"{entity} field '{attr}' cannot be edited (editable: {', '.join(specs)})")
+            editable = ", ".join(specs)
+            raise UserError(Bilingual(
+                f"{entity} field '{attr}' cannot be edited (editable: {editable})",
+                f"het veld '{attr}' van een {_ENTITY_NL[entity]} kan je niet bewerken (wel: {editable})",
+                f"le champ « {attr} » {_OF_ENTITY_FR[entity]} ne peut pas être modifié (modifiables : {editable})"))
         try:
             values[attr] = _edit_value(spec, lookups, raw)
         except CellError as exc:
@@ -186,7 +219,8 @@ def _edit_value(spec: FieldSpec, lookups: Lookups, raw: object) -> object:
         text = (clean_story if spec.story else clean_text)(to_text(raw))
     if text is None:
         if spec.required or not spec.nullable:
-            raise CellError(Bilingual("a value (it cannot be empty)", "een waarde (dit mag niet leeg zijn)"))
+            raise CellError(Bilingual("a value (it cannot be empty)", "een waarde (dit mag niet leeg zijn)",
+                                      "une valeur (ce champ ne peut pas être vide)"))
         return None
     return spec.parse(lookups, text)
 
@@ -203,7 +237,9 @@ def _check_still_unique(
         return
     others = conn.execute(select(getattr(model, attr)).where(scope, model.id != current.id)).scalars()
     if any(match_key(name) == match_key(changed[attr]) for name in others):
-        expected = (Bilingual("a name no other partner has", "een naam die geen andere partner heeft")
+        expected = (Bilingual("a name no other partner has", "een naam die geen andere partner heeft",
+                              "un nom qu'aucun autre partenaire ne porte")
                     if entity == "partner" else
-                    Bilingual("a title this partner has not used yet", "een titel die deze partner nog niet gebruikt"))
+                    Bilingual("a title this partner has not used yet", "een titel die deze partner nog niet gebruikt",
+                              "un titre que ce partenaire n'a pas encore utilisé"))
         raise ValidationFailed([Problem(f"{entity} edit", None, attr, str(changed[attr]), expected)])

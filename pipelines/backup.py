@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 
 from pipelines import db
 from pipelines.copy import copy_database
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PGDUMP_MAGIC = b"PGDMP"
@@ -29,13 +29,16 @@ def backup(engine: Engine, path: Path) -> str:
     if engine.dialect.name == "postgresql":
         _run(["pg_dump", "--format=custom", "--no-owner", f"--file={path}", _libpq_url(engine)])
         return "pg_dump"
-    raise UserError(f"backups of {engine.dialect.name} databases are not supported")
+    raise UserError(Bilingual(f"backups of {engine.dialect.name} databases are not supported",
+                              f"back-ups van {engine.dialect.name}-databanken zijn niet mogelijk",
+                              f"les sauvegardes de bases de données {engine.dialect.name} ne sont pas prises en charge"))
 
 
 def restore(engine: Engine, path: Path) -> str:
     """Replace the database's content with the backup at `path`; returns the format read."""
     if not path.is_file():
-        raise UserError(f"no backup file at {path}")
+        raise UserError(Bilingual(f"no backup file at {path}", f"geen back-upbestand op {path}",
+                                  f"aucun fichier de sauvegarde à l'emplacement {path}"))
     with path.open("rb") as f:
         head = f.read(16)
     if head.startswith(SQLITE_MAGIC):
@@ -54,14 +57,19 @@ def restore(engine: Engine, path: Path) -> str:
         return "sqlite"
     if head.startswith(PGDUMP_MAGIC):
         if engine.dialect.name != "postgresql":
-            raise UserError("a pg_dump backup can only be restored into PostgreSQL")
+            raise UserError(Bilingual("a pg_dump backup can only be restored into PostgreSQL",
+                                      "een pg_dump-back-up kan je alleen in PostgreSQL terugzetten",
+                                      "une sauvegarde pg_dump ne peut être restaurée que dans PostgreSQL"))
         engine.dispose()
         _run([
             "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
             f"--dbname={_libpq_url(engine)}", str(path),
         ])
         return "pg_dump"
-    raise UserError(f"{path} is not a roadmap backup (neither a SQLite file nor a pg_dump archive)")
+    raise UserError(Bilingual(
+        f"{path} is not a roadmap backup (neither a SQLite file nor a pg_dump archive)",
+        f"{path} is geen back-up van de roadmap (geen SQLite-bestand en geen pg_dump-archief)",
+        f"{path} n'est pas une sauvegarde de la feuille de route (ni un fichier SQLite, ni une archive pg_dump)"))
 
 
 def _empty(engine: Engine) -> None:
@@ -79,8 +87,14 @@ def _libpq_url(engine: Engine) -> str:
 
 
 def _run(cmd: list[str]) -> None:
-    if shutil.which(cmd[0]) is None:
-        raise UserError(f"`{cmd[0]}` is not installed (Debian package postgresql-client)")
+    program = cmd[0]
+    if shutil.which(program) is None:
+        raise UserError(Bilingual(f"`{program}` is not installed (Debian package postgresql-client)",
+                                  f"`{program}` is niet geïnstalleerd (Debian-pakket postgresql-client)",
+                                  f"`{program}` n'est pas installé (paquet Debian postgresql-client)"))
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise UserError(f"{cmd[0]} failed: {done.stderr.strip().splitlines()[-1] if done.stderr else done.returncode}")
+        # The tool's own last line, as it wrote it (its language is the server's locale's).
+        said = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
+        raise UserError(Bilingual(f"{program} failed: {said}", f"{program} is mislukt: {said}",
+                                  f"{program} a échoué : {said}"))

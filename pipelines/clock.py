@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 
 ENV = "ROADMAP_TODAY"
 
@@ -24,4 +24,8 @@ def today() -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{ENV}={text!r}: expected a date written YYYY-MM-DD, or unset") from None
+        raise UserError(Bilingual(
+            f"{ENV}={text!r}: expected a date written YYYY-MM-DD, or unset",
+            f"{ENV}={text!r}: verwacht een datum in de vorm JJJJ-MM-DD, of laat de variabele leeg",
+            f"{ENV}={text!r} : une date au format AAAA-MM-JJ est attendue, ou laissez la variable vide",
+        )) from None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, Table, delete, func, select, text
 
 from pipelines import db
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import Base, Programme, Sector
 
 CHUNK = 5000
@@ -26,10 +26,11 @@ def copy_database(
     db.migrate(target)
     with target.connect() as conn:
         if conn.scalar(select(func.count()).select_from(Programme)):
-            raise UserError(
-                f"the target database {target.url.render_as_string()} already holds programmes; "
-                "copy into an empty database"
-            )
+            where = target.url.render_as_string()
+            raise UserError(Bilingual(
+                f"the target database {where} already holds programmes; copy into an empty database",
+                f"de doeldatabank {where} bevat al programma's; kopieer naar een lege databank",
+                f"la base de données cible {where} contient déjà des programmes ; copiez vers une base vide"))
     counts: dict[str, int] = {}
     with source.connect() as src, db.writing(target) as dst:
         # Standard sectors may already be seeded in the target: replace them with the source's.

@@ -104,7 +104,8 @@ SQLITE_BUSY_MS = 30_000  # a statement outside `writing` that meets the write lo
 EDIT_WAIT_S = 10.0
 WAIT_STEP_S = 1.0  # how often a waiting writer tries again (and may say that it waits)
 WAITING_FOR_IMPORT = Bilingual("waiting for another import of this programme to finish…",
-                               "wachten tot een andere import van dit programma klaar is…")
+                               "wachten tot een andere import van dit programma klaar is…",
+                               "attente de la fin d'un autre import de ce programme…")
 
 
 class ImportRunning(UserError):
@@ -115,7 +116,9 @@ class ImportRunning(UserError):
             f"an import is running and holds the database for writing; nothing was saved after waiting "
             f"{waited_s:.0f} s: try again in a minute",
             f"er loopt een import die de databank bezet houdt; na {waited_s:.0f} s wachten is niets "
-            f"bewaard: probeer het over een minuut opnieuw"))
+            f"bewaard: probeer het over een minuut opnieuw",
+            f"un import est en cours et occupe la base de données ; après {waited_s:.0f} s d'attente, rien n'a "
+            f"été enregistré : réessayez dans une minute"))
         self.waited_s = waited_s
 
     def __reduce__(self):

@@ -81,13 +81,25 @@ class Problem:
     code: str | None = None  # what kind of problem, for code to test (e.g. UNKNOWN_UNIT); None: no code
 
     def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, lang: str) -> str:
+        """The problem as one line in `lang` (the command line prints one per problem)."""
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            where += in_language(_ROW, lang).format(row=self.row)
         if self.column is not None:
-            where += f", column '{self.column}'"
-        found = "" if self.value is None else f": found {self.value!r}"
-        return f"{where}{found}; expected {self.expected}"
+            where += in_language(_COLUMN, lang).format(column=self.column)
+        found = "" if self.value is None else in_language(_FOUND, lang).format(value=repr(self.value))
+        return in_language(_EXPECTED, lang).format(where=where, found=found,
+                                                   expected=in_language(self.expected, lang))
+
+
+_ROW = Bilingual(", row {row}", ", rij {row}", ", ligne {row}")
+_COLUMN = Bilingual(", column '{column}'", ", kolom '{column}'", ", colonne '{column}'")
+_FOUND = Bilingual(": found {value}", ": gevonden {value}", " : valeur {value}")
+_EXPECTED = Bilingual("{where}{found}; expected {expected}", "{where}{found}; verwacht: {expected}",
+                      "{where}{found} ; attendu : {expected}")
 
 
 class ValidationFailed(UserError):
@@ -96,9 +108,19 @@ class ValidationFailed(UserError):
     def __init__(self, problems: list[Problem]):
         # In file order, as the analyst will fix them (problems without a row come first).
         self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0))
-        first = problems[0] if problems else None
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{len(problems)} problem(s), nothing imported: {first}{more}")
+        super().__init__(_summary(problems))
 
     def __reduce__(self):  # pickled with its problems (a checking process sends it whole)
         return (type(self), (self.problems,))
+
+
+def _summary(problems: list[Problem]) -> Bilingual:
+    """How many problems, and the first (in every language): the one line a log shows."""
+    count, more = len(problems), len(problems) - 1
+    first = {lang: problems[0].in_language(lang) if problems else "" for lang in ("en", "nl", "fr")}
+    problems_nl, problems_fr = ("probleem", "problème") if count == 1 else ("problemen", "problèmes")
+    return Bilingual(
+        f"{count} problem(s), nothing imported: {first['en']}" + (f" (and {more} more)" if more > 0 else ""),
+        f"{count} {problems_nl}, niets geïmporteerd: {first['nl']}" + (f" (en nog {more})" if more > 0 else ""),
+        f"{count} {problems_fr}, rien n'a été importé : {first['fr']}" + (f" (et {more} de plus)" if more > 0 else ""),
+    )

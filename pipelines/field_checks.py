@@ -12,24 +12,31 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language
 from pipelines.numbers import is_ambiguous, parse_number
 
 YEARS = (1990, 2100)  # a year anyone would type for a baseline, target or milestone
 
 # What a field's value must be, by code (the params are filled in as {placeholders}).
 TEXTS: dict[str, Bilingual] = {
-    "number": Bilingual("a number (e.g. 55 or 55.5)", "een getal (bv. 55 of 55,5)"),
-    "percent": Bilingual("a percentage from 0 to 100", "een percentage van 0 tot 100"),
-    "positive": Bilingual("a number above 0", "een getal groter dan 0"),
-    "nonzero": Bilingual("a number other than 0", "een getal verschillend van 0"),
-    "year": Bilingual("a year from {low} to {high}", "een jaar van {low} tot {high}"),
-    "year_between": Bilingual("a year after {low} and before {high}", "een jaar na {low} en voor {high}"),
-    "year_after": Bilingual("a year after the baseline year {year}", "een jaar na het basisjaar {year}"),
-    "choice": Bilingual("one of {choices}", "een van {choices}"),
-    "name_length": Bilingual("a name of 1 to {length} characters", "een naam van 1 tot {length} tekens"),
+    "number": Bilingual("a number (e.g. 55 or 55.5)", "een getal (bv. 55 of 55,5)",
+                        "un nombre (p. ex. 55 ou 55,5)"),
+    "percent": Bilingual("a percentage from 0 to 100", "een percentage van 0 tot 100",
+                         "un pourcentage de 0 à 100"),
+    "positive": Bilingual("a number above 0", "een getal groter dan 0", "un nombre supérieur à 0"),
+    "nonzero": Bilingual("a number other than 0", "een getal verschillend van 0", "un nombre différent de 0"),
+    "year": Bilingual("a year from {low} to {high}", "een jaar van {low} tot {high}",
+                      "une année de {low} à {high}"),
+    "year_between": Bilingual("a year after {low} and before {high}", "een jaar na {low} en voor {high}",
+                              "une année après {low} et avant {high}"),
+    "year_after": Bilingual("a year after the baseline year {year}", "een jaar na het basisjaar {year}",
+                            "une année après l'année de référence {year}"),
+    "choice": Bilingual("one of {choices}", "een van {choices}", "une valeur parmi {choices}"),
+    "name_length": Bilingual("a name of 1 to {length} characters", "een naam van 1 tot {length} tekens",
+                             "un nom de 1 à {length} caractères"),
     "name_taken": Bilingual("a name not used yet ('{taken}' exists)",
-                            "een naam die nog niet bestaat ('{taken}' bestaat al)"),
+                            "een naam die nog niet bestaat ('{taken}' bestaat al)",
+                            "un nom qui n'existe pas encore (« {taken} » existe déjà)"),
 }
 FRENCH: dict[str, str] = {
     "number": "un nombre (p. ex. 55 ou 55,5)",
@@ -61,9 +68,18 @@ class FieldProblem:
         template = FRENCH[self.code] if lang == "fr" else words.nl if lang == "nl" else str(words)
         return template.format(**self.params)
 
-    def __str__(self) -> str:  # as the command line prints it
-        found = "empty" if self.value in (None, "") else repr(self.value)
-        return f"{self.field} {found}: expected {self.text('en')}"
+    def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, lang: str) -> str:
+        """The field, what was typed and what it expects, in `lang` (as the command line prints it)."""
+        found = in_language(_EMPTY, lang) if self.value in (None, "") else repr(self.value)
+        return in_language(_LINE, lang).format(field=self.field, found=found, expected=self.text(lang))
+
+
+_EMPTY = Bilingual("empty", "leeg", "vide")
+_LINE = Bilingual("{field} {found}: expected {expected}", "{field} {found}: verwacht: {expected}",
+                  "{field} {found} : attendu : {expected}")
 
 
 class InvalidFields(UserError):

@@ -10,144 +10,71 @@ Where it runs is `pipelines.job_queue`'s business (an RQ worker, or a thread of 
 process). Any process reports a job from its row; the process running it also keeps the state
 in memory, because SQLite has one writer: while the job's own import holds the write lock no
 other connection can write its progress, so on SQLite the row gets each state when the lock
-allows (running before the import, done or failed after) and the progress in between is known
-to the running process only. On PostgreSQL every change is written as it happens.
+allows (running before the import, done or failed after) and the progress in between goes to
+a sidecar file beside the database, which every process reads (pipelines/job_pulse.py). On
+PostgreSQL every change is written as it happens.
+
+A job whose process died (kill -9, a restart) is failed by the next process that reads it
+(pipelines/job_reaper.py: how a dead holder is told from a live one is pipelines/job_lease.py).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field, fields
-from datetime import UTC, datetime
+from dataclasses import fields
 
 from sqlalchemy import Engine, insert, select, update
 
-from pipelines import db
-from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
+from pipelines import db, job_pulse, job_reaper
+from pipelines.errors import UserError, ValidationFailed
+from pipelines.job_lease import holder_dead, read_sidecar, sidecar_dir, this_runner
+from pipelines.job_state import (
+    DONE,
+    FAILED,
+    FINISHED,
+    MOVES,
+    PROGRAMME_GONE,
+    QUEUED,
+    RESULT_FIELDS,
+    RUNNER_GONE,
+    RUNNING,
+    UNEXPECTED,
+    UNFINISHED,
+    BadMove,
+    JobState,
+    error_row,
+    move,
+    problem_row,
+)
 from pipelines.load import load_file
 from pipelines.load.upload_options import upload_load_options
 from pipelines.schema import ImportJob, utcnow
 
 log = logging.getLogger(__name__)
 
-QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-FINISHED = (DONE, FAILED)
-MOVES = {QUEUED: {RUNNING, FAILED}, RUNNING: {RUNNING, DONE, FAILED}, DONE: set(), FAILED: set()}
+# The state machine and its texts live in pipelines/job_state.py; named here for the callers.
+__all__ = ["BadMove", "DONE", "FAILED", "FINISHED", "MOVES", "PROGRAMME_GONE", "QUEUED", "RESULT_FIELDS",
+           "RUNNER_GONE", "RUNNING", "UNEXPECTED", "JobState", "ahead_of", "count_rows", "create", "get",
+           "move", "payload_of", "run", "unfinished"]
 PROGRESS_EVERY_S = 0.5  # how often a running job writes its progress (PostgreSQL)
 STATE_WAIT_S = 1.0  # a state write that meets SQLite's write lock gives up after this (kept in memory)
-RESULT_FIELDS = ("batch_id", "added", "superseded", "unchanged", "skipped", "already_loaded_as", "rows_in_file",
-                 "planned_offer", "planned_target_set")
-UNEXPECTED = Bilingual("the import stopped on an unexpected error; nothing was written. Try again; "
-                       "if it happens again, tell the administrator (the server log has the details)",
-                       "de import stopte door een onverwachte fout; er is niets geschreven. Probeer het "
-                       "opnieuw; gebeurt het weer, meld het dan aan de beheerder (het serverlog heeft de details)")
-PROGRAMME_GONE = Bilingual("the programme no longer exists; nothing was imported",
-                           "het programma bestaat niet meer; er is niets geïmporteerd")
-# New pipelines texts in French (for the gettext catalogues, as the labels' *_FRENCH dicts).
-IMPORT_JOBS_FRENCH = {
-    UNEXPECTED: "l'import s'est arrêté sur une erreur inattendue ; rien n'a été écrit. Réessayez ; si "
-                "cela se reproduit, prévenez l'administrateur (le journal du serveur a les détails)",
-    PROGRAMME_GONE: "le programme n'existe plus ; rien n'a été importé",
-}
-
-
-class BadMove(RuntimeError):
-    """A job asked to move where its state machine does not go (a bug, not a user's mistake)."""
-
-
-@dataclass
-class JobState:
-    """One job as its row holds it (without the file), and as the page reports it."""
-
-    id: str
-    programme_id: int
-    kind: str
-    file_name: str
-    sha256: str
-    options: dict
-    started_by: str
-    status: str = QUEUED
-    waiting: bool = False
-    rows_done: int = 0
-    rows_total: int | None = None
-    result: dict | None = None
-    problems: list | None = None
-    created_at: datetime = field(default_factory=utcnow)
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-
-    @property
-    def finished(self) -> bool:
-        return self.status in FINISHED
-
-    def row(self) -> dict:
-        return asdict(self)
-
-    def problem_list(self) -> list[Problem]:
-        """The problems of a failed job as the loader raised them (Dutch kept)."""
-        return [Problem(p.get("file") or self.file_name, p.get("row"), p.get("column"), p.get("value"),
-                        _text(p.get("expected"), p.get("expected_nl")))
-                for p in self.problems or () if not p.get("error")]
-
-    def error(self) -> str | None:
-        """The one message of a job that failed without a list of problems (a Bilingual)."""
-        for p in self.problems or ():
-            if p.get("error"):
-                return _text(p.get("expected"), p.get("expected_nl"))
-        return None
-
-
-def _text(en: str | None, nl: str | None) -> str:
-    return Bilingual(en or "", nl) if nl else (en or "")
-
-
-def _problem_row(problem: Problem) -> dict:
-    expected = problem.expected
-    return {"file": problem.file, "row": problem.row, "column": problem.column,
-            "value": None if problem.value is None else str(problem.value), "expected": str(expected),
-            "expected_nl": expected.nl if isinstance(expected, Bilingual) else None}
-
-
-def _error_row(message) -> dict:
-    return {"error": True, "expected": str(message),
-            "expected_nl": message.nl if isinstance(message, Bilingual) else None}
-
-
-# --- The running process's own view of its jobs (see the module docstring) -------------------
-
-_LOCAL: dict[str, JobState] = {}
-_LOCAL_LOCK = threading.Lock()
-
-
-def _keep(state: JobState) -> None:
-    with _LOCAL_LOCK:
-        if state.finished:
-            _LOCAL.pop(state.id, None)
-        else:
-            _LOCAL[state.id] = state
-
-
-def _local(job_id: str) -> JobState | None:
-    with _LOCAL_LOCK:
-        found = _LOCAL.get(job_id)
-        return None if found is None else JobState(**found.row())
-
-
-def _local_jobs(programme_id: int) -> list[JobState]:
-    with _LOCAL_LOCK:
-        return [JobState(**s.row()) for s in _LOCAL.values() if s.programme_id == programme_id]
+STATE_FIELDS = [f.name for f in fields(JobState)]
 
 
 # --- Reading and writing the rows ------------------------------------------------------------------
 
 def _save(engine: Engine, state: JobState, *, wait_s: float | None, payload: bytes | None = None,
-          clear_payload: bool = False) -> bool:
-    """Write the whole state of a job (insert or update); False when the write lock stayed taken
-    for `wait_s` (the state then lives in memory until the next write)."""
+          clear_payload: bool = False, hold: bool = False) -> bool:
+    """Write the whole state of a job (insert or update), with this process as its holder when
+    `hold`; False when the write lock stayed taken for `wait_s` (the state then lives in memory
+    until the next write)."""
     values = state.row()
+    if hold:
+        runner = this_runner()
+        values.update(runner_host=runner.host, runner_pid=runner.pid, runner_start=runner.start,
+                      heartbeat_at=utcnow())
     try:
         with db.writing(engine, wait_s=wait_s) as conn:
             exists = conn.execute(select(ImportJob.id).where(ImportJob.id == state.id)).first()
@@ -161,21 +88,46 @@ def _save(engine: Engine, state: JobState, *, wait_s: float | None, payload: byt
     return True
 
 
+def _row(engine: Engine, job_id: str) -> JobState | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(*(getattr(ImportJob, n) for n in STATE_FIELDS)).where(ImportJob.id == job_id)).first()
+    return None if row is None else JobState(**dict(zip(STATE_FIELDS, row, strict=True))).with_zones()
+
+
 def get(engine: Engine, job_id: str) -> JobState | None:
-    """A job's state: this process's own if it runs the job (fresher), else its row."""
-    mine = _local(job_id)
+    """A job's state: this process's own if it holds the job (fresher), else its row — or, on
+    SQLite, its sidecar file while it runs elsewhere. A job whose process died is failed here."""
+    mine = job_pulse.mine(job_id)
     if mine is not None:
         return mine
-    names = [f.name for f in fields(JobState)]
-    with engine.connect() as conn:
-        row = conn.execute(select(*(getattr(ImportJob, n) for n in names)).where(ImportJob.id == job_id)).first()
-    if row is None:
+    state = _row(engine, job_id)
+    if state is None:
+        return _unwritten(engine, job_id)
+    if state.finished:
+        return state
+    lease = job_reaper.lease_of(engine, job_id)
+    if lease is not None and lease.status in UNFINISHED and job_reaper.is_dead(engine, lease):
+        if job_reaper.fail_dead(engine, lease):
+            return _row(engine, job_id)
+        again = _row(engine, job_id)
+        if again is not None and again.finished:  # it finished while it was judged
+            return again
+        # The write lock is taken: reported failed now, recorded by the next reader.
+        return move(state, FAILED, waiting=False, problems=[error_row(RUNNER_GONE)], finished_at=utcnow())
+    side = read_sidecar(sidecar_dir(engine), job_id)
+    return state if side is None else JobState(**side.state).with_zones()
+
+
+def _unwritten(engine: Engine, job_id: str) -> JobState | None:
+    """A job whose row is not written yet (SQLite's write lock was taken), from its sidecar file;
+    failed when its holder died (nothing to record: the database never had it)."""
+    side = read_sidecar(sidecar_dir(engine), job_id)
+    if side is None:
         return None
-    state = JobState(**dict(zip(names, row, strict=True)))
-    for name in ("created_at", "started_at", "finished_at"):  # SQLite gives them back without their zone
-        value = getattr(state, name)
-        if value is not None and value.tzinfo is None:
-            setattr(state, name, value.replace(tzinfo=UTC))
+    state = JobState(**side.state).with_zones()
+    if not state.finished and holder_dead(side.runner, side.beat_at):
+        state.status, state.waiting, state.finished_at = FAILED, False, utcnow()
+        state.problems = [error_row(RUNNER_GONE)]
     return state
 
 
@@ -185,49 +137,42 @@ def payload_of(engine: Engine, job_id: str) -> bytes | None:
 
 
 def ahead_of(engine: Engine, state: JobState) -> int:
-    """How many unfinished jobs of the same programme were created before this one."""
+    """How many unfinished jobs of the same programme were created before this one (the dead
+    ones failed first: they hold nothing up)."""
+    dead = job_reaper.reap(engine, state.programme_id)
     with engine.connect() as conn:
         ids = set(conn.execute(select(ImportJob.id).where(
-            ImportJob.programme_id == state.programme_id, ImportJob.status.in_((QUEUED, RUNNING)),
+            ImportJob.programme_id == state.programme_id, ImportJob.status.in_(UNFINISHED),
             ImportJob.created_at < state.created_at, ImportJob.id != state.id)).scalars())
-    ids |= {s.id for s in _local_jobs(state.programme_id) if s.created_at < state.created_at and s.id != state.id}
-    return len(ids)
+    ids |= {s.id for s in job_pulse.mine_of(state.programme_id) if s.created_at < state.created_at and s.id != state.id}
+    return len(ids - set(dead))
 
 
 def unfinished(engine: Engine, programme_id: int) -> int:
     """Jobs of a programme queued or running (in the database, or only in this process so far)."""
+    dead = job_reaper.reap(engine, programme_id)
     with engine.connect() as conn:
         ids = set(conn.execute(select(ImportJob.id).where(
-            ImportJob.programme_id == programme_id, ImportJob.status.in_((QUEUED, RUNNING)))).scalars())
-    return len(ids | {s.id for s in _local_jobs(programme_id)})
+            ImportJob.programme_id == programme_id, ImportJob.status.in_(UNFINISHED))).scalars())
+    return len((ids | {s.id for s in job_pulse.mine_of(programme_id)}) - set(dead))
 
 
 # --- The state machine ------------------------------------------------------------------------------
-
-def move(state: JobState, status: str, **changes) -> JobState:
-    """`state` moved to `status` with `changes`; BadMove when the machine does not go there."""
-    if status not in MOVES[state.status]:
-        raise BadMove(f"import job {state.id}: {state.status} → {status}")
-    state.status = status
-    for name, value in changes.items():
-        setattr(state, name, value)
-    return state
-
 
 def create(engine: Engine, programme_id: int, kind: str, file_name: str, sha256: str, options: dict,
            user: str, rows_total: int | None, *, payload: bytes | None = None) -> JobState:
     """A new queued job. With `payload` (a worker elsewhere will read the file from the row) the
     row must be written now: a bounded wait for the lock, then ImportRunning in words. Without
-    it (this process runs the job and holds the file) a locked SQLite database is no reason to
-    refuse: the row is written when the lock allows."""
+    it (this process runs the job and holds the file, and so holds the job) a locked SQLite
+    database is no reason to refuse: the row is written when the lock allows."""
     state = JobState(uuid.uuid4().hex, programme_id, kind, file_name[:200], sha256, options, user[:100],
                      rows_total=rows_total)
     if payload is not None:
         with db.writing(engine) as conn:  # db.EDIT_WAIT_S, then ImportRunning
             conn.execute(insert(ImportJob).values(**state.row(), payload=payload))
         return state
-    _keep(state)
-    _save(engine, state, wait_s=STATE_WAIT_S)
+    job_pulse.keep(engine, state)
+    _save(engine, state, wait_s=STATE_WAIT_S, hold=True)
     return state
 
 
@@ -257,7 +202,7 @@ class _Reporter:
         self._changed(force=True)
 
     def _changed(self, force: bool = False) -> None:
-        _keep(self.state)
+        job_pulse.keep(self.engine, self.state)
         now = time.monotonic()
         if self.can_write and (force or now - self.last >= PROGRESS_EVERY_S):
             self.last = now
@@ -268,33 +213,33 @@ def run(engine: Engine, job_id: str, *, payload: bytes | None = None, may_fork: 
     """Run a queued job: load its file through `load_file`, and record done or failed.
 
     Never raises for the file's problems or an error: they are the job's result."""
-    state = get(engine, job_id)
+    state = job_pulse.mine(job_id) or _row(engine, job_id)  # not `get`: this process is to hold it
     if state is None:
         raise BadMove(f"import job {job_id} does not exist")
     if payload is None:
         payload = payload_of(engine, job_id)
     move(state, RUNNING, started_at=utcnow())
-    _keep(state)
-    _save(engine, state, wait_s=STATE_WAIT_S)
+    job_pulse.keep(engine, state)  # held (and on SQLite its file written) before its row says running
+    _save(engine, state, wait_s=STATE_WAIT_S, hold=True)
     reporter = _Reporter(engine, state)
     try:
         if payload is None:
             raise UserError(PROGRAMME_GONE)
         result = _load(engine, state, payload, reporter, may_fork)
     except ValidationFailed as failed:
-        move(state, FAILED, problems=[_problem_row(p) for p in failed.problems])
+        move(state, FAILED, problems=[problem_row(p) for p in failed.problems])
     except UserError as error:
         message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
-        move(state, FAILED, problems=[_error_row(message)])
+        move(state, FAILED, problems=[error_row(message)])
     except Exception:  # noqa: BLE001 — the job's result, not a dead worker thread
         log.exception("import job %s failed", job_id)
-        move(state, FAILED, problems=[_error_row(UNEXPECTED)])
+        move(state, FAILED, problems=[error_row(UNEXPECTED)])
     else:
         counts = {name: getattr(result, name) for name in RESULT_FIELDS}
         move(state, DONE, result=counts, rows_done=max(state.rows_done, result.rows_in_file))
     state.waiting, state.finished_at = False, utcnow()
     _save(engine, state, wait_s=None, clear_payload=True)  # waits as long as another import runs
-    _keep(state)
+    job_pulse.keep(engine, state)  # let go, its file removed: after the row says how it ended
     return state
 
 

@@ -17,7 +17,8 @@ import threading
 
 from sqlalchemy import Engine
 
-from pipelines import import_jobs
+from pipelines import import_jobs, job_reaper
+from pipelines.db import ImportRunning
 from pipelines.import_jobs import JobState
 from pipelines.settings import Settings
 
@@ -42,7 +43,11 @@ def mode(settings: Settings) -> str:
 
 def submit(engine: Engine, settings: Settings, programme_id: int, kind: str, file_name: str, data: bytes,
            sha256: str, options: dict, user: str, rows_total: int | None) -> JobState:
-    """Queue an import of `data` and start it where it runs; the job's state, queued."""
+    """Queue an import of `data` and start it where it runs; the job's state, queued.
+
+    First the jobs whose process died are failed (so they hold no programme's queue up) and
+    old finished ones pruned, as far as the database allows at once."""
+    tidy(engine, settings)
     if mode(settings) == "rq":
         state = import_jobs.create(engine, programme_id, kind, file_name, sha256, options, user, rows_total,
                                    payload=data)
@@ -55,6 +60,16 @@ def submit(engine: Engine, settings: Settings, programme_id: int, kind: str, fil
     state = import_jobs.create(engine, programme_id, kind, file_name, sha256, options, user, rows_total)
     _threads.submit(engine, programme_id, state.id, data)
     return state
+
+
+def tidy(engine: Engine, settings: Settings) -> None:
+    """Fail the dead jobs and prune the old ones, without waiting for a busy SQLite database
+    (an import holding its write lock): the next submit, or `roadmap jobs prune`, does it then."""
+    job_reaper.reap(engine)
+    try:
+        job_reaper.prune(engine, settings.import_jobs_keep_days)
+    except ImportRunning:
+        log.info("import jobs not pruned now: the database is busy with an import")
 
 
 def rq_queue(redis_url: str, database: str):

@@ -46,15 +46,19 @@ def read_mapping(path: Path | None) -> LabelMapping:
         return LabelMapping()
     path = Path(path)
     if not path.exists():
-        raise UserError(f"mapping file {path} does not exist")
+        raise UserError(Bilingual(f"mapping file {path} does not exist",
+                                  f"het koppelbestand {path} bestaat niet",
+                                  f"le fichier de correspondance {path} n'existe pas"))
     table = read_table(path, path.name)
     columns = match_columns(table.columns, MAPPING_COLUMNS)
     missing = [c for c in MAPPING_COLUMNS if c not in columns]
     if missing:
-        raise UserError(
-            f"mapping file {path.name} needs the columns source_label,kind,target "
-            f"(missing: {', '.join(missing)})"
-        )
+        absent = ", ".join(missing)
+        raise UserError(Bilingual(
+            f"mapping file {path.name} needs the columns source_label,kind,target (missing: {absent})",
+            f"het koppelbestand {path.name} heeft de kolommen source_label,kind,target nodig (ontbreekt: {absent})",
+            f"le fichier de correspondance {path.name} doit contenir les colonnes source_label,kind,target "
+            f"(manquantes : {absent})"))
     mapping = LabelMapping()
     problems: list[Problem] = []
     targets = {"indicator": mapping.indicators, "sector": mapping.sectors, "unit": mapping.units,
@@ -80,23 +84,29 @@ def read_mapping(path: Path | None) -> LabelMapping:
 
 
 _KIND_NL = {"indicator": "indicator", "sector": "sector", "unit": "eenheid", "partner_type": "partnertype"}
+_KIND_FR = {"indicator": "l'indicateur", "sector": "le secteur", "unit": "l'unité", "partner_type": "le type de partenaire"}
 
 
 def _check_row(kind: str, label: str, target: str) -> tuple[str, str, str] | None:
     if not fold(label):
         return "source_label", label, Bilingual("the label as it appears in the file",
-                                                "het label zoals het in het bestand staat")
+                                                "het label zoals het in het bestand staat",
+                                                "le libellé tel qu'il figure dans le fichier")
     if kind not in MAPPING_KINDS:
         return "kind", kind, Bilingual("one of indicator, sector, unit, partner_type",
-                                       "een van indicator, sector, unit, partner_type")
+                                       "een van indicator, sector, unit, partner_type",
+                                       "une valeur parmi indicator, sector, unit, partner_type")
     if not target:
         return "target", target, Bilingual(f"the {kind} the label stands for",
-                                           f"de {_KIND_NL.get(kind, kind)} waarvoor het label staat")
+                                           f"de {_KIND_NL.get(kind, kind)} waarvoor het label staat",
+                                           f"{_KIND_FR.get(kind, kind)} que le libellé désigne")
     if kind == "sector" and fold(target) != TOTAL and target not in SECTOR_BY_CODE:
         codes = ", ".join(SECTOR_BY_CODE)
         return "target", target, Bilingual(f"a sector code ({codes}) or 'total'",
-                                           f"een sectorcode ({codes}) of 'total'")
+                                           f"een sectorcode ({codes}) of 'total'",
+                                           f"un code de secteur ({codes}) ou 'total'")
     if kind == "partner_type" and target not in _PARTNER_TYPE_CODES:
         codes = ", ".join(_PARTNER_TYPE_CODES)
-        return "target", target, Bilingual(f"a partner type code ({codes})", f"een partnertypecode ({codes})")
+        return "target", target, Bilingual(f"a partner type code ({codes})", f"een partnertypecode ({codes})",
+                                           f"un code de type de partenaire ({codes})")
     return None

@@ -37,7 +37,8 @@ def add_areas_in(conn: Connection, programme_id: int, names: Iterable[str] = (),
         if not value or len(value) > MAX_LENGTH:
             raise UserError(Bilingual(
                 f"an area name or code of 1 to {MAX_LENGTH} characters, not {value!r}",
-                f"een gebiedsnaam of -code van 1 tot {MAX_LENGTH} tekens, niet {value!r}"))
+                f"een gebiedsnaam of -code van 1 tot {MAX_LENGTH} tekens, niet {value!r}",
+                f"un nom ou code de zone de 1 à {MAX_LENGTH} caractères, pas {value!r}"))
     have = {(k, fold(v)) for k, v in area_entries(conn, programme_id)}
     added = 0
     for kind, value in wanted:

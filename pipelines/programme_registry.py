@@ -28,7 +28,8 @@ def slug_for(name: str) -> str:
     slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:SLUG_LENGTH].strip("-")
     if not slug:
         raise UserError(Bilingual(f"no slug can be made from the name {name!r}: pass --slug",
-                                  f"van de naam {name!r} valt geen korte naam te maken: geef --slug"))
+                                  f"van de naam {name!r} valt geen korte naam te maken: geef --slug",
+                                  f"aucun nom court ne peut être formé à partir du nom {name!r} : indiquez --slug"))
     return slug
 
 
@@ -47,7 +48,8 @@ def check_slug(slug: str) -> str:
     if slug != slug_for(slug):
         raise UserError(Bilingual(
             f"slug {slug!r}: lower case letters, digits and hyphens only (e.g. {slug_for(slug)!r})",
-            f"korte naam {slug!r}: alleen kleine letters, cijfers en koppeltekens (bv. {slug_for(slug)!r})"))
+            f"korte naam {slug!r}: alleen kleine letters, cijfers en koppeltekens (bv. {slug_for(slug)!r})",
+            f"nom court {slug!r} : uniquement des minuscules, des chiffres et des traits d'union (p. ex. {slug_for(slug)!r})"))
     return slug
 
 
@@ -75,10 +77,12 @@ def parse_population(text: str) -> tuple[int, float]:
         parsed = int(year.strip()), float(value.strip().replace("_", ""))
     except ValueError:
         raise UserError(Bilingual(f"population {text!r}: write YEAR=INHABITANTS, e.g. 2019=124306",
-                                  f"inwoners {text!r}: schrijf JAAR=INWONERS, bv. 2019=124306")) from None
+                                  f"inwoners {text!r}: schrijf JAAR=INWONERS, bv. 2019=124306",
+                                  f"population {text!r} : écrivez ANNÉE=HABITANTS, p. ex. 2019=124306")) from None
     if parsed[1] <= 0:
         raise UserError(Bilingual(f"population {text!r}: a number of inhabitants above 0",
-                                  f"inwoners {text!r}: een aantal inwoners boven 0"))
+                                  f"inwoners {text!r}: een aantal inwoners boven 0",
+                                  f"population {text!r} : un nombre d'habitants supérieur à 0"))
     return parsed
 
 
@@ -105,7 +109,8 @@ def programme_row(engine: Engine, slug: str) -> dict:
     for row in programme_rows(engine):
         if row["slug"] == slug:
             return row
-    raise UserError(Bilingual(f"no programme '{slug}'", f"geen programma '{slug}'"))
+    raise UserError(Bilingual(f"no programme '{slug}'", f"geen programma '{slug}'",
+                              f"pas de programme '{slug}'"))
 
 
 def remove_programme(engine: Engine, slug: str) -> None:
@@ -113,7 +118,8 @@ def remove_programme(engine: Engine, slug: str) -> None:
     with db.writing(engine) as conn:
         programme_id = conn.scalar(select(Programme.id).where(Programme.slug == slug))
         if programme_id is None:
-            raise UserError(Bilingual(f"no programme '{slug}'", f"geen programma '{slug}'"))
+            raise UserError(Bilingual(f"no programme '{slug}'", f"geen programma '{slug}'",
+                                      f"pas de programme '{slug}'"))
         db.lock_programme(conn, programme_id)
         conn.execute(delete(Programme).where(Programme.id == programme_id))
 

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
 from pipelines import db
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import Indicator, Programme, Sector, Target, TargetSet
 from pipelines.vocab import SECTORS, TOTAL, emissions_indicator_code
 
@@ -57,12 +57,16 @@ def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
 def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
     """`create_programme` inside a transaction the caller holds (a regional load adds many)."""
     if spec.target_year <= spec.baseline_year:
-        raise UserError(
-            f"target year {spec.target_year} must be after baseline year {spec.baseline_year}"
-        )
+        raise UserError(Bilingual(
+            f"target year {spec.target_year} must be after baseline year {spec.baseline_year}",
+            f"het doeljaar {spec.target_year} moet na het basisjaar {spec.baseline_year} liggen",
+            f"l'année cible {spec.target_year} doit être postérieure à l'année de référence {spec.baseline_year}",
+        ))
     with Session(bind=conn) as session:
         if session.scalar(select(Programme.id).where(Programme.slug == spec.slug)) is not None:
-            raise UserError(f"a programme '{spec.slug}' already exists")
+            raise UserError(Bilingual(f"a programme '{spec.slug}' already exists",
+                                      f"er bestaat al een programma '{spec.slug}'",
+                                      f"un programme « {spec.slug} » existe déjà"))
         programme = Programme(
             slug=spec.slug, name=spec.name, area_name=spec.area_name, area_code=spec.area_code,
             baseline_year=spec.baseline_year, target_year=spec.target_year,
@@ -74,7 +78,7 @@ def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
         session.add(
             Indicator(
                 programme_id=programme.id, code="population", name_nl="Inwoners",
-                name_en="Population", unit="persons", kind="context", lower_is_better=False,
+                name_en="Population", name_fr="Population", unit="persons", kind="context", lower_is_better=False,
             )
         )
         if spec.target_residual_pct is not None:
@@ -99,7 +103,7 @@ def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
 # The programme's reported total: a published total of all sectors (no sector of its own).
 REPORTED_TOTAL = {
     "code": emissions_indicator_code(TOTAL), "name_nl": "Gerapporteerde totale uitstoot",
-    "name_en": "Reported total emissions", "unit": "t CO2e", "sector_code": None,
+    "name_en": "Reported total emissions", "name_fr": "Émissions totales déclarées", "unit": "t CO2e", "sector_code": None,
     "kind": "emissions", "lower_is_better": True,
 }
 
@@ -118,7 +122,8 @@ def add_emissions_indicators(session: Session, programme_id: int) -> None:
         session.add(
             Indicator(
                 programme_id=programme_id, code=code, name_nl=f"Uitstoot {_lower_first(s.nl)}",
-                name_en=f"Emissions, {_lower_first(s.en)}", unit="t CO2e", sector_code=s.code,
+                name_en=f"Emissions, {_lower_first(s.en)}", name_fr=f"Émissions, {_lower_first(s.fr or s.en)}",
+                unit="t CO2e", sector_code=s.code,
                 kind="emissions", lower_is_better=True,
             )
         )
@@ -129,17 +134,25 @@ def resolve_programme(engine: Engine, slug: str | None) -> Programme:
     with Session(engine) as session:
         programmes = list(session.scalars(select(Programme).order_by(Programme.slug)))
     if not programmes:
-        raise UserError("the database has no programme yet: run `roadmap init` or `roadmap demo`")
+        raise UserError(Bilingual(
+            "the database has no programme yet: run `roadmap init` or `roadmap demo`",
+            "de databank heeft nog geen programma: voer `roadmap init` of `roadmap demo` uit",
+            "la base de données ne contient encore aucun programme : exécutez `roadmap init` ou `roadmap demo`"))
     if slug is None:
         if len(programmes) > 1:
             names = ", ".join(p.slug for p in programmes)
-            raise UserError(f"the database holds several programmes ({names}): pass --programme")
+            raise UserError(Bilingual(
+                f"the database holds several programmes ({names}): pass --programme",
+                f"de databank bevat meerdere programma's ({names}): kies er een met --programme",
+                f"la base de données contient plusieurs programmes ({names}) : choisissez-en un avec --programme"))
         return programmes[0]
     for p in programmes:
         if p.slug == slug:
             return p
     names = ", ".join(p.slug for p in programmes)
-    raise UserError(f"no programme '{slug}' (the database has: {names})")
+    raise UserError(Bilingual(f"no programme '{slug}' (the database has: {names})",
+                              f"geen programma '{slug}' (de databank heeft: {names})",
+                              f"aucun programme « {slug} » (la base de données contient : {names})"))
 
 
 def _lower_first(name: str) -> str:

@@ -69,7 +69,10 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+        # The system's reason (e.g. 'Permission denied') comes in the system's words.
+        raise UserError(Bilingual(f"cannot read {path}: {exc.strerror}",
+                                  f"kan {path} niet lezen: {exc.strerror}",
+                                  f"impossible de lire {path} : {exc.strerror}")) from None
 
 
 def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separator: str | None) -> RawTable:
@@ -78,8 +81,8 @@ def _read_csv(data: bytes, file_name: str, sha: str, encoding: str | None, separ
         head = data[: 4 * SAMPLE_CHARS].decode(enc, errors="ignore" if len(data) > 4 * SAMPLE_CHARS else "strict")
     except (UnicodeDecodeError, LookupError) as exc:
         raise UserError(Bilingual(f"{file_name} cannot be read as {enc}: {exc}; pass --encoding",
-                                  f"{file_name} is niet te lezen als {enc}: bewaar het als UTF-8",
-                                  f"{file_name} ne peut pas être lu en {enc} : enregistrez-le en UTF-8")) from None
+                                  f"{file_name} is niet te lezen als {enc} ({exc}): bewaar het als UTF-8",
+                                  f"{file_name} ne peut pas être lu en {enc} ({exc}) : enregistrez-le en UTF-8")) from None
     dialect = sniff_dialect(head.removeprefix("\ufeff"), separator, file_name)
     detected = {
         "format": "csv", "encoding": enc, "separator": dialect.separator, "size_bytes": len(data),

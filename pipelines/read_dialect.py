@@ -55,7 +55,9 @@ def detect_encoding(data: bytes) -> str:
 def normalise_separator(separator: str) -> str:
     sep = SEPARATOR_NAMES.get(separator.lower(), separator)
     if len(sep) != 1:
-        raise UserError(f"--separator must be one character (or 'tab'), not {separator!r}")
+        raise UserError(Bilingual(f"--separator must be one character (or 'tab'), not {separator!r}",
+                                  f"--separator moet één teken zijn (of 'tab'), niet {separator!r}",
+                                  f"--separator doit être un seul caractère (ou 'tab'), et non {separator!r}"))
     return sep
 
 
@@ -68,7 +70,9 @@ def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
                 f"{file_name}: the first line is longer than {SAMPLE_CHARS:,} characters; expected a header "
                 "of column names",
                 f"{file_name}: de eerste regel is langer dan {SAMPLE_CHARS:,} tekens; verwacht een kopregel "
-                "met kolomnamen"))
+                "met kolomnamen",
+                f"{file_name} : la première ligne dépasse {SAMPLE_CHARS:,} caractères ; une ligne d'en-tête "
+                "avec les noms des colonnes est attendue"))
         sample = sample[: max(sample.rfind("\n"), sample.rfind("\r")) + 1]
     sep = normalise_separator(separator) if separator is not None else _sniff_separator(sample)
     rows, starts = _parse_sample(sample, sep)
@@ -82,7 +86,9 @@ def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
             f"{file_name}, line {starts[index]}: a header of {len(rows[index]):,} columns; expected at most "
             f"{MAX_COLUMNS:,}",
             f"{file_name}, regel {starts[index]}: een kopregel van {len(rows[index]):,} kolommen; verwacht "
-            f"hoogstens {MAX_COLUMNS:,}"))
+            f"hoogstens {MAX_COLUMNS:,}",
+            f"{file_name}, ligne {starts[index]} : une ligne d'en-tête de {len(rows[index]):,} colonnes ; au plus "
+            f"{MAX_COLUMNS:,} attendues"))
     titles = [" ".join(c.strip() for c in r if c.strip()) for r in rows[:index]]
     return Dialect(sep, rows[index], starts[index], [t for t in titles if t])
 

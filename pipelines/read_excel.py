@@ -30,7 +30,8 @@ def read_xls(data: bytes, file_name: str, sha: str) -> RawTable:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
     except Exception as exc:  # xlrd raises several kinds for a file that is not a workbook
         raise UserError(Bilingual(f"{file_name} is not a readable .xls workbook ({exc})",
-                                  f"{file_name} is geen leesbare .xls-werkmap ({exc})")) from None
+                                  f"{file_name} is geen leesbare .xls-werkmap ({exc})",
+                                  f"{file_name} n'est pas un classeur .xls lisible ({exc})")) from None
     try:
         sheet = book.sheet_by_index(0)
         rows, numbers = [], []
@@ -59,7 +60,8 @@ def _xls_cell(cell, datemode: int) -> str:
 def _table(rows: list[list[str]], numbers: list[int], sheet: str, file_name: str, sha: str, fmt: str) -> RawTable:
     if not rows:
         raise UserError(Bilingual(f"{file_name}: the first sheet ({sheet}) is empty",
-                                  f"{file_name}: het eerste werkblad ({sheet}) is leeg"))
+                                  f"{file_name}: het eerste werkblad ({sheet}) is leeg",
+                                  f"{file_name} : la première feuille ({sheet}) est vide"))
     index = header_index(rows[:50])
     width = max(len(r) for r in rows)
     header = clean_header(_pad(rows[index], width))
@@ -96,7 +98,8 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise UserError(Bilingual(f"{file_name} is not a readable .xlsx workbook ({exc})",
-                                  f"{file_name} is geen leesbare .xlsx-werkmap ({exc})")) from None
+                                  f"{file_name} is geen leesbare .xlsx-werkmap ({exc})",
+                                  f"{file_name} n'est pas un classeur .xlsx lisible ({exc})")) from None
     try:
         sheet = book.worksheets[0]
         # The <dimension> a workbook declares may be smaller than its data (some writers never
@@ -120,7 +123,9 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
                 f"{file_name} is damaged: the first sheet cannot be read after row {number} ({exc}); "
                 "open it in Excel and save it again, or save it as CSV",
                 f"{file_name} is beschadigd: het eerste werkblad is niet te lezen na rij {number} ({exc}); "
-                "open het in Excel en bewaar het opnieuw, of bewaar het als CSV")) from None
+                "open het in Excel en bewaar het opnieuw, of bewaar het als CSV",
+                f"{file_name} est endommagé : la première feuille ne peut pas être lue après la ligne {number} ({exc}) ; "
+                "ouvrez-le dans Excel et enregistrez-le à nouveau, ou enregistrez-le en CSV")) from None
         return rows, numbers, sheet.title
     finally:
         book.close()
@@ -128,7 +133,8 @@ def _sheet_rows(data: bytes, file_name: str) -> tuple[list[list[str]], list[int]
 
 def _too_wide(file_name: str, row: int, width: int) -> Bilingual:
     return Bilingual(f"{file_name}, row {row}: {width} columns; expected at most {MAX_COLUMNS}",
-                     f"{file_name}, rij {row}: {width} kolommen; verwacht hoogstens {MAX_COLUMNS}")
+                     f"{file_name}, rij {row}: {width} kolommen; verwacht hoogstens {MAX_COLUMNS}",
+                     f"{file_name}, ligne {row} : {width} colonnes ; au plus {MAX_COLUMNS} attendues")
 
 
 def _pad(row: list[str], width: int) -> list[str]:

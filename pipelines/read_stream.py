@@ -49,11 +49,12 @@ def csv_chunks(
             _refuse_extra_fields(frame, lines, len(columns), dialect.separator, file_name)
             yield from trimmer.feed(frame.drop(columns=OVERFLOW), lines)
     except pd.errors.ParserError as exc:
-        raise UserError(Bilingual(f"{file_name}: ", f"{file_name}: ")
+        raise UserError(Bilingual(f"{file_name}: ", f"{file_name}: ", f"{file_name} : ")
                         + _parser_message(exc, len(columns), dialect.separator, dialect.header_line)) from None
     except UnicodeDecodeError as exc:
         raise UserError(Bilingual(f"{file_name} cannot be read as {enc} ({exc.reason}); pass --encoding",
-                                  f"{file_name} is niet te lezen als {enc} ({exc.reason}): bewaar het als UTF-8")) from None
+                                  f"{file_name} is niet te lezen als {enc} ({exc.reason}): bewaar het als UTF-8",
+                                  f"{file_name} ne peut pas être lu en {enc} ({exc.reason}) : enregistrez-le en UTF-8")) from None
     yield from trimmer.finish()
 
 
@@ -81,13 +82,15 @@ def _refuse_extra_fields(frame: pd.DataFrame, lines: np.ndarray, width: int, sep
     problems = [
         Problem(file_name, int(lines[i]), None, str(frame[OVERFLOW].iloc[i]),
                 Bilingual(f"{width} fields, as in the header (this row has more){hint.en}",
-                          f"{width} velden, zoals de kopregel (deze rij heeft er meer){hint.nl}"))
+                          f"{width} velden, zoals de kopregel (deze rij heeft er meer){hint.nl}",
+                          f"{width} champs, comme la ligne d'en-tête (cette ligne en a plus){hint.fr}"))
         for i in extra[:MAX_LISTED]
     ]
     if len(extra) > MAX_LISTED:
         problems.append(Problem(file_name, None, None, None, Bilingual(
             f"every row to have {width} fields: {len(extra) - MAX_LISTED} more rows have more fields",
-            f"dat elke rij {width} velden heeft: nog {len(extra) - MAX_LISTED} rijen hebben er meer")))
+            f"dat elke rij {width} velden heeft: nog {len(extra) - MAX_LISTED} rijen hebben er meer",
+            f"que chaque ligne ait {width} champs : {len(extra) - MAX_LISTED} autres lignes en ont plus")))
     raise ValidationFailed(problems)
 
 
@@ -111,18 +114,21 @@ def _refuse_wide_first_row(data: bytes, enc: str, dialect: Dialect, width: int, 
     if len(row) > width + 1:
         hint = _extra_field_hint(dialect.separator)
         # Only the first 64 KB were read: a longer row has at least the fields counted.
-        least = Bilingual("at least ", "minstens ") if rows.line_num >= line and not head.endswith(("\n", "\r")) and \
-            len(head) >= (1 << 16) - 4 else Bilingual("", "")
+        least = Bilingual("at least ", "minstens ",
+                          "au moins ") if rows.line_num >= line and not head.endswith(("\n", "\r")) and \
+            len(head) >= (1 << 16) - 4 else Bilingual("", "", "")
         raise ValidationFailed([Problem(
             file_name, line, None, dialect.separator.join(row[width:])[:100],
             Bilingual(f"{width} fields, as in the header (this row has {least}{len(row):,}){hint.en}",
-                      f"{width} velden, zoals de kopregel (deze rij heeft er {least.nl}{len(row):,}){hint.nl}"))])
+                      f"{width} velden, zoals de kopregel (deze rij heeft er {least.nl}{len(row):,}){hint.nl}",
+                      f"{width} champs, comme la ligne d'en-tête (cette ligne en a {least.fr}{len(row):,}){hint.fr}"))])
 
 
 @dataclass(frozen=True)
 class _Hint:
     en: str
     nl: str
+    fr: str
 
 
 def _extra_field_hint(separator: str) -> _Hint:
@@ -131,9 +137,13 @@ def _extra_field_hint(separator: str) -> _Hint:
                      "number in quotes (\"1,5\") or save the file with ';' as separator",
                      "; een decimale komma in een bestand met komma's als scheidingsteken splitst "
                      "een getal in tweeën: zet het getal tussen aanhalingstekens (\"1,5\") of "
-                     "bewaar het bestand met ';' als scheidingsteken")
+                     "bewaar het bestand met ';' als scheidingsteken",
+                     " ; une virgule décimale dans un fichier séparé par des virgules coupe un nombre "
+                     "en deux : mettez le nombre entre guillemets (\"1,5\") ou enregistrez le fichier "
+                     "avec « ; » comme séparateur")
     return _Hint("; put a value that holds the separator in quotes",
-                 "; zet een waarde die het scheidingsteken bevat tussen aanhalingstekens")
+                 "; zet een waarde die het scheidingsteken bevat tussen aanhalingstekens",
+                 " ; mettez entre guillemets une valeur qui contient le séparateur")
 
 
 def _parser_message(exc: Exception, width: int, separator: str, header_line: int = 1) -> Bilingual:
@@ -143,14 +153,18 @@ def _parser_message(exc: Exception, width: int, separator: str, header_line: int
         return Bilingual(f"line {line} (or one after it) opens a quote (\") that is never closed; expected "
                          "every quoted cell to end with a quote",
                          f"regel {line} (of een regel erna) opent een aanhalingsteken (\") dat nooit gesloten "
-                         "wordt; verwacht dat elke cel tussen aanhalingstekens eindigt met een aanhalingsteken")
+                         "wordt; verwacht dat elke cel tussen aanhalingstekens eindigt met een aanhalingsteken",
+                         f"la ligne {line} (ou une ligne suivante) ouvre un guillemet (\") qui n'est jamais fermé ; "
+                         "chaque cellule entre guillemets doit se terminer par un guillemet")
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
     if found:
         _, at, saw = found.groups()  # pandas counts the overflow column: the header has `width`
         hint = _extra_field_hint(separator)
         return Bilingual(f"line {at} has {saw} fields but the header has {width}{hint.en}",
-                         f"regel {at} heeft {saw} velden, maar de kopregel heeft er {width}{hint.nl}")
-    return Bilingual(f"cannot parse the file ({exc})", f"het bestand is niet te ontleden ({exc})")
+                         f"regel {at} heeft {saw} velden, maar de kopregel heeft er {width}{hint.nl}",
+                         f"la ligne {at} a {saw} champs, mais la ligne d'en-tête en a {width}{hint.fr}")
+    return Bilingual(f"cannot parse the file ({exc})", f"het bestand is niet te ontleden ({exc})",
+                     f"le fichier ne peut pas être analysé ({exc})")
 
 
 class TrailingRows:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import DerivedEmissions, Programme
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
@@ -163,8 +163,10 @@ def _total_rows(
 def _year_values(engine: Engine, programme_id: int, year: int) -> tuple[dict[str, float], dict]:
     by_year = yearly_emissions(engine, programme_id)
     if year not in by_year or TOTAL not in by_year[year]:
-        have = ", ".join(str(y) for y in sorted(by_year)) or "none"
-        raise UserError(f"no emissions total for {year} (years with one: {have})")
+        have = ", ".join(str(y) for y in sorted(by_year))
+        raise UserError(Bilingual(f"no emissions total for {year} (years with one: {have or 'none'})",
+                                  f"geen totale uitstoot voor {year} (jaren met een totaal: {have or 'geen'})",
+                                  f"aucun total d'émissions pour {year} (années qui en ont un : {have or 'aucune'})"))
     return by_year[year], by_year
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, insert, select, update
 
 from pipelines.analytics.scenarios import Scenario, scenario_from_dict, scenario_to_dict
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import SavedScenario, utcnow
 from pipelines.unit_of_work import programme_write
 
@@ -21,9 +21,15 @@ def clean_name(name: str | None) -> str:
     """The name as saved (spaces trimmed); UserError when it is empty or too long."""
     text = " ".join((name or "").split())
     if not text:
-        raise UserError("a saved scenario needs a name: type one, e.g. 'Buildings only'")
+        raise UserError(Bilingual("a saved scenario needs a name: type one, e.g. 'Buildings only'",
+                                  "een bewaard scenario heeft een naam nodig: typ er een, bv. 'Alleen gebouwen'",
+                                  "un scénario enregistré doit avoir un nom : saisissez-en un, p. ex. "
+                                  "« Bâtiments uniquement »"))
     if len(text) > NAME_MAX:
-        raise UserError(f"a scenario name has at most {NAME_MAX} characters; this one has {len(text)}")
+        raise UserError(Bilingual(
+            f"a scenario name has at most {NAME_MAX} characters; this one has {len(text)}",
+            f"de naam van een scenario heeft hoogstens {NAME_MAX} tekens; deze heeft er {len(text)}",
+            f"le nom d'un scénario compte au plus {NAME_MAX} caractères ; celui-ci en compte {len(text)}"))
     return text
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from pipelines.analytics.queries import query_frame
 from pipelines.analytics.scenarios import Scenario, ScenarioResult, run_scenario
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import DerivedProgress
 from pipelines.status_report import choose_target_set, status_summary
 from pipelines.themes import list_themes
@@ -61,8 +61,13 @@ def compute_scenario(
     derived progress rows, the commitments): UserError when there is no projection to start from."""
     projected = progress.dropna(subset=["projected_t"]).set_index("year")
     if projected.empty or summary.get("latest_year") is None or summary.get("target_t") is None:
-        raise UserError("no trend projection to build a scenario on: a scenario needs at least "
-                        "5 yearly values before the target year and a target")
+        raise UserError(Bilingual(
+            "no trend projection to build a scenario on: a scenario needs at least "
+            "5 yearly values before the target year and a target",
+            "er is geen trendprojectie om een scenario op te bouwen: een scenario heeft minstens "
+            "5 jaarwaarden vóór het doeljaar nodig, en een doel",
+            "aucune projection de tendance sur laquelle bâtir un scénario : un scénario nécessite au moins "
+            "5 valeurs annuelles avant l'année cible, ainsi qu'un objectif"))
     return run_scenario(
         scenario, commitments, projected["projected_t"],
         progress.set_index("year")["pathway_t"], int(summary["latest_year"]),
@@ -92,13 +97,20 @@ def check_choice(engine: Engine, programme_id: int, scenario: Scenario) -> None:
     known = {name.casefold() for t in themes for name in (t.code, t.name_nl, t.name_en)}
     for name in scenario.themes:
         if name.strip().casefold() not in known:
-            have = ", ".join(f"{t.code} ({t.name_en})" for t in themes) or "none yet"
-            raise UserError(f"no theme '{name}' in this programme (themes: {have}); give a "
-                            "theme's code or its Dutch or English name")
+            have = ", ".join(f"{t.code} ({t.name_en})" for t in themes)
+            raise UserError(Bilingual(
+                f"no theme '{name}' in this programme (themes: {have or 'none yet'}); give a "
+                "theme's code or its Dutch or English name",
+                f"geen thema '{name}' in dit programma (thema's: {have or 'nog geen'}); geef de code "
+                "van een thema of zijn Nederlandse of Engelse naam",
+                f"aucun thème « {name} » dans ce programme (thèmes : {have or 'aucun pour l’instant'}) ; "
+                "indiquez le code d'un thème ou son nom néerlandais ou anglais"))
     for code in scenario.sectors:
         if code not in SECTOR_BY_CODE or code == TOTAL:
             have = ", ".join(c for c in SECTOR_BY_CODE if c != TOTAL)
-            raise UserError(f"no sector '{code}' (sectors: {have})")
+            raise UserError(Bilingual(f"no sector '{code}' (sectors: {have})",
+                                      f"geen sector '{code}' (sectoren: {have})",
+                                      f"aucun secteur « {code} » (secteurs : {have})"))
 
 
 def format_scenario(result: ScenarioResult, scenario: Scenario) -> str:

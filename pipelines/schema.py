@@ -199,6 +199,7 @@ class Indicator(Base):
     code: Mapped[str] = mapped_column(String(100))
     name_nl: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str | None] = mapped_column(String(200))  # None: shown in English on French pages
     unit: Mapped[str] = mapped_column(String(40))  # canonical unit; every stored value is in it
     sector_code: Mapped[str | None] = mapped_column(ForeignKey("sector.code"))
     kind: Mapped[str] = mapped_column(String(20))  # emissions | activity | context
@@ -400,7 +401,8 @@ class ImportJob(Base):
     """An import confirmed on the upload page, run in the background (pipelines/import_jobs.py).
 
     Its state and progress live here so that any web worker can report a job another process
-    runs; the file itself waits in `payload` until the job has run, then is cleared.
+    runs; the file itself waits in `payload` until the job has run, then is cleared. Finished
+    rows are pruned after IMPORT_JOBS_KEEP_DAYS (pipelines/job_reaper.py).
     """
 
     __tablename__ = "import_job"
@@ -421,6 +423,13 @@ class ImportJob(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Who holds the job (pipelines/job_lease.py): the process running it, or keeping it queued
+    # in its memory; empty while it waits in Redis for a worker. The heartbeat is written on
+    # PostgreSQL only: on SQLite the job's own import holds the write lock (a sidecar file beats).
+    runner_host: Mapped[str | None] = mapped_column(String(255))
+    runner_pid: Mapped[int | None] = mapped_column(Integer)
+    runner_start: Mapped[str | None] = mapped_column(String(80))  # boot and start: a reused pid is not the runner
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (
         CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name="status"),
     )

@@ -53,6 +53,13 @@ class Settings:
         "Where imports confirmed on the upload page run: rq (an RQ queue on REDIS_URL, run by "
         "`roadmap worker`), thread (a thread of the web process) or auto (rq when REDIS_URL is set).",
     )
+    import_jobs_keep_days: float = _setting(
+        "IMPORT_JOBS_KEEP_DAYS",
+        30.0,
+        "Days a finished import job's row (its state and result, not the file: that goes when it "
+        "ends) is kept for the upload page; older ones are pruned when an import is submitted and "
+        "by `roadmap jobs prune`.",
+    )
     cache_timeout_s: int = _setting(
         "CACHE_TIMEOUT_S", 3600, "How long cached public queries live; every write clears them anyway."
     )

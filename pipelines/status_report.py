@@ -6,7 +6,7 @@ from sqlalchemy import Engine, select
 
 from pipelines.analytics.queries import read_inputs
 from pipelines.analytics.summary import analyse
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import DerivedSummary, TargetSet
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL, TRACK_STATUSES, terms_by_code
 
@@ -19,16 +19,24 @@ def choose_target_set(engine: Engine, programme_id: int, name: str | None) -> tu
             .where(TargetSet.programme_id == programme_id).order_by(TargetSet.name)
         ).all()
     if not sets:
-        raise UserError("the programme has no target set yet: add one with `roadmap target add`")
+        raise UserError(Bilingual(
+            "the programme has no target set yet: add one with `roadmap target add`",
+            "het programma heeft nog geen doelstelling: voeg er een toe met `roadmap target add`",
+            "le programme n'a pas encore d'ensemble d'objectifs : ajoutez-en un avec `roadmap target add`"))
     if name is not None:
         for s in sets:
             if s.name == name:
                 return s.id, s.name
         have = ", ".join(f"'{s.name}'" for s in sets)
-        raise UserError(f"no target set '{name}' (target sets: {have})")
+        raise UserError(Bilingual(f"no target set '{name}' (target sets: {have})",
+                                  f"er is geen doelstelling '{name}' (wel: {have})",
+                                  f"il n'y a pas d'ensemble d'objectifs « {name} » (ensembles : {have})"))
     chosen = [s for s in sets if s.is_primary] or (sets if len(sets) == 1 else [])
     if not chosen:
-        raise UserError("no primary target set: pass --target NAME or `roadmap target set-primary`")
+        raise UserError(Bilingual(
+            "no primary target set: pass --target NAME or `roadmap target set-primary`",
+            "er is geen hoofddoelstelling: kies er een met --target NAAM of `roadmap target set-primary`",
+            "aucun ensemble d'objectifs principal : indiquez --target NOM ou utilisez `roadmap target set-primary`"))
     return chosen[0].id, chosen[0].name
 
 
@@ -43,11 +51,26 @@ def status_summary(
     if summary.get("error"):
         health = summary.get("data_health") or {}
         if health.get("first_year") is None:
-            when = "" if year is None else f" up to {year}"
-            raise UserError(f"no emissions data loaded{when}: load an inventory with "
-                            "`roadmap load indicators FILE`")
+            raise UserError(_no_emissions_data(year))
+        if not isinstance(summary["error"], Bilingual):  # as stored (JSON): computed again for its words
+            summary = compute_summary(engine, programme_id, target_set_id, year)
         raise UserError(summary["error"])
     return summary
+
+
+def _no_emissions_data(year: int | None) -> Bilingual:
+    if year is None:
+        return Bilingual("no emissions data loaded: load an inventory with `roadmap load indicators FILE`",
+                         "er zijn geen uitstootgegevens geladen: laad een inventaris met "
+                         "`roadmap load indicators BESTAND`",
+                         "aucune donnée d'émissions chargée : chargez un inventaire avec "
+                         "`roadmap load indicators FICHIER`")
+    return Bilingual(f"no emissions data loaded up to {year}: load an inventory with "
+                     "`roadmap load indicators FILE`",
+                     f"er zijn geen uitstootgegevens geladen tot {year}: laad een inventaris met "
+                     "`roadmap load indicators BESTAND`",
+                     f"aucune donnée d'émissions chargée jusqu'en {year} : chargez un inventaire avec "
+                     "`roadmap load indicators FICHIER`")
 
 
 def data_summary(engine: Engine, programme_id: int) -> dict:
@@ -61,7 +84,7 @@ def data_summary(engine: Engine, programme_id: int) -> dict:
     with engine.connect() as conn:
         table = pd.read_sql(select(DerivedEmissions).where(DerivedEmissions.programme_id == programme_id), conn)
     if not (table["sector_code"] == TOTAL).any():
-        raise UserError("no emissions data loaded: load an inventory with `roadmap load indicators FILE`")
+        raise UserError(_no_emissions_data(None))
     years = years_list(table)
     totals = table[table["sector_code"] == TOTAL].set_index("year")
     for entry in years:
@@ -99,7 +122,9 @@ def compute_summary(
     inputs.target_sets = tuple(t for t in inputs.target_sets if t.id == target_set_id)
     summary = analyse(inputs).summary_of(target_set_id)
     if summary is None:
-        raise UserError(f"no target set {target_set_id} in programme {programme_id}")
+        raise UserError(Bilingual(f"no target set {target_set_id} in programme {programme_id}",
+                                  f"geen doelstelling {target_set_id} in programma {programme_id}",
+                                  f"aucun ensemble d'objectifs {target_set_id} dans le programme {programme_id}"))
     if up_to_year is not None:
         summary["warnings"].append(
             "commitments are shown as recorded now; their status in that year is not kept"

@@ -241,7 +241,8 @@ def _check_removable(is_primary: bool, set_count: int, name: str) -> None:
     if not may_remove(is_primary, set_count):
         raise UserError(Bilingual(
             f"'{name}' is the primary target set: make another target set primary before removing it",
-            f"'{name}' is de hoofddoelstelling: maak eerst een andere doelstelling de hoofddoelstelling"))
+            f"'{name}' is de hoofddoelstelling: maak eerst een andere doelstelling de hoofddoelstelling",
+            f"« {name} » est l'ensemble d'objectifs principal : faites d'abord d'un autre ensemble l'ensemble principal"))
 
 
 def _value_text(kind: str, value: float) -> str:
@@ -257,7 +258,8 @@ def _find(conn: Connection, programme_id: int, name: str, required: bool = True)
             TargetSet.programme_id == programme_id).order_by(TargetSet.name)).scalars().all()
         have = ", ".join(f"'{n}'" for n in names)
         raise UserError(Bilingual(f"no target set '{name}' (target sets: {have or 'none yet'})",
-                                  f"er is geen doelstelling '{name}' (wel: {have or 'nog geen'})"))
+                                  f"er is geen doelstelling '{name}' (wel: {have or 'nog geen'})",
+                                  f"il n'y a pas d'ensemble d'objectifs « {name} » (ensembles : {have or 'aucun pour l’instant'})"))
     return row
 
 
@@ -272,7 +274,8 @@ def _find_milestone(conn: Connection, programme_id: int, set_name: str, year: in
         listed = ", ".join(f"{y} {s}" for y, s in have)
         raise UserError(Bilingual(
             f"'{set_name}' has no {sector_code} milestone in {year} (its milestones: {listed or 'none'})",
-            f"'{set_name}' heeft geen tussendoel {sector_code} in {year} (wel: {listed or 'geen'})"))
+            f"'{set_name}' heeft geen tussendoel {sector_code} in {year} (wel: {listed or 'geen'})",
+            f"« {set_name} » n'a pas de jalon {sector_code} en {year} (ses jalons : {listed or 'aucun'})"))
     return target_set, found
 
 

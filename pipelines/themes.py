@@ -68,11 +68,14 @@ def _validate_theme_rows(rows: list[Mapping[str, str]]) -> tuple[list[tuple[str,
         before = len(problems)
         if code is None or " " in code:
             problems.append(Problem("themes", number, "code", code, Bilingual(
-                "a short code without spaces (e.g. P01)", "een korte code zonder spaties (bv. P01)")))
+                "a short code without spaces (e.g. P01)", "een korte code zonder spaties (bv. P01)",
+                "un code court sans espaces (p. ex. P01)")))
         elif code.casefold() in seen:
-            problems.append(Problem("themes", number, "code", code, Bilingual("each code once", "elke code één keer")))
+            problems.append(Problem("themes", number, "code", code, Bilingual("each code once", "elke code één keer",
+                                                                              "chaque code une seule fois")))
         if nl is None:
-            problems.append(Problem("themes", number, "nl", None, Bilingual("the theme's Dutch name", "de Nederlandse naam van het thema")))
+            problems.append(Problem("themes", number, "nl", None, Bilingual("the theme's Dutch name", "de Nederlandse naam van het thema",
+                                                                            "le nom néerlandais du thème")))
         for column, text, limit in (("code", code, 40), ("nl", nl, 200), ("en", en, 200)):
             try:
                 check_length(text or "", limit)
@@ -107,11 +110,13 @@ class ThemeMatcher:
                 "a roadmap theme, but the programme has none yet: add them first "
                 "(roadmap themes add CODE --nl NAME --en NAME)",
                 "een thema van de roadmap, maar het programma heeft er nog geen: de beheerder voegt ze eerst toe",
+                "un thème de la feuille de route, mais le programme n'en a pas encore : l'administrateur doit d'abord les ajouter",
             ))
         shown = ", ".join(self._codes[:15]) + (", ..." if len(self._codes) > 15 else "")
         raise CellError(Bilingual(
             f"a roadmap theme's code or name ({shown}); new themes: roadmap themes add",
             f"de code of naam van een thema van de roadmap ({shown})",
+            f"le code ou le nom d'un thème de la feuille de route ({shown})",
         ))
 
 

@@ -51,7 +51,8 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
         if role is not None and not may_undo(_created_by(conn, batch.id), user, role):
             raise UndoRefused(Bilingual(
                 f"batch {batch.id} was imported by someone else: only a coordinator may undo it",
-                f"import {batch.id} is door iemand anders gedaan: alleen een coördinator kan die ongedaan maken"))
+                f"import {batch.id} is door iemand anders gedaan: alleen een coördinator kan die ongedaan maken",
+                f"l'import {batch.id} a été fait par quelqu'un d'autre : seul un coordinateur peut l'annuler"))
         batch.undone_by = user
         summary = import_kind(batch.kind).undo(conn, batch)
         conn.execute(
@@ -59,8 +60,9 @@ def undo_batch(engine: Engine, batch_id: int, user: str, programme_id: int | Non
             .values(status="undone", undone_by=user, undone_at=utcnow())
         )
     return (Bilingual(f"batch {batch.id} ({batch.kind}, {batch.file_name}) undone: ",
-                      f"import {batch.id} ({batch.kind}, {batch.file_name}) ongedaan gemaakt: ")
-            + summary + Bilingual(".", "."))
+                      f"import {batch.id} ({batch.kind}, {batch.file_name}) ongedaan gemaakt: ",
+                      f"import {batch.id} ({batch.kind}, {batch.file_name}) annulé : ")
+            + summary + Bilingual(".", ".", "."))
 
 
 def _created_by(conn: Connection, batch_id: int) -> str:
@@ -72,7 +74,7 @@ def _programme_of(conn: Connection, batch_id: int) -> int:
     found = conn.scalar(select(ImportBatch.programme_id).where(ImportBatch.id == batch_id))
     if found is None:
         raise UserError(Bilingual(f"there is no batch {batch_id} (see `roadmap batches`)",
-                                  f"er is geen import {batch_id}"))
+                                  f"er is geen import {batch_id}", f"il n'y a pas d'import {batch_id}"))
     return int(found)
 
 
@@ -83,7 +85,8 @@ def _batch(conn: Connection, batch_id: int, programme_id: int | None) -> BatchRe
     ).first()
     if row is None or (programme_id is not None and row.programme_id != programme_id):
         raise UserError(Bilingual(f"there is no batch {batch_id} (see `roadmap batches`)",
-                                  f"er is geen import {batch_id}"))
+                                  f"er is geen import {batch_id}", f"il n'y a pas d'import {batch_id}"))
     if row.status == "undone":
-        raise UserError(Bilingual(f"batch {batch_id} was already undone", f"import {batch_id} is al ongedaan gemaakt"))
+        raise UserError(Bilingual(f"batch {batch_id} was already undone", f"import {batch_id} is al ongedaan gemaakt",
+                                  f"l'import {batch_id} a déjà été annulé"))
     return BatchRecord(*row)

@@ -21,7 +21,7 @@ _GHG = re.compile(
     r"\s*[-_ ]?(?:co2|co₂|ghg)(?:\s*[-_]?\s*(?:e|eq|equiv|equivalent|equivalents|equivalenten|equ)\b\.?)?",
     re.IGNORECASE,
 )
-_PER_YEAR = re.compile(r"\s*(?:/|per\s+)\s*(?:j|jr|jaar|yr|year|a|jahr)\.?$", re.IGNORECASE)
+_PER_YEAR = re.compile(r"\s*(?:/|per\s+|par\s+)\s*(?:j|jr|jaar|yr|year|an|a|jahr)\.?$", re.IGNORECASE)
 # Spelling (folded) -> pint expression. Matched before pint sees the text, because pint is
 # case-sensitive ('mwh' would be milliwatt-hour) and knows no Dutch.
 _WORDS = {

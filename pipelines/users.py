@@ -58,6 +58,8 @@ def check_name(name: str) -> str:
             "starting with a letter or digit",
             f"gebruikersnaam {name!r} is niet geldig: gebruik 1 tot 100 letters, cijfers, '.', '_', '-' "
             "of '@', te beginnen met een letter of cijfer",
+            f"le nom d'utilisateur {name!r} n'est pas valable : utilisez de 1 à 100 lettres, chiffres, '.', '_', '-' "
+            "ou '@', en commençant par une lettre ou un chiffre",
         ))
     return normalised
 
@@ -66,24 +68,29 @@ def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(Bilingual(
             f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters",
-            f"het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens"))
+            f"het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens",
+            f"le mot de passe est trop court : utilisez au moins {MIN_PASSWORD_LENGTH} caractères"))
     if len(password) > MAX_PASSWORD_LENGTH:
         raise UserError(Bilingual(
             f"the password is too long: use at most {MAX_PASSWORD_LENGTH} characters",
-            f"het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens"))
+            f"het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens",
+            f"le mot de passe est trop long : utilisez au plus {MAX_PASSWORD_LENGTH} caractères"))
     if password.strip() == "":
-        raise UserError(Bilingual("the password is only spaces", "het wachtwoord bestaat enkel uit spaties"))
+        raise UserError(Bilingual("the password is only spaces", "het wachtwoord bestaat enkel uit spaties",
+                                  "le mot de passe ne contient que des espaces"))
 
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
         raise UserError(Bilingual(f"unknown role {role!r}; expected one of {', '.join(ROLES)}",
-                                  f"onbekende rol {role!r}; kies een van {', '.join(ROLES)}"))
+                                  f"onbekende rol {role!r}; kies een van {', '.join(ROLES)}",
+                                  f"rôle inconnu {role!r} ; choisissez parmi {', '.join(ROLES)}"))
     return role
 
 
 def _no_user(name: str) -> UserError:
-    return UserError(Bilingual(f"no user named {name!r}", f"er is geen gebruiker {name!r}"))
+    return UserError(Bilingual(f"no user named {name!r}", f"er is geen gebruiker {name!r}",
+                               f"il n'y a pas d'utilisateur {name!r}"))
 
 
 def _keep_an_admin(conn: Connection, name: str, acting: str | None) -> None:
@@ -95,6 +102,7 @@ def _keep_an_admin(conn: Connection, name: str, acting: str | None) -> None:
         raise UserError(Bilingual(
             "you cannot remove your own account or change your own role: ask another admin",
             "u kunt uw eigen account niet verwijderen of uw eigen rol niet wijzigen: vraag het een andere beheerder",
+            "vous ne pouvez pas supprimer votre propre compte ni modifier votre propre rôle : demandez-le à un autre administrateur",
         ))
     role = conn.execute(select(User.role).where(User.name == name)).scalar_one_or_none()
     if role is None:
@@ -106,6 +114,7 @@ def _keep_an_admin(conn: Connection, name: str, acting: str | None) -> None:
             raise UserError(Bilingual(
                 f"{name!r} is the only admin: make another user admin first",
                 f"{name!r} is de enige beheerder: maak eerst een andere gebruiker beheerder",
+                f"{name!r} est le seul administrateur : faites d'abord d'un autre utilisateur un administrateur",
             ))
 
 
@@ -137,7 +146,8 @@ def add_user(engine: Engine, name: str, role: str, password: str) -> Account:
     with writing(engine) as conn, Session(bind=conn) as session:
         if session.scalar(select(User.id).where(User.name == name)) is not None:
             raise UserError(Bilingual(f"a user named {name!r} already exists",
-                                      f"er bestaat al een gebruiker {name!r}"))
+                                      f"er bestaat al een gebruiker {name!r}",
+                                      f"un utilisateur {name!r} existe déjà"))
         user = User(name=name, role=role, password_hash=password_hash)
         session.add(user)
         session.flush()

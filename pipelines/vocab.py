@@ -91,6 +91,13 @@ COMMITMENT_STATUSES: tuple[Term, ...] = (
     Term("withdrawn", "Ingetrokken", "Withdrawn", "#EE6677", fr="Retiré"),
 )
 
+# How a commitment's reduction comes in over the years in scenarios (pipelines.analytics.scenarios):
+# none stored is linear.
+COMMITMENT_SHAPES: tuple[Term, ...] = (
+    Term("linear", "Geleidelijk (lineair)", "Gradual (linear)", fr="Progressif (linéaire)"),
+    Term("step", "In één keer (trap)", "All at once (step)", fr="En une fois (palier)"),
+)
+
 INDICATOR_KINDS: tuple[Term, ...] = (
     Term("emissions", "Uitstoot", "Emissions", fr="Émissions"),
     Term("activity", "Activiteit", "Activity", fr="Activité"),
@@ -187,6 +194,13 @@ COMMITMENT_STATUS_ALIASES = {
     "stopgezet": "withdrawn", "cancelled": "withdrawn",
 }
 
+COMMITMENT_SHAPE_ALIASES = {
+    "lineair": "linear", "geleidelijk": "linear", "gradual": "linear", "ramp": "linear",
+    "linéaire": "linear", "progressif": "linear",
+    "trap": "step", "stap": "step", "in een keer": "step", "ineens": "step", "all at once": "step",
+    "palier": "step", "en une fois": "step", "marche": "step",
+}
+
 # Column aliases (canonical name -> accepted headers, English and Dutch) for
 # pipelines.read.match_columns.
 PARTNER_COLUMNS = {
@@ -211,6 +225,10 @@ COMMITMENT_COLUMNS = {
         "indicator target", "doelwaarde", "target value", "streefwaarde", "indicator doel",
     ),
     "target_year": ("target year", "doeljaar", "streefjaar", "year", "jaar"),
+    # When the reduction starts to come in, and how (COMMITMENT_SHAPES): for the scenarios.
+    "start_year": ("start year", "startjaar", "beginjaar", "start", "année de début", "année de départ",
+                   "début"),
+    "shape": ("shape", "delivery shape", "verloop", "vorm", "profiel", "forme", "profil", "trajectoire"),
     "status": ("status", "stand van zaken"),
     "progress": ("progress", "voortgang", "progress %", "voortgang %"),
     "last_update": ("last update", "laatste update", "bijgewerkt", "laatst bijgewerkt", "updated"),
@@ -239,6 +257,7 @@ INDICATOR_COLUMNS = {
     "area": ("area", "gemeente", "municipality", "area name", "city", "stad", "regio", "region", "gemeentenaam"),
     "name_nl": ("name nl", "naam nl", "naam", "omschrijving"),
     "name_en": ("name en", "name", "naam en", "description"),
+    "name_fr": ("name fr", "naam fr", "nom fr", "nom", "nom francais", "libelle fr"),
     "kind": ("kind", "soort", "type"),
     "lower_is_better": ("lower is better", "lager is beter"),
     # Whether a row is measured or planned. 'type' and 'soort' are also the definitions' kind

@@ -9,28 +9,30 @@ import click
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.field_checks import InvalidFields
 from roadmap_cli.context import pass_app  # noqa: F401  (re-exported for command modules)
+from roadmap_cli.language import LANGUAGES, environment_language, error_line, nothing_imported
 
 
 class RoadmapGroup(click.Group):
-    """Prints a user's mistake as one clear line and exits non-zero, never a traceback."""
+    """Prints a user's mistake as one clear line, in the command's language, and exits non-zero,
+    never a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except ValidationFailed as exc:
-            for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
-            click.echo(
-                f"error: {len(exc.problems)} problem(s) found; nothing was imported.", err=True
-            )
-            sys.exit(1)
-        except InvalidFields as exc:  # every wrong value, one line each
-            for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
-            sys.exit(1)
         except UserError as exc:
-            click.echo(f"error: {exc}", err=True)
+            lang = getattr(ctx.obj, "lang", None) or environment_language()
+            for line in _error_lines(exc, lang):
+                click.echo(error_line(line, lang), err=True)
             sys.exit(1)
+
+
+def _error_lines(exc: UserError, lang: str) -> list[str]:
+    """A file's problems one line each with their count; every wrong value one line each."""
+    if isinstance(exc, ValidationFailed):
+        return [p.in_language(lang) for p in exc.problems] + [nothing_imported(len(exc.problems), lang)]
+    if isinstance(exc, InvalidFields):
+        return [p.in_language(lang) for p in exc.problems]
+    return [exc.in_language(lang)]
 
 
 @click.group(cls=RoadmapGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,12 +48,19 @@ class RoadmapGroup(click.Group):
     default=None,
     help="SQLAlchemy database URL (default: $DATABASE_URL, else data/roadmap.db).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    default=None,
+    help="Language of the messages: nl, en or fr (default: the locale, from LANGUAGE, LC_ALL or LANG; else en).",
+)
 @click.pass_context
-def main(ctx: click.Context, programme: str | None, database_url: str | None) -> None:
+def main(ctx: click.Context, programme: str | None, database_url: str | None, lang: str | None) -> None:
     """Track a city's climate roadmap: load indicators, partners and commitments; show progress."""
     from roadmap_cli.context import AppContext
 
-    ctx.obj = AppContext(programme_slug=programme, database_url=database_url)
+    chosen = lang.lower() if lang else environment_language()
+    ctx.obj = AppContext(programme_slug=programme, database_url=database_url, lang=chosen)
     ctx.call_on_close(ctx.obj.close)
 
 

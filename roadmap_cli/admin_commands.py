@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, pass_app
 
 
@@ -41,7 +41,10 @@ def restore_command(app: AppContext, file: Path, yes: bool) -> None:
     target = app.engine.url.render_as_string()
     if not yes:
         if not sys.stdin.isatty():
-            raise UserError("restore replaces every row of the database: pass --yes to confirm")
+            raise UserError(Bilingual(
+                "restore replaces every row of the database: pass --yes to confirm",
+                "terugzetten vervangt elke rij van de databank: geef --yes mee om te bevestigen",
+                "la restauration remplace chaque ligne de la base de données : ajoutez --yes pour confirmer"))
         click.confirm(f"Replace everything in {target} with {file}?", abort=True)
     kind = restore(app.engine, file)
     click.echo(f"Restored {target} from {file} ({kind}).")
@@ -62,10 +65,15 @@ def copy_db_command(source_url: str, target_url: str) -> None:
     source, target = make_engine(source_url), make_engine(target_url)
     try:
         if not has_schema(source):
-            raise UserError(f"{source_url} is not a roadmap database")
+            raise UserError(Bilingual(f"{source_url} is not a roadmap database",
+                                      f"{source_url} is geen roadmap-databank",
+                                      f"{source_url} n'est pas une base de données de la feuille de route"))
         counts = copy_database(source, target)
         if table_counts(target) != table_counts(source):
-            raise UserError("the copy is incomplete: row counts differ (nothing was kept)")
+            raise UserError(Bilingual(
+                "the copy is incomplete: row counts differ (nothing was kept)",
+                "de kopie is onvolledig: de aantallen rijen verschillen (er is niets bewaard)",
+                "la copie est incomplète : les nombres de lignes diffèrent (rien n'a été conservé)"))
     finally:
         source.dispose()
         target.dispose()

@@ -9,7 +9,7 @@ import click
 from sqlalchemy import Engine
 
 from pipelines.db import current_revision, has_schema, head_revision, make_engine
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.schema import Programme
 from pipelines.settings import Settings
 
@@ -18,6 +18,7 @@ from pipelines.settings import Settings
 class AppContext:
     programme_slug: str | None = None
     database_url: str | None = None
+    lang: str = "en"  # the language of the command's messages (roadmap_cli.language)
     _engine: Engine | None = field(default=None, repr=False)
 
     @property
@@ -38,14 +39,21 @@ class AppContext:
         """
         where = self.engine.url.render_as_string()
         if not has_schema(self.engine):
-            raise UserError(f"no roadmap database at {where}: run `roadmap init` first")
+            raise UserError(Bilingual(f"no roadmap database at {where}: run `roadmap init` first",
+                                      f"geen roadmap-databank op {where}: voer eerst `roadmap init` uit",
+                                      f"aucune base de données de la feuille de route à {where} : "
+                                      "exécutez d'abord `roadmap init`"))
         if current_schema:
             found, wanted = current_revision(self.engine), head_revision()
             if found != wanted:
-                raise UserError(
+                raise UserError(Bilingual(
                     f"the database at {where} has schema revision {found}, this version needs "
-                    f"{wanted}: back it up (`roadmap backup FILE`), then run `roadmap init` to migrate it"
-                )
+                    f"{wanted}: back it up (`roadmap backup FILE`), then run `roadmap init` to migrate it",
+                    f"de databank op {where} heeft schemaversie {found}, deze versie heeft {wanted} nodig: "
+                    "maak een back-up (`roadmap backup BESTAND`) en voer dan `roadmap init` uit om ze bij te werken",
+                    f"la base de données à {where} a la révision de schéma {found}, cette version requiert "
+                    f"{wanted} : sauvegardez-la (`roadmap backup FICHIER`), puis exécutez `roadmap init` "
+                    "pour la migrer"))
         return self.engine
 
     def programme(self) -> Programme:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, pass_app
 
 
@@ -28,9 +28,10 @@ def demo_command(app: AppContext, force: bool) -> None:
     where = engine.url.render_as_string()
     if holds_data(engine):
         if not force:
-            raise UserError(
-                f"{where} already holds data; `roadmap demo --force` replaces it with the demo"
-            )
+            raise UserError(Bilingual(
+                f"{where} already holds data; `roadmap demo --force` replaces it with the demo",
+                f"{where} bevat al gegevens; `roadmap demo --force` vervangt ze door de demo",
+                f"{where} contient déjà des données ; `roadmap demo --force` les remplace par la démonstration"))
         wipe_database(engine)
     for result in build_demo(engine):
         click.echo(result.summary())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, cli_user, pass_app
 
 BIG_FILE_BYTES = 20_000_000  # a progress bar even off a terminal from this size on
@@ -93,15 +93,23 @@ def _make_load_command(kind: str, summary: str):
         from pipelines.load.result import LoadOptions
 
         if all_areas and options.get("planned_as_target_set"):
-            raise UserError("--planned-as-target-set goes with one programme's file, not --all-areas")
+            raise UserError(Bilingual(
+                "--planned-as-target-set goes with one programme's file, not --all-areas",
+                "--planned-as-target-set gaat samen met het bestand van één programma, niet met --all-areas",
+                "--planned-as-target-set s'utilise avec le fichier d'un seul programme, pas avec --all-areas"))
         if all_areas:
             _load_all_areas(app, file, LoadOptions(new_indicators=new_indicators, user=cli_user(),
                                                    missing_markers=tuple(missing_markers), **options),
                             target_year, target_residual_pct)
             return
         if target_year is not None or target_residual_pct is not None:
-            raise UserError("--target-year and --target-residual-pct go with --all-areas "
-                            "(a programme's own targets: `roadmap target`)")
+            raise UserError(Bilingual(
+                "--target-year and --target-residual-pct go with --all-areas "
+                "(a programme's own targets: `roadmap target`)",
+                "--target-year en --target-residual-pct gaan samen met --all-areas "
+                "(de eigen doelen van een programma: `roadmap target`)",
+                "--target-year et --target-residual-pct s'utilisent avec --all-areas "
+                "(les objectifs propres à un programme : `roadmap target`)"))
         programme = app.programme()
         load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True,
                                    missing_markers=tuple(missing_markers), on_wait=lambda text: click.echo(text, err=True), **options)
@@ -208,7 +216,10 @@ def undo_command(app: AppContext, batch: int, yes: bool) -> None:
     engine, programme = app.ready_engine(), app.programme()
     if not yes:
         if not sys.stdin.isatty():
-            raise UserError("undo needs confirmation: pass --yes when not running on a terminal")
+            raise UserError(Bilingual(
+                "undo needs confirmation: pass --yes when not running on a terminal",
+                "ongedaan maken vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
+                "l'annulation doit être confirmée : ajoutez --yes hors d'un terminal"))
         click.confirm(f"Undo batch {batch}?", abort=True)
     click.echo(undo_batch(engine, batch, cli_user(), programme_id=programme.id))
 

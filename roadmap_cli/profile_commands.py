@@ -76,9 +76,12 @@ def import_command(app: AppContext, file: Path) -> None:
         definition = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(Bilingual(f"{file.name} is not a JSON profile: {exc}",
-                                  f"{file.name} is geen JSON-profiel: {exc}")) from None
+                                  f"{file.name} is geen JSON-profiel: {exc}",
+                                  f"{file.name} n'est pas un profil JSON : {exc}")) from None
     if not isinstance(definition, dict):
-        raise UserError(f"{file.name} is not a JSON profile: it holds no object")
+        raise UserError(Bilingual(f"{file.name} is not a JSON profile: it holds no object",
+                                  f"{file.name} is geen JSON-profiel: het bevat geen object",
+                                  f"{file.name} n'est pas un profil JSON : il ne contient aucun objet"))
     profile = save_profile(app.ready_engine(), definition, cli_user())
     click.echo(f"Saved profile {profile.name}.")
 
@@ -91,7 +94,9 @@ def remove_command(app: AppContext, name: str) -> None:
     from pipelines.profiles.catalogue import remove_profile
 
     if not remove_profile(app.ready_engine(), name):
-        raise UserError(f"no saved profile {name!r} (shipped profiles cannot be removed)")
+        raise UserError(Bilingual(f"no saved profile {name!r} (shipped profiles cannot be removed)",
+                                  f"geen bewaard profiel {name!r} (meegeleverde profielen kan je niet verwijderen)",
+                                  f"aucun profil enregistré {name!r} (les profils fournis ne peuvent pas être supprimés)"))
     click.echo(f"Removed profile {name}.")
 
 
@@ -124,7 +129,9 @@ def area_add_command(app: AppContext, names: tuple[str, ...], codes: tuple[str, 
     from pipelines.programme_areas import add_areas
 
     if not names and not codes:
-        raise UserError("give --name or --code (repeatable)")
+        raise UserError(Bilingual("give --name or --code (repeatable)",
+                                  "geef --name of --code (meermaals mogelijk)",
+                                  "indiquez --name ou --code (répétable)"))
     programme = app.programme()
     added = add_areas(app.engine, programme.id, names, codes)
     click.echo(f"Added {added} name(s) or code(s) to the area of {programme.slug}.")

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, cli_user, pass_app
 
 
@@ -113,7 +113,10 @@ def remove_command(app: AppContext, slug: str, yes: bool) -> None:
     programme_row(engine, slug)  # a clear error before asking
     if not yes:
         if not sys.stdin.isatty():
-            raise UserError("remove needs confirmation: pass --yes when not running on a terminal")
+            raise UserError(Bilingual(
+                "remove needs confirmation: pass --yes when not running on a terminal",
+                "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
+                "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
         click.confirm(f"Remove programme '{slug}' and all its data?", abort=True)
     remove_programme(engine, slug)
     click.echo(f"Removed programme '{slug}'.")

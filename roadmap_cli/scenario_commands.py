@@ -8,8 +8,10 @@ import click
 
 from pipelines.analytics.commitments_gap import SCENARIO_BASES
 from pipelines.analytics.scenarios import GROUPINGS
+from pipelines.errors import Bilingual, in_language
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import command_language
 
 STATUS_CODES = [s.code for s in COMMITMENT_STATUSES]
 PARTNER_TYPE_CODES = [p.code for p in PARTNER_TYPES]
@@ -44,7 +46,9 @@ def scenario_command(app: AppContext, basis, statuses, themes, sectors, partner_
     from pipelines.scenario_inputs import format_scenario, scenario_for
 
     if basis is not None and statuses:
-        raise click.UsageError("give either --basis or --include, not both")
+        raise click.UsageError(in_language(Bilingual(
+            "give either --basis or --include, not both", "geef --basis of --include, niet allebei",
+            "indiquez --basis ou --include, pas les deux"), command_language()))
     scenario = Scenario(
         basis=(basis or "as-reported").replace("-", "_"), statuses=tuple(statuses),
         themes=tuple(themes), sectors=tuple(sectors), partner_types=tuple(partner_types),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, pass_app
 
 
@@ -32,10 +32,14 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
 
     settings = app.settings
     if not has_schema(app.engine):
-        raise UserError(
-            f"no roadmap database at {app.engine.url.render_as_string()} yet: run `roadmap demo` "
-            "for the demo data (or `roadmap init` and load your files), then `roadmap serve`"
-        )
+        where = app.engine.url.render_as_string()
+        raise UserError(Bilingual(
+            f"no roadmap database at {where} yet: run `roadmap demo` "
+            "for the demo data (or `roadmap init` and load your files), then `roadmap serve`",
+            f"nog geen roadmap-databank op {where}: voer `roadmap demo` uit voor de demogegevens "
+            "(of `roadmap init` en laad je bestanden), en dan `roadmap serve`",
+            f"pas encore de base de données de la feuille de route à {where} : exécutez `roadmap demo` "
+            "pour les données de démonstration (ou `roadmap init` et chargez vos fichiers), puis `roadmap serve`"))
     app.ready_engine()  # an older schema gets a request to migrate, not errors on every page
     host, port = host or settings.host, port or settings.port
     if production:
@@ -47,7 +51,9 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
         run_production(settings, app.engine, workers, bind)
         return
     if bind or workers:
-        raise UserError("--bind and --workers go with --production")
+        raise UserError(Bilingual("--bind and --workers go with --production",
+                                  "--bind en --workers gaan samen met --production",
+                                  "--bind et --workers s'utilisent avec --production"))
     from dashboard.app import create_app
     from dashboard.http_headers import QuietRequestHandler
 

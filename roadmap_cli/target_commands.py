@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError, in_language
 from roadmap_cli.context import AppContext, cli_user, pass_app
+from roadmap_cli.language import command_language
 
 KIND_OPTIONS = (
     ("residual_pct", "Emissions left at the target year, in % of the baseline (e.g. 17)."),
@@ -26,7 +27,11 @@ def _target_options(func):
 def _one_kind(**given) -> tuple[str, float]:
     chosen = [(k, v) for k, v in given.items() if v is not None]
     if len(chosen) != 1:
-        raise click.UsageError("give exactly one of --residual-pct, --reduction-pct, --absolute-t")
+        raise click.UsageError(in_language(Bilingual(
+            "give exactly one of --residual-pct, --reduction-pct, --absolute-t",
+            "geef precies één van --residual-pct, --reduction-pct, --absolute-t",
+            "indiquez exactement une option parmi --residual-pct, --reduction-pct, --absolute-t"),
+            command_language()))
     return chosen[0]
 
 
@@ -35,7 +40,10 @@ def _confirm(question: str, yes: bool) -> None:
     if yes:
         return
     if not sys.stdin.isatty():
-        raise UserError("removing needs confirmation: pass --yes when not running on a terminal")
+        raise UserError(Bilingual(
+            "removing needs confirmation: pass --yes when not running on a terminal",
+            "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
+            "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
     click.confirm(question, abort=True)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.vocab import ROLES
 from roadmap_cli.context import AppContext, pass_app
 
@@ -17,7 +17,8 @@ def _read_password(from_stdin: bool) -> str:
         line = sys.stdin.readline()
         password = line.rstrip("\r\n")
         if not password:
-            raise UserError("no password on standard input")
+            raise UserError(Bilingual("no password on standard input", "geen wachtwoord op de standaardinvoer",
+                                      "aucun mot de passe sur l'entrée standard"))
         return password
     return click.prompt("Password", hide_input=True, confirmation_prompt=True)
 

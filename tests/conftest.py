@@ -47,6 +47,9 @@ from pipelines.schema import Base, Programme
 from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
+# The command line speaks the locale's language (roadmap_cli.language): the tests read its English
+# on any machine, unless a test asks for another (--lang, or an environment of its own).
+os.environ["LANGUAGE"] = "en"
 _counter = itertools.count()
 
 

@@ -171,3 +171,12 @@ def test_each_template_loads_into_the_demo_as_a_dry_run(demo, kind, name, new_in
     assert result.added == added
     assert result.warnings == []
     assert result.batch_id is None  # a dry run writes nothing
+
+
+def test_every_demo_indicator_has_a_french_name(demo):
+    with demo.engine.connect() as conn:
+        names = conn.execute(select(Indicator.code, Indicator.name_en, Indicator.name_fr)).all()
+    assert names and [code for code, _en, fr in names if not fr] == []
+    french = {code: fr for code, _en, fr in names}
+    assert french["cycling_modal_share"] == "Part du vélo dans les déplacements"
+    assert french["emissions.residential"] == "Émissions, logements"

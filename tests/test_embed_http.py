@@ -58,3 +58,31 @@ def test_a_bad_embed_setting_is_refused_with_its_own_name():
 def test_a_bad_embed_setting_stops_the_app_from_starting(engine, database_url):
     with pytest.raises(UserError, match="EMBED_FRAME_ANCESTORS="):
         create_app(Settings(database_url=database_url, embed_frame_ancestors="'self'; script-src *"), engine)
+
+
+def test_a_sector_embed_takes_the_embed_frame_policy_too(engine, database_url):
+    client = _client(engine, database_url, embed_frame_ancestors="'self' https://www.leuven.be")
+    for path in ("/embed/sectors/buildings?lang=en&programme=leuven&per=inhabitant",
+                 "/embed/sectors/buildings?lang=en&programme=leuven&indicator=renovated_homes"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert _frame_ancestors(response) == "frame-ancestors 'self' https://www.leuven.be", path
+
+
+def test_the_sector_embed_is_the_sectors_pages_chart(engine, database_url):
+    from dashboard.app import create_app as make_app
+    from dashboard.context import current_programme
+    from dashboard.pages.embed import layout
+    from dashboard.pages.sectors import sector_content
+
+    seed_dashboard_programme(engine)
+    app = make_app(Settings(database_url=database_url), engine)
+    with app.server.test_request_context("/embed/sectors/buildings?lang=en"):
+        page_block = sector_content(current_programme("leuven"), "buildings", None, "en", "inhabitant")[2]
+        embed = layout(section="sectors", chart="buildings", lang="en", programme="leuven", per="inhabitant")
+        page_figure = page_block.children[1].children[0].figure
+        embed_figure = embed.children[1].children[0].figure
+        assert embed.children[0].children == page_block.children[0].children == "Emissions of Buildings"
+        assert embed_figure == page_figure
+        unknown = layout(section="sectors", chart="shipping", lang="en", programme="leuven")
+        assert "/embed/sectors/<sector>" in str(unknown.children[2].children)

@@ -228,3 +228,15 @@ def test_a_summary_without_milestone_levels_falls_back_on_the_stored_milestones(
     levels, target = milestone_levels({"baseline_t": 457_500.0, "target_t": 77_775.0,
                                        "target_year": 2030}, stored)
     assert levels == {2025: pytest.approx(274_500)} and target == (2030, 77_775.0)
+
+
+def test_long_sector_names_break_into_legend_lines_a_phone_can_show():
+    from dashboard.figures.common import LEGEND_LINE, legend_name
+
+    assert legend_name("Agriculture, foresterie et utilisation des terres") == (
+        "Agriculture, foresterie et<br>utilisation des terres")
+    assert legend_name("Agriculture, forestry and land use") == "Agriculture, forestry and land use"  # fits
+    table = pd.DataFrame({"year": [2020, 2021], "afolu": [-10.0, -12.0], "buildings": [5.0, 4.0]})
+    names = [trace["name"] for trace in sector_area_figure(table, "fr", "kt")["data"]]
+    assert names[0] == "Agriculture, foresterie et<br>utilisation des terres"
+    assert all(len(line) <= LEGEND_LINE for name in names for line in name.split("<br>"))

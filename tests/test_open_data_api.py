@@ -97,13 +97,15 @@ def test_status_of_another_target_set_and_year_equals_the_cli(engine, programme_
     assert missing.status_code == 404 and "Nope" in missing.get_json()["message"]
 
 
-def test_unknown_programme_is_a_json_404_in_both_languages(shared_seeded, reader):
+def test_unknown_programme_is_a_json_404_in_three_languages(shared_seeded, reader):
     response = reader.get("/api/v1/programmes/nowhere/emissions.json")
     assert response.status_code == 404
     body = response.get_json()
     assert body["code"] == "unknown_programme" and "nowhere" in body["message"]
     assert body["message_nl"].startswith("Geen programma")
-    assert reader.get("/api/v1/no-such-thing").get_json()["code"] == "not_found"
+    assert body["message_fr"] == "Pas de programme 'nowhere' ; /api/v1/programmes les énumère."
+    missing = reader.get("/api/v1/no-such-thing").get_json()
+    assert missing["code"] == "not_found" and missing["message_fr"].startswith("Cette adresse de l'API")
 
 
 def test_a_get_carries_cors_and_every_other_method_gets_405(shared_seeded, reader):
@@ -239,12 +241,21 @@ def test_targets_have_their_milestones_and_pathways(shared_seeded, reader):
     assert next(v for v in total if v["year"] == 2024)["pathway_t_co2e"] == pytest.approx(206_400)
 
 
-def test_the_guide_page_lists_the_endpoints_in_dutch_and_english(shared_seeded, reader):
+def test_the_guide_page_lists_the_endpoints_in_dutch_english_and_french(shared_seeded, reader):
     english = reader.get("/api/v1/?lang=en").get_data(as_text=True)
     dutch = reader.get("/api/v1/?lang=nl").get_data(as_text=True)
+    french = reader.get("/api/v1/?lang=fr").get_data(as_text=True)
     assert '<html lang="en">' in english and "Open data API" in english
     assert '<html lang="nl">' in dutch and "Open-data-API" in dutch and "Wat het geeft" in dutch
-    for page in (english, dutch):
+    assert '<html lang="fr">' in french and "<h1>API de données ouvertes</h1>" in french
+    assert "Ce qu&#x27;elle donne" in french and "Sommes-nous sur la bonne voie ?" in french
+    assert "What it gives" not in french and "Wat het geeft" not in french
+    # Each page links to the two others, each named in its own language.
+    assert '<a href="?lang=nl" lang="nl" hreflang="nl">Nederlands</a>' in french
+    assert '<a href="?lang=en" lang="en" hreflang="en">English</a>' in french
+    assert 'hreflang="fr">Français</a>' in dutch and 'hreflang="fr">Français</a>' in english
+    assert reader.get("/api/v1/", headers={"Accept-Language": "fr-BE"}).headers["Content-Language"] == "fr"
+    for page in (english, dutch, french):
         assert "/api/v1/programmes/{slug}/datapackage.json" in page
         assert "curl http://localhost/api/v1/programmes/leuven/status" in page
 

@@ -43,8 +43,11 @@ def test_counting_units_and_the_demos_texts_exist_in_both_languages():
         "aansluitingen", "woningen", "installaties", "personen"]
     assert unit_text("MWh", "nl") == "MWh"  # physical units read the same
     assert project_text(DEMO_PROGRAMME.scope_note, "nl").startswith("Territoriale uitstoot")
-    for nl, en in DEMO_TEXTS.values():
-        assert nl and en
+    assert [unit_text(u, "fr") for u in ("connections", "homes", "households")] == [
+        "raccordements", "logements", "ménages"]
+    for english, texts in DEMO_TEXTS.items():
+        assert texts["nl"] and texts["fr"] and texts["en"] == english
+    assert project_text(CCC_NAME, "fr") == "Contrat de ville climatique 2030"
     assert stored_text("Written by a partner", "nl") == "Written by a partner"  # as written
 
 
@@ -69,3 +72,12 @@ def test_the_log_page_reads_local_days_as_their_utc_moments(engine):
     assert log_rows(engine, programme_id, "cor", "all", None, date(2026, 6, 30), brussels).empty
     assert log_rows(engine, programme_id, "ann", "all", None, None, brussels).empty  # ann changed nothing
     assert log_rows(engine, programme_id, "", "targets", None, None, brussels).empty  # no target changes
+
+
+def test_the_import_history_shows_local_time_as_the_other_workspace_pages():
+    from dashboard.workspace.imports.views import when
+
+    # Stored 10:30 UTC (SQLite gives it back without a zone): 12:30 in Brussels in summer.
+    assert when(datetime(2026, 7, 1, 10, 30), "en") == "1 July 2026, 12:30 CEST"
+    assert when(datetime(2026, 12, 1, 10, 30, tzinfo=UTC), "nl") == "1 december 2026, 11:30 CET"
+    assert when(None, "fr") == "–"

@@ -34,7 +34,8 @@ class ApiError(Exception):
 
 def error_body(status: int, code: str, message: Bilingual | str) -> dict:
     nl = message.nl if isinstance(message, Bilingual) else str(message)
-    return {"status": status, "code": code, "message": str(message), "message_nl": nl}
+    fr = (message.fr if isinstance(message, Bilingual) else None) or str(message)
+    return {"status": status, "code": code, "message": str(message), "message_nl": nl, "message_fr": fr}
 
 
 def json_response(body, status: int = 200, mimetype: str = JSON_TYPE) -> flask.Response:
@@ -58,11 +59,13 @@ def http_error_response(error: HTTPException) -> flask.Response:
     """A framework error (405, 404) on an API path, as the API's JSON error."""
     texts = {
         405: ("method_not_allowed", Bilingual("The API is read-only: only GET (and HEAD) is allowed.",
-                                             "De API is alleen-lezen: enkel GET (en HEAD) is toegestaan.")),
+                                             "De API is alleen-lezen: enkel GET (en HEAD) is toegestaan.",
+                                             "L'API est en lecture seule : seuls GET (et HEAD) sont autorisés.")),
         404: ("not_found", Bilingual("No such API endpoint; see /api/v1/openapi.json.",
-                                     "Dit API-adres bestaat niet; zie /api/v1/openapi.json.")),
+                                     "Dit API-adres bestaat niet; zie /api/v1/openapi.json.",
+                                     "Cette adresse de l'API n'existe pas ; voir /api/v1/openapi.json.")),
     }
-    code, message = texts.get(error.code or 500, ("error", Bilingual(error.name, error.name)))
+    code, message = texts.get(error.code or 500, ("error", Bilingual(error.name, error.name, error.name)))
     response = json_response(error_body(error.code or 500, code, message), error.code or 500)
     if error.code == 405:
         response.headers["Allow"] = "GET, HEAD"
@@ -86,6 +89,13 @@ def conditional(version: str, build: Callable[[], flask.Response]) -> flask.Resp
     response.set_etag(held or etag)
     response.headers["Cache-Control"] = CACHE_CONTROL
     return with_cors(response)
+
+
+def request_variant() -> str:
+    """The request's path and query parameters, sorted: part of an ETag, so that two answers of
+    different parameters (?per=inhabitant, ?offset=100, another report) never share a tag."""
+    args = sorted(flask.request.args.items(multi=True))
+    return f"{flask.request.path}?{urlencode(args)}"
 
 
 def _held_tag(etag: str) -> str | None:
@@ -112,6 +122,7 @@ def int_arg(name: str, default: int, minimum: int, maximum: int) -> int:
         raise ApiError(400, "bad_parameter", Bilingual(
             f"Parameter '{name}' must be a whole number from {minimum} to {maximum}, not {raw!r}.",
             f"Parameter '{name}' moet een geheel getal van {minimum} tot {maximum} zijn, niet {raw!r}.",
+            f"Le paramètre '{name}' doit être un nombre entier de {minimum} à {maximum}, pas {raw!r}.",
         ))
     return value
 
@@ -121,7 +132,21 @@ def text_arg(name: str) -> str | None:
     raw = flask.request.args.get(name) or None
     if raw is not None and "\x00" in raw:
         raise ApiError(400, "bad_parameter", Bilingual(
-            f"Parameter '{name}' holds a NUL character.", f"Parameter '{name}' bevat een NUL-teken."))
+            f"Parameter '{name}' holds a NUL character.", f"Parameter '{name}' bevat een NUL-teken.",
+            f"Le paramètre '{name}' contient un caractère NUL."))
+    return raw
+
+
+def choice_arg(name: str, choices: Sequence[str]) -> str:
+    """A query parameter taking one of `choices` (the first when absent); else a 400 naming them."""
+    raw = flask.request.args.get(name, choices[0])
+    if raw not in choices:
+        valid = ", ".join(choices)
+        raise ApiError(400, "bad_parameter", Bilingual(
+            f"Parameter '{name}' must be one of {valid}, not {raw!r}.",
+            f"Parameter '{name}' moet een van {valid} zijn, niet {raw!r}.",
+            f"Le paramètre '{name}' doit valoir l'une des valeurs {valid}, et non {raw!r}.",
+        ))
     return raw
 
 
@@ -132,6 +157,7 @@ def flag_arg(name: str) -> bool:
         raise ApiError(400, "bad_parameter", Bilingual(
             f"Parameter '{name}' must be 0 or 1, not {raw!r}.",
             f"Parameter '{name}' moet 0 of 1 zijn, niet {raw!r}.",
+            f"Le paramètre '{name}' doit valoir 0 ou 1, pas {raw!r}.",
         ))
     return raw == "1"
 

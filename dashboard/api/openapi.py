@@ -11,7 +11,7 @@ JSON_TYPES = {"string": "string", "integer": "integer", "number": "number", "boo
 FORMATS = {"date": "date", "datetime": "date-time"}
 ALWAYS_SET = {"year", "sector", "complete", "indicator", "period", "unit", "batch_id", "id", "code",
               "name", "name_nl", "name_en", "kind", "type", "partner_id", "partner", "title", "status",
-              "is_current", "lower_is_better", "partner_type"}
+              "is_current", "lower_is_better", "partner_type", "population_missing"}
 
 
 def _field_schema(f: Field) -> dict:
@@ -38,10 +38,11 @@ def _json(schema: dict, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-ERROR = {"type": "object", "required": ["status", "code", "message", "message_nl"], "properties": {
+ERROR = {"type": "object", "required": ["status", "code", "message", "message_nl", "message_fr"], "properties": {
     "status": {"type": "integer"}, "code": {"type": "string"},
     "message": {"type": "string", "description": "In English."},
     "message_nl": {"type": "string", "description": "In Dutch."},
+    "message_fr": {"type": "string", "description": "In French."},
 }}
 LINKS = {"type": "object", "additionalProperties": {"type": ["string", "null"]}}
 PROGRAMME = {"type": "object", "required": ["slug", "name", "baseline_year", "target_year"], "properties": {
@@ -68,6 +69,11 @@ OFFSET = {"name": "offset", "in": "query", "schema": {"type": "integer", "minimu
                                                       "default": 0}}
 HISTORY = {"name": "history", "in": "query", "schema": {"type": "string", "enum": ["0", "1"]},
            "description": "1: every stored version, superseded ones too, with their provenance."}
+PER = {"name": "per", "in": "query",
+       "schema": {"type": "string", "enum": ["total", "inhabitant"], "default": "total"},
+       "description": ("inhabitant: every value in t CO2e per inhabitant (÷ the population of its year, "
+                       "as the dashboard's per-inhabitant charts); a year without a population is "
+                       "flagged (population_missing) and its values are empty, never zero.")}
 INDICATOR = {"name": "indicator", "in": "query", "schema": {"type": "string"},
              "description": "Only this indicator's values (its code)."}
 
@@ -108,11 +114,18 @@ def openapi_document() -> dict:
              {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2200},
               "description": "The status as known at the end of this year."}], bad_request=True),
         f"{programme}/emissions.json": _operation(
-            "Emissions by sector and year (t CO2e), with provenance",
+            "Emissions by sector and year (t CO2e, or per inhabitant with ?per=inhabitant), with provenance",
             _json({"type": "object", "required": ["data", "meta"], "properties": {
-                "data": {"type": "array", "items": _ref("Emission")}, "meta": {"type": "object"}}}),
-            [SLUG]),
-        f"{programme}/emissions.csv": _operation("Emissions as CSV", _csv("CSV, one header row"), [SLUG]),
+                "data": {"type": "array", "items": {"anyOf": [_ref("Emission"), _ref("EmissionPerInhabitant")]}},
+                "meta": {"type": "object", "required": ["unit", "per"], "properties": {
+                    "unit": {"type": "string", "enum": [tables.T_CO2E, tables.T_CO2E_PER_INHABITANT]},
+                    "per": {"type": "string", "enum": ["total", "inhabitant"]},
+                    "years_without_population": {"type": "array", "items": {"type": "integer"}},
+                }}}}),
+            [SLUG, PER], bad_request=True),
+        f"{programme}/emissions.csv": _operation(
+            "Emissions as CSV (?per=inhabitant: the per-inhabitant columns)", _csv("CSV, one header row"),
+            [SLUG, PER], bad_request=True),
         f"{programme}/observations": _operation(
             "Current values of every indicator (or every version), paged",
             _json(_page("Observation")), [SLUG, HISTORY, INDICATOR, LIMIT, OFFSET], bad_request=True),
@@ -164,6 +177,7 @@ def openapi_document() -> dict:
         "components": {"schemas": {
             "Error": ERROR, "Programme": PROGRAMME, "TargetSet": TARGET_SET,
             "Emission": _row_schema(tables.EMISSIONS),
+            "EmissionPerInhabitant": _row_schema(tables.EMISSIONS_PER_INHABITANT),
             "Observation": _row_schema(tables.OBSERVATIONS, tables.HISTORY_FIELDS),
             "Indicator": _row_schema(tables.INDICATORS),
             "Commitment": _row_schema(tables.COMMITMENTS),

@@ -20,10 +20,12 @@ def _report_view(file_format: str) -> None:
         kind = flask.request.view_args["kind"]
         if kind not in REPORT_KINDS:
             raise ApiError(404, "unknown_report", Bilingual(
-                f"No report {kind!r}; reports: com, cdp, nzc.", f"Geen rapport {kind!r}; rapporten: com, cdp, nzc."))
+                f"No report {kind!r}; reports: com, cdp, nzc.", f"Geen rapport {kind!r}; rapporten: com, cdp, nzc.",
+                f"Pas de rapport {kind!r} ; rapports : com, cdp, nzc."))
         if "year" not in flask.request.args:
             raise ApiError(400, "bad_parameter", Bilingual("Parameter 'year' is required.",
-                                                           "Parameter 'year' is verplicht."))
+                                                           "Parameter 'year' is verplicht.",
+                                                           "Le paramètre 'year' est obligatoire."))
         year = http.int_arg("year", 0, 1900, 2200)
 
         def build() -> flask.Response:
@@ -31,7 +33,8 @@ def _report_view(file_format: str) -> None:
                 made = build_report(engine, p.id, kind, year)
             except UserError as error:
                 raise ApiError(404, "no_data", Bilingual(
-                    str(error), f"Geen gegevens voor dit rapport: {error}")) from error
+                    str(error), f"Geen gegevens voor dit rapport: {error}",
+                    f"Pas de données pour ce rapport : {error.in_language('fr')}")) from error
             response = flask.Response(report_bytes(made, file_format), mimetype=REPORT_TYPES[file_format])
             response.headers["Content-Disposition"] = (
                 f'attachment; filename="{p.slug}-{kind}-{year}.{file_format}"')

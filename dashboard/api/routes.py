@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from dashboard import queries
 from dashboard.api import http, tables
 from dashboard.api.csv_text import csv_response
+from dashboard.api.emissions import emissions_table
 from dashboard.api.http import ApiError, conditional, json_response
 from dashboard.context import current_engine
 from pipelines import open_data
@@ -62,6 +63,7 @@ def find_programme(engine: Engine, slug: str) -> ApiProgramme:
         raise ApiError(404, "unknown_programme", Bilingual(
             f"No programme {slug!r}; /api/v1/programmes lists them.",
             f"Geen programma {slug!r}; /api/v1/programmes somt ze op.",
+            f"Pas de programme {slug!r} ; /api/v1/programmes les énumère.",
         ))
     return found[0]
 
@@ -83,7 +85,7 @@ def programme_view(rule: str) -> Callable:
             programme = find_programme(engine, slug)
             # Parameters are checked first: a bad one is a 400 even for a client holding an ETag.
             build_now = build(engine, programme)
-            return conditional(programme.data_version, build_now)
+            return conditional(f"{programme.data_version} {http.request_variant()}", build_now)
 
         view.__name__ = build.__name__
         get(f"/programmes/<slug>{rule}")(view)
@@ -146,7 +148,8 @@ def status(engine: Engine, p: ApiProgramme):
             summary = status_summary(engine, p.id, target, year)
         except UserError as error:
             raise ApiError(404, "no_status", Bilingual(
-                str(error), f"Geen stand van zaken beschikbaar: {error}")) from error
+                str(error), f"Geen stand van zaken beschikbaar: {error}",
+                f"Aucun état des lieux disponible : {error.in_language('fr')}")) from error
         # Serialised as `roadmap status --json` does, so the two are the same object.
         text = json.dumps(summary, ensure_ascii=False)
         return flask.Response(text, mimetype=http.JSON_TYPE)
@@ -156,17 +159,25 @@ def status(engine: Engine, p: ApiProgramme):
 
 @programme_view("/emissions.json")
 def emissions_json(engine: Engine, p: ApiProgramme):
-    return lambda: json_response({
-        "data": open_data.emissions_table(engine, p.id),
-        "meta": {"unit": tables.T_CO2E, "scope_note": p.scope_note},
-    })
+    emissions = emissions_table(engine, p.id, p.scope_note)
+
+    def build() -> flask.Response:
+        _, rows, meta = emissions()
+        return json_response({"data": rows, "meta": meta})
+
+    return build
 
 
 @programme_view("/emissions.csv")
 def emissions_csv(engine: Engine, p: ApiProgramme):
-    return lambda: csv_response(
-        tables.EMISSIONS.columns, open_data.emissions_table(engine, p.id), f"{p.slug}-emissions.csv"
-    )
+    emissions = emissions_table(engine, p.id, p.scope_note)
+
+    def build() -> flask.Response:
+        table, rows, _ = emissions()
+        suffix = "-per-inhabitant" if table is tables.EMISSIONS_PER_INHABITANT else ""
+        return csv_response(table.columns, rows, f"{p.slug}-emissions{suffix}.csv")
+
+    return build
 
 
 def _observation_args() -> tuple[bool, str | None]:
@@ -244,6 +255,7 @@ def unknown(rest: str) -> flask.Response:
     raise ApiError(404, "not_found", Bilingual(
         "No such API endpoint; see /api/v1/openapi.json.",
         "Dit API-adres bestaat niet; zie /api/v1/openapi.json.",
+        "Cette adresse de l'API n'existe pas ; voir /api/v1/openapi.json.",
     ))
 
 

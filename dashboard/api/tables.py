@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 T_CO2E = "t CO2e"
+T_CO2E_PER_INHABITANT = "t CO2e per inhabitant"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,23 @@ EMISSIONS = Table("emissions", "Emissions by sector and year", (
     Field("batch_ids", "string", "Import batches that stored those values, separated by spaces."),
 ))
 
+EMISSIONS_PER_INHABITANT = Table("emissions_per_inhabitant", "Emissions per inhabitant by sector and year", (
+    "The emissions table (?per=inhabitant) with every value divided by the population of its "
+    "year, as the dashboard's per-inhabitant charts show them. A year without a population has "
+    "no value per inhabitant: population_missing is true and the values are empty, never zero."), (
+    Field("year", "integer", "Calendar year."),
+    Field("sector", "string", "Sector code (Covenant of Mayors / GPC based), or 'total'."),
+    Field("value_t_co2e_per_inhabitant", "number", "Emissions in the year ÷ the population that year "
+          "(empty when the year has no population).", T_CO2E_PER_INHABITANT),
+    Field("unit", "string", f"Always '{T_CO2E_PER_INHABITANT}'."),
+    Field("population", "number", "Inhabitants that year (the programme's population series).", "persons"),
+    Field("population_missing", "boolean", "True when the year has no population: no value per inhabitant."),
+    *(f for f in EMISSIONS.fields if f.name in ("basis", "complete", "sectors_included")),
+    Field("reported_total_t_co2e_per_inhabitant", "number", "For totals: the reported total ÷ the "
+          "population that year, if both exist.", T_CO2E_PER_INHABITANT),
+    *(f for f in EMISSIONS.fields if f.name in ("source", "batch_ids")),
+))
+
 OBSERVATIONS = Table("observations", "Observations", (
     "Every current value of every indicator, in the indicator's canonical unit, with its source "
     "and the import (file, batch, time) that stored it."), (
@@ -74,6 +92,7 @@ INDICATORS = Table("indicators", "Indicators", "The series the programme measure
     Field("code", "string", "Indicator code."),
     Field("name_nl", "string", "Name in Dutch."),
     Field("name_en", "string", "Name in English."),
+    Field("name_fr", "string", "Name in French (empty: none given; name_en stands in)."),
     Field("unit", "string", "Canonical unit of every value."),
     Field("sector_code", "string", "Sector the indicator belongs to (empty: none)."),
     Field("kind", "string", "emissions, activity or context."),

@@ -178,3 +178,46 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     if (button) { saveChartImage(button); }
   });
 })();
+
+/* Charts on a phone (narrower than 48rem): the value axis's title reads across, above the plot,
+   not turned on its side; a legend taller than the room Plotly gives it (it would scroll or be
+   cut off) makes the chart taller instead. Checked whenever the page changes (a callback's new
+   figure brings the server's layout back). */
+(function () {
+  var NARROW = "(max-width: 47.99rem)";
+  function hiddenLegend(plot) {
+    var groups = plot.querySelector("g.legend .groups"), frame = plot.querySelector("g.legend rect.bg");
+    if (!groups || !frame) { return 0; }
+    return groups.getBBox().height - frame.getBBox().height;
+  }
+  function fit(plot) {
+    var layout = plot.layout;
+    if (!layout || !window.Plotly || plot.getAttribute("data-phone-fit") === "busy") { return; }
+    var update = {};
+    var title = layout.yaxis && layout.yaxis.title && layout.yaxis.title.text;
+    if (title && layout.yaxis.visible !== false) {
+      update["yaxis.title.text"] = "";
+      update.annotations = (layout.annotations || []).concat([{
+        text: title, showarrow: false, xref: "paper", yref: "paper", x: 0, y: 1, xanchor: "left",
+        yanchor: "bottom", yshift: 4, font: { size: 13 } }]);
+      update["margin.t"] = Math.max((layout.margin && layout.margin.t) || 0, 30);
+    }
+    var hidden = hiddenLegend(plot);
+    if (hidden > 1 && (layout.height || 0) < 2000) { update.height = Math.ceil((layout.height || 380) + hidden + 16); }
+    if (Object.keys(update).length === 0) { plot.setAttribute("data-phone-fit", "done"); return; }
+    plot.setAttribute("data-phone-fit", "busy");
+    window.Plotly.relayout(plot, update).then(function () {
+      plot.setAttribute("data-phone-fit", "done");
+      window.setTimeout(function () { fit(plot); }, 0);  // the legend once more, at the new height
+    }, function () { plot.setAttribute("data-phone-fit", "done"); });
+  }
+  var pending = false;
+  function check() {
+    pending = false;
+    if (!window.matchMedia(NARROW).matches) { return; }
+    document.querySelectorAll(".js-plotly-plot").forEach(fit);
+  }
+  function later() { if (!pending) { pending = true; window.setTimeout(check, 120); } }
+  window.addEventListener("resize", later);
+  new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
+})();

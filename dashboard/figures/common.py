@@ -21,6 +21,22 @@ def series_label(code: str, lang: str) -> str:
     return SERIES[code].label(lang)
 
 
+LEGEND_LINE = 36  # characters: a legend entry longer than this is cut off on a 375 px phone
+
+
+def legend_name(name: str) -> str:
+    """A trace name for the legend, broken into lines of at most LEGEND_LINE characters at spaces
+    (Plotly does not wrap legend text; 'Agriculture, foresterie et utilisation des terres' ran off
+    a phone's screen). The hover shows the same lines."""
+    lines: list[str] = []
+    for word in name.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= LEGEND_LINE:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def to_kt(values: pd.Series) -> pd.Series:
     """Tonnes to kilotonnes, rounded to what the charts and tables show (0.1 kt)."""
     return (pd.to_numeric(values, errors="coerce") / 1000.0).round(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean
+from dashboard.figures.common import base_layout, clean, legend_name
 from pipelines.vocab import INK, PROGRAMME_COLOURS, SECTOR_BY_CODE, SECTORS
 
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
@@ -145,7 +145,7 @@ def sector_mix_figure(table: pd.DataFrame, lang: str, x_title: str) -> dict:
     """Stacked 100 % bars: each programme's sector shares in its latest year."""
     labels = [f"{p} ({int(y)})" if pd.notna(y) else str(p) for p, y in zip(table["programme"], table["year"], strict=True)]
     traces = [{
-        "type": "bar", "orientation": "h", "name": SECTOR_BY_CODE[code].label(lang), "x": clean(table[code]),
+        "type": "bar", "orientation": "h", "name": legend_name(SECTOR_BY_CODE[code].label(lang)), "x": clean(table[code]),
         "y": labels, "marker": {"color": SECTOR_BY_CODE[code].colour},
         "hovertemplate": "%{x:,.1f} %<extra>%{fullData.name}</extra>",
     } for code in table.columns if code in SECTOR_BY_CODE]

@@ -88,7 +88,8 @@ def gap_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
         "title": {"text": x_title}, "gridcolor": GRID, "tickformat": ",~f",
         "rangemode": "tozero", "fixedrange": True, "automargin": True, "tickangle": 0, "nticks": 4,
     }
+    # A gap between each step's name and the axis line, where the text otherwise touches it.
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
-                       "fixedrange": True}
+                       "fixedrange": True, "ticklabelstandoff": 6}
     layout["bargap"] = 0.3
     return {"data": [trace], "layout": layout}

@@ -44,6 +44,7 @@ def status_figure(table: pd.DataFrame, lang: str, x_title: str) -> dict:
     step = max(1, math.ceil(max([0, *table["count"]]) / 5))
     layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": GRID, "tickformat": "d",
                        "dtick": step, "rangemode": "tozero", "fixedrange": True}
+    # A gap between each step's name and the axis line, where the text otherwise touches it.
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
-                       "fixedrange": True}
+                       "fixedrange": True, "ticklabelstandoff": 6}
     return {"data": [trace], "layout": layout}

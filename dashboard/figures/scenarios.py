@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, to_kt
+from dashboard.figures.line_styles import year_axis
 from pipelines.vocab import BAND_COLOURS, GRID, INK, STEP_COLOURS
 
 BAR_STEPS = ("now", "scenario", "target")
@@ -66,6 +67,9 @@ def wedge_figure(table: pd.DataFrame, labels: dict[str, str], line_labels: dict[
         "hovertemplate": "%{y:,.1f} kt<extra>%{fullData.name}</extra>",
     })
     layout = base_layout(lang, y_title, height=420)
+    # Ticks on the last measured year and the target year: Plotly's own ended at 2029 of a 2030 scenario.
+    found = [int(y) for y in years if y is not None]
+    layout["xaxis"].update(year_axis(years, [min(found), max(found)] if found else []))
     return {"data": traces, "layout": layout}
 
 
@@ -95,7 +99,8 @@ def bar_figure(table: pd.DataFrame, step_labels: dict[str, str], lang: str, x_ti
     layout["margin"] = {"l": 12, "r": 56, "t": 12, "b": 48}
     layout["xaxis"] = {"title": {"text": x_title}, "gridcolor": GRID, "tickformat": ",~f",
                        "rangemode": "tozero", "fixedrange": True, "automargin": True}
+    # A gap between each step's name and the axis line, where the text otherwise touches it.
     layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True,
-                       "fixedrange": True}
+                       "fixedrange": True, "ticklabelstandoff": 6}
     layout["bargap"] = 0.35
     return {"data": [trace], "layout": layout}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean, to_shown
+from dashboard.figures.common import base_layout, clean, legend_name, to_shown
 from dashboard.figures.line_styles import year_axis
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
 
@@ -56,7 +56,7 @@ def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, target_year
         sector = SECTOR_BY_CODE[code]
         values = table[code]
         trace = {
-            "type": "scatter", "mode": "lines", "name": sector.label(lang),
+            "type": "scatter", "mode": "lines", "name": legend_name(sector.label(lang)),
             "x": clean(table["year"]), "y": clean(values),
             "line": {"color": sector.colour, "width": 1.5},
             "hovertemplate": ("%{y:,.2f}" if per_inhabitant else "%{y:,.1f}") + "<extra>%{fullData.name}</extra>",

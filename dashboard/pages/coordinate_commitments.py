@@ -1,4 +1,5 @@
-"""Coordinators: keep partners' commitments up to date (status, progress, target year, note).
+"""Coordinators: keep partners' commitments up to date (status, progress, start and target year,
+the shape of the reduction for the scenarios, note).
 
 Each save goes through the audit log and rebuilds the progress figures; the commitments gap on
 this page is redrawn from them after every change.
@@ -12,6 +13,7 @@ from dash import html
 
 from dashboard import queries
 from dashboard.context import ProgrammeInfo, current_engine, page_title, request_language
+from dashboard.data_texts import stored_text
 from dashboard.i18n import fmt_number, fmt_pct, is_missing, t
 from dashboard.sections.overview_sections import gap_block
 from dashboard.sections.targets_and_gap import pick_target
@@ -25,7 +27,7 @@ from dashboard.workspace.coordinate.editor import (
     register_editor,
 )
 from dashboard.workspace.coordinate.queries import commitments_to_edit
-from pipelines.vocab import COMMITMENT_STATUSES
+from pipelines.vocab import COMMITMENT_SHAPES, COMMITMENT_STATUSES
 
 dash.register_page(
     __name__, path=COORD_COMMITMENTS_PATH, name="Edit commitments",
@@ -37,8 +39,18 @@ def status_options(lang: str) -> list[dict]:
     return [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_STATUSES]
 
 
+def shape_options(lang: str) -> list[dict]:
+    return [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_SHAPES]
+
+
 def _text(value, _lang: str) -> str:
     return "" if value is None or (not isinstance(value, str) and is_missing(value)) else str(value)
+
+
+def _shown_text(value, lang: str) -> str:
+    """A stored text as the table shows it: the demo's own in the page's language (the form keeps
+    the text as stored)."""
+    return stored_text(_text(value, lang), lang)
 
 
 def _year(value, _lang: str) -> str:
@@ -52,18 +64,20 @@ def _status(value, lang: str) -> str:
 FIELDS = (
     EditField("status", "col_status", "choice", options=status_options),
     EditField("progress_pct", "coord_field_progress", "number", hint="coord_hint_progress"),
+    EditField("start_year", "coord_field_start_year", "year", hint="coord_hint_start_year"),
     EditField("target_year", "col_target_year", "year", hint="coord_hint_year"),
+    EditField("shape", "coord_field_shape", "choice", options=shape_options),
     EditField("note", "coord_field_note", "textarea"),
 )
 COLUMNS = (
-    TableColumn("title", "col_commitment", _text),
+    TableColumn("title", "col_commitment", _shown_text),
     TableColumn("partner", "col_partner", _text),
     TableColumn("status", "col_status", _status),
     TableColumn("progress_pct", "col_progress", lambda v, lang: "–" if is_missing(v) else fmt_pct(v, lang, 0)),
     TableColumn("target_year", "col_target_year", _year),
     TableColumn("reduction_t_per_year", "col_reduction_t",
                 lambda v, lang: "–" if is_missing(v) else fmt_number(v, lang, 0)),
-    TableColumn("note", "coord_field_note", _text),
+    TableColumn("note", "coord_field_note", _shown_text),
 )
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.context import page_title, request_language
+from dashboard.data_texts import stored_text
 from dashboard.i18n import is_missing, t
 from dashboard.workspace.common.form_fields import NONE, EditField
 from dashboard.workspace.common.nav import COORD_PARTNERS_PATH, workspace_shell
@@ -44,6 +45,12 @@ def _text(value, _lang: str) -> str:
     return "" if value is None or (not isinstance(value, str) and is_missing(value)) else str(value)
 
 
+def _shown_text(value, lang: str) -> str:
+    """A stored text as the table shows it: the demo's own in the page's language (the form keeps
+    the text as stored)."""
+    return stored_text(_text(value, lang), lang)
+
+
 def _type(value, lang: str) -> str:
     return next((p.label(lang) for p in PARTNER_TYPES if p.code == value), str(value))
 
@@ -63,7 +70,7 @@ COLUMNS = (
     TableColumn("type", "coord_field_type", _type),
     TableColumn("sector_code", "col_sector", _sector),
     TableColumn("website", "coord_field_website", _text),
-    TableColumn("description", "coord_field_description", _text),
+    TableColumn("description", "coord_field_description", _shown_text),
 )
 
 

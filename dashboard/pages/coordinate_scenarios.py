@@ -21,7 +21,8 @@ from dashboard.context import (
     request_language,
     write_engine,
 )
-from dashboard.i18n import t
+from dashboard.data_texts import name_in
+from dashboard.i18n import normalise_language, t
 from dashboard.sections.scenario_views import scenario_blocks, scenario_name
 from dashboard.sections.targets_and_gap import pick_target
 from dashboard.security import current_user_name, role_required
@@ -48,7 +49,7 @@ def sid(part: str) -> str:
 def _options(lang: str, themes) -> dict[str, list[dict]]:
     return {
         "status": [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_STATUSES],
-        "theme": [{"label": th.name_nl if lang == "nl" else th.name_en, "value": th.code} for th in themes],
+        "theme": [{"label": name_in(th.name_nl, th.name_en, lang), "value": th.code} for th in themes],
         "sector": [{"label": s.label(lang), "value": s.code} for s in SECTORS if s.parent is None],
         "partner_type": [{"label": p.label(lang), "value": p.code} for p in PARTNER_TYPES],
     }
@@ -124,7 +125,7 @@ def _codes(values) -> tuple[str, ...]:
 def _state(state) -> tuple[dict, str]:
     """The page's state and language, whatever a request sent."""
     state = state if isinstance(state, dict) else {}
-    lang = state.get("lang") if state.get("lang") in ("nl", "en") else "en"
+    lang = normalise_language(state.get("lang") if isinstance(state.get("lang"), str) else None) or "en"
     programme = state.get("programme") if isinstance(state.get("programme"), str) else None
     target = state.get("target") if isinstance(state.get("target"), str | int) else None
     return {"lang": lang, "programme": programme, "target": target}, lang

@@ -26,7 +26,7 @@ from dashboard.context import (
     page_title,
     request_language,
 )
-from dashboard.data_texts import unit_text
+from dashboard.data_texts import indicator_name, unit_text
 from dashboard.figures.common import empty_figure
 from dashboard.figures.indicators import (
     MODES,
@@ -52,14 +52,16 @@ dash.register_page(__name__, path="/indicators", name="Indicators", title=page_t
 
 
 def available(prog: ProgrammeInfo, lang: str) -> pd.DataFrame:
-    """code, label, unit, id (None for total emissions) of every indicator with data."""
+    """code, label (and label_lang when not `lang`), unit, id (None for total emissions) of every
+    indicator with data."""
     engine = current_engine()
     found = queries.indicators(engine, prog.id)
-    rows = [{"code": TOTAL_CODE, "label": t("total_emissions", lang), "unit": "t CO2e", "id": None}]
+    rows = [{"code": TOTAL_CODE, "label": t("total_emissions", lang), "label_lang": None, "unit": "t CO2e", "id": None}]
     for row in found.itertuples(index=False):
         if row.code == TOTAL_CODE:  # the reported total is already in the headline total above
             continue
-        rows.append({"code": row.code, "label": row.name_nl if lang == "nl" else row.name_en,
+        label, label_lang = indicator_name(row.name_nl, row.name_en, row.name_fr, lang)
+        rows.append({"code": row.code, "label": label, "label_lang": label_lang,
                      "unit": row.unit, "id": int(row.id)})
     return pd.DataFrame(rows)
 
@@ -81,7 +83,8 @@ def layout(lang=None, indicators=None, mode=None, programme=None, **_query) -> h
         html.Details(className="picker", children=[
             html.Summary(t("indicators_picker", lang, max=MAX_PICKED)),
             choice_group(PICK_ID, t("indicators_legend", lang, max=MAX_PICKED),
-                         [{"label": f"{r.label} ({unit_text(r.unit, lang)})", "value": r.code}
+                         [{"label": f"{r.label} ({unit_text(r.unit, lang)})", "value": r.code,
+                           "lang": r.label_lang if isinstance(r.label_lang, str) else None}
                           for r in options.itertuples()], picked, multi=True),
         ]),
         choice_group(MODE_ID, t("mode_legend", lang),

@@ -62,11 +62,12 @@ def layout(lang=None, target=None, breakdown=None, per=None, programme=None, **_
         html.P(t("overview_intro", lang, name=prog.name), className="lead"),
         choice_group(TARGET_ID, t("target_set", lang), target_options(sets, lang), target_id),
         per_choice(PER_ID, per, lang),
-        html.Div(id=MAIN_ID, children=main_content(prog, target_id, lang, per)),
+        html.Div(id=MAIN_ID, children=main_content(prog, target_id, lang, per, offer_embeds=True)),
         html.Div(id=SCENARIO_ID, children=overview_scenario(prog.id, target_id, lang)),
         choice_group(BREAKDOWN_ID, t("breakdown_legend", lang),
                      [{"label": t(f"breakdown_{b}", lang), "value": b} for b in BREAKDOWNS], breakdown),
-        html.Div(id=SECTORS_ID, children=sectors_content(prog.id, breakdown, lang, per, prog.target_year)),
+        html.Div(id=SECTORS_ID, children=sectors_content(prog.id, breakdown, lang, per, prog.target_year,
+                                                               embed_for=prog.slug)),
     ]
     params = {"target": target_id, "breakdown": breakdown, "per": per}
     return page_shell(PAGE, lang, heading, children, params, CONTROLS, programme)
@@ -93,7 +94,7 @@ def register_callbacks(app: dash.Dash) -> None:
         if not prog:
             return [], []
         target = pick_target(queries.target_sets(current_engine(), prog.id), target_id)
-        return (main_content(prog, target, state["lang"], chosen_per(per)),
+        return (main_content(prog, target, state["lang"], chosen_per(per), offer_embeds=True),
                 overview_scenario(prog.id, target, state["lang"]))
 
     @app.callback(
@@ -102,4 +103,6 @@ def register_callbacks(app: dash.Dash) -> None:
     )
     def update_sectors(breakdown, per, state):
         prog = current_programme(state.get("programme"))
-        return sectors_content(prog.id, breakdown, state["lang"], chosen_per(per), prog.target_year) if prog else []
+        if not prog:
+            return []
+        return sectors_content(prog.id, breakdown, state["lang"], chosen_per(per), prog.target_year, embed_for=prog.slug)

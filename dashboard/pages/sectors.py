@@ -10,8 +10,6 @@ from sqlalchemy import Engine
 from dashboard import queries
 from dashboard.cache import cached_query
 from dashboard.components import (
-    ChartView,
-    Column,
     chart_block,
     choice_group,
     hidden_controls,
@@ -28,18 +26,14 @@ from dashboard.context import (
     page_title,
     request_language,
 )
-from dashboard.figures.indicators import indicator_figure, indicator_table
-from dashboard.figures.trajectory import milestone_levels, trajectory_figure
-from dashboard.i18n import fmt_auto, fmt_number, t
-from dashboard.sections.overview_sections import trajectory_columns
-from dashboard.sections.per_inhabitant import chosen_per, per_choice, shown_trajectory
-from dashboard.sections.targets_and_gap import pick_target
+from dashboard.embed_offer import embed_url
+from dashboard.i18n import fmt_number, t
+from dashboard.sections.per_inhabitant import chosen_per, per_choice
+from dashboard.sections.sector_charts import activity_views, sector_trajectory
 from dashboard.summaries import (
     STATUS_TERMS,
     number,
-    per_inhabitant_summary,
     status_code,
-    trajectory_summary,
 )
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS
 
@@ -49,9 +43,6 @@ CONTENT_ID = "sectors-content"
 PER_ID = "sectors-per"
 CONTROLS = (("sector", SECTOR_ID, "data"), ("per", PER_ID, "data"))
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
-# The columns of a sector's trajectory table: fewer than the overview's (no band, milestones or commitments).
-SECTOR_TRAJECTORY_COLUMNS = ("year", "actual_kt", "population", "complete_label", "incomplete_kt", "note",
-                             "pathway_kt", "projected_kt")
 
 def placeholders() -> html.Div:
     return hidden_controls((SECTOR_ID, PER_ID), (CONTENT_ID,))
@@ -90,38 +81,23 @@ def layout(lang=None, sector=None, target=None, per=None, programme=None, **_que
 
 def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str, per: str = "total") -> list:
     """The sector's status in words, its trajectory (in total or per inhabitant), and one chart
-    per activity indicator (built once per data version: see dashboard/cache.py)."""
-    return _sector_content(current_engine(), prog, sector, target, lang, per)
+    per activity indicator, each with its embed (built once per data version and site: see
+    dashboard/cache.py)."""
+    return _sector_content(current_engine(), prog, sector, target, lang, per, embed_url("/", {}))
 
 
 @cached_query
-def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str, per: str) -> list:
+def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str, per: str,
+                    _site: str) -> list:
+    trajectory = sector_trajectory(engine, prog, sector, target, lang, per)
     name = SECTOR_BY_CODE[sector].label(lang)
-    target_id = pick_target(queries.target_sets(engine, prog.id), target)
-    summary = queries.summary(engine, prog.id, target_id, sector) if target_id else {}
-    progress = queries.progress_series(engine, prog.id, target_id, sector) if target_id else pd.DataFrame()
-    if progress.empty or progress["actual_t"].isna().all():
-        emissions = queries.emissions_by_sector(engine, prog.id)
-        rows = emissions[(emissions["sector_code"] == sector) & emissions["value_t"].notna()]
-        progress = pd.DataFrame({"year": rows["year"], "actual_t": rows["value_t"],
-                                 "complete": rows["complete"], "sectors_included": rows["sectors_included"]})
-    milestones, target_point = milestone_levels(summary)
-    table, per_inhabitant = shown_trajectory(prog.id, progress, milestones, target_point, lang, per)
-    columns = trajectory_columns(lang, per_inhabitant is not None, SECTOR_TRAJECTORY_COLUMNS)
-    if per_inhabitant:
-        chart_summary = per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang)
-    else:
-        chart_summary = trajectory_summary(table, prog.target_year, lang)
-    axis = t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
-    out = [html.H2(name, id="sector-name"), html.P(sector_sentence(table, summary, lang, per_inhabitant is not None))]
-    out.append(chart_block(ChartView(
-        name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name), summary=chart_summary,
-        figure=trajectory_figure(table, lang, axis, per_inhabitant=per_inhabitant is not None,
-                                 target_year=prog.target_year), table=table,
-        columns=columns,
-    ), lang))
-    out += activity_blocks(prog.id, sector, lang, prog.target_year)
-    return out
+    state = {"lang": lang, "programme": prog.slug, "target": trajectory.target_id, "per": per}
+    return [
+        html.H2(name, id="sector-name"),
+        html.P(sector_sentence(trajectory.view.table, trajectory.summary, lang, trajectory.per_inhabitant)),
+        chart_block(trajectory.view, lang, embed=embed_url(f"/embed/sectors/{sector}", state)),
+        *activity_blocks(prog, sector, lang),
+    ]
 
 
 def sector_sentence(table: pd.DataFrame, summary: dict, lang: str, per_inhabitant: bool = False) -> str:
@@ -137,29 +113,17 @@ def sector_sentence(table: pd.DataFrame, summary: dict, lang: str, per_inhabitan
     return text
 
 
-def activity_blocks(programme_id: int, sector: str, lang: str, target_year: int | None = None) -> list:
+def activity_blocks(prog: ProgrammeInfo, sector: str, lang: str) -> list:
     """A chart for every activity indicator of the sector or of its sub-sectors."""
-    engine = current_engine()
-    family = [sector] + [s.code for s in SECTORS if s.parent == sector]
-    found = queries.indicators(engine, programme_id, kinds=["activity"], sectors=family)
     blocks = [html.H2(t("activity_heading", lang))]
-    if found.empty:
+    views = activity_views(current_engine(), prog.id, sector, lang, prog.target_year)
+    if not views:
         return blocks + [no_data(lang, "no_activity")]
-    for row in found.itertuples(index=False):
-        label = f"{row.name_nl if lang == 'nl' else row.name_en} ({row.unit})"
-        series = queries.indicator_series(engine, programme_id, int(row.id))
-        table = indicator_table({label: series})
-        if table.empty:
-            continue
-        last = table.dropna().iloc[-1]
-        summary = t("indicator_last_value", lang, name=label, period=last["period"],
-                    value=fmt_auto(last[label], lang, 2))
-        blocks.append(chart_block(ChartView(
-            name=f"indicator-{row.code}", title=label, summary=summary,
-            figure=indicator_figure(table, lang, row.unit, target_year), table=table,
-            columns=(Column("period", t("col_period", lang), "text"), Column(label, label, "number")),
-        ), lang))
-    return blocks
+    return blocks + [
+        chart_block(view, lang, embed=embed_url(f"/embed/sectors/{sector}",
+                                                {"lang": lang, "programme": prog.slug, "indicator": code}))
+        for code, view in views
+    ]
 
 
 def validation_layout() -> html.Div:

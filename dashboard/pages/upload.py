@@ -24,6 +24,7 @@ from dashboard.context import (
     request_language,
     write_engine,
 )
+from dashboard.data_texts import indicator_name
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, has_role, role_required
 from dashboard.workspace.common.form_fields import field_label
@@ -259,7 +260,8 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
 def indicator_names(programme_id: int, lang: str) -> dict[str, str]:
     """Each stored indicator's code → its name in `lang` (for the diff of a checked file)."""
     found = queries.indicators(current_engine(), programme_id, with_data=False)
-    return dict(zip(found["code"], found["name_nl" if lang == "nl" else "name_en"], strict=True))
+    return {row.code: indicator_name(row.name_nl, row.name_en, row.name_fr, lang)[0]
+            for row in found.itertuples(index=False)}
 
 
 def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list | None:
@@ -313,7 +315,8 @@ def poll_import(job, config):
     lang, prog = _page_config(config)
     if not isinstance(job, dict) or not isinstance(job.get("id"), str):
         return no_update, no_update, no_update, True
-    state = import_jobs.get(current_engine(), job["id"][:32])
+    # The write engine: a job whose process died is recorded failed by the poll that finds it.
+    state = import_jobs.get(write_engine(), job["id"][:32])
     if state is not None and (prog is None or state.programme_id != prog.id):
         state = None  # a job of another programme is not this page's to show
     ahead = import_jobs.ahead_of(current_engine(), state) if state is not None and state.status == "queued" else 0

@@ -23,7 +23,7 @@ def indicators(
     i = Indicator
     query = (
         select(
-            i.id, i.code, i.name_nl, i.name_en, i.unit, i.sector_code, i.kind,
+            i.id, i.code, i.name_nl, i.name_en, i.name_fr, i.unit, i.sector_code, i.kind,
             i.lower_is_better, i.description,
         )
         .where(i.programme_id == programme_id)

@@ -14,6 +14,7 @@ from dashboard import queries
 from dashboard.cache import cached_query
 from dashboard.components import ChartView, Column, chart_block, no_data
 from dashboard.context import ProgrammeInfo, current_engine
+from dashboard.embed_offer import embed_url
 from dashboard.figures.common import empty_figure
 from dashboard.figures.gap import gap_figure
 from dashboard.figures.per_inhabitant import (
@@ -38,23 +39,29 @@ from dashboard.summaries import (
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 
 
-def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str, per: str = "total") -> list:
+def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str, per: str = "total",
+                 offer_embeds: bool = False) -> list:
     """Headline figures, trajectory (in total or per inhabitant) and commitments gap for one
-    target set (built once per data version: see dashboard/cache.py)."""
-    return _main_content(current_engine(), prog, target_id, lang, per)
+    target set (built once per data version and site: see dashboard/cache.py); with
+    `offer_embeds` (the overview, not the printed report) each chart offers its embed."""
+    site = embed_url("/", {}) if offer_embeds else None
+    return _main_content(current_engine(), prog, target_id, lang, per, site)
 
 
 @cached_query
-def _main_content(engine: Engine, prog: ProgrammeInfo, target_id: int | None, lang: str, per: str) -> list:
+def _main_content(engine: Engine, prog: ProgrammeInfo, target_id: int | None, lang: str, per: str,
+                  site: str | None = None) -> list:
     summary = queries.summary(engine, prog.id, target_id) if target_id else {}
     view = trajectory_chart(prog, target_id, lang, per)
     if view is None:
         return [no_data(lang)]
     target_year = int(summary.get("target_year") or prog.target_year)
+    state = {"lang": lang, "programme": prog.slug, "target": target_id, "per": per}
     return [
         headline_section(summary, prog.area_name or prog.name, target_year, lang),
-        chart_block(view, lang),
-        gap_block(summary, prog.id, lang),
+        chart_block(view, lang, embed=embed_url("/embed/overview/emissions", state) if site else None),
+        gap_block(summary, prog.id, lang,
+                  embed=embed_url("/embed/overview/gap", {**state, "per": None}) if site else None),
     ]
 
 
@@ -143,9 +150,9 @@ def trajectory_view(table: pd.DataFrame, target_year: int, lang: str,
     )
 
 
-def gap_block(summary: dict, programme_id: int, lang: str) -> html.Section:
+def gap_block(summary: dict, programme_id: int, lang: str, embed: str | None = None) -> html.Section:
     view, empty = gap_chart(summary, programme_id, lang)
-    return chart_block(view, lang, empty=empty)
+    return chart_block(view, lang, empty=empty, embed=None if empty else embed)
 
 
 def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, bool]:
@@ -160,15 +167,19 @@ def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, b
 
 
 def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total",
-                    target_year: int | None = None) -> list:
-    return _sectors_content(current_engine(), programme_id, breakdown, lang, per, target_year)
+                    target_year: int | None = None, embed_for: str | None = None) -> list:
+    """The sector chart; with `embed_for` (the programme's slug, on the overview) its embed offer."""
+    site = embed_url("/", {}) if embed_for else None
+    return _sectors_content(current_engine(), programme_id, breakdown, lang, per, target_year, embed_for, site)
 
 
 @cached_query
 def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str,
-                     target_year: int | None) -> list:
+                     target_year: int | None, embed_for: str | None = None, site: str | None = None) -> list:
     view, empty = sectors_chart(programme_id, breakdown, lang, per, target_year)
-    return [chart_block(view, lang, empty=empty)]
+    embed = (embed_url("/embed/overview/sectors", {"lang": lang, "programme": embed_for, "breakdown": breakdown,
+                                                   "per": per}) if site and not empty else None)
+    return [chart_block(view, lang, empty=empty, embed=embed)]
 
 
 def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "total",

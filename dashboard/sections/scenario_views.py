@@ -10,6 +10,7 @@ from dash import html
 from dashboard import queries
 from dashboard.components import ChartView, Column, chart_block
 from dashboard.context import current_engine
+from dashboard.data_texts import stored_text
 from dashboard.figures.common import empty_figure
 from dashboard.figures.scenarios import bar_figure, bar_table, wedge_figure, wedge_keys, wedge_table
 from dashboard.i18n import fmt_number, t
@@ -49,7 +50,7 @@ def _kt(value_kt: float, lang: str) -> str:
 def wedge_view(result: ScenarioResult, scenario: Scenario, lang: str, name: str) -> ChartView:
     table = wedge_table(result.pathway, result.wedges)
     keys = wedge_keys(table)
-    labels = {k: result.labels.get(k, k) for k in keys}
+    labels = {k: stored_text(result.labels.get(k, k), lang) for k in keys}  # the demo's themes in French
     line_labels = {k: t(f"sc_{k}", lang) for k in ("projected", "scenario", "target_pathway")}
     columns = (
         Column("year", t("sc_col_year", lang), "year"),

@@ -72,24 +72,30 @@ INVENTORY_ROWS = (
 )
 # Activity and context indicators: English and Dutch name, kind, sector, lower is better, source.
 _DEMO = "Demo (illustrative)"
-INDICATORS = {
-    "population": ("Population", "Inwoners", "context", None, "no", _DEMO),
+INDICATORS = {  # code: (English, Dutch, French name, kind, sector, lower is better, source)
+    "population": ("Population", "Inwoners", "Population", "context", None, "no", _DEMO),
     "renovated_homes": ("Homes deeply renovated per year", "Diep gerenoveerde woningen per jaar",
-                        "activity", "residential", "no", _DEMO),
+                        "Logements rénovés en profondeur par an", "activity", "residential", "no", _DEMO),
     "rooftop_pv_capacity": ("Rooftop solar PV installed (cumulative)",
                             "Geïnstalleerd vermogen zonnepanelen op daken (cumulatief)",
+                            "Puissance photovoltaïque installée sur les toits (cumulée)",
                             "activity", "energy_production", "no", _DEMO),
     "pv_installations": ("New rooftop PV installations", "Nieuwe installaties zonnepanelen",
+                         "Nouvelles installations photovoltaïques sur les toits",
                          "activity", "energy_production", "no", _DEMO),
     "ev_share_new_cars": ("Electric share of new cars", "Aandeel elektrische nieuwe wagens",
+                          "Part des voitures électriques parmi les voitures neuves",
                           "activity", "transport", "no", _DEMO),
     "district_heating_connections": ("District heating connections (cumulative)",
                                      "Aansluitingen op het warmtenet (cumulatief)",
+                                     "Raccordements au réseau de chaleur (cumulés)",
                                      "activity", "residential", "no", _DEMO),
     "cycling_modal_share": ("Cycling share of trips", "Aandeel fiets in verplaatsingen",
+                            "Part du vélo dans les déplacements",
                             "activity", "transport", "no", _DEMO + ", mobility surveys"),
     "renewable_electricity": ("Local renewable electricity production",
                               "Lokale productie hernieuwbare elektriciteit",
+                              "Production locale d'électricité renouvelable",
                               "activity", "energy_production", "no", _DEMO),
 }
 NOT_ESTIMATED = "NE"  # GPC notation key, as analysts type it
@@ -215,13 +221,13 @@ def write_activity(out: Path, rows: list[tuple[str, str, str, str]]) -> None:
     The rooftop PV rows the grid operator gave in kWp come last, so the indicator's unit (taken
     from its first row when the file defines it) is MWp and the kWp rows are converted.
     """
-    header = ("indicator", "name_en", "name_nl", "kind", "sector", "lower_is_better", "period",
+    header = ("indicator", "name_en", "name_nl", "name_fr", "kind", "sector", "lower_is_better", "period",
               "value", "unit", "source")
     late = [r for r in rows if r[3] == "kWp"]
     table = [header]
     for code, period, value, unit in [r for r in rows if r[3] != "kWp"] + late:
-        name_en, name_nl, kind, sector, lower, source = INDICATORS[code]
-        table.append((code, name_en, name_nl, kind, SECTOR_EN.get(sector, ""), lower, period,
+        name_en, name_nl, name_fr, kind, sector, lower, source = INDICATORS[code]
+        table.append((code, name_en, name_nl, name_fr, kind, SECTOR_EN.get(sector, ""), lower, period,
                     value, unit, source))
     _write(out / "activity_indicators.csv", table, delimiter=",", encoding="utf-8")
 

@@ -26,13 +26,13 @@ WHERE i.programme_id = :programme_id
 GROUP BY o.indicator_id, o.year
 """
 INDICATORS = """
-SELECT id AS indicator_id, code, name_nl, name_en, kind, unit, sector_code
+SELECT id AS indicator_id, code, name_nl, name_en, name_fr, kind, unit, sector_code
 FROM indicator WHERE programme_id = :programme_id ORDER BY kind, code
 """
 BATCHES = "SELECT id AS batch_id, created_at FROM import_batch WHERE programme_id = :programme_id"
 
 HEALTH_COLUMNS = [
-    "indicator_id", "code", "name_nl", "name_en", "kind", "unit", "sector_code", "first_year",
+    "indicator_id", "code", "name_nl", "name_en", "name_fr", "kind", "unit", "sector_code", "first_year",
     "last_year", "latest_period", "values", "missing_values", "missing_years",
     "superseded_values", "last_batch_id", "last_import_at", "last_import_age_days",
 ]

@@ -23,9 +23,10 @@ import numpy as np
 import pandas as pd
 
 from pipelines.analytics.commitments_gap import SCENARIO_BASES, scenario_weight
+from pipelines.vocab import COMMITMENT_SHAPES
 
 GROUPINGS = ("theme", "sector")
-SHAPES = ("linear", "step")
+SHAPES = tuple(s.code for s in COMMITMENT_SHAPES)  # ("linear", "step")
 NO_GROUP = "none"  # the wedge of commitments without a theme (or sector)
 
 

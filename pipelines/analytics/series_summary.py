@@ -11,6 +11,7 @@ from pipelines.analytics import budget, commitments_gap, progress, trend
 from pipelines.analytics.inputs import MilestoneSpec, TargetSetSpec, TargetSpec
 from pipelines.analytics.pathways import Pathway, target_level, target_pathway
 from pipelines.analytics.status import UNKNOWN, track_status
+from pipelines.errors import Bilingual
 
 PROGRESS_COLUMNS = [
     "year", "actual_t", "pathway_t", "gap_t", "progress_pct", "projected_t",
@@ -61,23 +62,43 @@ def analyse_series(case: SeriesCase) -> SeriesResult:
     return result
 
 
+def _no_target(sector_code: str) -> Bilingual:
+    # A summary stored as JSON keeps the English; `roadmap status` computes it again for its words.
+    if sector_code == "total":
+        return Bilingual("the target set has no overall target, and its sector targets do not cover every sector",
+                         "de doelstelling heeft geen algemeen doel, en haar sectordoelen dekken niet elke sector",
+                         "l'ensemble d'objectifs n'a pas d'objectif global, et ses objectifs sectoriels ne "
+                         "couvrent pas tous les secteurs")
+    return Bilingual(f"no target for sector '{sector_code}', and no overall target to hold it to",
+                     f"geen doel voor sector '{sector_code}', en geen algemeen doel om hem aan te toetsen",
+                     f"aucun objectif pour le secteur « {sector_code} », ni d'objectif global auquel le comparer")
+
+
+def _no_baseline_value(sector_code: str, baseline_year: int) -> Bilingual:
+    if sector_code == "total":
+        return Bilingual(f"no emissions value for the total in the baseline year {baseline_year}: load it, "
+                         "or give the target a published baseline",
+                         f"geen uitstootwaarde voor het totaal in het basisjaar {baseline_year}: laad ze, "
+                         "of geef het doel een gepubliceerde basiswaarde",
+                         f"aucune valeur d'émissions pour le total de l'année de référence {baseline_year} : "
+                         "chargez-la, ou donnez à l'objectif une valeur de référence publiée")
+    return Bilingual(f"no emissions value for sector '{sector_code}' in the baseline year {baseline_year}: "
+                     "load it, or give the target a published baseline",
+                     f"geen uitstootwaarde voor sector '{sector_code}' in het basisjaar {baseline_year}: "
+                     "laad ze, of geef het doel een gepubliceerde basiswaarde",
+                     f"aucune valeur d'émissions pour le secteur « {sector_code} » de l'année de référence "
+                     f"{baseline_year} : chargez-la, ou donnez à l'objectif une valeur de référence publiée")
+
+
 def _analyse(case: SeriesCase) -> SeriesResult:
     ts = case.target_set
     summary = _empty_summary(case)
     baseline_t, source = baseline_of(case)
     if case.target is None:
-        summary["error"] = (
-            "the target set has no overall target, and its sector targets do not cover every "
-            "sector" if case.sector_code == "total"
-            else f"no target for sector '{case.sector_code}', and no overall target to hold it to"
-        )
+        summary["error"] = _no_target(case.sector_code)
         return SeriesResult(summary, _rows(case, None, None, None))
     if baseline_t is None:
-        what = "the total" if case.sector_code == "total" else f"sector '{case.sector_code}'"
-        summary["error"] = (
-            f"no emissions value for {what} in the baseline year {ts.baseline_year}: load it, "
-            "or give the target a published baseline"
-        )
+        summary["error"] = _no_baseline_value(case.sector_code, ts.baseline_year)
         return SeriesResult(summary, _rows(case, None, None, None))
     target_t = target_level(case.target.kind, case.target.value, baseline_t)
     milestones = {m.year: target_level(m.kind, m.value, baseline_t) for m in case.milestones}
@@ -95,7 +116,9 @@ def _analyse(case: SeriesCase) -> SeriesResult:
             "progress % has no meaning")
     usable = case.usable.dropna()
     if usable.empty:
-        summary["error"] = "no complete yearly value to compare with the target"
+        summary["error"] = Bilingual("no complete yearly value to compare with the target",
+                                     "geen volledige jaarwaarde om met het doel te vergelijken",
+                                     "aucune valeur annuelle complète à comparer à l'objectif")
         return SeriesResult(summary, _rows(case, pathway, None, None), pathway)
     fits = trend.fit_trend(usable)
     projection = _projection(fits, int(usable.index.max()), ts.target_year)

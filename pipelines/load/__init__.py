@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from pipelines.errors import UserError
+from pipelines.errors import Bilingual, UserError
 from pipelines.load.result import LoadOptions, LoadResult
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ def _read(source: Path | bytes | RawTable, kind: str, file_name: str | None, opt
         return source
     if file_name is None:
         if isinstance(source, bytes):
-            raise UserError("an uploaded file needs its file name")
+            raise UserError(Bilingual("an uploaded file needs its file name",
+                                      "een opgeladen bestand heeft een bestandsnaam nodig",
+                                      "un fichier téléversé doit avoir un nom de fichier"))
         file_name = Path(source).name
     return read_table(source, file_name, encoding=options.encoding, separator=options.separator)

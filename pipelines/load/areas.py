@@ -69,12 +69,15 @@ class AreaFilter:
                     "rows from a file with several areas (set them with `roadmap init --area-code`)",
                     "rijen van één gebied: het programma heeft geen NIS-code of gebiedsnaam om zijn eigen "
                     "rijen te kiezen uit een bestand met meerdere gebieden (de beheerder stelt die in)",
+                    "des lignes d'une seule zone : le programme n'a pas de code INS ni de nom de zone pour choisir ses propres "
+                    "lignes dans un fichier qui contient plusieurs zones (l'administrateur les définit)",
                 ),
             )]
         if self.ours and self.kept == 0 and self.skipped:
             return [Problem(
                 file_name, header_line, column, named,
                 Bilingual(f"rows for the programme's area ({' / '.join(sorted(self.ours))})",
-                          f"rijen voor het gebied van het programma ({' / '.join(sorted(self.ours))})"),
+                          f"rijen voor het gebied van het programma ({' / '.join(sorted(self.ours))})",
+                          f"des lignes pour la zone du programme ({' / '.join(sorted(self.ours))})"),
             )]
         return []

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine
 
 from pipelines.errors import Bilingual, Problem
 from pipelines.load.record_fields import CellError
-from pipelines.load.record_specs import COMMITMENT_FIELDS, Lookups, tonnes_factor
+from pipelines.load.record_specs import COMMITMENT_FIELDS, Lookups, delivery_problems, tonnes_factor
 from pipelines.load.record_undo import undo_records
 from pipelines.load.records import Record, RecordKind, RowProblem, load_records
 from pipelines.load.result import LoadOptions, LoadResult
@@ -40,7 +40,8 @@ def _check_columns(columns: Mapping[str, str], raw: RawTable) -> list[Problem]:
 
 
 def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
-    """Apply the unit to the reduction; an indicator and its target value go together."""
+    """Apply the unit to the reduction; an indicator and its target value go together; a start
+    year comes no later than the target year."""
     row_factor = values.pop("unit", None)
     header_unit = _header_unit(lookups.headers)
     factor = cast(float, row_factor) if row_factor else (tonnes_factor(header_unit) if header_unit else 1.0)
@@ -52,13 +53,15 @@ def _check_row(values: dict[str, object], lookups: Lookups) -> list[RowProblem]:
     if indicator is not None and target is None:
         column = "indicator_target" if "indicator_target" in values else "indicator"
         expected = Bilingual("the indicator's target value (column 'indicator target' / 'doelwaarde')",
-                             "de doelwaarde van de indicator (kolom 'doelwaarde' / 'indicator target')")
+                             "de doelwaarde van de indicator (kolom 'doelwaarde' / 'indicator target')",
+                             "la valeur cible de l'indicateur (colonne 'indicator target' / 'doelwaarde')")
         problems.append((column, None, expected))
     if target is not None and indicator is None:
         problems.append(("indicator" if "indicator_id" in values else "indicator_target", None,
                          Bilingual("the code of the indicator this target value is for (column 'indicator')",
-                                   "de code van de indicator waarvoor deze doelwaarde geldt (kolom 'indicator')")))
-    return problems
+                                   "de code van de indicator waarvoor deze doelwaarde geldt (kolom 'indicator')",
+                                   "le code de l'indicateur auquel cette valeur cible se rapporte (colonne 'indicator')")))
+    return problems + [(attr, value, expected) for attr, value, expected in delivery_problems(values)]
 
 
 def _warn(records: list[Record]) -> list[str]:

@@ -65,12 +65,13 @@ def newly_incomplete(before: dict[int, tuple[str, ...]], after: dict[int, tuple[
 
 
 def incomplete_year_text(entry: dict) -> Bilingual:
-    """'2023 would become incomplete: tertiary buildings missing', in both languages."""
+    """'2023 would become incomplete: tertiary buildings missing', in every language."""
     def names(lang: str) -> str:
         return ", ".join(SECTOR_BY_CODE[c].label(lang) if c in SECTOR_BY_CODE else c for c in entry["missing"])
 
-    en, nl = names("en"), names("nl")
+    en, nl, fr = names("en"), names("nl"), names("fr")
     return Bilingual(
         f"{entry['year']} would become incomplete: {en[:1].lower() + en[1:] if en else 'a sector'} missing",
         f"{entry['year']} zou onvolledig worden: {nl[:1].lower() + nl[1:] if nl else 'een sector'} ontbreekt",
+        f"{entry['year']} deviendrait incomplète : secteur(s) manquant(s) : {fr[:1].lower() + fr[1:] if fr else 'un secteur'}",
     )

@@ -16,7 +16,7 @@ from pipelines.vocab import INDICATOR_KINDS
 
 _YES = {"1", "yes", "ja", "true", "waar", "y", "j"}
 _NO = {"0", "no", "nee", "false", "onwaar", "n"}
-_KINDS = {fold(x): t.code for t in INDICATOR_KINDS for x in (t.code, t.nl, t.en)}
+_KINDS = {fold(x): t.code for t in INDICATOR_KINDS for x in (t.code, t.nl, t.en, t.fr) if x}
 
 
 def make_definer(
@@ -53,19 +53,24 @@ def _spec(code: str, cell, layout: Layout) -> tuple[dict, tuple | None]:
     unit = cell("unit") or layout.value_unit or next((u for _c, _p, u in layout.periods if u), "")
     if not unit:
         return {}, (layout.column("unit") or layout.label, code, Bilingual(
-            f"a unit for the new indicator {code!r}", f"een eenheid voor de nieuwe indicator {code!r}"))
+            f"a unit for the new indicator {code!r}", f"een eenheid voor de nieuwe indicator {code!r}",
+            f"une unité pour le nouvel indicateur {code!r}"))
     kind_text = cell("kind")
     kind = _KINDS.get(fold(kind_text)) if kind_text else "activity"
     if kind is None:
         return {}, (layout.column("kind"), kind_text, Bilingual(
             "an indicator kind: emissions, activity or context",
-            "een soort indicator: uitstoot, activiteit of context"))
+            "een soort indicator: uitstoot, activiteit of context",
+            "un type d'indicateur : émissions, activité ou contexte"))
     better = fold(cell("lower_is_better"))
     lower = True if better in _YES else False if better in _NO else kind == "emissions"
     name_nl = cell("name_nl") or cell("name_en") or code
     name_en = cell("name_en") or cell("name_nl") or code
+    # No French name: the pages show the English one (marked as English) rather than a copy.
+    name_fr = cell("name_fr") or None
     spec = {
-        "code": code[:100], "name_nl": name_nl[:200], "name_en": name_en[:200], "unit": unit[:40],
+        "code": code[:100], "name_nl": name_nl[:200], "name_en": name_en[:200],
+        "name_fr": name_fr[:200] if name_fr else None, "unit": unit[:40],
         "kind": kind, "lower_is_better": lower, "sector_code": None,
     }
     return spec, None

@@ -234,7 +234,7 @@ def future_period(this_year: int, this_month: int, monthly: bool) -> Bilingual:
         f"{up_to_nl} ({after_nl}); zijn dit geplande waarden, voeg dan een kolom toe die dat zegt "
         "(type: gemeten/gepland) of laad ze als doelstelling (geplande rijen als doelstelling bewaren)",
         f"{up_to_fr} ({after_fr}) ; s'il s'agit de valeurs prévues, ajoutez une colonne qui le dit "
-        "(type : mesuré/prévu) ou chargez-les comme jeu d'objectifs (--planned-as-target-set NOM)")
+        "(type : mesuré/prévu) ou chargez-les comme ensemble d'objectifs (--planned-as-target-set NOM)")
 
 
 def _where(mask: np.ndarray, ind: np.ndarray, test) -> np.ndarray:

@@ -23,7 +23,7 @@ from pipelines.load.completeness import incomplete_years, newly_incomplete, touc
 from pipelines.load.definitions import make_definer
 from pipelines.load.indicator_rows import FileState, normalise
 from pipelines.load.labels import LabelResolver, ensure_total_indicator, load_indicators
-from pipelines.load.layout import Layout, detect_layout, to_long
+from pipelines.load.layout import DEFINITION_COLUMNS, Layout, detect_layout, to_long
 from pipelines.load.observation_store import STAGING, ObservationStore, add_up
 from pipelines.load.planned_rows import PlannedPlan, planned_plan
 from pipelines.load.planned_set import planned_set_warnings, write_planned_target_set
@@ -96,7 +96,10 @@ def _load_with_plan(conn: Connection, programme_id: int, raw: RawTable, layout: 
             "sectors, in a column saying measured/planned) to make a target set of; nothing was imported",
             f"geplande rijen als doelstelling {name!r}: het bestand heeft geen geplande uitstootrijen "
             "(een totaal of sectoren, met een kolom gemeten/gepland) om een doelstelling van te maken; "
-            "er is niets geïmporteerd"))
+            "er is niets geïmporteerd",
+            f"lignes prévues comme ensemble d'objectifs {name!r} : le fichier n'a pas de lignes d'émissions prévues "
+            "(un total ou des secteurs, avec une colonne mesuré/prévu) dont faire un ensemble d'objectifs ; "
+            "rien n'a été importé"))
     baseline_year = conn.execute(select(Programme.baseline_year).where(Programme.id == programme_id)).scalar_one()
     result.planned_target_set = write_planned_target_set(
         conn, programme_id, name, baseline_year, plan, raw.file_name, options.user, dry_run=options.dry_run)
@@ -231,14 +234,15 @@ def _check_markers(markers: tuple[str, ...]) -> None:
         if not marker.strip() or len(marker.strip()) > MARKER_LENGTH:
             raise UserError(Bilingual(
                 f"--missing-marker {marker!r}: a marker of 1 to {MARKER_LENGTH} characters (e.g. -1)",
-                f"ontbrekend-teken {marker!r}: een teken van 1 tot {MARKER_LENGTH} tekens (bv. -1)"))
+                f"ontbrekend-teken {marker!r}: een teken van 1 tot {MARKER_LENGTH} tekens (bv. -1)",
+                f"marqueur de valeur manquante {marker!r} : un marqueur de 1 à {MARKER_LENGTH} caractères (p. ex. -1)"))
 
 
 def _ignored_columns(state: FileState, layout: Layout, options: LoadOptions) -> list[str]:
     """The file's columns whose cells this load does not read."""
     unread = set(layout.ignored)
     if not options.new_indicators:  # the definitions' columns are read only to define indicators
-        unread |= {c for r in ("name_nl", "name_en", "kind", "lower_is_better") if (c := layout.column(r))}
+        unread |= {c for r in DEFINITION_COLUMNS if (c := layout.column(r))}
     unread.discard(state.measured_column)
     return [c for c in [*layout.columns.values(), *layout.ignored] if c in unread]
 
@@ -306,7 +310,10 @@ def _duplicates(state: FileState, file_name: str, layout: Layout, resolver: Labe
             "with --add-up",
             f"één rij per indicator en periode: regel {earlier} heeft dezelfde; zijn de rijen delen "
             "om op te tellen (directe en indirecte uitstoot, subsectoren bij één sector), laad dan "
-            "met optellen (--add-up)"))
+            "met optellen (--add-up)",
+            f"une ligne par indicateur et par période : la ligne {earlier} a les mêmes ; si les lignes sont des parties "
+            "à additionner (émissions directes et indirectes, sous-secteurs associés à un même secteur), chargez "
+            "avec l'addition (--add-up)"))
     return log.finish()
 
 
@@ -325,18 +332,21 @@ def _describe(result: LoadResult, state: FileState, layout: Layout, options: Loa
     if result.ignored_columns:
         names = ", ".join(result.ignored_columns)
         result.warnings.append(Bilingual(f"columns left out (not read): {names}",
-                                         f"weggelaten kolommen (niet gelezen): {names}"))
+                                         f"weggelaten kolommen (niet gelezen): {names}",
+                                         f"colonnes laissées de côté (non lues) : {names}"))
     result.planned_offer = 0 if options.planned_as_target_set else (
         state.planned_lines + result.detected.get("profile_planned_rows", 0))
     if result.planned_left_out:
         years = ", ".join(map(str, result.planned_years))
         result.warnings.append(Bilingual(
             f"{result.planned_left_out} planned row(s) left out, never stored as measurements (years: {years})",
-            f"{result.planned_left_out} geplande rij(en) weggelaten, nooit als meting bewaard (jaren: {years})"))
+            f"{result.planned_left_out} geplande rij(en) weggelaten, nooit als meting bewaard (jaren: {years})",
+            f"{result.planned_left_out} ligne(s) prévue(s) laissée(s) de côté, jamais enregistrée(s) comme mesures (années : {years})"))
     if result.added_up:
         result.warnings.append(Bilingual(
             f"{result.added_up} row(s) added up with another row of the same indicator and period (--add-up)",
-            f"{result.added_up} rij(en) opgeteld bij een andere rij van dezelfde indicator en periode"))
+            f"{result.added_up} rij(en) opgeteld bij een andere rij van dezelfde indicator en periode",
+            f"{result.added_up} ligne(s) additionnée(s) à une autre ligne du même indicateur et de la même période"))
     result.warnings.extend(state.totals.warnings())
     if state.counts["no_unit"] and layout.column("unit"):
         result.warnings.append(f"{state.counts['no_unit']} value(s) had no unit; taken in their indicator's unit")

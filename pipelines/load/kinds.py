@@ -45,7 +45,8 @@ def _records_undone(module) -> Callable[[Connection, object], str]:
     def undo(conn: Connection, batch) -> str:
         module.undo(conn, batch)
         return Bilingual(f"{batch.kind} restored to before the import",
-                         f"{batch.kind} teruggezet zoals vóór de import")
+                         f"{batch.kind} teruggezet zoals vóór de import",
+                         f"{batch.kind} rétabli(s) comme avant l'import")
     return undo
 
 
@@ -64,4 +65,7 @@ def import_kind(name: str) -> ImportKind:
     try:
         return IMPORT_KINDS[name]
     except KeyError:
-        raise UserError(f"unknown import kind {name!r}: use one of {', '.join(IMPORT_KINDS)}") from None
+        kinds = ", ".join(IMPORT_KINDS)
+        raise UserError(Bilingual(f"unknown import kind {name!r}: use one of {kinds}",
+                                  f"onbekende soort import {name!r}: kies een van {kinds}",
+                                  f"type d'import inconnu {name!r} : utilisez l'un de ceux-ci : {kinds}")) from None

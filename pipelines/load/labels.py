@@ -51,7 +51,7 @@ def ensure_total_indicator(conn: Connection, programme_id: int) -> None:
     if found is None:
         conn.execute(insert(Indicator).values(
             programme_id=programme_id, code=TOTAL_CODE, name_nl="Gerapporteerde totale uitstoot",
-            name_en="Reported total emissions", unit="t CO2e", sector_code=None, kind="emissions",
+            name_en="Reported total emissions", name_fr="Émissions totales déclarées", unit="t CO2e", sector_code=None, kind="emissions",
             lower_is_better=True))
 
 

@@ -15,7 +15,7 @@ from pipelines.read import RawTable, TableChunk, fold, match_columns
 from pipelines.vocab import INDICATOR_COLUMNS, TOTAL, TOTAL_LABELS
 
 _HEADER_UNIT = re.compile(r"[\(\[]([^\)\]]+)[\)\]]\s*$")
-DEFINITION_COLUMNS = ("name_nl", "name_en", "kind", "lower_is_better")
+DEFINITION_COLUMNS = ("name_nl", "name_en", "name_fr", "kind", "lower_is_better")
 
 
 @dataclass(frozen=True)

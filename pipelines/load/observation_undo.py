@@ -36,4 +36,5 @@ def undo_observations(conn: Connection, batch) -> str:
         params,
     ).rowcount
     return Bilingual(f"{retired} value(s) withdrawn, {restored} earlier value(s) restored",
-                     f"{retired} waarde(n) ingetrokken, {restored} eerdere waarde(n) teruggezet")
+                     f"{retired} waarde(n) ingetrokken, {restored} eerdere waarde(n) teruggezet",
+                     f"{retired} valeur(s) retirée(s), {restored} valeur(s) antérieure(s) rétablie(s)")

@@ -64,7 +64,10 @@ def stream(run: Callable, state: S, raw, area: A, store, stage_all: bool, progre
                 rows_in_file, child_state, child_area, detected = payload
                 raw.detected.update(detected)
                 return rows_in_file, child_state, child_area
-        raise UserError("checking the file stopped unexpectedly (no last message)")
+        raise UserError(Bilingual("checking the file stopped unexpectedly (no last message)",
+                                  "het nakijken van het bestand is onverwacht gestopt (geen laatste bericht)",
+                                  "la vérification du fichier s'est arrêtée de manière inattendue "
+                                  "(pas de dernier message)"))
     finally:
         if child.is_alive():
             child.terminate()  # its end of the pipe closes: a thread waiting for a message wakes
@@ -80,10 +83,12 @@ def _messages(receive) -> Iterator[tuple]:
             message = receive.recv()
         except (EOFError, OSError):
             raise UserError(Bilingual("checking the file stopped unexpectedly (its process ended)",
-                                      "het nakijken van het bestand stopte onverwacht (het proces eindigde)")) from None
+                                      "het nakijken van het bestand stopte onverwacht (het proces eindigde)",
+                                      "la vérification du fichier s'est arrêtée de façon inattendue (son processus s'est terminé)")) from None
         except Exception as exc:  # noqa: BLE001  (a message that does not unpickle: say so, no traceback)
             raise UserError(Bilingual(f"checking the file failed ({type(exc).__name__}: {exc})",
-                                      f"het nakijken van het bestand mislukte ({type(exc).__name__}: {exc})")) from None
+                                      f"het nakijken van het bestand mislukte ({type(exc).__name__}: {exc})",
+                                      f"la vérification du fichier a échoué ({type(exc).__name__} : {exc})")) from None
         yield message
         if message[0] in ("done", "error"):
             return
@@ -137,7 +142,9 @@ def _child(send, receive, parent_pid: int, run: Callable, state, raw, area, stag
         try:
             pickle.loads(pickle.dumps(exc))  # both ways: the parent must be able to rebuild it
         except Exception:  # noqa: BLE001  (an exception that cannot cross the pipe: its text can)
-            exc = UserError(f"checking the file failed: {exc!r}")
+            exc = UserError(Bilingual(f"checking the file failed: {exc!r}",
+                                      f"het nakijken van het bestand is mislukt: {exc!r}",
+                                      f"la vérification du fichier a échoué : {exc!r}"))
         try:
             send.send(("error", exc))
         except OSError:  # the parent is gone

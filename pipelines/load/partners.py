@@ -37,4 +37,5 @@ def _commitments_of(conn: Connection, partner_id: int, label: str) -> Bilingual 
     if not count:
         return None
     return Bilingual(f"partner '{label}' has {count} commitment(s) since: undo the commitments import first",
-                     f"partner '{label}' heeft intussen {count} engagement(en): maak eerst die import ongedaan")
+                     f"partner '{label}' heeft intussen {count} engagement(en): maak eerst die import ongedaan",
+                     f"le partenaire « {label} » a entre-temps {count} engagement(s) : annulez d'abord cet import d'engagements")

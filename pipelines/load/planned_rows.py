@@ -53,7 +53,8 @@ def planned_plan(state, held: list[tuple[Layout, LongRows, pd.DataFrame]]) -> Pl
         if sub.has_duplicates:
             log.add(None, layout.label, None, Bilingual(
                 "one planned row per indicator and year (a target set has one milestone a year)",
-                "één geplande rij per indicator en jaar (een doelstelling heeft één tussendoel per jaar)"))
+                "één geplande rij per indicator en jaar (een doelstelling heeft één tussendoel per jaar)",
+                "une ligne prévue par indicateur et par année (un ensemble d'objectifs a un jalon par année)"))
         columns = found.columns
         ids, years, months, values = (columns["indicator_id"], columns["year"], columns["month"],
                                       columns["value"])
@@ -67,7 +68,8 @@ def planned_plan(state, held: list[tuple[Layout, LongRows, pd.DataFrame]]) -> Pl
             if months[i] is not None:
                 log.add(int(found.line[i]), layout.period_column, f"{years[i]}-{int(months[i]):02d}", Bilingual(
                     "a planned year (a target set's milestones are for years, not months)",
-                    "een gepland jaar (de tussendoelen van een doelstelling gelden per jaar, niet per maand)"))
+                    "een gepland jaar (de tussendoelen van een doelstelling gelden per jaar, niet per maand)",
+                    "une année prévue (les jalons d'un ensemble d'objectifs portent sur des années, pas sur des mois)"))
                 continue
             value = float(values[i]) if values[i] is not None and not np.isnan(values[i]) else None
             if value is None:

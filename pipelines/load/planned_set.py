@@ -29,7 +29,10 @@ def write_planned_target_set(conn: Connection, programme_id: int, name: str, bas
             f"programme's baseline year {baseline_year}, so they make no target; nothing was imported",
             f"geplande rijen als doelstelling {name!r}: geen van de geplande jaren ({years}) ligt na "
             f"het basisjaar {baseline_year} van het programma, dus ze vormen geen doel; er is niets "
-            "geïmporteerd"))
+            "geïmporteerd",
+            f"lignes prévues comme ensemble d'objectifs {name!r} : aucune des années prévues ({years}) ne tombe après "
+            f"l'année de référence {baseline_year} du programme, elles ne forment donc pas d'objectif ; rien n'a "
+            "été importé"))
     target_year = later[-1]
     milestones = tuple(MilestoneSpec(TOTAL, y, "absolute_t", round(plan.totals[y], 3)) for y in later[:-1])
     target_t = round(plan.totals[target_year], 3)
@@ -57,14 +60,17 @@ def planned_set_warnings(plan: PlannedPlan, baseline_year: int) -> list[Bilingua
         years = ", ".join(map(str, early))
         out.append(Bilingual(
             f"planned year(s) {years} not in the target set: at or before the baseline year {baseline_year}",
-            f"geplande ja(a)r(en) {years} niet in de doelstelling: in of vóór het basisjaar {baseline_year}"))
+            f"geplande ja(a)r(en) {years} niet in de doelstelling: in of vóór het basisjaar {baseline_year}",
+            f"année(s) prévue(s) {years} hors de l'ensemble d'objectifs : égale(s) ou antérieure(s) à l'année de référence {baseline_year}"))
     if plan.from_sectors:
         years = ", ".join(map(str, plan.from_sectors))
         out.append(Bilingual(
             f"planned year(s) {years} without a planned total: their planned sectors added up",
-            f"geplande ja(a)r(en) {years} zonder gepland totaal: hun geplande sectoren opgeteld"))
+            f"geplande ja(a)r(en) {years} zonder gepland totaal: hun geplande sectoren opgeteld",
+            f"année(s) prévue(s) {years} sans total prévu : leurs secteurs prévus additionnés"))
     if plan.other_rows:
         out.append(Bilingual(
             f"{plan.other_rows} planned row(s) of indicators other than emissions not in the target set",
-            f"{plan.other_rows} geplande rij(en) van andere indicatoren dan uitstoot niet in de doelstelling"))
+            f"{plan.other_rows} geplande rij(en) van andere indicatoren dan uitstoot niet in de doelstelling",
+            f"{plan.other_rows} ligne(s) prévue(s) d'indicateurs autres que les émissions hors de l'ensemble d'objectifs"))
     return out

@@ -17,7 +17,8 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?
 _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
 _YEAR = re.compile(r"^(\d{4})(?:[.,]0+)?$")
 _DATE_EXPECTED = Bilingual("a date like 2019-03-01 or 01/03/2019 (day first)",
-                           "een datum zoals 2019-03-01 of 01/03/2019 (dag eerst)")
+                           "een datum zoals 2019-03-01 of 01/03/2019 (dag eerst)",
+                           "une date comme 2019-03-01 ou 01/03/2019 (le jour d'abord)")
 
 
 class CellError(ValueError):
@@ -61,11 +62,13 @@ def parse_date(text: str) -> date:
     day, month, year = int(m[1]), int(m[3]), m[4]
     if len(year) == 2:
         raise CellError(Bilingual("a date with a four-digit year (a two-digit year is ambiguous)",
-                                  "een datum met een jaartal van vier cijfers (twee cijfers is dubbelzinnig)"))
+                                  "een datum met een jaartal van vier cijfers (twee cijfers is dubbelzinnig)",
+                                  "une date avec une année à quatre chiffres (une année à deux chiffres est ambiguë)"))
     if month > 12 and day <= 12:
         # 03/25/2019 only reads month first; guessing would silently swap other dates.
         raise CellError(Bilingual("a date written day first (this one reads month first: ambiguous)",
-                                  "een datum met de dag eerst (deze leest als maand eerst: dubbelzinnig)"))
+                                  "een datum met de dag eerst (deze leest als maand eerst: dubbelzinnig)",
+                                  "une date écrite le jour d'abord (celle-ci se lit le mois d'abord : ambiguë)"))
     return _make_date(int(year), month, day)
 
 
@@ -77,26 +80,31 @@ def parse_date_or_year(text: str) -> date:
     try:
         return parse_date(text)
     except CellError as exc:
-        raise CellError(exc.expected + Bilingual(", or a year (2018)", ", of een jaar (2018)")) from None
+        raise CellError(exc.expected + Bilingual(", or a year (2018)", ", of een jaar (2018)",
+                                                 ", ou une année (2018)")) from None
 
 
 def _make_date(year: int, month: int, day: int) -> date:
     if not 1900 <= year <= 2100:
-        raise CellError(_DATE_EXPECTED + Bilingual(", in a year between 1900 and 2100", ", in een jaar tussen 1900 en 2100"))
+        raise CellError(_DATE_EXPECTED + Bilingual(", in a year between 1900 and 2100", ", in een jaar tussen 1900 en 2100",
+                                                   ", dans une année entre 1900 et 2100"))
     try:
         return date(year, month, day)
     except ValueError:
-        raise CellError(_DATE_EXPECTED + Bilingual(" that exists in the calendar", " die bestaat")) from None
+        raise CellError(_DATE_EXPECTED + Bilingual(" that exists in the calendar", " die bestaat",
+                                                   " qui existe dans le calendrier")) from None
 
 
 def parse_url(text: str) -> str:
     """A web address: http(s)://host.tld/...; anything else is refused, not repaired."""
     expected = Bilingual("a web address starting with http:// or https:// (e.g. https://www.leuven2030.be)",
-                         "een webadres dat begint met http:// of https:// (bv. https://www.leuven2030.be)")
+                         "een webadres dat begint met http:// of https:// (bv. https://www.leuven2030.be)",
+                         "une adresse web commençant par http:// ou https:// (p. ex. https://www.leuven2030.be)")
     if " " in text:
-        raise CellError(expected + Bilingual(" without spaces", " zonder spaties"))
+        raise CellError(expected + Bilingual(" without spaces", " zonder spaties", " sans espaces"))
     if len(text) > 500:  # checked first: urlsplit's work grows with the text
-        raise CellError(Bilingual("a web address of at most 500 characters", "een webadres van hoogstens 500 tekens"))
+        raise CellError(Bilingual("a web address of at most 500 characters", "een webadres van hoogstens 500 tekens",
+                                  "une adresse web d'au plus 500 caractères"))
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
@@ -111,36 +119,41 @@ def parse_year(text: str, low: int = 2000, high: int = 2100) -> int:
     """A plausible year, written as four digits (2030, or 2030.0 from a spreadsheet)."""
     m = _YEAR.match(text)
     if not m or not low <= int(m[1]) <= high:
-        raise CellError(Bilingual(f"a year between {low} and {high}", f"een jaar tussen {low} en {high}"))
+        raise CellError(Bilingual(f"a year between {low} and {high}", f"een jaar tussen {low} en {high}",
+                                  f"une année entre {low} et {high}"))
     return int(m[1])
 
 
 def check_length(text: str, limit: int) -> str:
     if len(text) > limit:
         raise CellError(Bilingual(f"at most {limit} characters (found {len(text)})",
-                                  f"hoogstens {limit} tekens (nu {len(text)})"))
+                                  f"hoogstens {limit} tekens (nu {len(text)})",
+                                  f"au plus {limit} caractères (trouvé : {len(text)})"))
     return text
 
 
 class TermMatcher:
-    """Finds a vocabulary code from its code, its Dutch or English label, or an alias."""
+    """Finds a vocabulary code from its code, its Dutch, English or French label, or an alias."""
 
     def __init__(self, terms: Iterable[Term], aliases: Mapping[str, str] | None = None,
                  what: Bilingual | None = None):
         self._codes: dict[str, str] = {}
         terms = list(terms)
         for term in terms:
-            for word in (term.code, term.code.replace("_", " "), term.nl, term.en):
-                self._codes.setdefault(match_key(word), term.code)
+            for word in (term.code, term.code.replace("_", " "), term.nl, term.en, term.fr):
+                if word:
+                    self._codes.setdefault(match_key(word), term.code)
         for word, code in (aliases or {}).items():
             self._codes.setdefault(match_key(word), code)
         if what:  # a long list: name the codes only
             codes = ", ".join(t.code for t in terms)
-            self._expected = Bilingual(f"{what}: a code or its Dutch or English name ({codes})",
-                                       f"{what.nl}: een code of de Nederlandse of Engelse naam ({codes})")
+            self._expected = Bilingual(f"{what}: a code or its Dutch, English or French name ({codes})",
+                                       f"{what.nl}: een code of de Nederlandse, Engelse of Franse naam ({codes})",
+                                       f"{what.fr} : un code ou son nom néerlandais, anglais ou français ({codes})")
         else:
             listed = ", ".join(f"{t.code} ({t.nl}/{t.en})" for t in terms)
-            self._expected = Bilingual(f"one of {listed}", f"een van {listed}")
+            listed_fr = (", ".join(f"{t.code} ({t.fr})" for t in terms) if all(t.fr for t in terms) else listed)
+            self._expected = Bilingual(f"one of {listed}", f"een van {listed}", f"une valeur parmi {listed_fr}")
 
     def __call__(self, text: str) -> str:
         code = self._codes.get(match_key(text))

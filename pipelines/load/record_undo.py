@@ -13,6 +13,7 @@ from pipelines.load.records import RecordKind
 from pipelines.schema import AuditLog, ImportBatch
 
 _ENTITY_NL = {"partner": "partner", "commitment": "engagement"}
+_ENTITY_FR = {"partner": "le partenaire", "commitment": "l'engagement"}
 # Names the rows of another table that still need a row this batch added (None: nothing does).
 Dependents = Callable[[Connection, int, str], Bilingual | None]
 
@@ -32,7 +33,8 @@ def undo_records(conn: Connection, batch, kind: RecordKind, dependents: Dependen
     if dependents is not None:
         conflicts += [msg for ident, label in created if (msg := dependents(conn, ident, label))]
     if conflicts:
-        raise UserError(Bilingual(f"batch {batch.id} cannot be undone: ", f"import {batch.id} kan niet ongedaan gemaakt worden: ")
+        raise UserError(Bilingual(f"batch {batch.id} cannot be undone: ", f"import {batch.id} kan niet ongedaan gemaakt worden: ",
+                                  f"l'import {batch.id} ne peut pas être annulé : ")
                         + _listed(conflicts))
     user = getattr(batch, "undone_by", None) or "undo"
     _restore(conn, kind, batch, audits, user)
@@ -60,11 +62,13 @@ def _created_rows(conn: Connection, kind: RecordKind, batch) -> list[tuple[int, 
 
 def _listed(conflicts: list[Bilingual]) -> Bilingual:
     """The first five conflicts, and how many more."""
-    shown = Bilingual("", "")
+    shown = Bilingual("", "", "")
     for i, conflict in enumerate(conflicts[:5]):
-        shown = shown + (Bilingual("; ", "; ") if i else Bilingual("", "")) + conflict
+        shown = shown + (Bilingual("; ", "; ", " ; ") if i else Bilingual("", "", "")) + conflict
     more = len(conflicts) - 5
-    return shown + (Bilingual(f"; and {more} more", f"; en nog {more}") if more > 0 else Bilingual("", ""))
+    if more <= 0:
+        return shown
+    return shown + Bilingual(f"; and {more} more", f"; en nog {more}", f" ; et encore {more}")
 
 
 def _current(conn: Connection, kind: RecordKind, ident: int):
@@ -85,6 +89,8 @@ def _changed_since(conn: Connection, kind: RecordKind, audits: list) -> list[Bil
                 f"(the batch set {audit.new_value!r}): change it back or undo the later change first",
                 f"{_ENTITY_NL[kind.entity]} '{label}' heeft intussen {audit.field} {now!r} "
                 f"(de import zette {audit.new_value!r}): zet het terug of maak eerst de latere wijziging ongedaan",
+                f"{_ENTITY_FR[kind.entity]} « {label} » a entre-temps {audit.field} {now!r} "
+                f"(l'import avait mis {audit.new_value!r}) : rétablissez la valeur ou annulez d'abord la modification ultérieure",
             ))
     return conflicts
 
@@ -108,10 +114,12 @@ def _touched_since(
         if ident in seen:
             continue
         seen.add(ident)
-        by = (Bilingual(f"batch {other_batch}", f"import {other_batch}") if other_batch is not None
-              else Bilingual(f"an edit by {who}", f"een bewerking door {who}"))
+        by = (Bilingual(f"batch {other_batch}", f"import {other_batch}",
+                        f"l'import {other_batch}") if other_batch is not None
+              else Bilingual(f"an edit by {who}", f"een bewerking door {who}", f"une modification de {who}"))
         conflicts.append(Bilingual(f"{kind.entity} '{labels[ident]}' was changed since by ",
-                                   f"{_ENTITY_NL[kind.entity]} '{labels[ident]}' is intussen gewijzigd door ") + by)
+                                   f"{_ENTITY_NL[kind.entity]} '{labels[ident]}' is intussen gewijzigd door ",
+                                   f"{_ENTITY_FR[kind.entity]} « {labels[ident]} » a été modifié entre-temps par ") + by)
     return conflicts
 
 

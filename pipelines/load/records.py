@@ -24,8 +24,10 @@ from pipelines.unit_of_work import programme_write
 # (canonical column, value as found, what was expected)
 # (column, value, expected), or with a 4th: Problem.code
 RowProblem = tuple[str, str | None, str] | tuple[str, str | None, str, str | None]
-REQUIRED = Bilingual("a value (this column is required)", "een waarde (deze kolom is verplicht)")
+REQUIRED = Bilingual("a value (this column is required)", "een waarde (deze kolom is verplicht)",
+                     "une valeur (cette colonne est obligatoire)")
 _EACH_NL = {"partner": "elke partner", "commitment": "elk engagement"}
+_EACH_FR = {"partner": "chaque partenaire", "commitment": "chaque engagement"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def read_records(
             problems.append(
                 Problem(file_name, line, columns[kind.key_column], row[kind.key_column],
                         Bilingual(f"each {kind.entity} once in the file (already on row {first_line[key]})",
-                                  f"{_EACH_NL[kind.entity]} één keer in het bestand (al op rij {first_line[key]})"))
+                                  f"{_EACH_NL[kind.entity]} één keer in het bestand (al op rij {first_line[key]})",
+                                  f"{_EACH_FR[kind.entity]} une seule fois dans le fichier (déjà à la ligne {first_line[key]})"))
             )
             continue
         first_line[key] = line
@@ -253,7 +256,8 @@ def _check_and_diff(
     if result.ignored_columns:
         names = ", ".join(result.ignored_columns)
         result.warnings.append(Bilingual(f"columns left out (not read): {names}",
-                                         f"weggelaten kolommen (niet gelezen): {names}"))
+                                         f"weggelaten kolommen (niet gelezen): {names}",
+                                         f"colonnes laissées de côté (non lues) : {names}"))
     if kind.warn is not None:
         result.warnings += kind.warn(records)
     return records
@@ -266,7 +270,8 @@ def file_columns(kind: RecordKind, raw: RawTable) -> dict[str, str]:
     problems = [
         Problem(raw.file_name, header_line, None, None,
                 Bilingual(f"a column '{f.column}' (headers accepted: {', '.join(kind.aliases[f.column])})",
-                          f"een kolom '{f.column}' (aanvaarde kolomnamen: {', '.join(kind.aliases[f.column])})"))
+                          f"een kolom '{f.column}' (aanvaarde kolomnamen: {', '.join(kind.aliases[f.column])})",
+                          f"une colonne '{f.column}' (noms de colonne acceptés : {', '.join(kind.aliases[f.column])})"))
         for f in kind.fields if f.required and f.column not in columns
     ]
     if not problems and kind.check_columns is not None:

@@ -86,7 +86,9 @@ def load_all_areas(engine: Engine, raw: RawTable, options: LoadOptions,
             f"{raw.file_name}: --all-areas needs a file an import profile reads with an area column "
             "(e.g. Klimaatmonitor's municipal export); name one with --profile",
             f"{raw.file_name}: alle gebieden laden kan alleen met een bestand dat een importprofiel "
-            "met een gebiedskolom leest (bv. de gemeente-export van de Klimaatmonitor)"))
+            "met een gebiedskolom leest (bv. de gemeente-export van de Klimaatmonitor)",
+            f"{raw.file_name} : charger toutes les zones n'est possible qu'avec un fichier qu'un profil d'import "
+            "lit avec une colonne de zone (p. ex. l'export communal du Klimaatmonitor)"))
     profile, chosen_by = chosen
     result = RegionalResult(raw.file_name, dry_run=options.dry_run)
     column, areas = _areas(raw, profile, result)
@@ -137,7 +139,8 @@ def _areas(raw: RawTable, profile, result: RegionalResult) -> tuple[str, list[st
     column = by_fold.get(fold(profile.columns["area"]))
     if column is None:
         raise UserError(Bilingual(f"{raw.file_name}: no column {profile.columns['area']!r} with the areas",
-                                  f"{raw.file_name}: geen kolom {profile.columns['area']!r} met de gebieden"))
+                                  f"{raw.file_name}: geen kolom {profile.columns['area']!r} met de gebieden",
+                                  f"{raw.file_name} : pas de colonne {profile.columns['area']!r} avec les zones"))
     cells = [str(c).strip() for c in raw.frame[column].to_numpy(dtype=object)]
     result.rows_without_area = sum(not c for c in cells)
     named = [c for c in pd.unique(pd.Series(cells, dtype=object)) if c]
@@ -146,7 +149,8 @@ def _areas(raw: RawTable, profile, result: RegionalResult) -> tuple[str, list[st
     repeated = _same_after_folding(areas)
     if repeated:
         raise UserError(Bilingual(f"{raw.file_name}: column {column!r} names one area twice: {repeated}",
-                                  f"{raw.file_name}: kolom {column!r} noemt één gebied twee keer: {repeated}"))
+                                  f"{raw.file_name}: kolom {column!r} noemt één gebied twee keer: {repeated}",
+                                  f"{raw.file_name} : la colonne {column!r} nomme deux fois la même zone : {repeated}"))
     return column, areas
 
 
@@ -186,7 +190,8 @@ def _first_year(table: RawTable) -> int:
     years = [int(p[:4]) for p in table.frame["period"] if str(p)[:4].isdigit()]
     if not years:
         raise UserError(Bilingual(f"{table.file_name}: no year in the file",
-                                  f"{table.file_name}: geen jaar in het bestand"))
+                                  f"{table.file_name}: geen jaar in het bestand",
+                                  f"{table.file_name} : pas d'année dans le fichier"))
     return min(years)
 
 

@@ -55,6 +55,10 @@ class TotalsCheck:
                     f"sectoren in het bestand tellen op tot {_fmt(summed)} {self.unit} "
                     f"(verschil {_fmt(total - summed)}; sectoren: {', '.join(parts)}) — "
                     "controleer op een verkeerd gelezen getal of een ontbrekende sector",
+                    f"ligne {line} : le total pour {period} est de {_fmt(total)} {self.unit}, mais les "
+                    f"secteurs du fichier totalisent {_fmt(summed)} {self.unit} "
+                    f"(différence {_fmt(total - summed)} ; secteurs : {', '.join(parts)}) — "
+                    "vérifiez s'il y a un nombre mal lu ou un secteur manquant",
                 ))
         return out
 
@@ -69,6 +73,9 @@ class TotalsCheck:
                     f"{_fmt(sum(values[c] for c in children))} {self.unit}",
                     f"{period}: {parent} is {_fmt(values[parent])} {self.unit} maar zijn subsectoren "
                     f"in het bestand ({', '.join(sorted(children))}) tellen op tot "
+                    f"{_fmt(sum(values[c] for c in children))} {self.unit}",
+                    f"{period} : {parent} vaut {_fmt(values[parent])} {self.unit}, mais ses sous-secteurs "
+                    f"dans le fichier ({', '.join(sorted(children))}) totalisent "
                     f"{_fmt(sum(values[c] for c in children))} {self.unit}",
                 ))
         return out

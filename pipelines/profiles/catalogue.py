@@ -45,7 +45,8 @@ def find_profile(conn: Connection, name: str) -> StoredProfile:
             return stored
     known = ", ".join(s.profile.name for s in all_profiles(conn))
     raise UserError(Bilingual(f"no import profile {name!r} (known: {known})",
-                              f"geen importprofiel {name!r} (gekend: {known})"))
+                              f"geen importprofiel {name!r} (gekend: {known})",
+                              f"pas de profil d'import {name!r} (connus : {known})"))
 
 
 def recognise(conn: Connection, columns: list[str], titles: Sequence[str] = ()) -> Profile | None:

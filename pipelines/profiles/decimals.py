@@ -11,8 +11,9 @@ from pipelines.numbers import ambiguous_mask, parse_number_series
 
 CANDIDATES = (",", ".")
 RELATIVE_TOLERANCE = 0.001  # as the loader's totals check (pipelines/load/totals.py)
-NAMES = {",": Bilingual("decimal comma ('.' groups thousands)", "decimale komma ('.' scheidt duizendtallen)"),
-         ".": Bilingual("decimal point", "decimale punt")}
+NAMES = {",": Bilingual("decimal comma ('.' groups thousands)", "decimale komma ('.' scheidt duizendtallen)",
+                        "une virgule décimale (« . » sépare les milliers)"),
+         ".": Bilingual("decimal point", "decimale punt", "un point décimal")}
 
 
 def decide_by_totals(values: pd.Series, periods: np.ndarray, sectors: np.ndarray,
@@ -32,18 +33,23 @@ def decide_by_totals(values: pd.Series, periods: np.ndarray, sectors: np.ndarray
         return None, []
     mark = fitting[0]
     other = next(d for d in CANDIDATES if d != mark)
-    why = (Bilingual("the other reading makes some values no numbers", "anders gelezen zijn sommige waarden geen getal")
+    why = (Bilingual("the other reading makes some values no numbers", "anders gelezen zijn sommige waarden geen getal",
+                     "lues autrement, certaines valeurs ne sont pas des nombres")
            if fits[other] == "not numbers" else
-           Bilingual("the totals do not add up the other way", "anders gelezen kloppen de totalen niet"))
+           Bilingual("the totals do not add up the other way", "anders gelezen kloppen de totalen niet",
+                     "lus autrement, les totaux ne concordent pas"))
     parsed, _bad = parse_number_series(values, mark)
     at = list(zip(values[ambiguous][:5], parsed[ambiguous][:5], lines[ambiguous][:5], strict=True))
     shown = "; ".join(f"line {int(line)}: {text!r} read as {_fmt(value)}" for text, value, line in at)
     shown_nl = "; ".join(f"regel {int(line)}: {text!r} gelezen als {_fmt(value)}" for text, value, line in at)
+    shown_fr = " ; ".join(f"ligne {int(line)} : {text!r} lu comme {_fmt(value)}" for text, value, line in at)
     return mark, [Bilingual(
         f"numbers that read two ways were read with a {NAMES[mark]}: the file's totals add up that "
         f"way and {why} ({shown})",
         f"getallen die twee lezingen toelaten zijn gelezen met een {NAMES[mark].nl}: zo kloppen de "
-        f"totalen van het bestand en {why.nl} ({shown_nl})")]
+        f"totalen van het bestand en {why.nl} ({shown_nl})",
+        f"les nombres qui se lisent de deux façons ont été lus avec {NAMES[mark].fr} : ainsi les "
+        f"totaux du fichier concordent et {why.fr} ({shown_fr})")]
 
 
 def _fits(values: pd.Series, periods, sectors, is_total, mark: str) -> str:

@@ -143,7 +143,8 @@ def save_choices(engine: Engine, programme_id: int, name: str, data: bytes, file
         # keep the analyst from ever describing it again on the page.
         count = len(failed.problems)
         raise UserError(Bilingual(f"with these choices the file does not load yet ({count} problem(s))",
-                                  f"met deze keuzes laadt het bestand nog niet ({count} probleem/problemen)")) from None
+                                  f"met deze keuzes laadt het bestand nog niet ({count} probleem/problemen)",
+                                  f"avec ces choix, le fichier ne se charge pas encore ({count} problème(s))")) from None
     return save_profile(engine, definition, user).name
 
 

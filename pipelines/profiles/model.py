@@ -67,7 +67,8 @@ class Profile:
     add_up: bool = False
     decimal_by_totals: bool = False
     leave_out_unmapped: bool = True
-    unmapped_reason: Bilingual = Bilingual("labels the profile does not take", "labels die het profiel niet neemt")
+    unmapped_reason: Bilingual = Bilingual("labels the profile does not take", "labels die het profiel niet neemt",
+                                           "libellés que le profil ne reprend pas")
     label_units: bool = False
     indicators: tuple[dict, ...] = ()
     unknown_areas: frozenset[str] = frozenset()  # area cells meaning 'no known area' ('Gemeente onbekend')
@@ -85,7 +86,8 @@ def profile_from_definition(definition: dict) -> Profile:
     except (KeyError, TypeError, ValueError, re.error) as exc:
         name = definition.get("name", "?") if isinstance(definition, dict) else "?"
         raise UserError(Bilingual(f"profile {name!r} is not a valid profile definition: {exc}",
-                                  f"profiel {name!r} is geen geldige profielbeschrijving: {exc}")) from None
+                                  f"profiel {name!r} is geen geldige profielbeschrijving: {exc}",
+                                  f"le profil {name!r} n'est pas une définition de profil valable : {exc}")) from None
 
 
 def _build(d: dict) -> Profile:
@@ -142,10 +144,12 @@ def _label_rule(rule: dict) -> LabelRule:
 def _reason(text) -> Bilingual:
     """A reason in a definition: {"en": …, "nl": …}, one text for both, or the default."""
     if isinstance(text, dict):
-        return Bilingual(str(text.get("en", "")), str(text.get("nl") or text.get("en", "")))
+        return Bilingual(str(text.get("en", "")), str(text.get("nl") or text.get("en", "")),
+                         str(text["fr"]) if text.get("fr") else None)
     if text:
-        return Bilingual(str(text), str(text))
-    return Bilingual("labels the profile does not take", "labels die het profiel niet neemt")
+        return Bilingual(str(text), str(text), str(text))
+    return Bilingual("labels the profile does not take", "labels die het profiel niet neemt",
+                     "libellés que le profil ne reprend pas")
 
 
 def _folded(values) -> frozenset[str]:

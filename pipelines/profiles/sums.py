@@ -34,14 +34,16 @@ def summed_columns(profile: Profile, frame: pd.DataFrame, raw: RawTable, report:
             summed = f"{' + '.join(_fmt(p) for p in parts)} = {_fmt(sum(parts))}"
             listed = "; ".join(str(name) for name in names)
             report.sums.append(Bilingual(f"added up {summed} (columns: {listed})",
-                                         f"opgeteld: {summed} (kolommen: {listed})"))
+                                         f"opgeteld: {summed} (kolommen: {listed})",
+                                         f"additionné : {summed} (colonnes : {listed})"))
     given = {fold(c) for alternative in profile.sum_alternatives for c in alternative}
     partial = (out == "") & np.logical_or.reduce(
         [frame[c].str.strip().to_numpy() != "" for c in raw.columns if fold(c) in given] or [out != ""])
     if partial.any():  # some parts given, never all of one set: missing, and said so
         report.sums.append(Bilingual(
             f"{int(partial.sum())} row(s) left missing: no set of columns to add up is complete",
-            f"{int(partial.sum())} rij(en) ontbrekend gelaten: geen reeks kolommen om op te tellen is volledig"))
+            f"{int(partial.sum())} rij(en) ontbrekend gelaten: geen reeks kolommen om op te tellen is volledig",
+            f"{int(partial.sum())} ligne(s) laissée(s) manquante(s) : aucun groupe de colonnes à additionner n'est complet"))
     return out
 
 
@@ -67,7 +69,8 @@ def add_up(long: pd.DataFrame, decimal: str | None, report: ProfileReport) -> tu
     rows, values = int(summed.loc[several, "n"].sum()), int(several.sum())
     report.sums.append(Bilingual(
         f"added up {rows} row(s) into {values} value(s): one value per indicator and year (e.g. direct + indirect emissions)",
-        f"{rows} rij(en) opgeteld tot {values} waarde(n): één waarde per indicator en jaar (bv. directe + indirecte uitstoot)"))
+        f"{rows} rij(en) opgeteld tot {values} waarde(n): één waarde per indicator en jaar (bv. directe + indirecte uitstoot)",
+        f"{rows} ligne(s) additionnée(s) en {values} valeur(s) : une valeur par indicateur et par année (p. ex. émissions directes + indirectes)"))
     summed["value"] = [
         _number_text(v, mark) if many and not np.isnan(v) else first
         for v, many, first in zip(summed["number"], several, summed["first"], strict=True)

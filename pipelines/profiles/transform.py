@@ -77,7 +77,8 @@ def _columns(profile: Profile, raw: RawTable) -> dict[str, str]:
     if missing:
         raise UserError(Bilingual(
             f"{raw.file_name} lacks the column(s) {', '.join(missing)} that profile {profile.name!r} reads",
-            f"{raw.file_name} mist de kolom(men) {', '.join(missing)} die profiel {profile.name!r} leest"))
+            f"{raw.file_name} mist de kolom(men) {', '.join(missing)} die profiel {profile.name!r} leest",
+            f"il manque à {raw.file_name} la ou les colonnes {', '.join(missing)} que le profil {profile.name!r} lit"))
     return found
 
 
@@ -138,7 +139,7 @@ def _map_labels(profile: Profile, long: pd.DataFrame, report: ProfileReport) -> 
     if profile.leave_out_unmapped:
         unmapped = long["label"].to_numpy(dtype=object)[~rows_mapped]
         report.leave_out(profile.unmapped_reason, [str(u) for u in unmapped], int((~rows_mapped).sum()),
-                         Bilingual("value(s)", "waarde(n)"))
+                         Bilingual("value(s)", "waarde(n)", "valeur(s)"))
         long, codes = long[rows_mapped].reset_index(drop=True), codes[rows_mapped]
     long["target"] = np.array([r.target if r else None for r in rules], dtype=object)[codes] if len(codes) else []
     long["sector"] = np.array([r.sector if r else None for r in rules], dtype=object)[codes] if len(codes) else []
@@ -177,7 +178,7 @@ def _table(profile: Profile, raw: RawTable, long: pd.DataFrame) -> RawTable:
     out.columns = list(OUTPUT_COLUMNS)
     if profile.indicators:
         specs = {d["code"]: d for d in profile.indicators}
-        for column in ("name_nl", "name_en", "kind"):
+        for column in ("name_nl", "name_en", "name_fr", "kind"):
             out[column] = [str(specs.get(label, {}).get(column, "")) for label in out["indicator"]]
     # The loader sizes its work by the file's bytes: give it the size of the long table instead.
     detected = dict(raw.detected, size_bytes=len(out) * 40)

@@ -1,6 +1,7 @@
-"""`make crash-test`: N kill -9 of a big import per backend; one JSON line per backend.
+"""`make crash-test`: N kill -9 of a big import per backend, then of import jobs' runners (tests/crash/jobs.py);
+one JSON line per backend and kind.
 
-    python -m tests.crash.run [--kills 100] [--rows 250000] [--database-url postgresql+psycopg://…]
+    python -m tests.crash.run [--kills 100] [--job-kills 10] [--rows 250000] [--database-url postgresql+psycopg://…]
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tests.crash.harness import ROWS, prepare, run_kills
+from tests.crash.jobs import run_job_kills
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=100)
+    parser.add_argument("--job-kills", type=int, default=10)
     parser.add_argument("--rows", type=int, default=ROWS)
     parser.add_argument("--database-url", default=None, help="a PostgreSQL server too (a new database is made there)")
     args = parser.parse_args(argv)
@@ -35,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
                 report = run_kills(url, big, args.kills, backend)
                 ok &= report.ok()
                 print(json.dumps(asdict(report)), flush=True)
+                jobs = run_job_kills(url, big, args.rows, args.job_kills, backend, report.full_import_s)
+                ok &= jobs.ok()
+                print(json.dumps(asdict(jobs)), flush=True)
         finally:
             if made:
                 _drop_postgres_database(args.database_url, made[0])

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 
-from tests.crash.harness import prepare, run_kills
+from tests.crash.harness import ROWS, prepare, run_kills
 
 
 @pytest.mark.slow
@@ -20,3 +20,15 @@ def test_killed_imports_leave_no_orphan_no_half_batch_and_the_next_import_runs(d
     assert report.killed_while_checking >= 2  # the kills that waited for the checker to exist
     assert (report.orphans, report.inconsistent, report.half_visible_batches, report.next_import_failed) == (
         0, 0, 0, 0), asdict(report)
+
+
+@pytest.mark.slow
+def test_killed_import_jobs_are_failed_not_stuck_and_the_next_job_runs(database_url, tmp_path):
+    from tests.crash.jobs import run_job_kills
+
+    big = prepare(database_url, tmp_path)
+    # Kills within the first 1.2 s of a job (an import of this file takes 1.5 to 4 s here).
+    report = run_job_kills(database_url, big, ROWS, kills=3, backend=database_url.split(":")[0], full_s=1.5)
+    assert report.kills == 3
+    assert (report.stuck, report.inconsistent, report.half_visible_batches, report.files_left,
+            report.last_job_failed) == (0, 0, 0, 0, 0), asdict(report)

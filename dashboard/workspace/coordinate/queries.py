@@ -22,7 +22,7 @@ def commitments_to_edit(engine: Engine, programme_id: int) -> pd.DataFrame:
     query = (
         select(
             c.id, p.name.label("partner"), c.title, c.sector_code, c.reduction_t_per_year,
-            c.status, c.progress_pct, c.target_year, c.note, c.last_update,
+            c.status, c.progress_pct, c.start_year, c.target_year, c.shape, c.note, c.last_update,
         )
         .join(p, p.id == c.partner_id)
         .where(c.programme_id == programme_id)

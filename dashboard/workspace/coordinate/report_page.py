@@ -60,11 +60,15 @@ th, td { border-bottom: 1px solid #c8c8c8; padding: 0.25rem 0.4rem; text-align: 
 th:first-child, th.text, td.text { text-align: left; }
 thead th { background: #f3f5f8; }
 .confidential { font-size: 0.85rem; color: #4d4d4d; }
-@media (max-width: 40rem) { .cover-grid { grid-template-columns: 1fr; } }
+/* On a narrow screen a wide table scrolls inside its box, not the whole page (print: all of it). */
+.table-scroll { overflow-x: auto; max-width: 100%; }
+th[scope="col"] { overflow-wrap: break-word; }
+@media (max-width: 40rem) { .cover-grid { grid-template-columns: 1fr; } table { font-size: 0.8rem; } }
 @page { size: A4; margin: 14mm 13mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
   .screen-only { display: none; }
+  .table-scroll { overflow: visible; }
   /* The sections flow on from one another (no page per section, which left pages holding three
      rows); what must stay whole is kept whole: a heading with what follows it, a chart with its
      heading and sentence, a short section as a block, a table row. Long tables break between
@@ -86,8 +90,8 @@ thead th { background: #f3f5f8; }
 <main>
 <p class="screen-only">{{ hint }} <a href="{{ back }}">{{ back_text }}</a></p>
 <header class="cover">
-<h1>{{ r.title }}: {{ r.programme }}</h1>
-<p class="meta">{{ target_label }}: {{ r.target_set }} · {{ made_text }}</p>
+<h1>{{ r.title }}{{ colon }}{{ r.programme }}</h1>
+<p class="meta">{{ target_label }}{{ colon }}{{ r.target_set }} · {{ made_text }}</p>
 {% if r.facts %}<dl class="facts">{% for label, value in r.facts %}
 <div class="fact"><dt>{{ label }}</dt><dd>{{ value }}</dd></div>{% endfor %}
 </dl>{% endif %}
@@ -112,12 +116,12 @@ thead th { background: #f3f5f8; }
 <p>{{ s.summary }}</p>
 {% if s.chart %}<figure>{{ s.chart }}{% if s.lines %}<figcaption class="chart-key">{{ s.lines|join(" ") }}</figcaption>{% endif %}</figure>{% endif %}
 </div>
-{% if s.table %}<table>
+{% if s.table %}<div class="table-scroll" role="region" tabindex="0" aria-label="{{ table_label(s.table.caption) }}"><table>
 <caption>{{ s.table.caption }}</caption>
 <thead><tr>{% for h in s.table.headers %}<th scope="col"{% if loop.first or s.table.text[loop.index0] %} class="text"{% endif %}>{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>{% for row in s.table.rows %}<tr><th scope="row" class="text">{{ row[0] }}</th>{% for cell in row[1:] %}<td{% if s.table.text[loop.index] %} class="text"{% endif %}>{{ cell }}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
-</table>{% endif %}
+</table></div>{% endif %}
 </section>
 {% endfor %}
 </main>
@@ -148,7 +152,8 @@ def report_view() -> Response:
         made_text=t("coord_report_made", lang, date=report.made_on, name=report.made_by),
         confidential=t("coord_report_confidential", lang), keep_rows=KEEP_ROWS,
         summary_heading=t("report_cover_summary", lang), provenance_heading=t("report_cover_provenance", lang),
-        contents_heading=t("report_cover_contents", lang),
+        contents_heading=t("report_cover_contents", lang), colon="\u00a0: " if lang == "fr" else ": ",
+        table_label=lambda caption: t("table_of", lang, title=caption),
     )
     response = Response(page, mimetype="text/html")
     response.headers["Cache-Control"] = "private, no-store"  # non-public figures: never cached

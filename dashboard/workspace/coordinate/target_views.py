@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components import choice_group
+from dashboard.data_texts import stored_text
 from dashboard.i18n import fmt_auto, t
 from dashboard.workspace.common.form_fields import field_label, fmt_when
 from dashboard.workspace.coordinate.targets import TARGET_SECTORS
@@ -69,7 +70,7 @@ def sets_table(sets: tuple[TargetSetSpec, ...], lang: str) -> html.Div:
             str(sum(1 for x in s.targets if x.sector_code != TOTAL)),
             milestones or "–",
         ]
-        body.append(html.Tr([html.Th(s.name, scope="row", className="text"),
+        body.append(html.Tr([html.Th(stored_text(s.name, lang), scope="row", className="text"),
                              *(html.Td(c, className="text") for c in cells)]))
     title = t("coord_sets_heading", lang)
     return html.Div(className="table-scroll", tabIndex="0", role="region", **{"aria-label": t("table_of", lang, title=title)},
@@ -81,7 +82,7 @@ def sets_table(sets: tuple[TargetSetSpec, ...], lang: str) -> html.Div:
 
 
 def set_choice(sets: tuple[TargetSetSpec, ...], chosen: int | None, lang: str) -> html.Fieldset:
-    options = [{"label": s.name + (f" ({t('coord_primary', lang)})" if s.is_primary else ""), "value": str(s.id)}
+    options = [{"label": stored_text(s.name, lang) + (f" ({t('coord_primary', lang)})" if s.is_primary else ""), "value": str(s.id)}
                for s in sets]
     return choice_group(tid("set"), t("coord_choose_set", lang), options, None if chosen is None else str(chosen))
 
@@ -95,7 +96,7 @@ def target_form(target_set: TargetSetSpec, lang: str) -> list:
     """A target of the chosen set (the whole programme's first; a sector's when chosen), to change."""
     overall = target_set.target_for(TOTAL)
     return [
-        html.H3(t("coord_target_form", lang, name=target_set.name)),
+        html.H3(t("coord_target_form", lang, name=stored_text(target_set.name, lang))),
         choice_group(tid("target-sector"), t("coord_field_sector_of", lang), sector_options(lang), TOTAL),
         choice_group(tid("target-kind"), t("coord_field_kind", lang), kind_options(lang),
                      overall.kind if overall else "residual_pct"),
@@ -113,7 +114,7 @@ def milestone_form(target_set: TargetSetSpec, lang: str) -> list:
     """The chosen set's milestones, each with its remove button, and one to add (or to replace,
     for a year that has one)."""
     return [
-        html.H3(t("coord_milestone_form", lang, name=target_set.name)),
+        html.H3(t("coord_milestone_form", lang, name=stored_text(target_set.name, lang))),
         milestone_list(target_set, lang),
         choice_group(tid("milestone-sector"), t("coord_field_sector_of", lang), sector_options(lang), TOTAL),
         text_input(tid("milestone-year"), t("coord_field_year", lang), mode="numeric",
@@ -146,7 +147,7 @@ def milestone_list(target_set: TargetSetSpec, lang: str) -> html.Div:
 def rename_form(target_set: TargetSetSpec, lang: str) -> list:
     """A new name for the chosen set, filled with the one it has."""
     return [
-        html.H3(t("coord_rename_form", lang, name=target_set.name)),
+        html.H3(t("coord_rename_form", lang, name=stored_text(target_set.name, lang))),
         text_input(tid("rename-name"), t("coord_field_new_name", lang), target_set.name, mode="text",
                    hint=t("coord_hint_new_name", lang)),
         html.Button(t("coord_rename", lang), id=tid("rename-save"), type="button", className="button",
@@ -156,12 +157,12 @@ def rename_form(target_set: TargetSetSpec, lang: str) -> list:
 
 def removal_form(target_set: TargetSetSpec, sets: tuple[TargetSetSpec, ...], lang: str) -> list:
     """The button that asks before removing the chosen set, or why the primary set stays."""
-    heading = html.H3(t("coord_remove_form", lang, name=target_set.name))
+    heading = html.H3(t("coord_remove_form", lang, name=stored_text(target_set.name, lang)))
     if not may_remove(target_set.is_primary, len(sets)):
-        return [heading, html.P(t("coord_remove_primary_first", lang, name=target_set.name)),
+        return [heading, html.P(t("coord_remove_primary_first", lang, name=stored_text(target_set.name, lang))),
                 html.Button(id=tid("remove-ask"), hidden=True, n_clicks=0)]
     return [heading, html.P(t("coord_remove_explained", lang)),
-            html.Button(t("coord_remove_set", lang, name=target_set.name), id=tid("remove-ask"),
+            html.Button(t("coord_remove_set", lang, name=stored_text(target_set.name, lang)), id=tid("remove-ask"),
                         type="button", className="button", n_clicks=0)]
 
 
@@ -180,10 +181,10 @@ def confirm_panel(question: str, lang: str) -> html.Section:
 
 def primary_form(target_set: TargetSetSpec, lang: str) -> list:
     if target_set.is_primary:
-        return [html.P(t("coord_is_primary", lang, name=target_set.name)),
+        return [html.P(t("coord_is_primary", lang, name=stored_text(target_set.name, lang))),
                 html.Button(id=tid("primary-save"), hidden=True, n_clicks=0)]
     return [html.P(t("coord_primary_explained", lang)),
-            html.Button(t("coord_make_primary", lang, name=target_set.name), id=tid("primary-save"),
+            html.Button(t("coord_make_primary", lang, name=stored_text(target_set.name, lang)), id=tid("primary-save"),
                         type="button", className="button", n_clicks=0)]
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.components import ChartView, Column, chart_block, table_block
+from dashboard.data_texts import indicator_name, stored_text
 from dashboard.i18n import fmt_number, t, tn
 from dashboard.workspace.coordinate.figures import partner_progress_figure
 from dashboard.workspace.coordinate.progress import LATE_AFTER_YEARS
@@ -47,7 +48,8 @@ def partner_view(state: CoordinatorState, lang: str, chart: bool = True) -> Char
 
 def overdue_view(state: CoordinatorState, lang: str) -> ChartView:
     table = state.overdue.assign(status_label=state.overdue["status"].map(
-        lambda code: STATUS_TERMS[code].label(lang) if code in STATUS_TERMS else str(code)))
+        lambda code: STATUS_TERMS[code].label(lang) if code in STATUS_TERMS else str(code)),
+        title=state.overdue["title"].map(lambda title: stored_text(title, lang)))
     summary = (tn("coord_overdue_summary", lang, len(table), year=state.as_of_year) if len(table)
                else t("coord_overdue_none", lang, year=state.as_of_year))
     return ChartView(
@@ -65,7 +67,8 @@ def health_view(state: CoordinatorState, lang: str) -> ChartView:
     health = state.health
     kinds = terms_by_code(INDICATOR_KINDS)
     table = pd.DataFrame({
-        "indicator": [nl if lang == "nl" else en for nl, en in zip(health["name_nl"], health["name_en"], strict=True)],
+        "indicator": [indicator_name(nl, en, fr, lang)[0]
+                      for nl, en, fr in zip(health["name_nl"], health["name_en"], health["name_fr"], strict=True)],
         "kind": [kinds[k].label(lang) if k in kinds else k for k in health["kind"]],
         "last_year": health["last_year"],
         "missing_years": [", ".join(str(y) for y in years) for years in health["missing_years"]],

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 import pandas as pd
 from dash import html
 
-from dashboard.i18n import fmt_auto, fmt_date, fmt_number, is_missing, t
+from dashboard.i18n import fmt_auto, fmt_number, is_missing, t
+from dashboard.workspace.common.form_fields import fmt_when
 from dashboard.workspace.common.text_table import text_table
 from dashboard.workspace.imports.queries import BatchInfo, BatchRows
 from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, terms_by_code
@@ -17,12 +16,11 @@ UNDO_BUTTON = "imports-undo"
 
 
 def when(value, lang: str) -> str:
-    """'14 March 2025 09:30 UTC' (stored times are UTC; SQLite gives them back without zone)."""
+    """'14 March 2025, 10:30 CET': stored in UTC, shown at the workspace's local time as on every
+    other workspace page (setting ROADMAP_TIMEZONE)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
-    stamp = pd.Timestamp(value).to_pydatetime()
-    stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
-    return f"{fmt_date(stamp, lang)} {stamp:%H:%M} UTC"
+    return fmt_when(pd.Timestamp(value).to_pydatetime(), lang)
 
 
 def may_undo(created_by: str, user: str | None, undo_any: bool) -> bool:

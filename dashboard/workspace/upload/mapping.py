@@ -34,6 +34,8 @@ MEASURED_OPTION = "upload-step-measured-option"  # toggle {"type", "index": valu
 VALUES = "upload-step-values"  # the labels and measured/planned values of the chosen columns
 UNIT = "upload-step-unit"
 MARKERS = "upload-step-markers"
+# The profile report's lines per page language (English: "lines").
+_PROFILE_LINES = {"nl": "lines_nl", "fr": "lines_fr"}
 PREVIEW = "upload-step-preview"
 NAME = "upload-step-name"
 SAVE = "upload-step-save"
@@ -157,7 +159,7 @@ def preview_view(result=None, problems: list[Problem] | None = None, error: str 
         return [html.P(t("ms_preview_problems", lang)), _problems_table(problems, lang, columns or {})]
     # What the choices did (rows left out, areas, markers); not the first line, which names the
     # unsaved profile the dry run was made with.
-    lines = ((result.detected.get("profile") or {}).get("lines_nl" if lang == "nl" else "lines") or [])[1:]
+    lines = ((result.detected.get("profile") or {}).get(_PROFILE_LINES.get(lang, "lines")) or [])[1:]
     return [html.P(t("ms_preview_ok", lang), id="upload-step-ok"),
             *([html.Ul([html.Li(str(line)) for line in lines])] if lines else []), diff_section(result, lang)]
 

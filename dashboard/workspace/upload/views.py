@@ -84,7 +84,8 @@ def detected_section(outcome: CheckOutcome, lang: str) -> html.Section:
 
 def _profile_report(profile: dict, lang: str) -> html.Div:
     """What the import profile did (rows left out and why, areas, sums), as plain text lines."""
-    lines = profile.get("lines_nl" if lang == "nl" else "lines") or profile.get("lines", [])
+    # A report stored before French was added has no "lines_fr": English then.
+    lines = profile.get({"nl": "lines_nl", "fr": "lines_fr"}.get(lang, "lines")) or profile.get("lines", [])
     return html.Div(id="upload-profile-report", children=[
         html.P(t("up_profile_report", lang)), html.Ul([html.Li(str(line)) for line in lines]),
     ])
