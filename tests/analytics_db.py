@@ -44,6 +44,13 @@ def put_observations(engine: Engine, programme_id: int, rows, file_name: str = "
         return int(batch_id)
 
 
+def leuven_with_the_inventory(engine: Engine) -> None:
+    """A seed for `seeded_databases`: Leuven 2030 with analytics_inventory.csv (tests/test_derived.py)."""
+    from tests.conftest import DATA, leuven
+
+    load_csv(engine, leuven(engine), DATA / "analytics_inventory.csv")
+
+
 def load_csv(engine: Engine, programme_id: int, path: Path) -> int:
     """Load an indicators file with the real loader (which rebuilds the derived tables)."""
     result = load_file(engine, programme_id, "indicators", path)

@@ -16,9 +16,11 @@ from sqlalchemy import Engine, func, select, update
 from dashboard.auth import install_auth
 from dashboard.security import current_user_name, require_role, role_required
 from pipelines.db import writing
+from pipelines.programmes import create_programme
 from pipelines.schema import Programme, Theme
 from pipelines.settings import Settings
 from pipelines.users import add_user
+from tests.conftest import LEUVEN
 
 PASSWORD = "correct horse battery"  # 21 characters, above the 10-character minimum
 SECRET = "test-secret-key-" + "x" * 32
@@ -109,6 +111,19 @@ def csrf_header(client: FlaskClient) -> dict[str, str]:
 def add_people(engine: Engine) -> None:
     add_user(engine, "ann", "analyst", PASSWORD)
     add_user(engine, "cor", "coordinator", PASSWORD)
+
+
+def programme_and_accounts(engine: Engine) -> None:
+    """Leuven 2030 with ann (analyst), cor (coordinator) and root (admin): a seed."""
+    create_programme(engine, LEUVEN)
+    for name, role in (("ann", "analyst"), ("cor", "coordinator"), ("root", "admin")):
+        add_user(engine, name, role, PASSWORD)
+
+
+def programme_and_people(engine: Engine) -> None:
+    """Leuven 2030 with ann (analyst) and cor (coordinator): a seed for `seeded_databases`."""
+    create_programme(engine, LEUVEN)
+    add_people(engine)
 
 
 def database_state(engine: Engine, programme_id: int) -> tuple[str, int]:

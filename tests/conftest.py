@@ -4,12 +4,18 @@ Fixtures for every test module (use these rather than building your own):
 - `database_url`: a fresh, migrated database (standard sectors, no programme), parametrised
   `sqlite` / `postgresql`; copied from a template made once per session (a file copy for SQLite,
   `CREATE DATABASE ... TEMPLATE` for PostgreSQL), dropped after the test.
-- `engine`: `make_engine(database_url)`, disposed after. `programme_id`: Leuven 2030 (`LEUVEN`) in it.
+- `engine`: `make_engine(database_url)`, disposed after. `programme_id`: Leuven 2030 (`LEUVEN`) in it
+  (a test asking for it gets a copy of a template that holds it: see `database_url`).
 - `fresh_database(backend, directory, sqlite_template, postgres_templates)`: the same as a context
   manager, for module- or session-scoped fixtures (see tests/test_demo.py).
 - `seeded_databases`: for modules whose tests all start from the same seeded data (files through
   the loaders, accounts, the demo): seeded once per session and backend, copied per test. See its
   docstring; tests/test_coordinate_http.py uses it.
+  `seeded_databases.engine(...)` gives an engine instead of a URL (for module-scoped fixtures);
+  `leuven` is the seed of Leuven 2030 alone, `leuven_id(engine)` finds its id in a copy.
+- A module whose tests only read may share one seeded database (module-scoped fixture) and one
+  app, with a fresh test client per test; `unchanged(engine)` around it proves no test wrote.
+  Anything that writes (a login counts) gets a copy of its own per test.
 - `sqlite_template`, `postgres_templates`: the session's templates (rarely needed directly).
 - `browser` (tests/browser_support.py): one headless Chromium per test process.
 
@@ -32,11 +38,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from pipelines.db import make_engine
-from pipelines.programmes import ProgrammeSpec, create_programme, init_database
+from pipelines.programmes import ProgrammeSpec, create_programme, init_database, resolve_programme
+from pipelines.schema import Base, Programme
 from tests.browser_support import browser  # noqa: E402,F401  (one Chromium for all browser tests)
 
 DATA = Path(__file__).parent / "data"
@@ -75,9 +82,9 @@ def _postgres_admin_url() -> tuple[str | None, str]:
 class _PostgresTemplates:
     """A migrated template database per test session; each test gets a copy of it.
 
-    Making and dropping a copy takes the server a few tenths of a second each, so one thread
-    does both while the tests run: the copy for the next test is made while this one runs, and
-    a used copy is dropped after its test, not during the next one's set-up.
+    Making and dropping a copy takes the server a few tenths of a second each, so background
+    threads do both while the tests run: the copy for the next test is made while this one runs,
+    and a used copy is dropped after its test, not during the next one's set-up.
     """
 
     def __init__(self, admin_url: str):
@@ -89,8 +96,9 @@ class _PostgresTemplates:
         engine = make_engine(self._url(self.template))
         init_database(engine)
         engine.dispose()
-        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-test-databases")
-        self._spare: Future[tuple[str, str]] | None = None
+        # Two threads: a copy for the next test need not wait behind the drop of the last one.
+        self._background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="postgres-test-databases")
+        self._spares: dict[str, Future[tuple[str, str]]] = {}  # template -> its next copy
         self._drops: list[Future[None]] = []
         self._kept: list[str] = []
 
@@ -112,14 +120,18 @@ class _PostgresTemplates:
 
     def fresh(self) -> tuple[str, str]:
         """(name, URL) of a new copy of the template, for one test; the next one is started."""
-        spare, self._spare = self._spare, None
-        made = spare.result() if spare is not None else self._copy()
-        self._spare = self._background.submit(self._copy)
-        return made
+        return self.copy_of(self.template)
 
     def copy_of(self, template: str) -> tuple[str, str]:
-        """(name, URL) of a new copy of another template (a seeded one: `SeededDatabases`)."""
-        return self._copy(template)
+        """(name, URL) of a new copy of `template` (this one, or a seeded one: `SeededDatabases`).
+
+        The next copy of the same template is started at once, as for `fresh`: the tests of a
+        module come one after another, so it is ready for the next test's set-up.
+        """
+        spare = self._spares.pop(template, None)
+        made = spare.result() if spare is not None else self._copy(template)
+        self._spares[template] = self._background.submit(self._copy, template)
+        return made
 
     def keep(self, name: str) -> None:
         """Drop the database `name` at the session's end (a seeded template)."""
@@ -134,8 +146,8 @@ class _PostgresTemplates:
 
     def close(self) -> None:
         try:
-            if self._spare is not None:
-                self.drop_later(self._spare.result()[0])
+            for spare in self._spares.values():
+                self.drop_later(spare.result()[0])
             for dropped in self._drops:
                 dropped.result()
         finally:
@@ -228,6 +240,16 @@ class SeededDatabases:
         finally:
             templates.drop_later(name)
 
+    @contextmanager
+    def engine(self, backend: str, directory: Path, seed: Callable[[Engine], object]):
+        """An engine on a new copy (as `fresh`), disposed after: for module-scoped fixtures."""
+        with self.fresh(backend, directory, seed) as url:
+            engine = make_engine(url)
+            try:
+                yield engine
+            finally:
+                engine.dispose()
+
     def _seed_sqlite(self, key: str, seed: Callable[[Engine], object]) -> Path:
         path = self.directory / f"seeded_{len(self._sqlite)}_{key.rsplit('.', 1)[-1]}.db"
         shutil.copy(self.sqlite_template, path)
@@ -267,8 +289,16 @@ def seeded_databases(tmp_path_factory, sqlite_template, postgres_templates) -> S
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path, sqlite_template, postgres_templates):
-    """URL of a fresh, migrated database with the standard sectors and no programme."""
+def database_url(request, tmp_path, sqlite_template, postgres_templates, seeded_databases):
+    """URL of a fresh, migrated database with the standard sectors and no programme.
+
+    For a test that asks for `programme_id`, a copy of a template that already holds it (the
+    same rows `create_programme` writes, made once per test process and backend).
+    """
+    if "programme_id" in request.fixturenames:
+        with seeded_databases.fresh(request.param, tmp_path, leuven) as url:
+            yield url
+        return
     with fresh_database(request.param, tmp_path, sqlite_template, postgres_templates) as url:
         yield url
 
@@ -288,6 +318,36 @@ LEUVEN = ProgrammeSpec(
 
 @pytest.fixture
 def programme_id(engine) -> int:
-    """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030."""
+    """A programme like Leuven 2030: baseline 2010, climate-neutral (0 % residual) in 2030.
+
+    Already in the database `database_url` gives such a test; made here for a module whose own
+    `database_url` holds no programme.
+    """
+    with engine.connect() as conn:
+        found = conn.scalar(select(Programme.id).where(Programme.slug == LEUVEN.slug))
+    return found if found is not None else create_programme(engine, LEUVEN)
+
+
+def leuven(engine: Engine) -> int:
+    """A seed for `seeded_databases`: Leuven 2030 alone (as the `programme_id` fixture makes it)."""
     return create_programme(engine, LEUVEN)
 
+
+def leuven_id(engine: Engine) -> int:
+    """The id of Leuven 2030 in a seeded copy (`SeededDatabases` keeps no ids: look them up by name)."""
+    return resolve_programme(engine, LEUVEN.slug).id
+
+
+@contextmanager
+def unchanged(engine: Engine):
+    """Fail if the database differs afterwards (every row of every table): for a module whose
+    tests share one database because they only read, to prove that they did."""
+    before = _every_row(engine)
+    yield
+    assert _every_row(engine) == before, "a test wrote to a database its module shares"
+
+
+def _every_row(engine: Engine) -> dict[str, list[tuple]]:
+    with engine.connect() as conn:
+        return {table.name: [tuple(row) for row in conn.execute(
+            select(table).order_by(*table.primary_key.columns))] for table in Base.metadata.sorted_tables}

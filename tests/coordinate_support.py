@@ -46,6 +46,12 @@ def seed_coordination(engine: Engine) -> int:
     return programme_id
 
 
+def seed_coordination_and_admin(engine: Engine) -> None:
+    """The programme above with ann, cor and root (admin): a seed for `seeded_databases`."""
+    seed_coordination(engine)
+    add_user(engine, "root", "admin", PASSWORD)
+
+
 def commitment_id(engine: Engine, title: str) -> int:
     with engine.connect() as conn:
         return conn.scalar(select(Commitment.id).where(Commitment.title == title))

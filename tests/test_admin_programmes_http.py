@@ -9,12 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from dashboard.app import create_app
-from pipelines.programmes import create_programme
 from pipelines.schema import Programme
 from pipelines.settings import Settings
-from pipelines.users import add_user
-from tests.auth_support import PASSWORD, SECRET, csrf_header, log_in
-from tests.conftest import DATA, LEUVEN
+from tests.auth_support import SECRET, csrf_header, log_in, programme_and_accounts
+from tests.conftest import DATA
 from tests.coordinate_support import callback_body
 
 CALLBACK = "/_dash-update-component"
@@ -23,11 +21,15 @@ P = "admin-programmes-"
 KM_GEMEENTEN = DATA / "profiles" / "km_gemeenten.csv"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann, cor and root (admin), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, programme_and_accounts) as url:
+        yield url
+
+
 @pytest.fixture
 def app(engine, database_url):
-    create_programme(engine, LEUVEN)
-    for name, role in (("ann", "analyst"), ("cor", "coordinator"), ("root", "admin")):
-        add_user(engine, name, role, PASSWORD)
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 

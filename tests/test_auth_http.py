@@ -15,20 +15,32 @@ from tests.auth_support import (
     PASSWORD,
     PUBLIC_ACTION,
     SECRET,
-    add_people,
     csrf_header,
     database_state,
     form_token,
     log_in,
     make_demo_app,
+    programme_and_people,
 )
+from tests.conftest import leuven_id
 
 CALLBACK = "/_dash-update-component"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
+        yield url
+
+
+@pytest.fixture
+def programme_id(engine) -> int:
+    return leuven_id(engine)
+
+
 @pytest.fixture
 def app(engine, programme_id):
-    add_people(engine)
     return make_demo_app(engine, programme_id)
 
 
@@ -97,7 +109,6 @@ def test_public_callback_of_logged_in_user_works_with_the_renderers_header(clien
 
 
 def test_on_error_handler_cannot_turn_a_refusal_into_success(engine, programme_id):
-    add_people(engine)
     app = make_demo_app(engine, programme_id)
     app._on_error = lambda error: "swallowed"  # what Dash(on_error=...) sets
     before = database_state(engine, programme_id)
@@ -116,7 +127,6 @@ def test_login_sets_an_httponly_samesite_session_cookie(client):
 
 
 def test_secure_cookies_setting_marks_the_cookies_secure(engine, programme_id):
-    add_people(engine)
     app = make_demo_app(engine, programme_id, Settings(secret_key=SECRET, secure_cookies=True))
     client = app.server.test_client()
     response = log_in(client, "ann", base_url="https://localhost")
@@ -192,7 +202,6 @@ def test_logout_needs_post_with_csrf_token(client):
 
 
 def test_session_works_on_another_worker_sharing_the_secret_key(engine, programme_id):
-    add_people(engine)
     worker_a = make_demo_app(engine, programme_id).server.test_client()
     worker_b = make_demo_app(engine, programme_id).server.test_client()
     stranger = make_demo_app(engine, programme_id, Settings(secret_key="another key " * 4))

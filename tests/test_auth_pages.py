@@ -23,9 +23,15 @@ def isolated_pages():
     dash.page_registry.update(saved)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of a database with ann (analyst) and cor (coordinator), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, add_people) as url:
+        yield url
+
+
 @pytest.fixture
 def client(engine, isolated_pages):
-    add_people(engine)
     app = dash.Dash(__name__, use_pages=True, pages_folder="")
     dash.register_page("auth_demo_home", path="/", layout=html.P("public home"))
     dash.register_page(

@@ -25,9 +25,15 @@ OVERVIEW_MAIN = {
     "changedPropIds": ["overview-target.data"],
 }
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the coordination programme (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_coordination) as url:
+        yield url
+
+
 @pytest.fixture
 def client(engine, database_url):
-    seed_coordination(engine)
     app = create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
     client = app.server.test_client()
     client.get("/")

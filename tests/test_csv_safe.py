@@ -22,6 +22,7 @@ from pipelines.schema import Observation, Programme
 from pipelines.settings import Settings
 from roadmap_cli import main
 from tests.auth_support import PASSWORD, SECRET, csrf_header, log_in
+from tests.conftest import leuven, leuven_id
 from tests.coordinate_support import callback_body
 
 DATA = Path(__file__).parent / "data"
@@ -78,21 +79,42 @@ def csv_downloads(payload) -> dict[str, str]:
     return found
 
 
-@pytest.fixture
-def seeded(engine, programme_id):
+def _formula_files(engine) -> None:
+    """Leuven 2030 with the formula_*.csv files loaded, and cor (coordinator)."""
+    from pipelines.users import add_user
+
+    programme_id = leuven(engine)
     for kind, name in (("partners", "formula_partners.csv"), ("commitments", "formula_commitments.csv")):
         result = load_file(engine, programme_id, kind, DATA / name, options=LoadOptions(user="seed"))
         assert result.batch_id is not None, result.summary()
     load_file(engine, programme_id, "indicators", DATA / "formula_inventory.csv", file_name="=cmd.csv",
               options=LoadOptions(user="seed"))
-    return programme_id
+    add_user(engine, "cor", "coordinator", PASSWORD)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the formula files' programme (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, _formula_files) as url:
+        yield url
+
+
+@pytest.fixture
+def seeded(engine):
+    return leuven_id(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_engine(request, tmp_path, seeded_databases):
+    """A copy of the demo (built once per backend; `engine` holds the formula files here)."""
+    from pipelines.demo import build_demo
+
+    with seeded_databases.engine(request.param, tmp_path, build_demo) as engine:
+        yield engine
 
 
 @pytest.fixture
 def app(engine, database_url, seeded):
-    from pipelines.users import add_user
-
-    add_user(engine, "cor", "coordinator", PASSWORD)
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 
@@ -167,10 +189,8 @@ def test_loading_the_export_again_stores_nothing_new_and_keeps_the_markers(engin
     assert sorted(r[3] for r in before if r[3] is not None) == ["", "-", "?", "NE"]
 
 
-def test_the_demo_export_round_trips(engine, tmp_path):
-    from pipelines.demo import build_demo
-
-    build_demo(engine)
+def test_the_demo_export_round_trips(demo_engine, tmp_path):
+    engine = demo_engine
     with engine.connect() as conn:
         programme_id = conn.scalar(select(Programme.id))
     before = stored(engine)

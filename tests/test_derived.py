@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from pipelines import db
 from pipelines.schema import DerivedEmissions, DerivedProgress, DerivedSummary, TargetSet
 from pipelines.targets import add_target_set
-from tests.analytics_db import add_commitments, load_csv
-from tests.conftest import DATA
+from tests.analytics_db import add_commitments, leuven_with_the_inventory, load_csv
+from tests.conftest import DATA, leuven, leuven_id
 
 COMMITMENTS = [
     ("KU Leuven", "Heat network", "residential", 4000.0, 2015, "in_progress", 25.0),
@@ -28,10 +28,23 @@ COMMITMENTS = [
 ]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with analytics_inventory.csv loaded (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, leuven_with_the_inventory) as url:
+        yield url
+
+
 @pytest.fixture
-def loaded(engine, programme_id):
-    load_csv(engine, programme_id, DATA / "analytics_inventory.csv")
-    return programme_id
+def loaded(engine):
+    return leuven_id(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bare_engine(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 without data."""
+    with seeded_databases.engine(request.param, tmp_path, leuven) as engine:
+        yield engine
 
 
 def emissions(engine, programme_id, sector, year):
@@ -191,7 +204,8 @@ def test_a_missing_marker_is_not_a_zero(engine, loaded):
     assert summary(engine, loaded)["latest_year"] == 2015
 
 
-def test_a_programme_without_target_sets_still_gets_its_emissions(engine, programme_id):
+def test_a_programme_without_target_sets_still_gets_its_emissions(bare_engine):
+    engine, programme_id = bare_engine, leuven_id(bare_engine)
     with db.writing(engine) as conn:
         conn.execute(delete(TargetSet).where(TargetSet.programme_id == programme_id))
     load_csv(engine, programme_id, DATA / "analytics_inventory.csv")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
 
 import pytest
 import requests
@@ -17,9 +16,9 @@ from dashboard.http_headers import frame_ancestors
 from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.settings import Settings
-from pipelines.users import add_user
-from tests.auth_support import PASSWORD, SECRET, csrf_header, log_in
-from tests.coordinate_support import seed_coordination
+from tests.auth_support import SECRET, csrf_header, log_in
+from tests.conftest import unchanged
+from tests.coordinate_support import seed_coordination_and_admin
 from tests.service_support import Gunicorn
 
 CALLBACK = "/_dash-update-component"
@@ -32,10 +31,45 @@ ASSET_URL = re.compile(r'(?:src|href)="(/[^"]+\.(?:js|css)(?:\?[^"]*)?)"')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the coordination programme with an admin, for a test that may write."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_coordination_and_admin) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_database_url(request, tmp_path_factory, seeded_databases):
+    """One database per backend for this module's tests that only read (nothing here writes to it)."""
+    directory = tmp_path_factory.mktemp("http_hardening")
+    with seeded_databases.fresh(request.param, directory, seed_coordination_and_admin) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shared_engine(shared_database_url):
+    engine = make_engine(shared_database_url)
+    with unchanged(engine):
+        yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def shared_app(shared_database_url, shared_engine):
+    """One app over the shared database, for the tests that send no login and change nothing."""
+    app = create_app(Settings(secret_key=SECRET, database_url=shared_database_url), shared_engine)
+    app.server.test_client().get("/")  # Dash Pages registers its page callback at the first request
+    return app
+
+
+@pytest.fixture
+def reader(shared_app):
+    """A client of its own (no cookies from other tests) for the shared app."""
+    return shared_app.server.test_client()
+
+
 @pytest.fixture
 def app(engine, database_url):
-    seed_coordination(engine)
-    add_user(engine, "root", "admin", PASSWORD)
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 
@@ -63,8 +97,8 @@ def route_answers(client) -> dict[str, object]:
     }
 
 
-def test_every_route_sends_the_security_headers(client):
-    for name, response in route_answers(client).items():
+def test_every_route_sends_the_security_headers(reader):
+    for name, response in route_answers(reader).items():
         for header, value in EXPECTED.items():
             assert response.headers.get(header) == value, (name, header)
         policy = response.headers["Content-Security-Policy"]
@@ -78,8 +112,8 @@ def sha256_source(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def test_the_policy_allows_exactly_the_pages_own_inline_scripts(client):
-    response = client.get("/?lang=en")
+def test_the_policy_allows_exactly_the_pages_own_inline_scripts(reader):
+    response = reader.get("/?lang=en")
     html = response.get_data(as_text=True)
     script_src = next(d for d in response.headers["Content-Security-Policy"].split("; ")
                       if d.startswith("script-src"))
@@ -91,16 +125,17 @@ def test_the_policy_allows_exactly_the_pages_own_inline_scripts(client):
     assert "'unsafe-inline'" not in script_src and script_src.split()[1] == "'self'"
 
 
-def test_hsts_only_with_secure_cookies(engine, database_url):
-    app = create_app(Settings(secret_key=SECRET, database_url=database_url, secure_cookies=True), engine)
+def test_hsts_only_with_secure_cookies(shared_engine, shared_database_url):
+    settings = Settings(secret_key=SECRET, database_url=shared_database_url, secure_cookies=True)
+    app = create_app(settings, shared_engine)
     response = app.server.test_client().get("/login")
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
 
 
-def test_frame_ancestors_can_allow_an_embedding_site(engine, database_url):
-    settings = Settings(secret_key=SECRET, database_url=database_url,
+def test_frame_ancestors_can_allow_an_embedding_site(shared_engine, shared_database_url):
+    settings = Settings(secret_key=SECRET, database_url=shared_database_url,
                         frame_ancestors="'self' https://www.leuven.be")
-    response = create_app(settings, engine).server.test_client().get("/login")
+    response = create_app(settings, shared_engine).server.test_client().get("/login")
     assert "frame-ancestors 'self' https://www.leuven.be;" in response.headers["Content-Security-Policy"] + ";"
     assert "X-Frame-Options" not in response.headers  # it cannot name another site; the CSP does
 
@@ -112,12 +147,12 @@ def test_a_bad_frame_ancestors_setting_is_refused_with_its_name(value):
         frame_ancestors(value)
 
 
-def test_fingerprinted_files_are_cached_for_good_and_others_revalidated(client):
-    answers = route_answers(client)
+def test_fingerprinted_files_are_cached_for_good_and_others_revalidated(reader):
+    answers = route_answers(reader)
     immutable = "public, max-age=31536000, immutable"
     assert answers["component suite"].headers["Cache-Control"] == immutable
     assert answers["asset"].headers["Cache-Control"] == immutable  # /assets/...?m=<stamp>
-    assert client.get("/assets/style.css").headers["Cache-Control"] == "no-cache"  # no stamp
+    assert reader.get("/assets/style.css").headers["Cache-Control"] == "no-cache"  # no stamp
     assert "immutable" not in answers["/"].headers.get("Cache-Control", "")
 
 
@@ -127,15 +162,15 @@ def test_fingerprinted_files_are_cached_for_good_and_others_revalidated(client):
     (b'{"output": 5}', "application/json"),
     (b"\xff\xfe\x00", "application/json"), (b"output=x", "application/x-www-form-urlencoded"),
 ])
-def test_malformed_callback_requests_get_400(client, body, content_type):
-    assert client.post(CALLBACK, data=body, content_type=content_type).status_code == 400
+def test_malformed_callback_requests_get_400(reader, body, content_type):
+    assert reader.post(CALLBACK, data=body, content_type=content_type).status_code == 400
 
 
-def test_a_real_callback_with_a_broken_shape_gets_400(app, client):
-    body = public_callback(app)
+def test_a_real_callback_with_a_broken_shape_gets_400(shared_app, reader):
+    body = public_callback(shared_app)
     for broken in ({"inputs": "x"}, {"inputs": [5]}, {"state": {"id": "a"}}, {"outputs": "x"},
                    {"changedPropIds": [1]}):
-        assert client.post(CALLBACK, json={**body, **broken}).status_code == 400, broken
+        assert reader.post(CALLBACK, json={**body, **broken}).status_code == 400, broken
 
 
 @pytest.mark.parametrize("path", [
@@ -144,8 +179,8 @@ def test_a_real_callback_with_a_broken_shape_gets_400(app, client):
     "/_dash-component-suites/dash/deps/..%2F..%2F__init__.py",
     "/_dash-component-suites/os/path.py", "/_dash-component-suites/dash/dash.py",
 ])
-def test_paths_outside_dashs_files_are_not_found(client, path):
-    response = client.get(path)
+def test_paths_outside_dashs_files_are_not_found(reader, path):
+    response = reader.get(path)
     assert response.status_code == 404
     assert b"import" not in response.data and b"root:" not in response.data
 
@@ -201,19 +236,14 @@ def test_no_callback_answers_a_wrong_typed_value_with_a_500(app, client, value):
     assert crashed == []
 
 
-def test_gunicorn_names_no_software_in_its_headers(tmp_path, sqlite_template):
+def test_gunicorn_names_no_software_in_its_headers(tmp_path, seeded_databases):
     # One server, on SQLite: the headers come from the app factory, not from the database.
-    path = tmp_path / "headers.db"
-    shutil.copy(sqlite_template, path)
-    database_url = f"sqlite:///{path}"
-    engine = make_engine(database_url)
-    seed_coordination(engine)
-    engine.dispose()
-    env = {"DATABASE_URL": database_url, "SECRET_KEY": SECRET, "REDIS_URL": ""}
-    server = Gunicorn(env, workers=1, log=tmp_path / "gunicorn.log").wait_ready()
-    try:
-        page = requests.get(f"{server.url}/login", timeout=30)
-        assert page.headers["Server"] == "roadmap"
-        assert "Content-Security-Policy" in page.headers and page.headers["X-Frame-Options"] == "SAMEORIGIN"
-    finally:
-        server.stop()
+    with seeded_databases.fresh("sqlite", tmp_path, seed_coordination_and_admin) as database_url:
+        env = {"DATABASE_URL": database_url, "SECRET_KEY": SECRET, "REDIS_URL": ""}
+        server = Gunicorn(env, workers=1, log=tmp_path / "gunicorn.log").wait_ready()
+        try:
+            page = requests.get(f"{server.url}/login", timeout=30)
+            assert page.headers["Server"] == "roadmap"
+            assert "Content-Security-Policy" in page.headers and page.headers["X-Frame-Options"] == "SAMEORIGIN"
+        finally:
+            server.stop()

@@ -9,20 +9,37 @@ from sqlalchemy import select
 
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
+from pipelines.programmes import create_programme
 from pipelines.schema import ImportBatch
 from pipelines.users import add_user
 from tests.auth_support import PASSWORD, add_people, csrf_header, log_in
 from tests.upload_support import callback_body, post_callback, real_app, row_counts, text_of
 
-from .conftest import DATA
+from .conftest import DATA, LEUVEN, leuven_id
 
 CONFIG = {"imports-config.data": {"lang": "en", "programme": "leuven"}}
 
 
-@pytest.fixture
-def app(engine, database_url, programme_id):
+def _programme_and_accounts(engine) -> None:
+    create_programme(engine, LEUVEN)
     add_people(engine)
     add_user(engine, "bea", "analyst", PASSWORD)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann and bea (analysts) and cor (coordinator), seeded once."""
+    with seeded_databases.fresh(request.param, tmp_path, _programme_and_accounts) as url:
+        yield url
+
+
+@pytest.fixture
+def programme_id(engine) -> int:
+    return leuven_id(engine)
+
+
+@pytest.fixture
+def app(engine, database_url, programme_id):
     return real_app(engine, database_url)
 
 

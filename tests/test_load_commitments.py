@@ -14,7 +14,7 @@ from pipelines.load.result import LoadOptions
 from pipelines.read import RawTable
 from pipelines.schema import AuditLog, Commitment, ImportBatch, Indicator, Partner, Theme
 from pipelines.themes import define_themes
-from tests.conftest import DATA
+from tests.conftest import DATA, leuven, leuven_id
 
 THEMES = [{"code": "GEB", "nl": "Gebouwen", "en": "Buildings"},
           {"code": "MOB", "nl": "Mobiliteit", "en": "Mobility"}]
@@ -24,12 +24,23 @@ def load(engine, programme_id, name, kind="commitments", **options):
     return load_file(engine, programme_id, kind, DATA / name, options=LoadOptions(**options))
 
 
-@pytest.fixture
-def with_partners(engine, programme_id) -> int:
-    """The programme with 4 partners (KU Leuven, Brouwerij Café Zon, Buurtgroep Kessel-Lo, Stad Leuven) and 2 themes."""
+def _leuven_with_partners(engine) -> None:
+    programme_id = leuven(engine)
     load(engine, programme_id, "partners_nl_semicolon_cp1252.csv", kind="partners")
     define_themes(engine, programme_id, THEMES)
-    return programme_id
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with its partners and themes (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, _leuven_with_partners) as url:
+        yield url
+
+
+@pytest.fixture
+def with_partners(engine) -> int:
+    """The programme with 4 partners (KU Leuven, Brouwerij Café Zon, Buurtgroep Kessel-Lo, Stad Leuven) and 2 themes."""
+    return leuven_id(engine)
 
 
 def stored(engine, programme_id) -> dict[tuple[str, str], dict]:

@@ -11,19 +11,38 @@ from pipelines import audit
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.schema import AuditLog, Commitment, Partner
 from pipelines.themes import define_themes
+from tests.conftest import leuven, leuven_id
 from tests.test_load_commitments import THEMES, load
 from tests.test_load_partners_undo import undo
 
 ARENBERG = ("KU Leuven", "Renovatie campus Arenberg")
 
 
-@pytest.fixture
-def loaded(engine, programme_id) -> int:
+def _leuven_with_commitments(engine) -> None:
     """Partners (4), themes (2), and the first commitments file (3 commitments)."""
+    programme_id = leuven(engine)
     load(engine, programme_id, "partners_nl_semicolon_cp1252.csv", kind="partners")
     define_themes(engine, programme_id, THEMES)
     load(engine, programme_id, "commitments_nl_semicolon_bom.csv")
-    return programme_id
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with partners, themes and the first commitments (seeded once)."""
+    with seeded_databases.fresh(request.param, tmp_path, _leuven_with_commitments) as url:
+        yield url
+
+
+@pytest.fixture
+def loaded(engine) -> int:
+    return leuven_id(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bare_engine(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 without data (`engine` holds the loaded seed here)."""
+    with seeded_databases.engine(request.param, tmp_path, leuven) as engine:
+        yield engine
 
 
 def commitment(engine, partner: str, title: str):
@@ -113,7 +132,8 @@ def test_undo_is_refused_when_a_coordinator_changed_the_field_since(engine, load
     assert commitment(engine, *ARENBERG).status == "achieved"
 
 
-def test_undo_of_the_first_commitments_import_removes_them_but_keeps_partners(engine, programme_id):
+def test_undo_of_the_first_commitments_import_removes_them_but_keeps_partners(bare_engine):
+    engine, programme_id = bare_engine, leuven_id(bare_engine)
     load(engine, programme_id, "partners_nl_semicolon_cp1252.csv", kind="partners")
     define_themes(engine, programme_id, THEMES)
     first = load(engine, programme_id, "commitments_nl_semicolon_bom.csv").batch_id

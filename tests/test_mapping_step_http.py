@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pipelines.schema import ImportProfile
-from tests.auth_support import add_people, csrf_header, log_in
+from tests.auth_support import csrf_header, log_in, programme_and_people
 from tests.upload_support import (
     callback_body,
     data_url,
@@ -16,7 +16,7 @@ from tests.upload_support import (
     text_of,
 )
 
-from .conftest import DATA
+from .conftest import DATA, leuven_id
 
 FIRST = DATA / "mapping_export_2023.csv"  # an export no profile knows
 SECOND = DATA / "mapping_export_2024.csv"
@@ -71,9 +71,20 @@ def values_body(client):
     }, '{"index":["ALL"],"type":"upload-step-role"}.data')
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
+        yield url
+
+
+@pytest.fixture
+def programme_id(engine) -> int:
+    return leuven_id(engine)
+
+
 @pytest.fixture
 def app(engine, database_url, programme_id):
-    add_people(engine)
     return real_app(engine, database_url)
 
 

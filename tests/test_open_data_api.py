@@ -18,13 +18,15 @@ from sqlalchemy.orm import Session
 from dashboard import queries
 from dashboard.app import create_app
 from pipelines.csv_safe import safe_cell
+from pipelines.db import make_engine
+from pipelines.programmes import resolve_programme
 from pipelines.schema import DerivedEmissions, ImportBatch, Indicator, Observation, Partner
 from pipelines.settings import Settings
 from roadmap_cli import main
 from tests.analytics_db import load_csv, put_observations
 from tests.auth_support import SECRET
-from tests.conftest import DATA
-from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, seed_dashboard_programme
+from tests.conftest import DATA, unchanged
+from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, SEED_PROGRAMME, seed_dashboard_programme
 
 API = "/api/v1/programmes/leuven"
 
@@ -32,6 +34,38 @@ API = "/api/v1/programmes/leuven"
 @pytest.fixture
 def seeded(engine) -> int:
     return seed_dashboard_programme(engine)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_database_url(request, tmp_path_factory, seeded_databases):
+    """One copy of the seed per backend for the tests that only read (GETs, HEADs and refused methods)."""
+    directory = tmp_path_factory.mktemp("open_data_api")
+    with seeded_databases.fresh(request.param, directory, seed_dashboard_programme) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shared_engine(shared_database_url):
+    engine = make_engine(shared_database_url)
+    with unchanged(engine):
+        yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def shared_seeded(shared_engine) -> int:
+    return resolve_programme(shared_engine, SEED_PROGRAMME.slug).id
+
+
+@pytest.fixture(scope="module")
+def shared_app(shared_database_url, shared_engine):
+    return create_app(Settings(secret_key=SECRET, database_url=shared_database_url), shared_engine)
+
+
+@pytest.fixture
+def reader(shared_app):
+    """A client of its own (no cookies or cached answers from other tests) for the shared app."""
+    return shared_app.server.test_client()
 
 
 @pytest.fixture
@@ -46,10 +80,10 @@ def cli_status(engine, *args) -> dict:
     return json.loads(result.output)
 
 
-def test_status_is_the_object_roadmap_status_json_prints(engine, seeded, client):
-    response = client.get(f"{API}/status")
+def test_status_is_the_object_roadmap_status_json_prints(shared_engine, shared_seeded, reader):
+    response = reader.get(f"{API}/status")
     assert response.status_code == 200
-    assert response.get_json() == cli_status(engine)
+    assert response.get_json() == cli_status(shared_engine)
     assert response.get_json()["latest_t"] == 478_000  # 688,000 − 15,000 × 14
 
 
@@ -63,25 +97,25 @@ def test_status_of_another_target_set_and_year_equals_the_cli(engine, programme_
     assert missing.status_code == 404 and "Nope" in missing.get_json()["message"]
 
 
-def test_unknown_programme_is_a_json_404_in_three_languages(seeded, client):
-    response = client.get("/api/v1/programmes/nowhere/emissions.json")
+def test_unknown_programme_is_a_json_404_in_three_languages(shared_seeded, reader):
+    response = reader.get("/api/v1/programmes/nowhere/emissions.json")
     assert response.status_code == 404
     body = response.get_json()
     assert body["code"] == "unknown_programme" and "nowhere" in body["message"]
     assert body["message_nl"].startswith("Geen programma")
     assert body["message_fr"] == "Pas de programme 'nowhere' ; /api/v1/programmes les énumère."
-    missing = client.get("/api/v1/no-such-thing").get_json()
+    missing = reader.get("/api/v1/no-such-thing").get_json()
     assert missing["code"] == "not_found" and missing["message_fr"].startswith("Cette adresse de l'API")
 
 
-def test_a_get_carries_cors_and_every_other_method_gets_405(seeded, client):
-    assert client.get("/api/v1/programmes").headers["Access-Control-Allow-Origin"] == "*"
+def test_a_get_carries_cors_and_every_other_method_gets_405(shared_seeded, reader):
+    assert reader.get("/api/v1/programmes").headers["Access-Control-Allow-Origin"] == "*"
     for method in ("post", "put", "patch", "delete", "options"):
-        response = getattr(client, method)(f"{API}/emissions.json")
+        response = getattr(reader, method)(f"{API}/emissions.json")
         assert response.status_code == 405, method
         assert response.get_json()["code"] == "method_not_allowed"
         assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert client.head(f"{API}/emissions.json").status_code == 200
+    assert reader.head(f"{API}/emissions.json").status_code == 200
 
 
 def test_an_unchanged_data_version_is_a_304_and_a_new_import_is_not(engine, programme_id, client):
@@ -98,9 +132,9 @@ def test_an_unchanged_data_version_is_a_304_and_a_new_import_is_not(engine, prog
     assert total_2016[0]["value_t_co2e"] == 172_000  # 182,000 − (60,000 − 50,000)
 
 
-def test_emissions_are_the_numbers_the_pages_read(engine, seeded, client):
-    rows = client.get(f"{API}/emissions.json").get_json()["data"]
-    page = queries.emissions_by_sector(engine, seeded)
+def test_emissions_are_the_numbers_the_pages_read(shared_engine, shared_seeded, reader):
+    rows = reader.get(f"{API}/emissions.json").get_json()["data"]
+    page = queries.emissions_by_sector(shared_engine, shared_seeded)
     assert {(r["year"], r["sector"]): r["value_t_co2e"] for r in rows} == {
         (int(y), s): float(v) for y, s, v in zip(page["year"], page["sector_code"], page["value_t"], strict=True)
     }
@@ -126,28 +160,28 @@ def test_emissions_say_how_each_value_came_about_and_which_imports_hold_it(engin
     assert rows[(2015, "total")]["batch_ids"] == str(first)
 
 
-def test_emissions_csv_has_the_same_rows_as_the_json(seeded, client):
-    response = client.get(f"{API}/emissions.csv")
+def test_emissions_csv_has_the_same_rows_as_the_json(shared_seeded, reader):
+    response = reader.get(f"{API}/emissions.csv")
     assert response.mimetype == "text/csv"
     table = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
-    assert len(table) == len(client.get(f"{API}/emissions.json").get_json()["data"])  # 15 years × 5
+    assert len(table) == len(reader.get(f"{API}/emissions.json").get_json()["data"])  # 15 years × 5
     assert len(table) == 75
     sink = next(r for r in table if (r["year"], r["sector"]) == ("2024", "afolu"))
     assert sink["value_t_co2e"] == "-12000.0"  # a negative number is not a formula: untouched
 
 
-def test_observations_are_paged_with_links(seeded, client):
+def test_observations_are_paged_with_links(shared_seeded, reader):
     # renovated homes 2015–2024 (10) + electric cars 2018–2024 (7) + population 2010–2024 (15) = 32
-    body = client.get(f"{API}/observations?limit=10&offset=30").get_json()
+    body = reader.get(f"{API}/observations?limit=10&offset=30").get_json()
     assert body["meta"]["total"] == 32 and len(body["data"]) == 2
     assert body["links"]["next"] is None
     assert body["links"]["prev"].endswith("limit=10&offset=20")
-    first = client.get(f"{API}/observations?limit=10")
+    first = reader.get(f"{API}/observations?limit=10")
     assert 'rel="next"' in first.headers["Link"] and "offset=10" in first.get_json()["links"]["next"]
-    population = client.get(f"{API}/observations?indicator=population&limit=1000").get_json()
+    population = reader.get(f"{API}/observations?indicator=population&limit=1000").get_json()
     assert [r["value"] for r in population["data"]][-1] == 114_000  # 100,000 + 1,000 × 14
-    assert client.get(f"{API}/observations?limit=0").status_code == 400
-    assert client.get(f"{API}/observations?history=maybe").get_json()["code"] == "bad_parameter"
+    assert reader.get(f"{API}/observations?limit=0").status_code == 400
+    assert reader.get(f"{API}/observations?history=maybe").get_json()["code"] == "bad_parameter"
 
 
 def test_history_gives_every_stored_version_with_its_provenance(engine, programme_id, client):
@@ -163,19 +197,19 @@ def test_history_gives_every_stored_version_with_its_provenance(engine, programm
     assert [r["value"] for r in current if r["period"] == "2016"] == [50_000]
 
 
-def test_nothing_the_api_gives_names_who_imported(seeded, client):
+def test_nothing_the_api_gives_names_who_imported(shared_seeded, reader):
     for path in ("observations?history=1", "observations.csv?history=1", "partners", "commitments",
                  "emissions.json", "datapackage.json", "dcat.jsonld"):
-        assert IMPORTER not in client.get(f"{API}/{path}").get_data(as_text=True), path
+        assert IMPORTER not in reader.get(f"{API}/{path}").get_data(as_text=True), path
 
 
-def test_commitments_and_partners_are_the_pages_rows_with_public_fields(engine, seeded, client):
-    commitments = client.get(f"{API}/commitments").get_json()["data"]
-    page = queries.commitments(engine, seeded)
+def test_commitments_and_partners_are_the_pages_rows_with_public_fields(shared_engine, shared_seeded, reader):
+    commitments = reader.get(f"{API}/commitments").get_json()["data"]
+    page = queries.commitments(shared_engine, shared_seeded)
     assert [c["reduction_t_per_year"] for c in commitments] == list(page["reduction_t_per_year"])
     assert sum(c["reduction_t_per_year"] for c in commitments) == 65_000  # 10 + 20 + 30 + 5 kt
     assert "note" not in commitments[0] and "batch_id" not in commitments[0]
-    partners = client.get(f"{API}/partners?limit=2").get_json()
+    partners = reader.get(f"{API}/partners?limit=2").get_json()
     assert partners["meta"]["total"] == 3 and len(partners["data"]) == 2
     assert set(partners["data"][0]) == {"id", "name", "type", "sector_code", "joined_on", "website",
                                        "description"}
@@ -196,8 +230,8 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(engine, seeded, clien
         "'+cmd|' /C calc'!A0", "'-x", "'\tx", "'\rx", "ok", -5.0, None]
 
 
-def test_targets_have_their_milestones_and_pathways(seeded, client):
-    sets = client.get(f"{API}/targets").get_json()["data"]
+def test_targets_have_their_milestones_and_pathways(shared_seeded, reader):
+    sets = reader.get(f"{API}/targets").get_json()["data"]
     assert [s["name"] for s in sets] == ["Climate neutrality", "Covenant of Mayors"]
     primary, com = sets
     assert primary["milestones"] == [{"sector": "total", "year": 2025, "kind": "residual_pct", "value": 25}]
@@ -207,10 +241,10 @@ def test_targets_have_their_milestones_and_pathways(seeded, client):
     assert next(v for v in total if v["year"] == 2024)["pathway_t_co2e"] == pytest.approx(206_400)
 
 
-def test_the_guide_page_lists_the_endpoints_in_dutch_english_and_french(seeded, client):
-    english = client.get("/api/v1/?lang=en").get_data(as_text=True)
-    dutch = client.get("/api/v1/?lang=nl").get_data(as_text=True)
-    french = client.get("/api/v1/?lang=fr").get_data(as_text=True)
+def test_the_guide_page_lists_the_endpoints_in_dutch_english_and_french(shared_seeded, reader):
+    english = reader.get("/api/v1/?lang=en").get_data(as_text=True)
+    dutch = reader.get("/api/v1/?lang=nl").get_data(as_text=True)
+    french = reader.get("/api/v1/?lang=fr").get_data(as_text=True)
     assert '<html lang="en">' in english and "Open data API" in english
     assert '<html lang="nl">' in dutch and "Open-data-API" in dutch and "Wat het geeft" in dutch
     assert '<html lang="fr">' in french and "<h1>API de données ouvertes</h1>" in french
@@ -220,42 +254,42 @@ def test_the_guide_page_lists_the_endpoints_in_dutch_english_and_french(seeded, 
     assert '<a href="?lang=nl" lang="nl" hreflang="nl">Nederlands</a>' in french
     assert '<a href="?lang=en" lang="en" hreflang="en">English</a>' in french
     assert 'hreflang="fr">Français</a>' in dutch and 'hreflang="fr">Français</a>' in english
-    assert client.get("/api/v1/", headers={"Accept-Language": "fr-BE"}).headers["Content-Language"] == "fr"
+    assert reader.get("/api/v1/", headers={"Accept-Language": "fr-BE"}).headers["Content-Language"] == "fr"
     for page in (english, dutch, french):
         assert "/api/v1/programmes/{slug}/datapackage.json" in page
         assert "curl http://localhost/api/v1/programmes/leuven/status" in page
 
 
-def test_the_openapi_document_names_every_programme_endpoint(seeded, client):
-    document = client.get("/api/v1/openapi.json").get_json()
+def test_the_openapi_document_names_every_programme_endpoint(shared_seeded, reader):
+    document = reader.get("/api/v1/openapi.json").get_json()
     assert document["openapi"] == "3.1.0"
     for path in ("/programmes", "/programmes/{slug}/status", "/programmes/{slug}/emissions.csv",
                  "/programmes/{slug}/observations", "/programmes/{slug}/datapackage.json"):
         assert path in document["paths"]
 
 
-def test_a_compressed_answers_etag_also_gives_a_304(seeded, client):
-    gzipped = client.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip"})
+def test_a_compressed_answers_etag_also_gives_a_304(shared_seeded, reader):
+    gzipped = reader.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip"})
     assert gzipped.headers["Content-Encoding"] == "gzip"
     etag = gzipped.headers["ETag"]
     assert etag.endswith(':gzip"')  # flask-compress marks the compressed variant
-    again = client.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+    again = reader.get(f"{API}/emissions.json", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status_code == 304
 
 
-def test_a_nul_character_in_a_parameter_or_slug_is_a_clear_error(seeded, client):
-    response = client.get(f"{API}/observations?indicator=a%00b")
+def test_a_nul_character_in_a_parameter_or_slug_is_a_clear_error(shared_seeded, reader):
+    response = reader.get(f"{API}/observations?indicator=a%00b")
     assert response.status_code == 400 and "NUL" in response.get_json()["message"]
-    assert client.get(f"{API}/status?target=%00").status_code == 400
-    assert client.get("/api/v1/programmes/le%00uven").status_code == 404
+    assert reader.get(f"{API}/status?target=%00").status_code == 400
+    assert reader.get("/api/v1/programmes/le%00uven").status_code == 404
 
 
-def test_programmes_list_each_with_links_to_its_data(seeded, client):
-    response = client.get("/api/v1/programmes")
+def test_programmes_list_each_with_links_to_its_data(shared_seeded, reader):
+    response = reader.get("/api/v1/programmes")
     [leuven] = response.get_json()["data"]
     assert (leuven["slug"], leuven["area_code"], leuven["baseline_year"]) == ("leuven", "24062", 2010)
     assert leuven["links"]["emissions.csv"] == f"{API}/emissions.csv"
-    again = client.get("/api/v1/programmes", headers={"If-None-Match": response.headers["ETag"]})
+    again = reader.get("/api/v1/programmes", headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
 
 

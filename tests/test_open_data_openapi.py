@@ -7,7 +7,6 @@ document (status, content type, schema) and none may be a server error.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -30,9 +29,15 @@ from tests.dashboard_seed import seed_dashboard_programme
 CONFIG = {"parameters": {"path.slug": "leuven"}, "generation": {"max-examples": 8}}
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the dashboard seed (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_dashboard_programme) as url:
+        yield url
+
+
 @pytest.fixture
 def api_schema(engine, database_url):
-    seed_dashboard_programme(engine)
     app = create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
     return schemathesis.openapi.from_wsgi(
         "/api/v1/openapi.json", app.server, config=SchemathesisConfig.from_dict(CONFIG)
@@ -69,13 +74,14 @@ def has_query(path: str) -> bool:
     return any(p["in"] == "query" for p in parameters)
 
 
-def test_the_schemathesis_command_line_passes_against_a_running_server(tmp_path, sqlite_template):
+def test_the_schemathesis_command_line_passes_against_a_running_server(tmp_path, seeded_databases):
     """Every phase of `schemathesis run` (examples, coverage, fuzzing, stateful), bounded."""
-    path = tmp_path / "api.db"
-    shutil.copy(sqlite_template, path)
-    url = f"sqlite:///{path}"
+    with seeded_databases.fresh("sqlite", tmp_path, seed_dashboard_programme) as url:
+        _schemathesis_run(tmp_path, url)
+
+
+def _schemathesis_run(tmp_path, url: str) -> None:
     engine = make_engine(url)
-    seed_dashboard_programme(engine)
     app = create_app(Settings(secret_key=SECRET, database_url=url), engine)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -21,9 +21,15 @@ from tests.dashboard_seed import seed_dashboard_programme
 API = "/api/v1/programmes/leuven"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the dashboard seed (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_dashboard_programme) as url:
+        yield url
+
+
 @pytest.fixture
 def client(engine, database_url):
-    seed_dashboard_programme(engine)
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine).server.test_client()
 
 

@@ -23,8 +23,10 @@ from dashboard.figures.per_inhabitant import (
 )
 from dashboard.figures.sectors import sector_table
 from dashboard.sections.overview_sections import sectors_chart, trajectory_chart
+from pipelines.db import make_engine
 from pipelines.schema import Indicator, Observation
 from pipelines.settings import Settings
+from tests.conftest import unchanged
 from tests.dashboard_seed import seed_dashboard_programme
 
 POPULATION = pd.Series({2019: 100_000.0, 2020: 125_000.0, 2022: 0.0})  # 2021 unknown; 0 is no population
@@ -62,16 +64,29 @@ def test_population_rows_become_a_series_by_year():
     assert population_series(pd.DataFrame(columns=["year", "value"])).empty
 
 
-@pytest.fixture
-def overview(engine, database_url):
+def _seed_without_the_2015_population(engine) -> None:
     """The seed programme (population 100,000 + 1,000·(y − 2010)) without its 2015 population."""
     seed_dashboard_programme(engine)
     with engine.begin() as conn:
         population_id = conn.scalar(select(Indicator.id).where(Indicator.code == "population"))
         conn.execute(delete(Observation).where(Observation.indicator_id == population_id,
                                                Observation.year == 2015))
-    app = create_app(Settings(database_url=database_url), engine)
-    with app.server.test_request_context("/?lang=en"):
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def overview_app(request, tmp_path_factory, seeded_databases):
+    """One app per backend for the module: its tests only draw figures (they read)."""
+    directory = tmp_path_factory.mktemp("per_inhabitant")
+    with seeded_databases.fresh(request.param, directory, _seed_without_the_2015_population) as url:
+        engine = make_engine(url)
+        with unchanged(engine):
+            yield create_app(Settings(database_url=url), engine)
+        engine.dispose()
+
+
+@pytest.fixture
+def overview(overview_app):
+    with overview_app.server.test_request_context("/?lang=en"):
         yield current_programme("leuven")
 
 

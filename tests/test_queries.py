@@ -5,12 +5,36 @@ from __future__ import annotations
 import pytest
 
 from dashboard import queries
-from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, seed_dashboard_programme
+from pipelines.db import make_engine
+from pipelines.programmes import create_programme, resolve_programme
+from tests.conftest import LEUVEN, unchanged
+from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, SEED_PROGRAMME, seed_dashboard_programme
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_engine(request, tmp_path_factory, seeded_databases):
+    """One copy of the seed per backend for the module: the queries only read."""
+    directory = tmp_path_factory.mktemp("queries")
+    with seeded_databases.engine(request.param, directory, seed_dashboard_programme) as engine, unchanged(engine):
+        yield engine
 
 
 @pytest.fixture
-def seeded(engine) -> int:
-    return seed_dashboard_programme(engine)
+def engine(shared_engine):
+    return shared_engine
+
+
+@pytest.fixture
+def seeded(shared_engine) -> int:
+    return resolve_programme(shared_engine, SEED_PROGRAMME.slug).id
+
+
+@pytest.fixture
+def empty_engine(database_url):
+    """A fresh database of its own (`engine` is the shared seed here)."""
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
 
 
 def _sets(engine, programme_id):
@@ -96,7 +120,8 @@ def test_import_history_has_public_fields_only(engine, seeded):
     assert queries.last_update(engine, seeded).year == 2025
 
 
-def test_queries_on_a_programme_without_data_return_empty_frames_with_columns(engine, programme_id):
+def test_queries_on_a_programme_without_data_return_empty_frames_with_columns(empty_engine):
+    engine, programme_id = empty_engine, create_programme(empty_engine, LEUVEN)
     sets = queries.target_sets(engine, programme_id)
     progress = queries.progress_series(engine, programme_id, int(sets.iloc[0]["id"]))
     assert progress.empty and "actual_t" in progress.columns
@@ -106,5 +131,5 @@ def test_queries_on_a_programme_without_data_return_empty_frames_with_columns(en
     assert queries.last_update(engine, programme_id) is None
 
 
-def test_a_database_without_programmes_lists_none(engine):
-    assert queries.programmes(engine).empty
+def test_a_database_without_programmes_lists_none(empty_engine):
+    assert queries.programmes(empty_engine).empty

@@ -13,14 +13,21 @@ from dashboard.figures.gap import COLOURS
 from dashboard.workspace.coordinate.svg import nice_ticks, steps_svg
 from pipelines.settings import Settings
 from tests.auth_support import SECRET, log_in
+from tests.conftest import leuven_id
 from tests.coordinate_support import seed_coordination
 
 REPORT = "/coordinate/report"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the coordination programme (seeded once per backend): a login writes, so one per test."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_coordination) as url:
+        yield url
+
+
 @pytest.fixture
 def client(engine, database_url):
-    seed_coordination(engine)
     app = create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
     client = app.server.test_client()
     log_in(client, "cor")
@@ -92,7 +99,7 @@ def test_report_flags_an_incomplete_year_draws_milestones_at_their_value_and_dat
     from pipelines.targets import set_milestone
     from tests.analytics_db import put_observations
 
-    programme_id = seed_coordination(engine)
+    programme_id = leuven_id(engine)  # the coordination programme
     # 2025: residential 100,000 - 2,000 × 15 = 70,000 only, no transport, no reported total
     put_observations(engine, programme_id, [("emissions.residential", "2025", 70_000.0)])
     # Milestone 2025 = 60 % of the 150,000 t baseline = 90,000 t; the linear pathway that year is

@@ -17,9 +17,9 @@ from dashboard import queries
 from dashboard.app import create_app
 from pipelines.settings import Settings
 from roadmap_cli import main
-from tests.analytics_db import load_csv
+from tests.analytics_db import leuven_with_the_inventory
 from tests.auth_support import SECRET
-from tests.conftest import DATA
+from tests.conftest import leuven_id
 
 
 @pytest.fixture
@@ -28,10 +28,16 @@ def run(engine):
     return lambda *args: CliRunner().invoke(main, ["--database-url", url, *args])
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with analytics_inventory.csv loaded (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, leuven_with_the_inventory) as url:
+        yield url
+
+
 @pytest.fixture
-def loaded(engine, programme_id) -> int:
-    load_csv(engine, programme_id, DATA / "analytics_inventory.csv")
-    return programme_id
+def loaded(engine) -> int:
+    return leuven_id(engine)
 
 
 def dashboard_total(engine, programme_id: int, year: int) -> float:

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from dashboard.request_limits import ANONYMOUS_BODY_BYTES, body_limit
-from tests.auth_support import add_people, csrf_header, log_in
+from tests.auth_support import csrf_header, log_in, programme_and_people
 from tests.upload_support import real_app
 
 DISPATCH = "/_dash-update-component"
@@ -23,9 +23,15 @@ class CountingStream(io.BytesIO):
         return data
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
+        yield url
+
+
 @pytest.fixture
-def app(engine, database_url, programme_id):
-    add_people(engine)
+def app(engine, database_url):
     return real_app(engine, database_url, max_upload_mb=2.0)
 
 

@@ -11,23 +11,19 @@ import pytest
 from click.testing import CliRunner
 
 from pipelines.analytics.scenarios import Scenario, run_scenario, spread
-from pipelines.db import make_engine
 from pipelines.demo import DEMO_PROGRAMME, build_demo
 from pipelines.errors import UserError
 from pipelines.programmes import resolve_programme
 from pipelines.scenario_inputs import scenario_for
 from roadmap_cli import main
-from tests.conftest import fresh_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def demo(request, tmp_path_factory, sqlite_template, postgres_templates):
+def demo(request, tmp_path_factory, seeded_databases):
+    """A copy of the demo per backend (built once per test process, shared with other modules)."""
     directory = tmp_path_factory.mktemp("scenario_demo")
-    with fresh_database(request.param, directory, sqlite_template, postgres_templates) as url:
-        engine = make_engine(url)
-        build_demo(engine)
+    with seeded_databases.engine(request.param, directory, build_demo) as engine:
         yield engine, resolve_programme(engine, DEMO_PROGRAMME.slug).id
-        engine.dispose()
 
 
 def _holds_identity(result) -> None:

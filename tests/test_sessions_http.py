@@ -9,10 +9,14 @@ from flask.testing import FlaskClient
 
 from dashboard.app import create_app
 from pipelines.settings import Settings
-from pipelines.users import add_user
 from roadmap_cli import main
-from tests.auth_support import PASSWORD, SECRET, csrf_header, form_token, log_in
-from tests.coordinate_support import callback_body, commitment_id, database_rows, seed_coordination
+from tests.auth_support import SECRET, csrf_header, form_token, log_in
+from tests.coordinate_support import (
+    callback_body,
+    commitment_id,
+    database_rows,
+    seed_coordination_and_admin,
+)
 
 CALLBACK = "/_dash-update-component"
 PAGE = "/coordinate/commitments"
@@ -21,10 +25,15 @@ NEW_PASSWORD = "a brand new passphrase"
 C = "coord-commitments-"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the coordination programme with ann, cor and root (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_coordination_and_admin) as url:
+        yield url
+
+
 @pytest.fixture
 def app(engine, database_url):
-    seed_coordination(engine)
-    add_user(engine, "root", "admin", PASSWORD)
     return create_app(Settings(secret_key=SECRET, database_url=database_url), engine)
 
 

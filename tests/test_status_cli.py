@@ -13,8 +13,8 @@ from pipelines.schema import AuditLog
 from pipelines.targets import add_target_set
 from roadmap_cli import main
 from roadmap_cli.context import cli_user
-from tests.analytics_db import load_csv
-from tests.conftest import DATA
+from tests.analytics_db import leuven_with_the_inventory
+from tests.conftest import leuven, leuven_id
 
 REQUIRED_KEYS = {
     "baseline_year", "baseline_t", "target_year", "target_t", "latest_year", "latest_t",
@@ -33,10 +33,23 @@ def run(engine):
     return invoke
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with analytics_inventory.csv loaded (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, leuven_with_the_inventory) as url:
+        yield url
+
+
 @pytest.fixture
-def loaded(engine, programme_id):
-    load_csv(engine, programme_id, DATA / "analytics_inventory.csv")
-    return programme_id
+def loaded(engine):
+    return leuven_id(engine)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bare_run(request, tmp_path, seeded_databases):
+    """`run` on a copy of Leuven 2030 without data (`engine` holds the loaded seed here)."""
+    with seeded_databases.fresh(request.param, tmp_path, leuven) as url:
+        yield lambda *args: CliRunner().invoke(main, ["--database-url", url, *args])
 
 
 def test_status_json_has_every_headline_key(run, loaded):
@@ -85,7 +98,8 @@ def test_a_baseline_year_without_data_is_one_clear_error(run, engine, loaded):
     )
 
 
-def test_status_without_data_or_with_an_unknown_target_set_says_what_to_do(run, programme_id):
+def test_status_without_data_or_with_an_unknown_target_set_says_what_to_do(bare_run):
+    run = bare_run
     result = run("status")
     assert result.exit_code == 1
     assert "no emissions data loaded" in result.output and "Traceback" not in result.output

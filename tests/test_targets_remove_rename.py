@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pipelines.audit import history
+from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.schema import (
     DerivedEmissions,
@@ -36,19 +37,39 @@ from pipelines.targets import (
     set_primary,
     set_target,
 )
+from tests.conftest import leuven_id
 from tests.coordinate_support import database_rows, seed_coordination
 
 COVENANT = "Covenant of Mayors"
 
 
-@pytest.fixture
-def programme(engine) -> int:
+def _coordination_with_the_covenant(engine) -> None:
     """The seed with the Covenant of Mayors set: an overall and a transport target, a milestone."""
     programme_id = seed_coordination(engine)
     add_target_set(engine, programme_id, COVENANT, 2010, 2030, "reduction_pct", 55, method="milestones")
     set_target(engine, programme_id, COVENANT, "transport", "absolute_t", 19_003)
     set_milestone(engine, programme_id, COVENANT, 2020, "reduction_pct", 50)
-    return programme_id
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of the seed with the Covenant of Mayors set (seeded once per backend)."""
+    with seeded_databases.fresh(request.param, tmp_path, _coordination_with_the_covenant) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def coordination_engine(request, tmp_path, seeded_databases):
+    """A copy of the seed alone: only "Climate neutrality", the primary set."""
+    with seeded_databases.fresh(request.param, tmp_path, seed_coordination) as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def programme(engine) -> int:
+    return leuven_id(engine)
 
 
 def _set_id(engine, name: str) -> int | None:
@@ -135,8 +156,9 @@ def test_the_primary_set_stays_while_other_sets_remain(engine, programme):
     assert [(s.name, s.is_primary) for s in list_target_sets(engine, programme)] == [(COVENANT, True)]
 
 
-def test_the_only_set_can_be_removed_and_leaves_no_progress_rows(engine):
-    programme = seed_coordination(engine)  # only "Climate neutrality", the primary set
+def test_the_only_set_can_be_removed_and_leaves_no_progress_rows(coordination_engine):
+    engine = coordination_engine  # only "Climate neutrality", the primary set
+    programme = leuven_id(engine)
     assert removable_target_set(engine, programme, "Climate neutrality").is_primary
     remove_target_set(engine, programme, "Climate neutrality")
     assert list_target_sets(engine, programme) == ()

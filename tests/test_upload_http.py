@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.auth_support import add_people, csrf_header, log_in
+from tests.auth_support import csrf_header, log_in, programme_and_people
 from tests.upload_support import (
     callback_body,
     data_url,
@@ -18,15 +18,26 @@ from tests.upload_support import (
     text_of,
 )
 
-from .conftest import DATA
+from .conftest import DATA, leuven_id
 
 GOOD = DATA / "upload_good_semicolon.csv"
 NO_FILE = {"upload-meta.data": None}
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, seeded_databases):
+    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
+    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
+        yield url
+
+
+@pytest.fixture
+def programme_id(engine) -> int:
+    return leuven_id(engine)
+
+
 @pytest.fixture
 def app(engine, database_url, programme_id):
-    add_people(engine)
     return real_app(engine, database_url)
 
 
@@ -135,7 +146,6 @@ def test_a_bad_file_shows_every_problem_and_offers_no_import(app, engine):
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(engine, database_url, programme_id):
-    add_people(engine)
     # 0.0001 MB = 104 bytes; the file has 187.
     app = real_app(engine, database_url, max_upload_mb=0.0001)
     client = app.server.test_client()
@@ -146,7 +156,6 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(engine, databas
 
 
 def test_the_server_cuts_off_a_request_far_over_the_limit(engine, database_url, programme_id):
-    add_people(engine)
     app = real_app(engine, database_url, max_upload_mb=0.5)
     # The limit on a request: 0.5 MB × 4/3 (base64) + 1 MB for the rest of the callback.
     assert app.server.config["MAX_CONTENT_LENGTH"] == 524_288 * 4 // 3 + 1_048_576
