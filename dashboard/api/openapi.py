@@ -74,7 +74,9 @@ PER = {"name": "per", "in": "query",
        "description": ("inhabitant: every value in t CO2e per inhabitant (÷ the population of its year, "
                        "as the dashboard's per-inhabitant charts); a year without a population is "
                        "flagged (population_missing) and its values are empty, never zero.")}
-INDICATOR = {"name": "indicator", "in": "query", "schema": {"type": "string"},
+# A text parameter holds no NUL character (no stored text does; the API answers 400 to one).
+TEXT = {"type": "string", "pattern": "^[^\\u0000]*$"}
+INDICATOR = {"name": "indicator", "in": "query", "schema": TEXT,
              "description": "Only this indicator's values (its code)."}
 
 
@@ -109,7 +111,7 @@ def openapi_document() -> dict:
         f"{programme}/status": _operation(
             "Are we on track? The object `roadmap status --json` prints",
             _json({"type": "object", "additionalProperties": True}),
-            [SLUG, {"name": "target", "in": "query", "schema": {"type": "string"},
+            [SLUG, {"name": "target", "in": "query", "schema": TEXT,
                     "description": "Target set name (default: the primary one)."},
              {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2200},
               "description": "The status as known at the end of this year."}], bad_request=True),
