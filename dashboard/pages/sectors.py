@@ -8,7 +8,7 @@ from dash import Input, Output, State, html
 from sqlalchemy import Engine
 
 from dashboard import queries
-from dashboard.cache import cached_query
+from dashboard.cache import cached_section
 from dashboard.components import (
     chart_block,
     choice_group,
@@ -81,12 +81,12 @@ def layout(lang=None, sector=None, target=None, per=None, programme=None, **_que
 
 def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str, per: str = "total") -> list:
     """The sector's status in words, its trajectory (in total or per inhabitant), and one chart
-    per activity indicator, each with its embed (built once per data version and site: see
-    dashboard/cache.py)."""
+    per activity indicator, each with its embed, in their wire form (built once per data version
+    and site: see dashboard/cache.py)."""
     return _sector_content(current_engine(), prog, sector, target, lang, per, embed_url("/", {}))
 
 
-@cached_query
+@cached_section
 def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str, per: str,
                     _site: str) -> list:
     trajectory = sector_trajectory(engine, prog, sector, target, lang, per)
