@@ -8,7 +8,7 @@ from dash import Input, Output, State, html
 from sqlalchemy import Engine
 
 from dashboard import queries
-from dashboard.cache import cached_section
+from dashboard.cache import cached_query, cached_section
 from dashboard.components import (
     chart_block,
     choice_group,
@@ -53,7 +53,12 @@ dash.register_page(__name__, path="/sectors", name="Sectors", title=page_title("
 
 def sectors_with_data(programme_id: int) -> list[str]:
     """Top-level sectors with at least one emissions value, in the standard order."""
-    emissions = queries.emissions_by_sector(current_engine(), programme_id)
+    return _sectors_with_data(current_engine(), programme_id)
+
+
+@cached_query
+def _sectors_with_data(engine: Engine, programme_id: int) -> list[str]:
+    emissions = queries.emissions_by_sector(engine, programme_id)
     present = set(emissions.loc[emissions["value_t"].notna(), "sector_code"])
     return [code for code in TOP_LEVEL if code in present]
 
