@@ -9,17 +9,23 @@ it serves the dashboard from a thread (werkzeug, as the tests do), then:
 - first load: the overview's HTML, every script and stylesheet it names, the layout and
   dependency JSON and the page-routing callback, as transferred with `Accept-Encoding: gzip`,
   and again with `gzip, deflate, br` (as browsers send it) once the brotli copies are made;
-- callbacks: POSTs to /_dash-update-component with the payloads the overview sends (page
-  routing, the target-set choice, the sector breakdown), `--repeat` each, median and 95th
-  percentile; once as served (the query cache answering repeated reads) and once with the
-  query cache switched off (every query reaches the database).
+- callbacks: POSTs to /_dash-update-component with the payloads the public pages send (the
+  overview's page routing, target-set, per-inhabitant and sector-breakdown choices; the sectors
+  page's sector choice; the comparison page's choice of programmes), `--repeat` each, median
+  and 95th percentile, per page and together; once as served (the query cache answering
+  repeated reads) and once with the query cache switched off (every query reaches the database);
+- a bare Dash app with one callback, served and timed the same way in the same run: on a shared
+  machine the ratio of the callbacks' times to it says more than milliseconds do.
 
     .venv/bin/python benchmarks/dashboard.py [--sizes demo,1M] [--repeat N] [--keep DIR]
     .venv/bin/python benchmarks/dashboard.py --sizes 10k,1M,10M
 
-The last line printed is one JSON object: {"demo": {...}, "1M": {...}} (one key per size) with
-first_load_kib_gzip, first_load_kib_br, callback_p50_ms and callback_p95_ms (cached), callback_uncached_p50_ms and
-callback_uncached_p95_ms, and observations.
+Each size's result is printed as one JSON line when it is measured ({"size": ..., ...}), and
+the last line is one JSON object with them all: {"demo": {...}, "1M": {...}}. Each holds
+observations, first_load_kib_gzip, first_load_kib_br, callback_p50_ms and callback_p95_ms
+(cached, every page), overview_/sectors_/compare_p50_ms and _p95_ms, callback_uncached_p50_ms
+and callback_uncached_p95_ms, bare_p50_ms and bare_p95_ms, and ratio_p50_to_bare and
+ratio_p95_to_bare (cached callbacks over the bare one).
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.callback_payloads import callback_bodies  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.cache import EXTENSION_KEY as QUERY_CACHE  # noqa: E402
 from dashboard.queries import emissions_by_sector  # noqa: E402
@@ -215,59 +222,6 @@ def wait_for_brotli_copies() -> None:
     for thread in threading.enumerate():
         if thread.name.startswith("brotli-"):
             thread.join()
-
-
-def _output_key(app, *outputs: str) -> str:
-    """Dash's name for the callback with these outputs (its callback_map key)."""
-    return next(k for k in app.callback_map if all(f"{o}" in k for o in outputs))
-
-
-def _body(app, outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]], state: list) -> dict:
-    spelled = [{"id": i, "property": p} for i, p in outputs]
-    return {
-        "output": _output_key(app, *(f"{i}.{p}" for i, p in outputs)),
-        "outputs": spelled if len(spelled) > 1 else spelled[0],
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"], "state": state,
-    }
-
-
-def page_state(path: str, keys: list[str]) -> dict:
-    return {"path": path, "lang": "en", "languages": ["nl", "fr"], "fixed": {"lang": "en"}, "programme": None,
-            "keys": keys}
-
-
-def callback_bodies(app, target_ids: list[int], sectors: list[str], slugs: list[str]) -> dict[str, list[dict]]:
-    """The POST bodies the public pages send, per page: the overview's page routing, target-set
-    and per-inhabitant choice and sector breakdown; the sectors page's sector choice; the
-    comparison page's choice of programmes."""
-    router = _body(app, [("_pages_content", "children"), ("_pages_store", "data")],
-                   [("_pages_location", "pathname", "/"), ("_pages_location", "search", "?lang=en")], [])
-    overview = [{"id": "overview-state", "property": "data",
-                 "value": page_state("/", ["target", "breakdown", "per"])}]
-    main = [("overview-main", "children"), ("overview-scenario", "children")]
-    bodies = {"overview": [router]}
-    for target in target_ids:
-        for per in ("total", "inhabitant"):
-            bodies["overview"].append(_body(app, main, [("overview-target", "data", str(target)),
-                                                        ("overview-per", "data", per)], overview))
-    for breakdown in ("share", "absolute"):
-        bodies["overview"].append(_body(app, [("overview-sectors", "children")],
-                                        [("overview-breakdown", "data", breakdown),
-                                         ("overview-per", "data", "total")], overview))
-    sector_state = [{"id": "sectors-state", "property": "data", "value": page_state("/sectors", ["sector", "per"])}]
-    bodies["sectors"] = [
-        _body(app, [("sectors-content", "children")], [("sectors-sector", "data", code),
-                                                       ("sectors-per", "data", "total")], sector_state)
-        for code in sectors
-    ]
-    compare_state = [{"id": "compare-state", "property": "data", "value": page_state("/compare", ["programmes"])}]
-    bodies["compare"] = [
-        _body(app, [("compare-chosen-list", "children"), ("compare-content", "children")],
-              [("compare-chosen", "data", chosen)], compare_state)
-        for chosen in (slugs[:2], slugs[:1])
-    ]
-    return bodies
 
 
 def time_callbacks(session: requests.Session, url: str, bodies: list[dict], repeat: int) -> list[float]:
