@@ -9,17 +9,23 @@ it serves the dashboard from a thread (werkzeug, as the tests do), then:
 - first load: the overview's HTML, every script and stylesheet it names, the layout and
   dependency JSON and the page-routing callback, as transferred with `Accept-Encoding: gzip`,
   and again with `gzip, deflate, br` (as browsers send it) once the brotli copies are made;
-- callbacks: POSTs to /_dash-update-component with the payloads the overview sends (page
-  routing, the target-set choice, the sector breakdown), `--repeat` each, median and 95th
-  percentile; once as served (the query cache answering repeated reads) and once with the
-  query cache switched off (every query reaches the database).
+- callbacks: POSTs to /_dash-update-component with the payloads the public pages send (the
+  overview's page routing, target-set, per-inhabitant and sector-breakdown choices; the sectors
+  page's sector choice; the comparison page's choice of programmes), `--repeat` each, median
+  and 95th percentile, per page and together; once as served (the query cache answering
+  repeated reads) and once with the query cache switched off (every query reaches the database);
+- a bare Dash app with one callback, served and timed the same way in the same run: on a shared
+  machine the ratio of the callbacks' times to it says more than milliseconds do.
 
     .venv/bin/python benchmarks/dashboard.py [--sizes demo,1M] [--repeat N] [--keep DIR]
     .venv/bin/python benchmarks/dashboard.py --sizes 10k,1M,10M
 
-The last line printed is one JSON object: {"demo": {...}, "1M": {...}} (one key per size) with
-first_load_kib_gzip, first_load_kib_br, callback_p50_ms and callback_p95_ms (cached), callback_uncached_p50_ms and
-callback_uncached_p95_ms, and observations.
+Each size's result is printed as one JSON line when it is measured ({"size": ..., ...}), and
+the last line is one JSON object with them all: {"demo": {...}, "1M": {...}}. Each holds
+observations, first_load_kib_gzip, first_load_kib_br, callback_p50_ms and callback_p95_ms
+(cached, every page), overview_/sectors_/compare_p50_ms and _p95_ms, callback_uncached_p50_ms
+and callback_uncached_p95_ms, bare_p50_ms and bare_p95_ms, and ratio_p50_to_bare and
+ratio_p95_to_bare (cached callbacks over the bare one).
 """
 
 from __future__ import annotations
@@ -44,13 +50,16 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.callback_payloads import callback_bodies  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.cache import EXTENSION_KEY as QUERY_CACHE  # noqa: E402
+from dashboard.queries import emissions_by_sector  # noqa: E402
 from pipelines import derived  # noqa: E402
 from pipelines.db import make_engine, writing  # noqa: E402
 from pipelines.demo import build_demo  # noqa: E402
 from pipelines.schema import Observation, Programme, TargetSet  # noqa: E402
 from pipelines.settings import Settings  # noqa: E402
+from pipelines.vocab import SECTORS  # noqa: E402
 
 MONTHS = 1200  # 1901-01 … 2000-12: past months only, as the loaders take them (no measurement to come)
 VERSIONS = 10  # one current value and nine superseded ones per period
@@ -215,37 +224,11 @@ def wait_for_brotli_copies() -> None:
             thread.join()
 
 
-def callback_bodies(app, programme_state: dict, target_ids: list[int]) -> list[dict]:
-    """The POST bodies the overview sends: page routing, target-set choice, sector breakdown."""
-    router_key = next(k for k in app.callback_map if "_pages_content.children" in k)
-    router = {
-        "output": router_key,
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
-                   {"id": "_pages_location", "property": "search", "value": "?lang=en"}],
-        "changedPropIds": ["_pages_location.pathname"], "state": [],
-    }
-    bodies = [router]
-    state = [{"id": "overview-state", "property": "data", "value": programme_state}]
-    for target in target_ids:
-        bodies.append({
-            "output": "overview-main.children", "outputs": {"id": "overview-main", "property": "children"},
-            "inputs": [{"id": "overview-target", "property": "data", "value": str(target)}],
-            "changedPropIds": ["overview-target.data"], "state": state,
-        })
-    for breakdown in ("share", "absolute"):
-        bodies.append({
-            "output": "overview-sectors.children", "outputs": {"id": "overview-sectors", "property": "children"},
-            "inputs": [{"id": "overview-breakdown", "property": "data", "value": breakdown}],
-            "changedPropIds": ["overview-breakdown.data"], "state": state,
-        })
-    return bodies
-
-
 def time_callbacks(session: requests.Session, url: str, bodies: list[dict], repeat: int) -> list[float]:
     """Milliseconds of each callback request, `repeat` rounds of every body, after a warm-up round."""
     for body in bodies:  # warm-up: first requests set up Dash's routes and caches
-        assert session.post(f"{url}/_dash-update-component", json=body).status_code == 200
+        response = session.post(f"{url}/_dash-update-component", json=body)
+        assert response.status_code == 200, response.text[:300]
     times = []
     for _ in range(repeat):
         for body in bodies:
@@ -261,33 +244,67 @@ def percentiles(times: list[float], prefix: str) -> dict:
             f"{prefix}_p95_ms": round(times[int(0.95 * (len(times) - 1))], 2)}
 
 
+def bare_round_trip(repeat: int) -> dict:
+    """A Dash app with one callback that returns its input, served and timed the same way: what
+    Dash, werkzeug and the HTTP round trip cost on this machine right now, with no app code."""
+    import dash
+    from dash import Input, Output, dcc, html
+
+    app = dash.Dash(__name__)
+    app.layout = html.Div([dcc.Store(id="bare-in"), html.Div(id="bare-out")])
+    app.callback(Output("bare-out", "children"), Input("bare-in", "data"))(lambda value: f"got {value}")
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        body = {"output": "bare-out.children", "outputs": {"id": "bare-out", "property": "children"},
+                "inputs": [{"id": "bare-in", "property": "data", "value": 1}],
+                "changedPropIds": ["bare-in.data"], "state": []}
+        session = requests.Session()
+        return percentiles(time_callbacks(session, f"http://127.0.0.1:{server.server_port}", [body], repeat * 4),
+                           "bare")
+    finally:
+        server.shutdown()
+        thread.join()
+
+
 def measure(path: Path, repeat: int) -> dict:
     served = Served(path)
     try:
         with served.engine.connect() as conn:
             targets = list(conn.scalars(select(TargetSet.id).order_by(TargetSet.is_primary.desc())))
             observations = conn.scalar(select(func.count()).select_from(Observation))
-        state = {"path": "/", "lang": "en", "languages": ["nl", "fr"], "fixed": {"lang": "en"}, "programme": None,
-                 "keys": ["target", "breakdown"]}
+            programmes = list(conn.execute(select(Programme.id, Programme.slug).order_by(Programme.id)))
+        emissions = emissions_by_sector(served.engine, programmes[0].id)
+        present = set(emissions.loc[emissions["value_t"].notna(), "sector_code"])
+        sectors = [s.code for s in SECTORS if s.parent is None and s.code in present][:3]
         session = requests.Session()
         session.headers["Accept-Encoding"] = "gzip"
         session.get(f"{served.url}/")  # Dash Pages registers its routing callback on the first request
-        bodies = callback_bodies(served.app, state, targets[:2])
-        loaded = first_load_bytes(session, served.url, bodies[0])
-        first_load_bytes(session, served.url, bodies[0], "gzip, deflate, br")
+        pages = callback_bodies(served.app, targets[:2], sectors, [p.slug for p in programmes])
+        router = pages["overview"][0]
+        loaded = first_load_bytes(session, served.url, router)
+        first_load_bytes(session, served.url, router, "gzip, deflate, br")
         wait_for_brotli_copies()
-        loaded_br = first_load_bytes(session, served.url, bodies[0], "gzip, deflate, br")
-        cached = time_callbacks(session, served.url, bodies, repeat)
+        loaded_br = first_load_bytes(session, served.url, router, "gzip, deflate, br")
+        bare = bare_round_trip(repeat)
+        per_page = {page: time_callbacks(session, served.url, bodies, repeat) for page, bodies in pages.items()}
+        cached = sorted(t for times in per_page.values() for t in times)
         served.app.server.extensions.pop(QUERY_CACHE)  # from here on every query reads the database
-        uncached = time_callbacks(session, served.url, bodies, repeat)
-        return {
+        uncached = time_callbacks(session, served.url, [b for bodies in pages.values() for b in bodies], repeat)
+        result = {
             "observations": observations,
             "first_load_kib_gzip": round(loaded / 1024, 1),
             "first_load_kib_br": round(loaded_br / 1024, 1),
             **percentiles(cached, "callback"),
+            **{k: v for page, times in per_page.items() for k, v in percentiles(times, page).items()},
             **percentiles(uncached, "callback_uncached"),
+            **bare,
             "callbacks_timed": len(cached),
         }
+        result["ratio_p50_to_bare"] = round(result["callback_p50_ms"] / bare["bare_p50_ms"], 2)
+        result["ratio_p95_to_bare"] = round(result["callback_p95_ms"] / bare["bare_p95_ms"], 2)
+        return result
     finally:
         served.close()
 
@@ -308,12 +325,16 @@ def main() -> None:
         started = time.perf_counter()
         paths = build_databases(workdir, sizes)
         print(f"databases built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        results = {name: measure(path, args.repeat) for name, path in paths.items()}
+        results = {}
+        for name, path in paths.items():
+            results[name] = measure(path, args.repeat)
+            print(json.dumps({"size": name, **results[name]}), flush=True)
         for name, r in results.items():
             print(f"{name} ({r['observations']:,} observations): first load {r['first_load_kib_gzip']} KiB gzip, {r['first_load_kib_br']} KiB brotli; "
                   f"callbacks p50 {r['callback_p50_ms']} ms, p95 {r['callback_p95_ms']} ms; without the "
                   f"query cache p50 {r['callback_uncached_p50_ms']} ms, p95 {r['callback_uncached_p95_ms']} ms "
-                  f"({r['callbacks_timed']} timed each)")
+                  f"({r['callbacks_timed']} timed each); a bare Dash callback p50 {r['bare_p50_ms']} ms, "
+                  f"p95 {r['bare_p95_ms']} ms (ratios {r['ratio_p50_to_bare']}, {r['ratio_p95_to_bare']})")
         print(json.dumps(results))
     finally:
         if args.keep is None:

@@ -21,7 +21,6 @@ last line printed is one JSON object: {"readers": {...}, "during_import": {...},
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
@@ -44,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # before benchmarks/, whose dashboard.py would hide the package
 sys.path.append(str(ROOT / "benchmarks"))
 
+from callback_payloads import callback_bodies  # noqa: E402
 from ingest import indicator_codes, write_big_file, write_definitions  # noqa: E402
 
 from dashboard.app import create_app  # noqa: E402
@@ -56,14 +56,6 @@ IMPORT_HEAD_START_S = 3  # the import is reading and writing when the readers st
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def _dashboard_benchmark():
-    """benchmarks/dashboard.py (its name clashes with the dashboard package): its payloads."""
-    spec = importlib.util.spec_from_file_location("dashboard_benchmark", ROOT / "benchmarks" / "dashboard.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def callback_payloads(database_url: str) -> list[str]:
     """The overview's callback bodies (as JSON), built from the app's own callback map."""
     engine = make_engine(database_url)
@@ -71,9 +63,7 @@ def callback_payloads(database_url: str) -> list[str]:
     app.server.test_client().get("/")  # Dash Pages registers its routing callback on the first request
     with engine.connect() as conn:
         targets = list(conn.scalars(select(TargetSet.id).order_by(TargetSet.is_primary.desc())))
-    state = {"path": "/", "lang": "en", "languages": ["nl", "fr"], "fixed": {"lang": "en"}, "programme": None,
-             "keys": ["target", "breakdown"]}
-    bodies = _dashboard_benchmark().callback_bodies(app, state, targets[:2])
+    bodies = callback_bodies(app, targets[:2], [], [])["overview"]
     engine.dispose()
     return [json.dumps(body) for body in bodies]
 

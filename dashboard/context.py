@@ -13,6 +13,7 @@ import flask
 from sqlalchemy import Engine
 
 from dashboard import queries
+from dashboard.cache import cached_query
 from dashboard.i18n import pick_language
 from pipelines.settings import Settings
 
@@ -58,15 +59,24 @@ def write_engine() -> Engine:
 def current_programme(slug: str | None = None) -> ProgrammeInfo | None:
     """The programme the public pages show: the URL's, else the configured one, else the first."""
     ctx = current()
-    table = queries.programmes(ctx.read_engine)
-    if table.empty:
-        return None
+    known = _programmes(ctx.read_engine)
     for wanted in (slug, ctx.settings.programme):
-        if wanted and (table["slug"] == wanted).any():
-            row = table[table["slug"] == wanted].iloc[0]
-            break
-    else:
-        row = table.iloc[0]
+        found = next((p for p in known if wanted and p.slug == wanted), None)
+        if found:
+            return found
+    return known[0] if known else None
+
+
+@cached_query
+def _programmes(engine: Engine) -> tuple[ProgrammeInfo, ...]:
+    """Every programme, by slug, kept per data version as small objects: every callback asks,
+    and unpickling and filtering the programmes' DataFrame took longer than the rest of a
+    cached callback's own work."""
+    table = queries.programmes(engine)
+    return tuple(_programme_info(table.iloc[i]) for i in range(len(table)))
+
+
+def _programme_info(row) -> ProgrammeInfo:
     return ProgrammeInfo(
         id=int(row["id"]), slug=row["slug"], name=row["name"], area_name=row["area_name"],
         baseline_year=int(row["baseline_year"]), target_year=int(row["target_year"]),

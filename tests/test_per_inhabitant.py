@@ -28,6 +28,7 @@ from pipelines.schema import Indicator, Observation
 from pipelines.settings import Settings
 from tests.conftest import unchanged
 from tests.dashboard_seed import seed_dashboard_programme
+from tests.wire_support import children, of_type
 
 POPULATION = pd.Series({2019: 100_000.0, 2020: 125_000.0, 2022: 0.0})  # 2021 unknown; 0 is no population
 
@@ -129,7 +130,7 @@ def test_sector_page_trajectory_per_inhabitant(overview):
     from dashboard.pages.sectors import sector_content
 
     blocks = sector_content(overview, "buildings", None, "en", "inhabitant")
-    sentence = blocks[1].children
+    sentence = children(blocks[1])
     # buildings: 450,000 t / 100,000 = 4.50 in 2010; 310,000 t / 114,000 = 2.72 in 2024
     assert sentence.startswith("Emissions per inhabitant went from 4.50 t CO₂e in 2010 to 2.72 t in 2024.")
     rows = {int(r["Year"]): r for r in csv.DictReader(io.StringIO(_csv_of(blocks[2])))}
@@ -138,8 +139,7 @@ def test_sector_page_trajectory_per_inhabitant(overview):
     assert rows[2015]["Measured (t CO₂e per inhabitant)"] == "" and rows[2015]["Inhabitants"] == ""
 
 
-def _csv_of(block) -> str:
+def _csv_of(block: dict) -> str:
     """What the block's CSV download gives (its store, as components.chart_block fills it)."""
-    store = next(c for c in block.children if isinstance(getattr(c, "id", None), dict)
-                 and c.id.get("role") == "csv-data")
-    return store.data["content"]
+    [store] = [c for c in of_type(block, "Store") if c["props"]["id"].get("role") == "csv-data"]
+    return store["props"]["data"]["content"]

@@ -29,6 +29,7 @@ from pipelines.undo import undo_batch
 from tests.auth_support import SECRET
 from tests.conftest import DATA, LEUVEN
 from tests.service_support import redis_url
+from tests.wire_support import of_type
 
 
 @pytest.fixture(params=["in-process", "redis"])
@@ -202,21 +203,12 @@ def test_the_built_overview_section_is_kept_and_follows_every_import(workers, en
 
 def test_the_overview_sectors_chart_ticks_the_target_year(workers, engine, programme_id):
     """The sector area chart labels the latest year and the programme's target year (2030)."""
-    from dash import dcc
-
     from dashboard.sections.overview_sections import sectors_content
 
     load_file(engine, programme_id, "indicators", DATA / "analytics_inventory.csv")
     with workers[0].server.test_request_context("/_dash-update-component", method="POST"):
         blocks = sectors_content(programme_id, "absolute", "en", target_year=2030)
 
-    def graphs(node):
-        if isinstance(node, dcc.Graph):
-            yield node
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list) else [children] if children is not None else []:
-            yield from graphs(child)
-
-    [graph] = [g for block in blocks for g in graphs(block)]
-    axis = graph.figure["layout"]["xaxis"]
+    [graph] = of_type(blocks, "Graph")
+    axis = graph["props"]["figure"]["layout"]["xaxis"]
     assert 2030 in axis["tickvals"] and "2030" in axis["ticktext"]

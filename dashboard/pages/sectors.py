@@ -8,7 +8,7 @@ from dash import Input, Output, State, html
 from sqlalchemy import Engine
 
 from dashboard import queries
-from dashboard.cache import cached_query
+from dashboard.cache import cached_query, cached_section
 from dashboard.components import (
     chart_block,
     choice_group,
@@ -53,7 +53,12 @@ dash.register_page(__name__, path="/sectors", name="Sectors", title=page_title("
 
 def sectors_with_data(programme_id: int) -> list[str]:
     """Top-level sectors with at least one emissions value, in the standard order."""
-    emissions = queries.emissions_by_sector(current_engine(), programme_id)
+    return _sectors_with_data(current_engine(), programme_id)
+
+
+@cached_query
+def _sectors_with_data(engine: Engine, programme_id: int) -> list[str]:
+    emissions = queries.emissions_by_sector(engine, programme_id)
     present = set(emissions.loc[emissions["value_t"].notna(), "sector_code"])
     return [code for code in TOP_LEVEL if code in present]
 
@@ -81,12 +86,12 @@ def layout(lang=None, sector=None, target=None, per=None, programme=None, **_que
 
 def sector_content(prog: ProgrammeInfo, sector: str, target, lang: str, per: str = "total") -> list:
     """The sector's status in words, its trajectory (in total or per inhabitant), and one chart
-    per activity indicator, each with its embed (built once per data version and site: see
-    dashboard/cache.py)."""
+    per activity indicator, each with its embed, in their wire form (built once per data version
+    and site: see dashboard/cache.py)."""
     return _sector_content(current_engine(), prog, sector, target, lang, per, embed_url("/", {}))
 
 
-@cached_query
+@cached_section
 def _sector_content(engine: Engine, prog: ProgrammeInfo, sector: str, target, lang: str, per: str,
                     _site: str) -> list:
     trajectory = sector_trajectory(engine, prog, sector, target, lang, per)

@@ -11,7 +11,7 @@ from dash import html
 from sqlalchemy import Engine
 
 from dashboard import queries
-from dashboard.cache import cached_query
+from dashboard.cache import cached_section
 from dashboard.components import ChartView, Column, chart_block, no_data
 from dashboard.context import ProgrammeInfo, current_engine
 from dashboard.embed_offer import embed_url
@@ -42,13 +42,14 @@ from pipelines.vocab import SECTOR_BY_CODE, TOTAL
 def main_content(prog: ProgrammeInfo, target_id: int | None, lang: str, per: str = "total",
                  offer_embeds: bool = False) -> list:
     """Headline figures, trajectory (in total or per inhabitant) and commitments gap for one
-    target set (built once per data version and site: see dashboard/cache.py); with
-    `offer_embeds` (the overview, not the printed report) each chart offers its embed."""
+    target set, in their wire form (built once per data version and site: see
+    dashboard/cache.py); with `offer_embeds` (the overview, not the printed report) each chart
+    offers its embed."""
     site = embed_url("/", {}) if offer_embeds else None
     return _main_content(current_engine(), prog, target_id, lang, per, site)
 
 
-@cached_query
+@cached_section
 def _main_content(engine: Engine, prog: ProgrammeInfo, target_id: int | None, lang: str, per: str,
                   site: str | None = None) -> list:
     summary = queries.summary(engine, prog.id, target_id) if target_id else {}
@@ -168,12 +169,13 @@ def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, b
 
 def sectors_content(programme_id: int, breakdown: str, lang: str, per: str = "total",
                     target_year: int | None = None, embed_for: str | None = None) -> list:
-    """The sector chart; with `embed_for` (the programme's slug, on the overview) its embed offer."""
+    """The sector chart in its wire form (built once per data version and site); with
+    `embed_for` (the programme's slug, on the overview) its embed offer."""
     site = embed_url("/", {}) if embed_for else None
     return _sectors_content(current_engine(), programme_id, breakdown, lang, per, target_year, embed_for, site)
 
 
-@cached_query
+@cached_section
 def _sectors_content(engine: Engine, programme_id: int, breakdown: str, lang: str, per: str,
                      target_year: int | None, embed_for: str | None = None, site: str | None = None) -> list:
     view, empty = sectors_chart(programme_id, breakdown, lang, per, target_year)

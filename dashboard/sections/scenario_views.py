@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
+from sqlalchemy import Engine
 
 from dashboard import queries
+from dashboard.cache import cached_section
 from dashboard.components import ChartView, Column, chart_block
 from dashboard.context import current_engine
 from dashboard.data_texts import stored_text
@@ -106,8 +108,14 @@ def scenario_blocks(programme_id: int, target_id: int | None, scenario: Scenario
             chart_block(bar_view(result, lang, name), lang)]
 
 
-def overview_scenario(programme_id: int, target_id: int | None, lang: str) -> html.Section:
-    """The overview's "all delivered" scenario, under its own heading."""
+def overview_scenario(programme_id: int, target_id: int | None, lang: str) -> dict:
+    """The overview's "all delivered" scenario, under its own heading, in its wire form (built
+    once per data version: see dashboard/cache.py)."""
+    return _overview_scenario(current_engine(), programme_id, target_id, lang)
+
+
+@cached_section
+def _overview_scenario(_engine: Engine, programme_id: int, target_id: int | None, lang: str) -> html.Section:
     return html.Section(className="scenario", **{"aria-labelledby": "scenario-heading"}, children=[
         html.H2(t("sc_heading", lang), id="scenario-heading"),
         html.P(t("sc_intro", lang)),
