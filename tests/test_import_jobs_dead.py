@@ -74,14 +74,18 @@ def test_a_job_killed_while_it_waits_is_failed_in_words_and_the_next_import_runs
         other.dispose()
 
 
+BIG_ROWS = 600_000
+
+
 @pytest.fixture
 def big_file(database_url, tmp_path):
-    """The crash test's programme ('crash', indicators defined) and a 150,000-row file: three
-    chunks of 50,000 rows, the progress of each reported, a few seconds of import."""
+    """The crash test's programme ('crash', indicators defined) and a BIG_ROWS-row file: chunks of
+    50,000 rows, the progress of each reported, a few seconds of import even on a quiet machine
+    (with 150,000 rows CI's import ended before a midway state was seen)."""
     # Imported late: it puts benchmarks/ first on sys.path, whose dashboard.py would shadow ours.
     from tests.crash.harness import prepare
 
-    path = prepare(database_url, tmp_path, rows=150_000)
+    path = prepare(database_url, tmp_path, rows=BIG_ROWS)
     engine = make_engine(database_url)
     with engine.connect() as conn:
         programme = conn.execute(text("SELECT id FROM programme WHERE slug = 'crash'")).scalar()
@@ -101,13 +105,13 @@ def test_the_progress_of_a_job_another_process_runs_is_seen_here_and_its_file_go
     programme, path = big_file
     engine = make_engine(database_url)  # a fresh engine: nothing of the running process's memory
     try:
-        with JobProcess(database_url, programme, path, 150_000) as running:
+        with JobProcess(database_url, programme, path, BIG_ROWS) as running:
             midway = eventually(lambda: import_jobs.get(engine, running.job_id),
-                                lambda s: s.status == RUNNING and 0 < s.rows_done < 150_000, every_s=0.02)
-            assert midway.rows_total == 150_000 and not midway.waiting
+                                lambda s: s.status == RUNNING and 0 < s.rows_done < BIG_ROWS, every_s=0.02)
+            assert midway.rows_total == BIG_ROWS and not midway.waiting
             assert running.finish().endswith("finished")
         done = import_jobs.get(engine, running.job_id)
-        assert (done.status, done.rows_done, done.result["added"]) == (DONE, 150_000, 150_000)
+        assert (done.status, done.rows_done, done.result["added"]) == (DONE, BIG_ROWS, BIG_ROWS)
         assert _sidecars(engine) == []  # SQLite's progress file is gone with the job
     finally:
         engine.dispose()
@@ -118,7 +122,7 @@ def test_a_job_killed_mid_import_is_failed_and_nothing_of_it_was_written(databas
     engine = make_engine(database_url)
     try:
         before = _stored(engine, programme)
-        with JobProcess(database_url, programme, path, 150_000) as running:
+        with JobProcess(database_url, programme, path, BIG_ROWS) as running:
             eventually(lambda: import_jobs.get(engine, running.job_id),
                        lambda s: s.rows_done >= 50_000, every_s=0.02)  # rows are going in
             running.kill()
