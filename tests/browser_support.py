@@ -5,11 +5,13 @@ Debian's /usr/bin/chromium, driven by Playwright (never downloaded); axe-core fr
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -36,3 +38,23 @@ def axe_violations(page: Page) -> list[dict]:
         ".then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})))",
         AXE_TAGS,
     )
+
+
+def wait_until(page: Page, expression: str, arg=None, timeout_s: float = 15.0) -> None:
+    """Until the page's `expression` (or function of `arg`) is truthy, as a reader waits for what
+    they clicked to show. Not Playwright's wait_for_function: after its first try it polls through
+    a string evaluated in the page, which the page's Content-Security-Policy (no 'unsafe-eval')
+    refuses, so it passed only when the condition held at once. Each try here is a DevTools
+    evaluation, which the policy does not govern; a try that throws (an element not there yet)
+    counts as not yet."""
+    deadline = time.monotonic() + timeout_s
+    last: object = None
+    while True:
+        try:
+            last = page.evaluate(expression, arg)
+        except PlaywrightError as error:
+            last = error
+        if last and not isinstance(last, PlaywrightError):
+            return
+        assert time.monotonic() < deadline, f"not reached within {timeout_s} s: {expression!r} gave {last!r}"
+        page.wait_for_timeout(50)

@@ -21,6 +21,7 @@ from pipelines.schema import Programme
 from pipelines.targets import add_target_set, list_target_sets, set_milestone
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import LiveServer, axe_violations
+from tests.browser_support import wait_until
 from tests.coordinate_support import SCRIPT_PARTNER, database_rows, seed_coordination
 from tests.pdf_pages import pdf_pages
 
@@ -78,7 +79,7 @@ def test_coordinator_edits_a_commitment_and_sees_the_log_and_the_gap_change(live
     expect(log).to_contain_text("cor")
     expect(log.locator("tr", has_text="Status")).to_contain_text("Planned")
     expect(log.locator("tr", has_text="Status")).to_contain_text("Achieved")
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data[0].x[5] === 98.0")
+    wait_until(page, "() => document.querySelector('.js-plotly-plot').data[0].x[5] === 98.0")
     assert missing_kt(page) == 98.0
     assert axe_violations(page) == []
 

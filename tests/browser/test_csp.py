@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
+from tests.browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +55,7 @@ def test_the_policy_refuses_injected_inline_scripts(browser, seeded_url):
         return window.__injected === true;
     }""")
     assert ran is False
-    page.wait_for_function("window.__cspViolations.length >= 2")
+    wait_until(page, "window.__cspViolations.length >= 2")
     directives = page.evaluate("window.__cspViolations")
     assert all(d.startswith("script-src") for d in directives), directives
     assert page.evaluate("window.__injected === true") is False

@@ -15,6 +15,7 @@ from dashboard.app import create_app
 from pipelines.db import make_engine
 from pipelines.settings import Settings
 from tests.browser.conftest import _database, axe_violations, open_page
+from tests.browser_support import wait_until
 from tests.dashboard_seed import seed_dashboard_programme
 
 pytestmark = pytest.mark.browser
@@ -60,7 +61,7 @@ def city_site_and_roadmap(tmp_path_factory, sqlite_template) -> Iterator[tuple[s
 def test_embed_draws_its_chart_with_title_source_and_link(page, seeded_url):
     open_page(page, f"{seeded_url}/embed/overview/emissions?lang=en&programme=leuven")
     expect(page.locator("h1")).to_have_text("Emissions, target pathway and trend")
-    page.wait_for_function("document.querySelector('.js-plotly-plot') && "
+    wait_until(page, "document.querySelector('.js-plotly-plot') && "
                            "document.querySelector('.js-plotly-plot').data.length > 0")
     measured = page.evaluate("document.querySelector('.js-plotly-plot').data"
                              ".find(t => t.name === 'Measured emissions').y.slice(-1)[0]")

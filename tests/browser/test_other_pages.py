@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import figure_trace, open_page
+from tests.browser_support import wait_until
 from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,7 @@ def test_sector_page_shows_the_sector_and_its_activity_indicators(page, seeded_u
     assert homes["y"][-1] == 1000.0  # 100 × (2024 − 2014)
     page.get_by_role("button", name="Transport").click()
     expect(page.locator("#sector-name")).to_have_text("Transport")
-    page.wait_for_function("location.search.includes('sector=transport')")
+    wait_until(page, "location.search.includes('sector=transport')")
     ev = figure_trace(page, "indicator-ev_share", "Share of electric cars (%)")
     assert ev["y"] == [1.0, 2.0, 3.0, 5.0, 8.0, 12.0, 15.0]
 
@@ -28,12 +29,12 @@ def test_partners_page_searches_filters_and_counts(page, seeded_url):
     expect(page.locator(".result-count")).to_have_text("4 commitments by 3 partners.")
     page.get_by_label("Search by name or description").fill("renovation")
     expect(page.locator(".result-count")).to_have_text("1 commitments by 1 partners.")
-    page.wait_for_function("location.search.includes('q=renovation')")
+    wait_until(page, "location.search.includes('q=renovation')")
     page.get_by_label("Search by name or description").fill("")
     expect(page.locator(".result-count")).to_have_text("4 commitments by 3 partners.")
     page.get_by_role("button", name="Transport").click()
     expect(page.locator(".result-count")).to_have_text("2 commitments by 2 partners.")
-    page.wait_for_function("location.search.includes('sector=transport')")
+    wait_until(page, "location.search.includes('sector=transport')")
     expect(page.locator(".chart-summary").first).to_have_text("Commitments by status: 1 in progress, 1 delayed.")
 
 
@@ -54,7 +55,7 @@ def test_indicator_explorer_shows_per_capita_values(page, seeded_url):
     assert line["y"][-1] == pytest.approx(4.192982)
     page.get_by_text("Choose indicators (up to 6)").click()  # the picker is folded
     page.get_by_role("button", name="Share of electric cars (%)").click()
-    page.wait_for_function("location.search.includes('ev_share')")
+    wait_until(page, "location.search.includes('ev_share')")
     # Another unit: a chart of its own, with its unit on its axis (never one axis for both).
     expect(page.locator("figcaption")).to_have_count(2)
     expect(page.locator("figcaption").last).to_contain_text("Share of electric cars")

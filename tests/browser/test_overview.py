@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import figure_trace, open_page
+from tests.browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ def test_language_switch_changes_labels_number_format_and_html_lang(page, seeded
     open_page(page, f"{seeded_url}/?lang=en")
     page.get_by_role("link", name="Nederlands").click()
     expect(page.locator("h1")).to_have_text("Zijn we op koers?")
-    page.wait_for_function("document.documentElement.lang === 'nl'")
+    wait_until(page, "document.documentElement.lang === 'nl'")
     assert "lang=nl" in page.url
     expect(page.get_by_text("In 2024 was de gemeten uitstoot 478,0 kt CO₂e.")).to_be_visible()
     expect(page.locator(".facts")).to_contain_text("-31 %")
@@ -53,9 +54,9 @@ def test_browser_language_is_the_default(dutch_page, seeded_url):
 def test_choosing_another_target_changes_the_chart_and_the_url(page, seeded_url):
     open_page(page, f"{seeded_url}/?lang=en")
     page.get_by_role("button", name="Covenant of Mayors (2030)").click()
-    page.wait_for_function("location.search.includes('target=2')")
+    wait_until(page, "location.search.includes('target=2')")
     expect(page.locator(".facts")).to_contain_text("At risk")
-    page.wait_for_function(
+    wait_until(page,
         """() => { const p = document.getElementById(JSON.stringify({chart: 'trajectory', role: 'graph'}));
                    const t = p && p.querySelector('.js-plotly-plot').data.find(d => d.name === 'Target pathway');
                    return t && t.y[t.x.indexOf(2024)] === 423.1; }"""
@@ -89,5 +90,5 @@ def test_csv_download_holds_exactly_what_the_chart_shows(page, seeded_url):
 def test_sector_breakdown_switches_to_shares(page, seeded_url):
     open_page(page, f"{seeded_url}/?lang=en")
     page.get_by_role("button", name="share in %").click()
-    page.wait_for_function("location.search.includes('breakdown=share')")
+    wait_until(page, "location.search.includes('breakdown=share')")
     expect(page.get_by_text("In 2024, Buildings was the largest of 4 sectors, with 64.9%.")).to_be_visible()

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, figure_trace, open_page
+from tests.browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +19,11 @@ def test_toggle_switches_the_overview_to_per_inhabitant_and_back(page, seeded_ur
     per = page.get_by_role("button", name="Per inhabitant")
     expect(per).to_have_attribute("aria-pressed", "false")
     per.click()
-    page.wait_for_function("location.search.includes('per=inhabitant')")
+    wait_until(page, "location.search.includes('per=inhabitant')")
     expect(per).to_have_attribute("aria-pressed", "true")
     # 478,000 t / 114,000 inhabitants in 2024 = 4.19 t; 688,000 / 100,000 in 2010 = 6.88 t
     expect(page.get_by_text("In 2024, emissions were 4.19 t CO₂e per inhabitant (114,000 inhabitants).")).to_be_visible()
-    page.wait_for_function(
+    wait_until(page,
         """() => { const p = document.getElementById(JSON.stringify({chart: 'trajectory', role: 'graph'}));
                    const t = p && p.querySelector('.js-plotly-plot').data.find(d => d.name === 'Measured emissions');
                    return t && t.y[t.y.length - 1] === 4.19; }""")
@@ -31,7 +32,7 @@ def test_toggle_switches_the_overview_to_per_inhabitant_and_back(page, seeded_ur
     expect(sectors.locator("figcaption")).to_contain_text("2.72 t CO₂e per inhabitant")  # 310,000 / 114,000
     assert axe_violations(page) == []
     page.get_by_role("button", name="In total").click()
-    page.wait_for_function("location.search.includes('per=total')")
+    wait_until(page, "location.search.includes('per=total')")
     expect(page.get_by_text("In 2024, measured emissions were 478.0 kt CO₂e.")).to_be_visible()
 
 
@@ -56,7 +57,7 @@ def test_sectors_page_toggles_per_inhabitant_on_a_phone(phone_page, seeded_url):
     page = phone_page
     open_page(page, f"{seeded_url}/sectors?lang=en&sector=buildings")
     page.get_by_role("button", name="Per inhabitant").click()
-    page.wait_for_function("location.search.includes('per=inhabitant')")
+    wait_until(page, "location.search.includes('per=inhabitant')")
     # buildings: 450,000 t / 100,000 = 4.50 in 2010; 310,000 t / 114,000 = 2.72 in 2024
     expect(page.get_by_text("Emissions per inhabitant went from 4.50 t CO₂e in 2010 to 2.72 t in 2024.")).to_be_visible()
     assert axe_violations(page) == []

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import _page, _serve, open_page
 from tests.browser.test_upload_pages import demo_template  # noqa: F401 (fixture)
+from tests.browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +72,7 @@ def fits_the_screen(page: Page) -> bool:
 
 def charts_settled(page: Page) -> list[dict]:
     """The charts once the phone adjustments have run (they wait for the page to stop changing)."""
-    page.wait_for_function("""() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    wait_until(page, """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
         .every(p => p.getAttribute('data-phone-fit') === 'done')""")
     page.wait_for_timeout(300)
     return page.evaluate(CHARTS)

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, open_page
+from tests.browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,7 @@ def test_keyboard_alone_can_choose_a_filter(page, seeded_url):
         pytest.fail("the target choice cannot be reached with the Tab key")
     page.keyboard.press("Enter")
     expect(covenant).to_have_attribute("aria-pressed", "true")
-    page.wait_for_function("location.search.includes('target=')")
+    wait_until(page, "location.search.includes('target=')")
 
 
 def test_skip_link_is_the_first_stop_and_leads_to_the_content(page, seeded_url):

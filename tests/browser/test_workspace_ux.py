@@ -18,6 +18,7 @@ from pipelines.db import make_engine
 from pipelines.users import add_user
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import LiveServer, axe_violations, open_page
+from tests.browser_support import wait_until
 from tests.coordinate_support import seed_coordination
 
 pytestmark = pytest.mark.browser
@@ -107,7 +108,7 @@ def test_edit_leaves_the_focus_in_a_visible_form(live, page: Page, path, button)
     form = page.locator("#" + ("coord-commitments" if "commitments" in path else "coord-partners") + "-form")
     expect(form.get_by_role("heading", level=3)).to_contain_text("Editing:")
     expect(form.get_by_role("heading", level=3)).to_be_in_viewport()
-    page.wait_for_function("(id) => document.getElementById(id).contains(document.activeElement)",
+    wait_until(page, "(id) => document.getElementById(id).contains(document.activeElement)",
                            arg=form.get_attribute("id"))
     focused = page.evaluate("document.activeElement.getBoundingClientRect().bottom")
     assert 0 < focused <= 900  # the focused field is on screen, not only in the form
