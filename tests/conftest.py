@@ -347,6 +347,16 @@ def unchanged(engine: Engine):
     assert _every_row(engine) == before, "a test wrote to a database its module shares"
 
 
+@pytest.fixture(scope="module")
+def shared_engine(shared_database_url):
+    """The engine of a module's `shared_database_url` (a module-scoped seeded copy the module
+    defines), checked `unchanged` when the module ends."""
+    engine = make_engine(shared_database_url)
+    with unchanged(engine):
+        yield engine
+    engine.dispose()
+
+
 def _every_row(engine: Engine) -> dict[str, list[tuple]]:
     with engine.connect() as conn:
         return {table.name: [tuple(row) for row in conn.execute(

@@ -13,11 +13,9 @@ import requests
 
 from dashboard.app import create_app
 from dashboard.http_headers import frame_ancestors
-from pipelines.db import make_engine
 from pipelines.errors import UserError
 from pipelines.settings import Settings
 from tests.auth_support import SECRET, csrf_header, log_in
-from tests.conftest import unchanged
 from tests.coordinate_support import seed_coordination_and_admin
 from tests.service_support import Gunicorn
 
@@ -44,14 +42,6 @@ def shared_database_url(request, tmp_path_factory, seeded_databases):
     directory = tmp_path_factory.mktemp("http_hardening")
     with seeded_databases.fresh(request.param, directory, seed_coordination_and_admin) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def shared_engine(shared_database_url):
-    engine = make_engine(shared_database_url)
-    with unchanged(engine):
-        yield engine
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")

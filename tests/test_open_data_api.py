@@ -18,14 +18,13 @@ from sqlalchemy.orm import Session
 from dashboard import queries
 from dashboard.app import create_app
 from pipelines.csv_safe import safe_cell
-from pipelines.db import make_engine
 from pipelines.programmes import resolve_programme
 from pipelines.schema import DerivedEmissions, ImportBatch, Indicator, Observation, Partner
 from pipelines.settings import Settings
 from roadmap_cli import main
 from tests.analytics_db import load_csv, put_observations
 from tests.auth_support import SECRET
-from tests.conftest import DATA, unchanged
+from tests.conftest import DATA
 from tests.dashboard_seed import IMPORTER, SCRIPT_PARTNER, SEED_PROGRAMME, seed_dashboard_programme
 
 API = "/api/v1/programmes/leuven"
@@ -42,14 +41,6 @@ def shared_database_url(request, tmp_path_factory, seeded_databases):
     directory = tmp_path_factory.mktemp("open_data_api")
     with seeded_databases.fresh(request.param, directory, seed_dashboard_programme) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def shared_engine(shared_database_url):
-    engine = make_engine(shared_database_url)
-    with unchanged(engine):
-        yield engine
-    engine.dispose()
 
 
 @pytest.fixture
