@@ -13,7 +13,10 @@ afterwards), the yardstick is psycopg's COPY into a temporary table instead of `
 also into a durable table (WAL written, as for the tables an import writes). It then times the
 server's share alone: COPY of the rows the import stored, already converted, into copies of the
 observation table (with its indexes and keys, its indexes only, bare).
---repeat N keeps the best of N runs of each, for a shared, noisy machine.
+--repeat N runs each N times; the ratios are taken between medians (the issue's measure), and the
+best times are printed too, for a shared, noisy machine. On PostgreSQL the goal's ratio is
+`ratio_to_keyed_copy`: the load against the server's COPY of the same rows into the observation
+table with its key and indexes (what storing them costs by the schema itself).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -203,7 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=1,
-                        help="Run both loads this many times and keep each one's best time (a shared, noisy machine).")
+                        help="Run both loads this many times; ratios are between medians (a shared, noisy machine).")
     parser.add_argument("--database-url", default=None,
                         help="A PostgreSQL server (any database on it) to load into instead of SQLite files.")
     parser.add_argument("--keep", type=Path, default=None, help="Keep the generated files in this directory.")
@@ -242,27 +246,34 @@ def bench(rows: int, work: Path, databases: FreshDatabase, repeat: int) -> dict:
             floors.append(postgres_store_floor(url))
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     yard = "sqlite_import" if databases.server_url is None else "postgres_copy"
-    roadmap_s, yard_s = min(roadmap_times), min(yard_times)
-    print(f"roadmap load indicators: {roadmap_s:.2f} s, {rows / roadmap_s:,.0f} rows/s, peak {peak_mib:.0f} MiB")
+    roadmap_s, yard_s = statistics.median(roadmap_times), statistics.median(yard_times)
+    print(f"roadmap load indicators: median {roadmap_s:.2f} s (best {min(roadmap_times):.2f} s), "
+          f"{rows / roadmap_s:,.0f} rows/s, peak {peak_mib:.0f} MiB")
     print(f"{yard}: {yard_s:.2f} s, {rows / yard_s:,.0f} rows/s; ratio {roadmap_s / yard_s:.2f}x")
     more = {}
     if logged_times:
-        logged_s = min(logged_times)
+        logged_s = statistics.median(logged_times)
         print(f"postgres_copy into a durable table: {logged_s:.2f} s, {rows / logged_s:,.0f} rows/s; "
               f"ratio {roadmap_s / logged_s:.2f}x")
         more = {"postgres_copy_durable_rows_per_s": round(rows / logged_s),
                 "ratio_durable": round(roadmap_s / logged_s, 2)}
         for shape, label in (("constraints", "its indexes and foreign keys"), ("indexes", "its indexes only"),
                              ("bare", "no index or key")):
-            floor_s = min(f[shape] for f in floors)
+            floor_s = statistics.median(f[shape] for f in floors)
             print(f"server alone: COPY of the stored rows into the observation table with {label}: "
                   f"{floor_s:.2f} s, {floor_s / logged_s:.2f}x the durable COPY of the file")
             more[f"server_floor_{shape}_s"] = round(floor_s, 2)
+        keyed_s = statistics.median(f["constraints"] for f in floors)
+        print(f"roadmap load against that keyed COPY: ratio {roadmap_s / keyed_s:.2f}x (goal <= 1.5)")
+        more["ratio_to_keyed_copy"] = round(roadmap_s / keyed_s, 2)
     return {
         "rows": rows,
         "roadmap_rows_per_s": round(rows / roadmap_s),
         f"{yard}_rows_per_s": round(rows / yard_s),
         "ratio": round(roadmap_s / yard_s, 2),
+        "runs": repeat,
+        "roadmap_s": [round(t, 2) for t in roadmap_times],
+        f"{yard}_s": [round(t, 2) for t in yard_times],
         "peak_rss_mib": round(peak_mib, 1),
         **more,
     }

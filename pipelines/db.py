@@ -68,27 +68,29 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def read_only(engine: Engine) -> Engine:
     """`engine` for reading only: every transaction on it is read-only in the database itself,
-    so a bug in a reader cannot write (SQLite `PRAGMA query_only`, PostgreSQL `SET TRANSACTION
-    READ ONLY`). It shares `engine`'s pool: no second set of connections to size or leak.
+    so a bug in a reader cannot write (SQLite `PRAGMA query_only`, PostgreSQL `BEGIN READ ONLY`).
+    It shares `engine`'s pool: no second set of connections to size or leak.
+
+    On PostgreSQL the driver's own read-only mode (SQLAlchemy's `postgresql_readonly`) opens each
+    transaction with `BEGIN READ ONLY`, one statement, where a `SET TRANSACTION READ ONLY` after
+    the BEGIN cost a round trip of its own on every read; SQLAlchemy resets the connection when it
+    goes back to the pool, so a writer never gets a read-only one.
 
     A SQLite connection a reader marked is writable again when it returns to the pool, before a
     writer can take it. (SQLite's `mode=ro` URI would need a pool of its own, and a WAL file's
     -shm to exist before it can read.)
     """
-    if not event.contains(engine, "begin", _mark_read_only):
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(read_only=True, postgresql_readonly=True)
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "begin", _mark_read_only):
         event.listen(engine, "begin", _mark_read_only)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "checkin", _writable_again)
+        event.listen(engine, "checkin", _writable_again)
     return engine.execution_options(read_only=True)
 
 
 def _mark_read_only(conn: Connection) -> None:
-    if not conn.get_execution_options().get("read_only"):
-        return
-    if conn.dialect.name == "sqlite":
+    if conn.get_execution_options().get("read_only"):
         conn.exec_driver_sql("PRAGMA query_only = 1")
-    elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET TRANSACTION READ ONLY")  # the transaction's first statement
 
 
 def _writable_again(dbapi_connection, _record) -> None:

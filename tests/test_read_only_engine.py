@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from dashboard.app import create_app
 from dashboard.context import current_engine, write_engine
-from pipelines.db import read_only, writing
+from pipelines.db import make_engine, read_only, writing
 from pipelines.schema import Sector
 from pipelines.settings import Settings
 
@@ -49,3 +49,24 @@ def test_the_dashboards_pages_read_through_the_read_only_engine(engine, database
             _add_sector(current_engine(), "space")
         _add_sector(write_engine(), "space")
         assert _sector_count(current_engine()) == before + 1
+
+
+def test_one_pooled_connection_goes_from_reader_to_writer_and_back(database_url):
+    """With a pool of one connection, a reader and a writer take turns on the very same one: the
+    reader's mode (PostgreSQL's BEGIN READ ONLY, SQLite's query_only) ends when it is returned."""
+    engine = make_engine(database_url, pool_size=1, max_overflow=0)
+    try:
+        reader = read_only(engine)
+        before = _sector_count(reader)
+        for code in ("space", "moon"):
+            with pytest.raises(DBAPIError):
+                _add_sector(reader, code)
+            _add_sector(engine, code)
+            assert _sector_count(reader) == before + (1 if code == "space" else 2)
+        if engine.dialect.name == "postgresql":
+            with reader.connect() as conn:
+                assert conn.exec_driver_sql("SHOW transaction_read_only").scalar_one() == "on"
+            with engine.connect() as conn:
+                assert conn.exec_driver_sql("SHOW transaction_read_only").scalar_one() == "off"
+    finally:
+        engine.dispose()

@@ -227,3 +227,39 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   window.addEventListener("resize", later);
   new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
 })();
+
+/* Charts drawn one at a time, top first. Dash's graphs all call Plotly.react in the same task when
+   a page arrives (the overview's five take ~280 ms together), so none of them shows until the last
+   is drawn. Here the first call of a burst draws at once and each further one waits for a task of
+   its own, so the browser can paint the chart at the top while the others are drawn. Calls keep
+   their order (a newer figure for the same chart comes after the older one), and each caller gets
+   a promise of its own drawing, as from Plotly. */
+(function () {
+  function install() {
+    var P = window.Plotly;
+    if (!P || P.__oneAtATime) { return; }
+    var react = P.react, waiting = [], busy = false;
+    function pump() {
+      var next = waiting.shift();
+      if (!next) { busy = false; return; }
+      next();
+      window.setTimeout(pump, 0);
+    }
+    P.react = function () {
+      var self = this, args = arguments;
+      if (!busy) {
+        busy = true;
+        window.setTimeout(pump, 0);
+        return react.apply(self, args);
+      }
+      return new Promise(function (resolve, reject) {
+        waiting.push(function () {
+          try { Promise.resolve(react.apply(self, args)).then(resolve, reject); } catch (error) { reject(error); }
+        });
+      });
+    };
+    P.__oneAtATime = true;
+  }
+  install();
+  document.addEventListener("DOMContentLoaded", install);
+})();
