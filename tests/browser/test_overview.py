@@ -92,3 +92,30 @@ def test_sector_breakdown_switches_to_shares(page, seeded_url):
     page.get_by_role("button", name="share in %").click()
     wait_until(page, "location.search.includes('breakdown=share')")
     expect(page.get_by_text("In 2024, Buildings was the largest of 4 sectors, with 64.9%.")).to_be_visible()
+
+
+# Notes, from before the page's own scripts run, how many charts are drawn at the moment the
+# first one is (a MutationObserver's callback runs after the task that drew it).
+COUNT_CHARTS_AT_FIRST = """
+(() => {
+  const drawn = () => document.querySelectorAll('.js-plotly-plot .main-svg').length;
+  new MutationObserver((_, observer) => {
+    if (drawn() > 0) {
+      window.__chartsAtFirst = new Set([...document.querySelectorAll('.js-plotly-plot')]
+        .filter(plot => plot.querySelector('.main-svg'))).size;
+      observer.disconnect();
+    }
+  }).observe(document, {childList: true, subtree: true});
+})();
+"""
+
+
+def test_the_first_chart_is_drawn_before_the_others_and_every_chart_follows(page, seeded_url):
+    """Dash draws all of a page's graphs in one task; the page's script draws one per task, top
+    first, so the first chart can be painted while the others are drawn."""
+    page.add_init_script(COUNT_CHARTS_AT_FIRST)
+    open_page(page, f"{seeded_url}/?lang=en")
+    graphs = page.locator(".js-plotly-plot")
+    wait_until(page, "() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))")
+    assert graphs.count() >= 3
+    assert page.evaluate("window.__chartsAtFirst") == 1
