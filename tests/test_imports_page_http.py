@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import select
 
 from pipelines.load import load_file
@@ -13,34 +12,27 @@ from pipelines.programmes import create_programme
 from pipelines.schema import ImportBatch
 from pipelines.users import add_user
 from tests.auth_support import PASSWORD, add_people, csrf_header, log_in
-from tests.upload_support import callback_body, post_callback, real_app, row_counts, text_of
+from tests.upload_support import (
+    callback_body,
+    post_callback,
+    row_counts,
+    seeded_app_fixtures,
+    text_of,
+)
 
-from .conftest import DATA, LEUVEN, leuven_id
+from .conftest import DATA, LEUVEN
 
 CONFIG = {"imports-config.data": {"lang": "en", "programme": "leuven"}}
 
 
 def _programme_and_accounts(engine) -> None:
+    """Leuven 2030 with ann and bea (analysts) and cor (coordinator): the seed of every test here."""
     create_programme(engine, LEUVEN)
     add_people(engine)
     add_user(engine, "bea", "analyst", PASSWORD)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path, seeded_databases):
-    """A copy of Leuven 2030 with ann and bea (analysts) and cor (coordinator), seeded once."""
-    with seeded_databases.fresh(request.param, tmp_path, _programme_and_accounts) as url:
-        yield url
-
-
-@pytest.fixture
-def programme_id(engine) -> int:
-    return leuven_id(engine)
-
-
-@pytest.fixture
-def app(engine, database_url, programme_id):
-    return real_app(engine, database_url)
+database_url, programme_id, app = seeded_app_fixtures(_programme_and_accounts)
 
 
 def import_as(engine, programme_id, user: str, name: str = "upload_good_semicolon.csv") -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
 from pipelines.schema import ImportProfile
@@ -11,12 +10,12 @@ from tests.upload_support import (
     callback_body,
     data_url,
     post_callback,
-    real_app,
     row_counts,
+    seeded_app_fixtures,
     text_of,
 )
 
-from .conftest import DATA, leuven_id
+from .conftest import DATA
 
 FIRST = DATA / "mapping_export_2023.csv"  # an export no profile knows
 SECOND = DATA / "mapping_export_2024.csv"
@@ -71,21 +70,7 @@ def values_body(client):
     }, '{"index":["ALL"],"type":"upload-step-role"}.data')
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path, seeded_databases):
-    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
-    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
-        yield url
-
-
-@pytest.fixture
-def programme_id(engine) -> int:
-    return leuven_id(engine)
-
-
-@pytest.fixture
-def app(engine, database_url, programme_id):
-    return real_app(engine, database_url)
+database_url, programme_id, app = seeded_app_fixtures(programme_and_people)
 
 
 def _profiles(engine) -> int:

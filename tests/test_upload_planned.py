@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
-
 from pipelines.targets import list_target_sets
 from tests.auth_support import csrf_header, log_in, programme_and_people
 from tests.upload_support import (
@@ -13,32 +11,18 @@ from tests.upload_support import (
     data_url,
     job_outcome,
     post_callback,
-    real_app,
     row_counts,
+    seeded_app_fixtures,
     text_of,
 )
 
-from .conftest import DATA, leuven_id
+from .conftest import DATA
 
 PLANNED = DATA / "ind_planned_target_set.csv"  # 4 measured rows, 6 planned (see test_load_planned_target_set)
 CONFIG = {"lang": "en", "programme": "leuven"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path, seeded_databases):
-    """A copy of Leuven 2030 with ann (analyst) and cor (coordinator), seeded once per backend."""
-    with seeded_databases.fresh(request.param, tmp_path, programme_and_people) as url:
-        yield url
-
-
-@pytest.fixture
-def programme_id(engine) -> int:
-    return leuven_id(engine)
-
-
-@pytest.fixture
-def app(engine, database_url, programme_id):
-    return real_app(engine, database_url)
+database_url, programme_id, app = seeded_app_fixtures(programme_and_people)
 
 
 def check_body(client, name=None):

@@ -1,11 +1,14 @@
-"""Helpers for the upload and import-history tests: the real app, and callback requests as the renderer sends them."""
+"""Helpers for the upload and import-history tests: the real app and its fixtures, and callback
+requests as the renderer sends them."""
 
 from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, func, select
 
@@ -13,11 +16,37 @@ from dashboard.app import create_app
 from pipelines.schema import Commitment, ImportBatch, Observation, Partner
 from pipelines.settings import Settings
 from tests.auth_support import SECRET
+from tests.conftest import leuven_id
 
 
 def real_app(engine: Engine, database_url: str, **settings):
     """The dashboard as `roadmap serve` builds it, with a fixed secret key."""
     return create_app(Settings(secret_key=SECRET, database_url=database_url, **settings), engine)
+
+
+def seeded_app_fixtures(seed: Callable[[Engine], object]):
+    """`database_url`, `programme_id` and `app` over a fresh copy of `seed`'s Leuven 2030, per test.
+
+    Bind them at module level::
+
+        database_url, programme_id, app = seeded_app_fixtures(programme_and_people)
+    """
+
+    @pytest.fixture(params=["sqlite", "postgresql"])
+    def database_url(request, tmp_path, seeded_databases):
+        """A copy of what `seed` writes, seeded once per backend."""
+        with seeded_databases.fresh(request.param, tmp_path, seed) as url:
+            yield url
+
+    @pytest.fixture
+    def programme_id(engine) -> int:
+        return leuven_id(engine)
+
+    @pytest.fixture
+    def app(engine, database_url, programme_id):
+        return real_app(engine, database_url)
+
+    return database_url, programme_id, app
 
 
 def data_url(path: Path) -> str:
