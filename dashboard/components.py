@@ -206,6 +206,7 @@ class Column:
     key: str
     label: str
     kind: str = "number"  # year | int | number | kt | per (t per inhabitant) | pct | date | text | written
+    lang: str | None = None  # the header's language when not the page's (a name without French)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,9 @@ def data_table(view: ChartView, lang: str) -> html.Div:
     """The chart's data as an HTML table (first column as row headers), scrollable on a phone."""
     texts = ("text", "written")
     header = html.Tr([
-        html.Th(c.label, scope="col", className="text" if c.kind in texts else None) for c in view.columns
+        html.Th(c.label, scope="col", className="text" if c.kind in texts else None,
+                **({"lang": c.lang} if c.lang else {}))
+        for c in view.columns
     ])
     # What partners wrote is marked with its language when that is not the page's.
     marks = {c.key: {"lang": data_language()} if c.kind == "written" and data_language() != lang else {}

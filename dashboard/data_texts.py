@@ -73,28 +73,20 @@ def project_text(text: str | None, lang: str) -> str | None:
     return translated.get(lang) or translated["en"]
 
 
-def name_in(name_nl: str | None, name_en: str | None, lang: str) -> str:
-    """A name stored in Dutch and English (an indicator, a theme) in the page's language: French
-    is the project's translation of the English name where there is one, else the English."""
-    english = name_en or name_nl or ""
+def name_in(nl: str | None, en: str | None, fr: str | None, lang: str) -> tuple[str, str | None]:
+    """A name stored in Dutch and English, and perhaps French (an indicator, a theme), in `lang`,
+    and the language it is written in when that is not `lang` (for the element's `lang`): a
+    French page shows the French name where one is stored, else the project's own translation of
+    a name it wrote (the demo's, the standard indicators'), else the English, marked as English."""
+    english = en or nl or ""
     if lang == "nl":
-        return name_nl or english
-    return project_text(english, lang) or english
-
-
-def indicator_name(nl: str, en: str, fr: str | None, lang: str) -> tuple[str, str | None]:
-    """An indicator's name in `lang`, and the language it is written in when that is not `lang`
-    (for the element's `lang`): Dutch and English are always stored, French where given (else the
-    project's own translation of a name it wrote), and a French page without either shows the
-    English name, marked as English."""
-    if lang == "nl":
-        return nl, None
+        return nl or english, None
     if lang == "fr":
         if isinstance(fr, str) and fr:
             return fr, None
-        translated = PROJECT_TEXTS.get(en, {}).get("fr") if isinstance(en, str) else None
-        return (translated, None) if translated else (en, "en")
-    return en, None
+        translated = PROJECT_TEXTS.get(english, {}).get("fr")
+        return (translated, None) if translated else (english, "en")
+    return english, None
 
 
 def data_language() -> str:

@@ -6,7 +6,6 @@ data/README.md); everything else in the demo is illustrative and says so.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from pipelines.programmes import ProgrammeSpec, create_programme, init_database
 from pipelines.schema import Base, Programme, User
 from pipelines.settings import DATA_DIR
 from pipelines.targets import add_target_set, set_milestone, set_target
-from pipelines.themes import define_themes
+from pipelines.themes import load_themes_file
 
 DEMO_DIR = DATA_DIR / "demo"
 DEMO_USER = "demo"
@@ -165,18 +164,12 @@ def add_demo_targets(engine: Engine, programme_id: int) -> None:
     set_milestone(engine, programme_id, NEUTRAL_NAME, 2040, "residual_pct", 5, user=DEMO_USER)
 
 
-def read_themes(path: Path) -> list[dict[str, str]]:
-    """The roadmap themes file: code, nl, en (a plain UTF-8 CSV written by generate.py)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def build_demo(engine: Engine, demo_dir: Path = DEMO_DIR) -> list[LoadResult]:
     """Set up the schema and the demo programme, then load every demo file with the loaders."""
     init_database(engine)
     programme_id = create_programme(engine, DEMO_PROGRAMME)
     add_demo_targets(engine, programme_id)
-    define_themes(engine, programme_id, read_themes(demo_dir / "themes.csv"))
+    load_themes_file(engine, programme_id, demo_dir / "themes.csv")
     results = []
     for demo_file in DEMO_FILES:
         options = LoadOptions(

@@ -23,7 +23,7 @@ SELECT c.id AS id, c.title AS title, p.name AS partner, p.type AS partner_type,
        c.sector_code AS sector_code,
        COALESCE(s.parent_code, s.code) AS sector_key,
        COALESCE(ps.name_nl, s.name_nl) AS sector_nl, COALESCE(ps.name_en, s.name_en) AS sector_en,
-       t.code AS theme_key, t.name_nl AS theme_nl, t.name_en AS theme_en
+       t.code AS theme_key, t.name_nl AS theme_nl, t.name_en AS theme_en, t.name_fr AS theme_fr
 FROM commitment c
 JOIN partner p ON p.id = c.partner_id
 LEFT JOIN sector s ON s.code = c.sector_code
@@ -94,17 +94,17 @@ def check_choice(engine: Engine, programme_id: int, scenario: Scenario) -> None:
     """A theme or sector that does not exist is a mistake to report, not an empty scenario."""
     with engine.connect() as conn:
         themes = list_themes(conn, programme_id)
-    known = {name.casefold() for t in themes for name in (t.code, t.name_nl, t.name_en)}
+    known = {name.casefold() for t in themes for name in (t.code, t.name_nl, t.name_en, t.name_fr) if name}
     for name in scenario.themes:
         if name.strip().casefold() not in known:
             have = ", ".join(f"{t.code} ({t.name_en})" for t in themes)
             raise UserError(Bilingual(
                 f"no theme '{name}' in this programme (themes: {have or 'none yet'}); give a "
-                "theme's code or its Dutch or English name",
+                "theme's code or its Dutch, English or French name",
                 f"geen thema '{name}' in dit programma (thema's: {have or 'nog geen'}); geef de code "
-                "van een thema of zijn Nederlandse of Engelse naam",
+                "van een thema of zijn Nederlandse, Engelse of Franse naam",
                 f"aucun thème « {name} » dans ce programme (thèmes : {have or 'aucun pour l’instant'}) ; "
-                "indiquez le code d'un thème ou son nom néerlandais ou anglais"))
+                "indiquez le code d'un thème ou son nom néerlandais, anglais ou français"))
     for code in scenario.sectors:
         if code not in SECTOR_BY_CODE or code == TOTAL:
             have = ", ".join(c for c in SECTOR_BY_CODE if c != TOTAL)

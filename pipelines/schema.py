@@ -173,6 +173,7 @@ class Theme(Base):
     code: Mapped[str] = mapped_column(String(40))
     name_nl: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str | None] = mapped_column(String(200))  # None: shown in English on French pages
     __table_args__ = (UniqueConstraint("programme_id", "code"),)
 
 

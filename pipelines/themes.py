@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from pipelines import db
 from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, check_length, clean_text, match_key
+from pipelines.read import match_columns, read_table
 from pipelines.schema import Theme
+from pipelines.vocab import THEME_COLUMNS
+
+NAME_COLUMNS = ("nl", "en", "fr")  # a theme's names, in a row given to define_themes
 
 
 @dataclass(frozen=True)
@@ -19,76 +24,113 @@ class ThemeRow:
     code: str
     name_nl: str
     name_en: str
+    name_fr: str | None = None  # None: French pages show the English (or the project's translation)
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    code: str
+    names: dict[str, str | None]  # name_nl and name_en, and name_fr when the row gave it
 
 
 def list_themes(conn: Connection, programme_id: int) -> list[ThemeRow]:
     """The programme's themes, by code."""
     rows = conn.execute(
-        select(Theme.id, Theme.code, Theme.name_nl, Theme.name_en)
+        select(Theme.id, Theme.code, Theme.name_nl, Theme.name_en, Theme.name_fr)
         .where(Theme.programme_id == programme_id)
         .order_by(Theme.code)
     )
     return [ThemeRow(*row) for row in rows]
 
 
-def define_themes(engine: Engine, programme_id: int, rows: Iterable[Mapping[str, str]]) -> dict[str, int]:
+def define_themes(engine: Engine, programme_id: int, rows: Iterable[Mapping[str, str]],
+                  *, dry_run: bool = False) -> dict[str, int]:
     """Add themes or rename existing ones (matched by code) in one transaction.
 
-    Each row has 'code', 'nl' and 'en' (the English name defaults to the Dutch one).
-    Returns {'added': n, 'renamed': n, 'unchanged': n}; any invalid row → nothing written.
+    Each row has 'code', 'nl' and 'en' (the English name defaults to the Dutch one), and 'fr'
+    when it names the theme in French ('' clears a French name; a row without 'fr' keeps it).
+    Returns {'added': n, 'renamed': n, 'unchanged': n}; any invalid row → nothing written, and
+    with `dry_run` nothing either.
     """
-    wanted, problems = _validate_theme_rows(list(rows))
+    return _define(engine, programme_id, list(rows), "themes", None, dry_run)
+
+
+def load_themes_file(engine: Engine, programme_id: int, path: Path, *, dry_run: bool = False) -> dict[str, int]:
+    """Add or rename the themes of a file (CSV in any common dialect, or .xlsx): a code and the
+    Dutch, English and French names, headers in any of the three languages (vocab.THEME_COLUMNS).
+    Counts as define_themes; problems point at the file's lines."""
+    raw = read_table(path, path.name)
+    columns = match_columns(raw.columns, THEME_COLUMNS)
+    missing = [column for column in ("code", "nl") if column not in columns]
+    if missing:
+        raise ValidationFailed([Problem(raw.file_name, raw.detected.get("header_line", 1), None, None, Bilingual(
+            f"a column '{column}' (headers accepted: {', '.join(THEME_COLUMNS[column])})",
+            f"een kolom '{column}' (aanvaarde kolomnamen: {', '.join(THEME_COLUMNS[column])})",
+            f"une colonne '{column}' (noms de colonne acceptés : {', '.join(THEME_COLUMNS[column])})",
+        )) for column in missing])
+    frame = raw.frame[list(columns.values())].set_axis(list(columns), axis=1)
+    return _define(engine, programme_id, frame.to_dict("records"), raw.file_name, raw.line_numbers, dry_run)
+
+
+def _define(engine: Engine, programme_id: int, rows: list[Mapping[str, str]], file: str,
+            lines: Sequence[int] | None, dry_run: bool) -> dict[str, int]:
+    wanted, problems = _validate_theme_rows(rows, file, lines)
     if problems:
         raise ValidationFailed(problems)
     counts = {"added": 0, "renamed": 0, "unchanged": 0}
-    with db.writing(engine) as conn:
+    with (engine.connect() if dry_run else db.writing(engine)) as conn:
         have = {t.code.casefold(): t for t in list_themes(conn, programme_id)}
-        for code, nl, en in wanted:
-            old = have.get(code.casefold())
+        for row in wanted:
+            old = have.get(row.code.casefold())
             if old is None:
-                conn.execute(
-                    insert(Theme).values(programme_id=programme_id, code=code, name_nl=nl, name_en=en)
-                )
                 counts["added"] += 1
-            elif (old.name_nl, old.name_en) != (nl, en):
-                conn.execute(update(Theme).where(Theme.id == old.id).values(name_nl=nl, name_en=en))
+                if not dry_run:
+                    conn.execute(insert(Theme).values(programme_id=programme_id, code=row.code, **row.names))
+            elif any(getattr(old, column) != name for column, name in row.names.items()):
                 counts["renamed"] += 1
+                if not dry_run:
+                    conn.execute(update(Theme).where(Theme.id == old.id).values(**row.names))
             else:
                 counts["unchanged"] += 1
     return counts
 
 
-def _validate_theme_rows(rows: list[Mapping[str, str]]) -> tuple[list[tuple[str, str, str]], list[Problem]]:
-    wanted: list[tuple[str, str, str]] = []
+def _validate_theme_rows(rows: list[Mapping[str, str]], file: str,
+                         lines: Sequence[int] | None) -> tuple[list[_Wanted], list[Problem]]:
+    wanted: list[_Wanted] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     for number, row in enumerate(rows, start=1):
-        code, nl = clean_text(row.get("code")), clean_text(row.get("nl"))
+        line = lines[number - 1] if lines is not None else number
+        code, nl, fr = clean_text(row.get("code")), clean_text(row.get("nl")), clean_text(row.get("fr"))
         en = clean_text(row.get("en")) or nl
         before = len(problems)
         if code is None or " " in code:
-            problems.append(Problem("themes", number, "code", code, Bilingual(
+            problems.append(Problem(file, line, "code", code, Bilingual(
                 "a short code without spaces (e.g. P01)", "een korte code zonder spaties (bv. P01)",
                 "un code court sans espaces (p. ex. P01)")))
         elif code.casefold() in seen:
-            problems.append(Problem("themes", number, "code", code, Bilingual("each code once", "elke code één keer",
-                                                                              "chaque code une seule fois")))
+            problems.append(Problem(file, line, "code", code, Bilingual("each code once", "elke code één keer",
+                                                                        "chaque code une seule fois")))
         if nl is None:
-            problems.append(Problem("themes", number, "nl", None, Bilingual("the theme's Dutch name", "de Nederlandse naam van het thema",
-                                                                            "le nom néerlandais du thème")))
-        for column, text, limit in (("code", code, 40), ("nl", nl, 200), ("en", en, 200)):
+            problems.append(Problem(file, line, "nl", None, Bilingual("the theme's Dutch name", "de Nederlandse naam van het thema",
+                                                                      "le nom néerlandais du thème")))
+        for column, text, limit in (("code", code, 40), ("nl", nl, 200), ("en", en, 200), ("fr", fr, 200)):
             try:
                 check_length(text or "", limit)
             except CellError as exc:
-                problems.append(Problem("themes", number, column, text, exc.expected))
+                problems.append(Problem(file, line, column, text, exc.expected))
         if len(problems) == before and code is not None and nl is not None and en is not None:
             seen.add(code.casefold())
-            wanted.append((code, nl, en))
+            names: dict[str, str | None] = {"name_nl": nl, "name_en": en}
+            if "fr" in row:
+                names["name_fr"] = fr
+            wanted.append(_Wanted(code, names))
     return wanted, problems
 
 
 class ThemeMatcher:
-    """Finds a theme's id from its code or its Dutch or English name (case-insensitive)."""
+    """Finds a theme's id from its code or its Dutch, English or French name (case-insensitive)."""
 
     def __init__(self, themes: Iterable[ThemeRow]):
         themes = list(themes)
@@ -99,6 +141,8 @@ class ThemeMatcher:
         for theme in themes:
             self._ids.setdefault(match_key(theme.name_nl), theme.id)
             self._ids.setdefault(match_key(theme.name_en), theme.id)
+            if theme.name_fr:
+                self._ids.setdefault(match_key(theme.name_fr), theme.id)
         self._codes = [t.code for t in themes]
 
     def __call__(self, text: str) -> int:

@@ -237,6 +237,18 @@ COMMITMENT_COLUMNS = {
     "description": ("description", "beschrijving", "omschrijving"),
 }
 
+# Column aliases of a roadmap themes file (`roadmap themes load`, the demo's themes.csv): each
+# header in Dutch, English and French; a plain 'naam' is Dutch, 'name' English, 'nom' French.
+THEME_COLUMNS = {
+    "code": ("code", "theme code", "themacode", "code thema", "code du thème", "code thème"),
+    "nl": ("nl", "name nl", "naam nl", "nom nl", "dutch", "dutch name", "nederlands", "nederlandse naam",
+           "naam", "néerlandais", "nom néerlandais"),
+    "en": ("en", "name en", "naam en", "nom en", "english", "english name", "engels", "engelse naam",
+           "name", "anglais", "nom anglais"),
+    "fr": ("fr", "name fr", "naam fr", "nom fr", "french", "french name", "frans", "franse naam",
+           "nom", "français", "nom français"),
+}
+
 # Column aliases of an indicators file (long or wide layout); a header may also carry a unit
 # in parentheses ('Waarde (kt CO2e)'), which match_columns ignores.
 INDICATOR_COLUMNS = {

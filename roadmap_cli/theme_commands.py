@@ -1,8 +1,9 @@
-"""`roadmap themes list|add`: the programme's roadmap themes (workstreams commitments belong to)."""
+"""`roadmap themes list|add|load`: the programme's roadmap themes (workstreams commitments belong to)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -18,14 +19,14 @@ def themes_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the themes as JSON.")
 @pass_app
 def list_command(app: AppContext, as_json: bool) -> None:
-    """Show every theme of the programme: code, Dutch and English name."""
+    """Show every theme of the programme: code, Dutch, English and French name."""
     from pipelines.themes import list_themes
 
     programme = app.programme()
     with app.engine.connect() as conn:
         themes = list_themes(conn, programme.id)
     if as_json:
-        rows = [{"code": t.code, "nl": t.name_nl, "en": t.name_en} for t in themes]
+        rows = [{"code": t.code, "nl": t.name_nl, "en": t.name_en, "fr": t.name_fr} for t in themes]
         click.echo(json.dumps(rows, ensure_ascii=False))
         return
     if not themes:
@@ -33,22 +34,43 @@ def list_command(app: AppContext, as_json: bool) -> None:
         return
     width = max(len(t.code) for t in themes)
     for t in themes:
-        click.echo(f"{t.code:<{width}}  {t.name_nl}  |  {t.name_en}")
+        click.echo(f"{t.code:<{width}}  {t.name_nl}  |  {t.name_en}" + (f"  |  {t.name_fr}" if t.name_fr else ""))
 
 
 @themes_group.command("add")
 @click.argument("code")
 @click.option("--nl", "name_nl", required=True, help="Dutch name of the theme.")
 @click.option("--en", "name_en", default=None, help="English name (default: the Dutch one).")
+@click.option("--fr", "name_fr", default=None,
+              help="French name (default: none, French pages show the English; '' clears it).")
 @pass_app
-def add_command(app: AppContext, code: str, name_nl: str, name_en: str | None) -> None:
+def add_command(app: AppContext, code: str, name_nl: str, name_en: str | None, name_fr: str | None) -> None:
     """Add theme CODE (or rename it when it exists), so commitments files can name it."""
     from pipelines.themes import define_themes
 
     programme = app.programme()
-    counts = define_themes(app.engine, programme.id, [{"code": code, "nl": name_nl, "en": name_en or ""}])
+    row = {"code": code, "nl": name_nl, "en": name_en or ""}
+    if name_fr is not None:  # left out: a French name given before stays
+        row["fr"] = name_fr
+    counts = define_themes(app.engine, programme.id, [row])
     verb = "added" if counts["added"] else "renamed" if counts["renamed"] else "unchanged"
     click.echo(f"Theme {code} {verb} in {programme.slug}.")
+
+
+@themes_group.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check and count what would change; write nothing.")
+@pass_app
+def load_command(app: AppContext, file: Path, dry_run: bool) -> None:
+    """Add or rename the themes of FILE: columns code, nl, en and fr (headers in Dutch, English
+    or French, e.g. `naam nl`, `name en`, `nom fr`). An empty French cell clears the theme's
+    French name; a file without the column leaves it as it is."""
+    from pipelines.themes import load_themes_file
+
+    programme = app.programme()
+    counts = load_themes_file(app.engine, programme.id, file, dry_run=dry_run)
+    done = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"Themes of {file.name} in {programme.slug}: {done}" + (" (dry run: nothing written)." if dry_run else "."))
 
 
 COMMANDS = [themes_group]

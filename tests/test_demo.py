@@ -180,3 +180,20 @@ def test_every_demo_indicator_has_a_french_name(demo):
     french = {code: fr for code, _en, fr in names}
     assert french["cycling_modal_share"] == "Part du vélo dans les déplacements"
     assert french["emissions.residential"] == "Émissions, logements"
+
+
+def test_every_demo_theme_has_a_french_name(demo):
+    with demo.engine.connect() as conn:
+        names = dict(conn.execute(select(Theme.code, Theme.name_fr)).all())
+    assert len(names) == 13 and [code for code, fr in names.items() if not fr] == []
+    assert names["P04"] == "Mobilité" and names["P12"] == "Ville résiliente au climat"
+
+
+def test_the_themes_template_loads_into_the_demo_as_a_dry_run(demo):
+    from pipelines.themes import load_themes_file
+
+    programme_id = resolve_programme(demo.engine, DEMO_PROGRAMME.slug).id
+    counts = load_themes_file(demo.engine, programme_id, DATA_DIR / "templates" / "themes.csv", dry_run=True)
+    assert counts == {"added": 2, "renamed": 0, "unchanged": 1}  # P14 and P15 are new; P04 is the demo's
+    with demo.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Theme)) == 13  # nothing written

@@ -9,7 +9,7 @@ import pytest
 
 from pipelines.demo import DEMO_DIR
 from pipelines.settings import DATA_DIR
-from pipelines.vocab import COMMITMENT_COLUMNS, INDICATOR_COLUMNS, PARTNER_COLUMNS
+from pipelines.vocab import COMMITMENT_COLUMNS, INDICATOR_COLUMNS, PARTNER_COLUMNS, THEME_COLUMNS
 
 TEMPLATES = DATA_DIR / "templates"
 README = DATA_DIR / "README.md"
@@ -35,10 +35,11 @@ def test_inventory_total_row_matches_the_published_2019_total():
 
 def test_templates_cover_every_import_kind_and_layout():
     names = {p.name for p in TEMPLATES.glob("*.csv")}
-    assert names == {"indicators_long.csv", "indicators_wide.csv", "partners.csv", "commitments.csv"}
+    assert names == {"indicators_long.csv", "indicators_wide.csv", "partners.csv", "commitments.csv",
+                     "themes.csv"}
 
 
-@pytest.mark.parametrize("aliases", [INDICATOR_COLUMNS, PARTNER_COLUMNS, COMMITMENT_COLUMNS])
+@pytest.mark.parametrize("aliases", [INDICATOR_COLUMNS, PARTNER_COLUMNS, COMMITMENT_COLUMNS, THEME_COLUMNS])
 def test_readme_documents_every_column_alias(aliases):
     text = README.read_text(encoding="utf-8").casefold()
     undocumented = [

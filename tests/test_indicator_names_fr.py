@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from dashboard.app import create_app
 from dashboard.context import current_programme
-from dashboard.data_texts import indicator_name
+from dashboard.data_texts import name_in
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
 from pipelines.schema import Indicator
@@ -46,11 +46,11 @@ def test_a_definitions_file_gives_french_names_under_any_accepted_header(engine,
 
 
 def test_a_name_shows_in_the_pages_language_or_in_english_marked_as_such():
-    assert indicator_name("Inwoners", "Population", "Population", "fr") == ("Population", None)
-    assert indicator_name("Fietspaden", "Bike lanes", None, "fr") == ("Bike lanes", "en")
-    assert indicator_name("Fietspaden", "Bike lanes", "", "fr") == ("Bike lanes", "en")
-    assert indicator_name("Fietspaden", "Bike lanes", None, "nl") == ("Fietspaden", None)
-    assert indicator_name("Fietspaden", "Bike lanes", "Pistes", "en") == ("Bike lanes", None)
+    assert name_in("Inwoners", "Population", "Population", "fr") == ("Population", None)
+    assert name_in("Fietspaden", "Bike lanes", None, "fr") == ("Bike lanes", "en")
+    assert name_in("Fietspaden", "Bike lanes", "", "fr") == ("Bike lanes", "en")
+    assert name_in("Fietspaden", "Bike lanes", None, "nl") == ("Fietspaden", None)
+    assert name_in("Fietspaden", "Bike lanes", "Pistes", "en") == ("Bike lanes", None)
 
 
 def test_the_indicators_and_sector_pages_name_indicators_in_french(engine, database_url):

@@ -64,6 +64,13 @@ def test_all_delivered_takes_off_more_than_as_reported_and_a_theme_less(demo):
     assert everything.verdict() == f"falls short by {everything.scenario_t - everything.target_t:,.0f} t"
 
 
+def test_a_theme_is_chosen_by_its_french_name_and_named_in_french(demo):
+    engine, programme_id = demo
+    chosen = scenario_for(engine, programme_id, Scenario(basis="all_delivered", themes=("mobilité",)),
+                          lang="fr")
+    assert [w["label"] for w in chosen.wedges_at_target_year()] == ["Mobilité"]
+
+
 def test_an_unknown_theme_is_an_error_not_an_empty_scenario(demo):
     engine, programme_id = demo
     with pytest.raises(UserError, match="no theme 'Mobilty'.*P04 \\(Mobility\\)"):

@@ -46,10 +46,15 @@ def sid(part: str) -> str:
     return f"{PREFIX}-{part}"
 
 
+def _theme_option(theme, lang: str) -> dict:
+    label, label_lang = name_in(theme.name_nl, theme.name_en, theme.name_fr, lang)
+    return {"label": label, "value": theme.code, "lang": label_lang}
+
+
 def _options(lang: str, themes) -> dict[str, list[dict]]:
     return {
         "status": [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_STATUSES],
-        "theme": [{"label": name_in(th.name_nl, th.name_en, lang), "value": th.code} for th in themes],
+        "theme": [_theme_option(th, lang) for th in themes],
         "sector": [{"label": s.label(lang), "value": s.code} for s in SECTORS if s.parent is None],
         "partner_type": [{"label": p.label(lang), "value": p.code} for p in PARTNER_TYPES],
     }

@@ -26,7 +26,7 @@ from dashboard.context import (
     page_title,
     request_language,
 )
-from dashboard.data_texts import indicator_name, unit_text
+from dashboard.data_texts import name_in, unit_text
 from dashboard.figures.common import empty_figure
 from dashboard.figures.indicators import (
     MODES,
@@ -60,7 +60,7 @@ def available(prog: ProgrammeInfo, lang: str) -> pd.DataFrame:
     for row in found.itertuples(index=False):
         if row.code == TOTAL_CODE:  # the reported total is already in the headline total above
             continue
-        label, label_lang = indicator_name(row.name_nl, row.name_en, row.name_fr, lang)
+        label, label_lang = name_in(row.name_nl, row.name_en, row.name_fr, lang)
         rows.append({"code": row.code, "label": label, "label_lang": label_lang,
                      "unit": row.unit, "id": int(row.id)})
     return pd.DataFrame(rows)

@@ -24,7 +24,7 @@ from dashboard.context import (
     request_language,
     write_engine,
 )
-from dashboard.data_texts import indicator_name
+from dashboard.data_texts import name_in
 from dashboard.i18n import LANGUAGES, t
 from dashboard.security import current_user_name, has_role, role_required
 from dashboard.workspace.common.form_fields import field_label
@@ -260,7 +260,7 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
 def indicator_names(programme_id: int, lang: str) -> dict[str, str]:
     """Each stored indicator's code → its name in `lang` (for the diff of a checked file)."""
     found = queries.indicators(current_engine(), programme_id, with_data=False)
-    return {row.code: indicator_name(row.name_nl, row.name_en, row.name_fr, lang)[0]
+    return {row.code: name_in(row.name_nl, row.name_en, row.name_fr, lang)[0]
             for row in found.itertuples(index=False)}
 
 

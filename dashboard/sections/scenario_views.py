@@ -12,7 +12,7 @@ from dashboard import queries
 from dashboard.cache import cached_section
 from dashboard.components import ChartView, Column, chart_block
 from dashboard.context import current_engine
-from dashboard.data_texts import stored_text
+from dashboard.data_texts import name_in, stored_text
 from dashboard.figures.common import empty_figure
 from dashboard.figures.scenarios import bar_figure, bar_table, wedge_figure, wedge_keys, wedge_table
 from dashboard.i18n import fmt_number, t
@@ -49,17 +49,34 @@ def _kt(value_kt: float, lang: str) -> str:
     return fmt_number(value_kt, lang, 1)
 
 
-def wedge_view(result: ScenarioResult, scenario: Scenario, lang: str, name: str) -> ChartView:
+def wedge_names(result: ScenarioResult, commitments: pd.DataFrame, group_by: str,
+                lang: str) -> dict[str, tuple[str, str | None]]:
+    """Wedge key -> (its name in `lang`, the name's language when not `lang`): a theme's name as
+    name_in shows it (stored French, the project's translation, else English marked as such)."""
+    names = {key: (stored_text(label, lang), None) for key, label in result.labels.items()}
+    if group_by == "theme":
+        themes = commitments.dropna(subset=["theme_key"]).drop_duplicates("theme_key")
+        for key, nl, en, fr in zip(themes["theme_key"], themes["theme_nl"], themes["theme_en"],
+                                   themes["theme_fr"], strict=True):
+            names[key] = name_in(nl, en, fr, lang)
+    return names
+
+
+def wedge_view(result: ScenarioResult, scenario: Scenario, lang: str, name: str,
+               names: dict[str, tuple[str, str | None]]) -> ChartView:
+    """The wedge chart and its table; `names`: each wedge's name and its language (wedge_names)."""
     table = wedge_table(result.pathway, result.wedges)
     keys = wedge_keys(table)
-    labels = {k: stored_text(result.labels.get(k, k), lang) for k in keys}  # the demo's themes in French
+    found = {k: names.get(k, (k, None)) for k in keys}
+    labels = {k: label for k, (label, _) in found.items()}
     line_labels = {k: t(f"sc_{k}", lang) for k in ("projected", "scenario", "target_pathway")}
     columns = (
         Column("year", t("sc_col_year", lang), "year"),
         Column("projected_kt", t("sc_col_projected_kt", lang), "kt"),
         Column("scenario_kt", t("sc_col_scenario_kt", lang), "kt"),
         Column("target_pathway_kt", t("sc_col_target_pathway_kt", lang), "kt"),
-    ) + tuple(Column(f"w:{k}", t("sc_col_wedge_kt", lang, label=labels[k]), "kt") for k in keys)
+    ) + tuple(Column(f"w:{k}", t("sc_col_wedge_kt", lang, label=labels[k]), "kt", lang=found[k][1])
+              for k in keys)
     last = table.iloc[-1]
     values = {"year": result.target_year, "scenario": _kt(last["scenario_kt"], lang),
               "projected": _kt(last["projected_kt"], lang)}
@@ -104,7 +121,9 @@ def scenario_blocks(programme_id: int, target_id: int | None, scenario: Scenario
         view = ChartView(f"{name}-wedges", t("sc_wedge_title", lang, scenario=scenario_name(scenario, lang)),
                          message, empty_figure(lang, message), pd.DataFrame())
         return [chart_block(view, lang, empty=True)]
-    return [chart_block(wedge_view(result, scenario, lang, name), lang),
+    names = wedge_names(result, queries.commitments_for_scenarios(current_engine(), programme_id),
+                        scenario.group_by, lang)
+    return [chart_block(wedge_view(result, scenario, lang, name, names), lang),
             chart_block(bar_view(result, lang, name), lang)]
 
 

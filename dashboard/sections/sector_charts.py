@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from dashboard import queries
 from dashboard.components import ChartView, Column
-from dashboard.data_texts import indicator_name, unit_text
+from dashboard.data_texts import name_in, unit_text
 from dashboard.figures.indicators import indicator_figure, indicator_table
 from dashboard.figures.trajectory import milestone_levels, trajectory_figure
 from dashboard.i18n import fmt_auto, t
@@ -70,7 +70,7 @@ def activity_views(engine: Engine, programme_id: int, sector: str, lang: str,
     found = queries.indicators(engine, programme_id, kinds=["activity"], sectors=family)
     views = []
     for row in found.itertuples(index=False):
-        name, name_lang = indicator_name(row.name_nl, row.name_en, row.name_fr, lang)
+        name, name_lang = name_in(row.name_nl, row.name_en, row.name_fr, lang)
         label = f"{name} ({unit_text(row.unit, lang)})"
         series = queries.indicator_series(engine, programme_id, int(row.id))
         table = indicator_table({label: series})

@@ -15,6 +15,7 @@ What is published and what is illustrative (see data/README.md for the sources):
 from __future__ import annotations
 
 import csv
+import json
 import random
 import sys
 from pathlib import Path
@@ -273,7 +274,11 @@ def _plain(value: float | int | None) -> str:
 
 
 def write_themes(out: Path) -> None:
-    _write(out / "themes.csv", [("code", "nl", "en"), *THEMES], delimiter=",", encoding="utf-8")
+    """Code, Dutch, English and French names; the French is the project's translation of the
+    English (name_texts.json, which French pages also read for themes stored without one)."""
+    names = {row["en"]: row for row in json.loads((HERE / "name_texts.json").read_text(encoding="utf-8"))}
+    rows = [(code, nl, en, names[en]["fr"]) for code, nl, en in THEMES]
+    _write(out / "themes.csv", [("code", "nl", "en", "fr"), *rows], delimiter=",", encoding="utf-8")
 
 
 def _write(path: Path, rows, delimiter: str, encoding: str, quoting: int = csv.QUOTE_MINIMAL) -> None:

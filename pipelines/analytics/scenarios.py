@@ -36,7 +36,7 @@ class Scenario:
 
     basis: str = "as_reported"
     statuses: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()  # theme codes or names (either language), any case
+    themes: tuple[str, ...] = ()  # theme codes or names (Dutch, English or French), any case
     sectors: tuple[str, ...] = ()  # sector codes; a sector brings its sub-sectors
     partner_types: tuple[str, ...] = ()
     group_by: str = "theme"
@@ -122,7 +122,7 @@ def chosen(rows: pd.DataFrame, scenario: Scenario) -> np.ndarray:
         keep &= rows["status"].isin(scenario.statuses).to_numpy()
     if scenario.themes:
         wanted = {name.strip().casefold() for name in scenario.themes}
-        names = rows[["theme_key", "theme_nl", "theme_en"]].fillna("").astype(str)
+        names = rows[[c for c in ("theme_key", "theme_nl", "theme_en", "theme_fr") if c in rows]].fillna("").astype(str)
         keep &= names.apply(lambda col: col.str.casefold().isin(wanted)).any(axis=1).to_numpy()
     if scenario.sectors:
         keep &= (rows["sector_code"].isin(scenario.sectors)
@@ -182,12 +182,14 @@ def wedges(rows: pd.DataFrame, reductions: np.ndarray, shares: np.ndarray, years
 
 
 def labels_for(rows: pd.DataFrame, group_by: str, lang: str, none_label: str) -> dict[str, str]:
-    """Wedge key -> its name in `lang` (English where the language has no name)."""
-    column = f"{group_by}_{lang}" if f"{group_by}_{lang}" in rows else f"{group_by}_en"
+    """Wedge key -> its name in `lang` (English where the language has no name: a theme
+    without a French name)."""
+    names = rows[f"{group_by}_{lang}"] if f"{group_by}_{lang}" in rows else rows[f"{group_by}_en"]
+    english = rows[f"{group_by}_en"]
     out = {NO_GROUP: none_label}
-    for key, name in zip(rows[f"{group_by}_key"], rows[column], strict=True):
+    for key, name, fallback in zip(rows[f"{group_by}_key"], names, english, strict=True):
         if isinstance(key, str) and key:
-            out[key] = name if isinstance(name, str) and name else key
+            out[key] = next((n for n in (name, fallback) if isinstance(n, str) and n), key)
     return out
 
 

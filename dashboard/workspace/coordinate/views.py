@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.components import ChartView, Column, chart_block, table_block
-from dashboard.data_texts import indicator_name, stored_text
+from dashboard.data_texts import name_in, stored_text
 from dashboard.i18n import fmt_number, t, tn
 from dashboard.workspace.coordinate.figures import partner_progress_figure
 from dashboard.workspace.coordinate.progress import LATE_AFTER_YEARS
@@ -67,7 +67,7 @@ def health_view(state: CoordinatorState, lang: str) -> ChartView:
     health = state.health
     kinds = terms_by_code(INDICATOR_KINDS)
     table = pd.DataFrame({
-        "indicator": [indicator_name(nl, en, fr, lang)[0]
+        "indicator": [name_in(nl, en, fr, lang)[0]
                       for nl, en, fr in zip(health["name_nl"], health["name_en"], health["name_fr"], strict=True)],
         "kind": [kinds[k].label(lang) if k in kinds else k for k in health["kind"]],
         "last_year": health["last_year"],
