@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from pipelines import db
 from pipelines.errors import Bilingual, Problem, ValidationFailed
 from pipelines.load.record_fields import CellError, check_length, clean_text, match_key
 from pipelines.read import match_columns, read_table
 from pipelines.schema import Theme
+from pipelines.unit_of_work import programme_write
 from pipelines.vocab import THEME_COLUMNS
 
 NAME_COLUMNS = ("nl", "en", "fr")  # a theme's names, in a row given to define_themes
@@ -55,10 +55,26 @@ def define_themes(engine: Engine, programme_id: int, rows: Iterable[Mapping[str,
     return _define(engine, programme_id, list(rows), "themes", None, dry_run)
 
 
-def load_themes_file(engine: Engine, programme_id: int, path: Path, *, dry_run: bool = False) -> dict[str, int]:
+@dataclass(frozen=True)
+class ThemesLoaded:
+    """What a themes file did: counts as define_themes gives them, and the file's columns that
+    were not read (named, never dropped without a word)."""
+
+    counts: dict[str, int]
+    left_out: list[str]
+
+    def left_out_warning(self) -> Bilingual | None:
+        if not self.left_out:
+            return None
+        names = ", ".join(self.left_out)
+        return Bilingual(f"columns left out (not read): {names}", f"weggelaten kolommen (niet gelezen): {names}",
+                         f"colonnes laissées de côté (non lues) : {names}")
+
+
+def load_themes_file(engine: Engine, programme_id: int, path: Path, *, dry_run: bool = False) -> ThemesLoaded:
     """Add or rename the themes of a file (CSV in any common dialect, or .xlsx): a code and the
     Dutch, English and French names, headers in any of the three languages (vocab.THEME_COLUMNS).
-    Counts as define_themes; problems point at the file's lines."""
+    Counts as define_themes, and the columns left out; problems point at the file's lines."""
     raw = read_table(path, path.name)
     columns = match_columns(raw.columns, THEME_COLUMNS)
     missing = [column for column in ("code", "nl") if column not in columns]
@@ -69,7 +85,8 @@ def load_themes_file(engine: Engine, programme_id: int, path: Path, *, dry_run: 
             f"une colonne '{column}' (noms de colonne acceptés : {', '.join(THEME_COLUMNS[column])})",
         )) for column in missing])
     frame = raw.frame[list(columns.values())].set_axis(list(columns), axis=1)
-    return _define(engine, programme_id, frame.to_dict("records"), raw.file_name, raw.line_numbers, dry_run)
+    counts = _define(engine, programme_id, frame.to_dict("records"), raw.file_name, raw.line_numbers, dry_run)
+    return ThemesLoaded(counts, [c for c in raw.columns if c not in columns.values()])
 
 
 def _define(engine: Engine, programme_id: int, rows: list[Mapping[str, str]], file: str,
@@ -78,21 +95,36 @@ def _define(engine: Engine, programme_id: int, rows: list[Mapping[str, str]], fi
     if problems:
         raise ValidationFailed(problems)
     counts = {"added": 0, "renamed": 0, "unchanged": 0}
-    with (engine.connect() if dry_run else db.writing(engine)) as conn:
-        have = {t.code.casefold(): t for t in list_themes(conn, programme_id)}
-        for row in wanted:
-            old = have.get(row.code.casefold())
-            if old is None:
-                counts["added"] += 1
-                if not dry_run:
-                    conn.execute(insert(Theme).values(programme_id=programme_id, code=row.code, **row.names))
-            elif any(getattr(old, column) != name for column, name in row.names.items()):
-                counts["renamed"] += 1
-                if not dry_run:
-                    conn.execute(update(Theme).where(Theme.id == old.id).values(**row.names))
-            else:
-                counts["unchanged"] += 1
+    if dry_run:
+        with engine.connect() as conn:
+            _apply(conn, programme_id, wanted, counts, write=False)
+        return counts
+    # A theme's name shows on the pages (scenario bands, the coordinators' choices), which are
+    # cached per data version: a rename is a programme write like any other.
+    with programme_write(engine, programme_id) as work:
+        _apply(work.conn, programme_id, wanted, counts, write=True)
+        if not counts["added"] and not counts["renamed"]:
+            work.nothing_changed()
     return counts
+
+
+def _apply(conn: Connection, programme_id: int, wanted: list[_Wanted], counts: dict[str, int], write: bool) -> None:
+    """Count (and with `write`, store) each wanted theme as added, renamed or unchanged."""
+    have = {t.code.casefold(): t for t in list_themes(conn, programme_id)}
+    for row in wanted:
+        old = have.get(row.code.casefold())
+        if old is None:
+            counts["added"] += 1
+            if write:
+                conn.execute(insert(Theme).values(programme_id=programme_id, code=row.code, **row.names))
+        elif any(getattr(old, column) != name for column, name in row.names.items()):
+            counts["renamed"] += 1
+            if write:
+                conn.execute(update(Theme).where(Theme.id == old.id).values(**row.names))
+        else:
+            counts["unchanged"] += 1
+
+
 
 
 def _validate_theme_rows(rows: list[Mapping[str, str]], file: str,

@@ -68,9 +68,12 @@ def load_command(app: AppContext, file: Path, dry_run: bool) -> None:
     from pipelines.themes import load_themes_file
 
     programme = app.programme()
-    counts = load_themes_file(app.engine, programme.id, file, dry_run=dry_run)
-    done = ", ".join(f"{n} {what}" for what, n in counts.items())
+    loaded = load_themes_file(app.engine, programme.id, file, dry_run=dry_run)
+    done = ", ".join(f"{n} {what}" for what, n in loaded.counts.items())
     click.echo(f"Themes of {file.name} in {programme.slug}: {done}" + (" (dry run: nothing written)." if dry_run else "."))
+    warning = loaded.left_out_warning()
+    if warning is not None:
+        click.echo(f"warning: {warning}", err=True)
 
 
 COMMANDS = [themes_group]

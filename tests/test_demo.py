@@ -193,7 +193,7 @@ def test_the_themes_template_loads_into_the_demo_as_a_dry_run(demo):
     from pipelines.themes import load_themes_file
 
     programme_id = resolve_programme(demo.engine, DEMO_PROGRAMME.slug).id
-    counts = load_themes_file(demo.engine, programme_id, DATA_DIR / "templates" / "themes.csv", dry_run=True)
+    counts = load_themes_file(demo.engine, programme_id, DATA_DIR / "templates" / "themes.csv", dry_run=True).counts
     assert counts == {"added": 2, "renamed": 0, "unchanged": 1}  # P14 and P15 are new; P04 is the demo's
     with demo.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Theme)) == 13  # nothing written

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipelines.errors import ValidationFailed
+from pipelines.errors import ValidationFailed, in_language
 from pipelines.load.record_fields import CellError
 from pipelines.programmes import ProgrammeSpec, create_programme
-from pipelines.schema import Theme
+from pipelines.schema import Programme, Theme
 from pipelines.themes import define_themes, list_themes, load_themes_file, theme_matcher
 from roadmap_cli import main
 
@@ -123,7 +123,7 @@ def test_a_themes_file_gives_french_names_under_headers_in_every_language(engine
         ("P02", "Mobiliteit", "Mobility", ""),  # no French: French pages show the English
     ]) + "\n", encoding="utf-8")
 
-    counts = load_themes_file(engine, programme_id, path)
+    counts = load_themes_file(engine, programme_id, path).counts
 
     assert counts == {"added": 2, "renamed": 0, "unchanged": 0}
     assert _names(engine, programme_id) == [
@@ -135,7 +135,7 @@ def test_a_themes_file_without_a_french_column_keeps_the_french_names(engine, pr
     path = tmp_path / "themes.csv"
     path.write_text("code,nl,en\nP01,Renovatie,Home renovation\n", encoding="utf-8")
 
-    assert load_themes_file(engine, programme_id, path) == {"added": 0, "renamed": 1, "unchanged": 0}
+    assert load_themes_file(engine, programme_id, path).counts == {"added": 0, "renamed": 1, "unchanged": 0}
     assert _names(engine, programme_id) == [("P01", "Renovatie", "Home renovation", "Rénovation")]
 
 
@@ -192,3 +192,30 @@ def test_cli_adds_a_french_name_and_loads_a_themes_file(engine, programme_id, tm
     assert "Rénovation" in listed_before.output and "P02" not in listed_before.output
     assert loaded.exit_code == 0 and "1 added, 0 renamed, 1 unchanged." in loaded.output
     assert [row["fr"] for row in json.loads(listed.output)] == ["Rénovation", "Mobilité"]
+
+
+def _data_version(engine, programme_id: int) -> str:
+    with engine.connect() as conn:
+        return conn.scalar(select(Programme.data_version).where(Programme.id == programme_id))
+
+
+def test_a_renamed_theme_gives_the_programme_a_new_data_version_and_an_unchanged_one_does_not(engine, programme_id):
+    """Theme names show on cached pages (kept per data version): a rename is a programme write."""
+    define_themes(engine, programme_id, [{"code": "P01", "nl": "Renovatie", "en": "Renovation"}])
+    before = _data_version(engine, programme_id)
+    define_themes(engine, programme_id, [{"code": "P01", "nl": "Renovatie", "en": "Renovation"}])
+    assert _data_version(engine, programme_id) == before
+    define_themes(engine, programme_id, [{"code": "P01", "nl": "Renovatie", "en": "Home renovation"}])
+    assert _data_version(engine, programme_id) != before
+
+
+def test_a_themes_file_names_the_columns_it_did_not_read(engine, programme_id, tmp_path):
+    path = tmp_path / "themes.csv"
+    path.write_text("code;naam;name;opmerking\nP01;Renovatie;Renovation;eerste thema\n", encoding="utf-8")
+
+    loaded = load_themes_file(engine, programme_id, path)
+
+    assert loaded.counts == {"added": 1, "renamed": 0, "unchanged": 0}
+    assert loaded.left_out == ["opmerking"]
+    warning = loaded.left_out_warning()
+    assert warning is not None and "opmerking" in str(warning) and "weggelaten" in in_language(warning, "nl")
