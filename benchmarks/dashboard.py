@@ -24,7 +24,7 @@ Each size's result is printed as one JSON line when it is measured ({"size": ...
 the last line is one JSON object with them all: {"demo": {...}, "1M": {...}}. Each holds
 observations, first_load_kib_gzip, first_load_kib_br, callback_p50_ms and callback_p95_ms
 (cached, every page), overview_/sectors_/compare_p50_ms and _p95_ms, callback_uncached_p50_ms
-and callback_uncached_p95_ms, bare_p50_ms and bare_p95_ms, and ratio_p50_to_bare and
+and callback_uncached_p95_ms (and per page, <page>_uncached_p50_ms …), bare_p50_ms and bare_p95_ms, and ratio_p50_to_bare and
 ratio_p95_to_bare (cached callbacks over the bare one).
 """
 
@@ -291,7 +291,8 @@ def measure(path: Path, repeat: int) -> dict:
         per_page = {page: time_callbacks(session, served.url, bodies, repeat) for page, bodies in pages.items()}
         cached = sorted(t for times in per_page.values() for t in times)
         served.app.server.extensions.pop(QUERY_CACHE)  # from here on every query reads the database
-        uncached = time_callbacks(session, served.url, [b for bodies in pages.values() for b in bodies], repeat)
+        uncached_per_page = {page: time_callbacks(session, served.url, bodies, repeat) for page, bodies in pages.items()}
+        uncached = sorted(t for times in uncached_per_page.values() for t in times)
         result = {
             "observations": observations,
             "first_load_kib_gzip": round(loaded / 1024, 1),
@@ -299,6 +300,8 @@ def measure(path: Path, repeat: int) -> dict:
             **percentiles(cached, "callback"),
             **{k: v for page, times in per_page.items() for k, v in percentiles(times, page).items()},
             **percentiles(uncached, "callback_uncached"),
+            **{k: v for page, times in uncached_per_page.items()
+               for k, v in percentiles(times, f"{page}_uncached").items()},
             **bare,
             "callbacks_timed": len(cached),
         }
