@@ -6,7 +6,9 @@ import json
 
 import click
 
+from pipelines.errors import Bilingual
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say
 
 
 @click.group("themes")
@@ -29,7 +31,10 @@ def list_command(app: AppContext, as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False))
         return
     if not themes:
-        click.echo(f"{programme.slug} has no themes yet; add one with `roadmap themes add CODE --nl NAME`.")
+        slug = programme.slug
+        say(Bilingual(f"{slug} has no themes yet; add one with `roadmap themes add CODE --nl NAME`.",
+                      f"{slug} heeft nog geen thema's; voeg er een toe met `roadmap themes add CODE --nl NAAM`.",
+                      f"{slug} n'a pas encore de thèmes ; ajoutez-en un avec `roadmap themes add CODE --nl NOM`."))
         return
     width = max(len(t.code) for t in themes)
     for t in themes:
@@ -47,8 +52,16 @@ def add_command(app: AppContext, code: str, name_nl: str, name_en: str | None) -
 
     programme = app.programme()
     counts = define_themes(app.engine, programme.id, [{"code": code, "nl": name_nl, "en": name_en or ""}])
-    verb = "added" if counts["added"] else "renamed" if counts["renamed"] else "unchanged"
-    click.echo(f"Theme {code} {verb} in {programme.slug}.")
+    slug = programme.slug
+    if counts["added"]:
+        say(Bilingual(f"Theme {code} added in {slug}.", f"Thema {code} toegevoegd in {slug}.",
+                      f"Thème {code} ajouté dans {slug}."))
+    elif counts["renamed"]:
+        say(Bilingual(f"Theme {code} renamed in {slug}.", f"Thema {code} hernoemd in {slug}.",
+                      f"Thème {code} renommé dans {slug}."))
+    else:
+        say(Bilingual(f"Theme {code} unchanged in {slug}.", f"Thema {code} ongewijzigd in {slug}.",
+                      f"Thème {code} inchangé dans {slug}."))
 
 
 COMMANDS = [themes_group]
