@@ -53,6 +53,14 @@ def in_language(text: str, lang: str) -> str:
     return str(text)
 
 
+def plural(count: int, one: Bilingual, other: Bilingual) -> Bilingual:
+    """`one` or `other` for `count`, each language by its own rule (the catalogues' Plural-Forms):
+    English and Dutch say 1 in the singular, French 0 and 1."""
+    en_nl = one if count == 1 else other
+    fr = (one if count in (0, 1) else other).fr
+    return Bilingual(str(en_nl), en_nl.nl, fr)
+
+
 class UserError(Exception):
     """A mistake of the user's (a bad option, a missing programme); never shown as a traceback.
 

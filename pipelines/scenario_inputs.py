@@ -8,11 +8,11 @@ from sqlalchemy import Engine, select
 
 from pipelines.analytics.queries import query_frame
 from pipelines.analytics.scenarios import Scenario, ScenarioResult, run_scenario
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language
 from pipelines.schema import DerivedProgress
 from pipelines.status_report import choose_target_set, status_summary
 from pipelines.themes import list_themes
-from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+from pipelines.vocab import COMMITMENT_STATUSES, SECTOR_BY_CODE, TOTAL, terms_by_code
 
 # One row per commitment; a sector is grouped under its top-level sector (sector_key).
 COMMITMENTS = """
@@ -113,21 +113,51 @@ def check_choice(engine: Engine, programme_id: int, scenario: Scenario) -> None:
                                       f"aucun secteur « {code} » (secteurs : {have})"))
 
 
-def format_scenario(result: ScenarioResult, scenario: Scenario) -> str:
-    """The human-readable `roadmap scenario` output."""
-    basis = ", ".join(scenario.statuses) + " in full" if scenario.statuses else scenario.basis.replace("_", " ")
+BASES = {"as_reported": Bilingual("as reported", "zoals gerapporteerd", "tel que rapporté"),
+         "all_delivered": Bilingual("all delivered", "alle engagementen geleverd", "tous les engagements tenus"),
+         "achieved_only": Bilingual("achieved only", "enkel gerealiseerde engagementen", "engagements réalisés uniquement")}
+IN_FULL = Bilingual("{statuses} in full", "{statuses} volledig", "{statuses} en entier")
+FILTERS = (("themes", Bilingual("; themes: {values}", "; thema's: {values}", " ; thèmes : {values}")),
+           ("sectors", Bilingual("; sectors: {values}", "; sectoren: {values}", " ; secteurs : {values}")),
+           ("partner_types", Bilingual("; partner types: {values}", "; partnertypes: {values}",
+                                       " ; types de partenaires : {values}")))
+GROUPS = {"theme": Bilingual("theme", "thema", "thème"), "sector": Bilingual("sector", "sector", "secteur")}
+SCENARIO_LINES = (
+    Bilingual("Scenario: {basis}", "Scenario: {basis}", "Scénario : {basis}"),
+    Bilingual("  Now ({year}): {t} t", "  Nu ({year}): {t} t", "  Aujourd'hui ({year}) : {t} t"),
+    Bilingual("  Trend in {year}: {t} t", "  Trend in {year}: {t} t", "  Tendance en {year} : {t} t"),
+    Bilingual("  Scenario in {year}: {t} t", "  Scenario in {year}: {t} t", "  Scénario en {year} : {t} t"),
+    Bilingual("  Target in {year}: {t} t", "  Doel in {year}: {t} t", "  Objectif en {year} : {t} t"),
+    Bilingual("  The scenario {verdict}.", "  Het scenario {verdict}.", "  Le scénario {verdict}."),
+    Bilingual("  Wedges in {year} (by {group}):", "  Banden in {year} (per {group}):", "  Bandes en {year} (par {group}) :"),
+)
+NO_WEDGE = Bilingual("    none", "    geen", "    aucun")
+
+
+def format_scenario(result: ScenarioResult, scenario: Scenario, lang: str = "en") -> str:
+    """The human-readable `roadmap scenario` output, in `lang` (nl, en or fr)."""
+    def text(template: str, **values) -> str:
+        return in_language(template, lang).format(**values)
+
+    if scenario.statuses:
+        statuses = terms_by_code(COMMITMENT_STATUSES)
+        names = [code if lang == "en" or code not in statuses else statuses[code].label(lang).lower()
+                 for code in scenario.statuses]
+        basis = text(IN_FULL, statuses=", ".join(names))
+    else:
+        basis = in_language(BASES.get(scenario.basis, scenario.basis.replace("_", " ")), lang)
+    basis += "".join(text(words, values=", ".join(getattr(scenario, name)))
+                     for name, words in FILTERS if getattr(scenario, name))
+    year = result.target_year
     lines = [
-        f"Scenario: {basis}" + "".join(
-            f"; {name}: {', '.join(values)}" for name, values in (
-                ("themes", scenario.themes), ("sectors", scenario.sectors),
-                ("partner types", scenario.partner_types)) if values),
-        f"  Now ({result.latest_year}): {result.now_t:,.0f} t",
-        f"  Trend in {result.target_year}: {result.projected_t:,.0f} t",
-        f"  Scenario in {result.target_year}: {result.scenario_t:,.0f} t",
-        f"  Target in {result.target_year}: {result.target_t:,.0f} t",
-        f"  The scenario {result.verdict()}.",
-        f"  Wedges in {result.target_year} (by {scenario.group_by}):",
+        text(SCENARIO_LINES[0], basis=basis),
+        text(SCENARIO_LINES[1], year=result.latest_year, t=f"{result.now_t:,.0f}"),
+        text(SCENARIO_LINES[2], year=year, t=f"{result.projected_t:,.0f}"),
+        text(SCENARIO_LINES[3], year=year, t=f"{result.scenario_t:,.0f}"),
+        text(SCENARIO_LINES[4], year=year, t=f"{result.target_t:,.0f}"),
+        text(SCENARIO_LINES[5], verdict=in_language(result.verdict(), lang)),
+        text(SCENARIO_LINES[6], year=year, group=in_language(GROUPS.get(scenario.group_by, scenario.group_by), lang)),
     ]
     wedges = result.wedges_at_target_year()
-    lines += [f"    {w['label']}: {w['t']:,.0f} t" for w in wedges] or ["    none"]
+    lines += [f"    {w['label']}: {w['t']:,.0f} t" for w in wedges] or [in_language(NO_WEDGE, lang)]
     return "\n".join(lines)

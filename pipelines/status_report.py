@@ -8,7 +8,7 @@ from pipelines.analytics.queries import read_inputs
 from pipelines.analytics.summary import analyse
 from pipelines.errors import Bilingual, UserError
 from pipelines.schema import DerivedSummary, TargetSet
-from pipelines.vocab import SECTOR_BY_CODE, TOTAL, TRACK_STATUSES, terms_by_code
+from pipelines.vocab import TOTAL
 
 
 def choose_target_set(engine: Engine, programme_id: int, name: str | None) -> tuple[int, str]:
@@ -41,11 +41,16 @@ def choose_target_set(engine: Engine, programme_id: int, name: str | None) -> tu
 
 
 def status_summary(
-    engine: Engine, programme_id: int, target_name: str | None = None, year: int | None = None
+    engine: Engine, programme_id: int, target_name: str | None = None, year: int | None = None,
+    fresh: bool = False,
 ) -> dict:
-    """The overall summary (keys: pipelines.analytics.summary); UserError when it has none."""
+    """The overall summary (keys: pipelines.analytics.summary); UserError when it has none.
+
+    It is the one the last import stored, unless `fresh` (or a `year`) asks for one computed now:
+    the stored one is JSON, its words (status reason, warnings) English only; a fresh one's are
+    Bilingual, for a text in Dutch or French (pipelines.status_text)."""
     target_set_id, _ = choose_target_set(engine, programme_id, target_name)
-    summary = None if year is not None else stored_summary(engine, programme_id, target_set_id)
+    summary = None if year is not None or fresh else stored_summary(engine, programme_id, target_set_id)
     if summary is None or "years" not in summary:  # none yet, or stored before `years` existed
         summary = compute_summary(engine, programme_id, target_set_id, year)
     if summary.get("error"):
@@ -126,138 +131,9 @@ def compute_summary(
                                   f"geen doelstelling {target_set_id} in programma {programme_id}",
                                   f"aucun ensemble d'objectifs {target_set_id} dans le programme {programme_id}"))
     if up_to_year is not None:
-        summary["warnings"].append(
-            "commitments are shown as recorded now; their status in that year is not kept"
-        )
+        summary["warnings"].append(Bilingual(
+            "commitments are shown as recorded now; their status in that year is not kept",
+            "engagementen staan zoals ze nu vastgelegd zijn; hun status in dat jaar is niet bewaard",
+            "les engagements sont montrés tels qu'enregistrés aujourd'hui ; leur statut de cette année-là "
+            "n'est pas conservé"))
     return summary
-
-
-def _t(value) -> str:
-    if value is None:
-        return "n/a"
-    return "0" if round(value) == 0 else f"{value:,.0f}"  # never "-0"
-
-
-def _pct(value) -> str:
-    if value is None:
-        return "n/a"
-    return "0.0 %" if round(value, 1) == 0 else f"{value:+.1f} %"  # never "-0.0 %"
-
-
-def _status_word(code: str) -> str:
-    return terms_by_code(TRACK_STATUSES)[code].en.lower()
-
-
-def format_status(s: dict, programme_name: str) -> str:
-    """The readable terminal summary of one overall summary."""
-    lines = [
-        f"{programme_name} - target set '{s['target_set']}'"
-        f"{' (primary)' if s['is_primary'] else ''}: {_target_words(s)}",
-        f"Status: {_status_word(s['status']).upper()} - {s['status_reason']}",
-        "",
-        f"  Baseline {s['baseline_year']}:      {_t(s['baseline_t'])} t CO2e ({s['baseline_source']})",
-        f"  Latest {s['latest_year']}:        {_t(s['latest_t'])} t  ({_pct(s['change_vs_baseline_pct'])} "
-        f"vs baseline; progress {_plain_pct(s['progress_pct'])} of the way to the target)",
-        f"  Pathway {s['latest_year']}:       {_t(s['pathway_t'])} t  (gap {_signed_t(s['gap_t'])})",
-        f"  Target {s['target_year']}:        {_t(s['target_t'])} t  ({s['years_left']} years left)",
-        *_trend_lines(s),
-        *_budget_lines(s),
-        *_per_capita_lines(s),
-        "",
-        *_sector_lines(s),
-        "",
-        *_commitment_lines(s),
-    ]
-    if s.get("warnings"):
-        lines += ["", *(f"Note: {w}" for w in s["warnings"])]
-    return "\n".join(lines)
-
-
-def _target_words(s: dict) -> str:
-    kinds = {"residual_pct": "% of the baseline left", "reduction_pct": "% reduction"}
-    what = (f"{s['target_value']:g} {kinds[s['target_kind']]}" if s["target_kind"] in kinds
-            else f"{_t(s['target_t'])} t")
-    return f"{what} by {s['target_year']}, {s['pathway_method'].replace('_', ' ')} pathway"
-
-
-def _plain_pct(value) -> str:
-    return "n/a" if value is None else f"{value:.1f} %"
-
-
-def _signed_t(value) -> str:
-    if value is None:
-        return "n/a"
-    if round(value) == 0:  # never "-0 t below": within a tonne is on the pathway
-        return "0 t, on the pathway"
-    return f"{value:+,.0f} t {'above' if value > 0 else 'below'} the pathway"
-
-
-def _trend_lines(s: dict) -> list[str]:
-    trend = s.get("trend") or {}
-    linear = trend.get("linear")
-    if linear is None:
-        return [f"  Trend:              {trend.get('reason') or 'not enough data'}"]
-    constant = trend.get("constant_rate")
-    rate = (f"; constant rate {constant['annual_change']:+.1f} %/yr, target reached: "
-            f"{constant['year_target_reached_text']}") if constant else ""
-    return [
-        f"  Trend to {s['target_year']}:      {_t(s['projected_t_at_target_year'])} t "
-        f"(90 % interval {_t(s['projected_low_t_at_target_year'])} to "
-        f"{_t(s['projected_high_t_at_target_year'])}; linear {linear['annual_change']:+,.0f} t/yr, "
-        f"last {trend['n_values']} values)",
-        f"  Target reached:     {s['year_target_reached_text']} at the current pace{rate}",
-    ]
-
-
-def _budget_lines(s: dict) -> list[str]:
-    b = s.get("carbon_budget")
-    if not b:
-        return []
-    used = (f"used {_t(b['used_to_date_t'])} t to {b.get('used_to_year') or s['latest_year']}"
-            if b["used_to_date_t"] is not None else "not started yet")
-    return [f"  Carbon budget {b['from_year']}-{b['to_year']}: {_t(b['budget_t'])} t; {used}; "
-            f"runs out: {b['year_runs_out_text']}"]
-
-
-def _per_capita_lines(s: dict) -> list[str]:
-    p = s.get("per_capita") or {}
-    if p.get("per_capita_t") is None:
-        return ["  Per inhabitant:     no population figure for a year with a total"]
-    base = (f" ({s['baseline_year']}: {p['baseline_per_capita_t']:.2f} t, "
-            f"{_pct(p['change_vs_baseline_pct'])})" if p.get("baseline_per_capita_t") else "")
-    return [f"  Per inhabitant {p['year']}: {p['per_capita_t']:.2f} t{base}"]
-
-
-def _sector_lines(s: dict) -> list[str]:
-    # Each sector's own latest year is printed with it: it may differ from the headline year.
-    lines = [f"  {'Sector':<38}{'baseline':>12}{'latest':>12}{'year':>6}{'change':>10}  status"]
-    for row in s.get("sectors") or []:
-        sector = SECTOR_BY_CODE.get(row["sector"])
-        name = sector.en if sector else row["sector"]
-        lines.append(
-            f"  {name:<38}{_t(row['baseline_t']):>12}{_t(row['latest_t']):>12}"
-            f"{row.get('latest_year') or 'n/a':>6}"
-            f"{_pct(row['change_vs_baseline_pct']):>10}  {_status_word(row['status'])}"
-        )
-    return lines
-
-
-def _commitment_lines(s: dict) -> list[str]:
-    c = s["commitments"]
-    lines = [
-        f"Commitments: {c['count']} from {c['partners']} partners; counted {_t(c['committed_reduction_t'])} t/yr "
-        f"(achieved {_t(c['achieved_reduction_t'])}, in progress {_t(c['in_progress_reduction_t'])}, "
-        f"planned {_t(c['planned_reduction_t'])}); apart: delayed {_t(c['delayed_reduction_t'])}, "
-        f"withdrawn {_t(c['withdrawn_reduction_t'])}",
-        f"  Needed reduction {_t(c['needed_reduction_t'])} t/yr; committed but not yet delivered "
-        f"{_t(c['pending_reduction_t'])}; not covered by any commitment {_t(c['uncovered_reduction_t'])}",
-    ]
-    if c.get("with_commitments_t_at_target_year") is not None:
-        lines.append(f"  If every commitment delivers: {_t(c['with_commitments_t_at_target_year'])} t "
-                     f"in {s['target_year']}")
-    for item in c.get("overdue", [])[:10]:
-        lines.append(f"  Overdue: {item['partner']} - {item['title']} (due {item['target_year']}, "
-                     f"{item['status'].replace('_', ' ')})")
-    if c.get("overdue_count", 0) > 10:
-        lines.append(f"  ... and {c['overdue_count'] - 10} more overdue")
-    return lines

@@ -9,12 +9,13 @@ import click
 from pipelines.errors import UserError, ValidationFailed
 from pipelines.field_checks import InvalidFields
 from roadmap_cli.context import pass_app  # noqa: F401  (re-exported for command modules)
+from roadmap_cli.help_texts import TranslatedHelpGroup
 from roadmap_cli.language import LANGUAGES, environment_language, error_line, nothing_imported
 
 
-class RoadmapGroup(click.Group):
+class RoadmapGroup(TranslatedHelpGroup):
     """Prints a user's mistake as one clear line, in the command's language, and exits non-zero,
-    never a traceback."""
+    never a traceback; its help speaks that language too."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -52,6 +53,7 @@ def _error_lines(exc: UserError, lang: str) -> list[str]:
     "--lang",
     type=click.Choice(LANGUAGES, case_sensitive=False),
     default=None,
+    is_eager=True,  # read before --help, so that `roadmap --lang nl --help` is in Dutch
     help="Language of the messages: nl, en or fr (default: the locale, from LANGUAGE, LC_ALL or LANG; else en).",
 )
 @click.pass_context

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language, plural
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import command_language, say
 
 
 @click.command("backup")
@@ -23,7 +24,9 @@ def backup_command(app: AppContext, file: Path) -> None:
     from pipelines.backup import backup
 
     kind = backup(app.ready_engine(current_schema=False), file)
-    click.echo(f"Backed up {app.engine.url.render_as_string()} to {file} ({kind}).")
+    where = app.engine.url.render_as_string()
+    say(Bilingual(f"Backed up {where} to {file} ({kind}).", f"Back-up van {where} gemaakt in {file} ({kind}).",
+                  f"{where} sauvegardée dans {file} ({kind})."))
 
 
 @click.command("restore")
@@ -45,9 +48,13 @@ def restore_command(app: AppContext, file: Path, yes: bool) -> None:
                 "restore replaces every row of the database: pass --yes to confirm",
                 "terugzetten vervangt elke rij van de databank: geef --yes mee om te bevestigen",
                 "la restauration remplace chaque ligne de la base de données : ajoutez --yes pour confirmer"))
-        click.confirm(f"Replace everything in {target} with {file}?", abort=True)
+        click.confirm(in_language(Bilingual(f"Replace everything in {target} with {file}?",
+                                            f"Alles in {target} vervangen door {file}?",
+                                            f"Remplacer tout le contenu de {target} par {file} ?"),
+                                  command_language()), abort=True)
     kind = restore(app.engine, file)
-    click.echo(f"Restored {target} from {file} ({kind}).")
+    say(Bilingual(f"Restored {target} from {file} ({kind}).", f"{target} teruggezet uit {file} ({kind}).",
+                  f"{target} restaurée depuis {file} ({kind})."))
 
 
 @click.command("copy-db")
@@ -77,8 +84,13 @@ def copy_db_command(source_url: str, target_url: str) -> None:
     finally:
         source.dispose()
         target.dispose()
-    total = sum(counts.values())
-    click.echo(f"Copied {total} rows in {len(counts)} tables to {make_engine(target_url).url.render_as_string()}.")
+    total, tables, where = sum(counts.values()), len(counts), make_engine(target_url).url.render_as_string()
+    say(plural(total, Bilingual(f"Copied {total} rows in {tables} tables to {where}.",
+                                f"{total} rij in {tables} tabellen gekopieerd naar {where}.",
+                                f"{total} ligne de {tables} tables copiée dans {where}."),
+               Bilingual(f"Copied {total} rows in {tables} tables to {where}.",
+                         f"{total} rijen in {tables} tabellen gekopieerd naar {where}.",
+                         f"{total} lignes de {tables} tables copiées dans {where}.")))
 
 
 COMMANDS = [backup_command, restore_command, copy_db_command]

@@ -6,6 +6,7 @@ import click
 
 from pipelines.errors import Bilingual, UserError
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say, warn
 
 
 @click.command("demo")
@@ -34,13 +35,16 @@ def demo_command(app: AppContext, force: bool) -> None:
                 f"{where} contient déjà des données ; `roadmap demo --force` les remplace par la démonstration"))
         wipe_database(engine)
     for result in build_demo(engine):
-        click.echo(result.summary())
+        say(result.summary())
         for warning in result.warnings:
-            click.echo(f"  warning: {warning}")
-    click.echo(
-        f"Demo database ready at {where}: programme '{DEMO_PROGRAMME.slug}' "
-        f"({DEMO_PROGRAMME.name}). Start the dashboard with `roadmap serve`."
-    )
+            warn(warning, indent="  ", err=False)
+    slug, name = DEMO_PROGRAMME.slug, DEMO_PROGRAMME.name
+    say(Bilingual(f"Demo database ready at {where}: programme '{slug}' ({name}). "
+                  "Start the dashboard with `roadmap serve`.",
+                  f"Demodatabank klaar op {where}: programma '{slug}' ({name}). "
+                  "Start het dashboard met `roadmap serve`.",
+                  f"Base de données de démonstration prête à {where} : programme « {slug} » ({name}). "
+                  "Lancez le tableau de bord avec `roadmap serve`."))
 
 
 COMMANDS = [demo_command]

@@ -19,6 +19,7 @@ FALLBACK = "en"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _ERROR = Bilingual("error: {message}", "fout: {message}", "erreur : {message}")
+_WARNING = Bilingual("warning: {message}", "waarschuwing: {message}", "avertissement : {message}")
 
 
 def _language_of(locale_name: str) -> str | None:
@@ -61,3 +62,14 @@ def command_language() -> str:
     ctx = click.get_current_context(silent=True)
     lang = getattr(ctx.find_root().obj, "lang", None) if ctx is not None else None
     return lang or environment_language()
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print `text` (a Bilingual: every line a command prints for people is one) in the command's language."""
+    click.echo(in_language(text, command_language()), err=err)
+
+
+def warn(message: str, indent: str = "", err: bool = True) -> None:
+    """One 'warning: …' line: the label and the message (a Bilingual where it has its languages)."""
+    lang = command_language()
+    click.echo(indent + in_language(_WARNING, lang).format(message=in_language(message, lang)), err=err)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language, plural
 from roadmap_cli.context import AppContext, cli_user, pass_app
+from roadmap_cli.language import command_language, say, warn
 
 BIG_FILE_BYTES = 20_000_000  # a progress bar even off a terminal from this size on
 DIFF_ROWS_SHOWN = 20
+AREA_WARNING = Bilingual("{slug}: {warning}", "{slug}: {warning}", "{slug} : {warning}")  # one area's, --all-areas
 
 
 @click.group("load")
@@ -112,7 +114,7 @@ def _make_load_command(kind: str, summary: str):
                 "(les objectifs propres à un programme : `roadmap target`)"))
         programme = app.programme()
         load_options = LoadOptions(new_indicators=new_indicators, user=cli_user(), may_fork=True,
-                                   missing_markers=tuple(missing_markers), on_wait=lambda text: click.echo(text, err=True), **options)
+                                   missing_markers=tuple(missing_markers), on_wait=lambda text: say(text, err=True), **options)
         with _progress_bar(file) as bar:
             result = load_file(
                 app.ready_engine(), programme.id, kind, file, options=load_options,
@@ -129,10 +131,11 @@ def _load_all_areas(app: AppContext, file: Path, options, target_year: int | Non
 
     new = NewProgrammes(target_year=target_year or DEFAULT_TARGET_YEAR, target_residual_pct=target_residual_pct)
     result = load_all_areas_file(app.ready_engine(), file, options, new=new)
-    click.echo(result.summary())
+    say(result.summary())
+    lang = command_language()
     for slug, one in result.results.items():
         for warning in one.warnings:
-            click.echo(f"warning: {slug}: {warning}", err=True)
+            warn(in_language(AREA_WARNING, lang).format(slug=slug, warning=in_language(warning, lang)))
 
 
 def _progress_bar(file: Path):
@@ -149,22 +152,47 @@ def _progress_bar(file: Path):
 def _print_result(result, show: int) -> None:
     from pipelines.load.completeness import incomplete_year_text
 
-    click.echo(result.summary())
-    for line in result.detected.get("profile", {}).get("lines", []):
-        click.echo(line)
+    lang = command_language()
+    say(result.summary())
+    profile = result.detected.get("profile", {})
+    for line in profile.get("lines" if lang == "en" else f"lines_{lang}", profile.get("lines", [])):
+        click.echo(line)  # the profile report's lines, already in the language
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        warn(warning)
     for entry in result.incomplete_years:
-        click.echo(f"warning: {incomplete_year_text(entry)}", err=True)
+        warn(incomplete_year_text(entry))
     if result.planned_offer:
-        click.echo(f"{result.planned_offer} planned row(s) left out; to keep them as a target set, "
-                   "use --planned-as-target-set NAME")
+        say(_planned_offer(result.planned_offer))
     if result.dry_run and result.diff is not None and show > 0 and result.already_loaded_as is None:
         diff = result.diff
         changed = diff[diff["change"] != "unchanged"]
         if len(changed):
-            click.echo(f"First {min(show, len(changed))} of {len(changed)} changed row(s):")
-            click.echo(changed.head(show).to_string(index=False))
+            say(_diff_heading(min(show, len(changed)), len(changed)))
+            click.echo(changed.head(show).to_string(index=False))  # a table of the data: its column names
+
+
+def _planned_offer(rows: int) -> Bilingual:
+    return plural(rows, Bilingual(f"{rows} planned row(s) left out; to keep them as a target set, "
+                                  "use --planned-as-target-set NAME",
+                                  f"{rows} geplande rij weggelaten; om ze als doelstelling te bewaren, "
+                                  "gebruik --planned-as-target-set NAAM",
+                                  f"{rows} ligne prévue laissée de côté ; pour la conserver comme ensemble "
+                                  "d'objectifs, utilisez --planned-as-target-set NOM"),
+                  Bilingual(f"{rows} planned row(s) left out; to keep them as a target set, "
+                            "use --planned-as-target-set NAME",
+                            f"{rows} geplande rijen weggelaten; om ze als doelstelling te bewaren, "
+                            "gebruik --planned-as-target-set NAAM",
+                            f"{rows} lignes prévues laissées de côté ; pour les conserver comme ensemble "
+                            "d'objectifs, utilisez --planned-as-target-set NOM"))
+
+
+def _diff_heading(shown: int, count: int) -> Bilingual:
+    return plural(count, Bilingual(f"First {shown} of {count} changed row(s):",
+                                   f"De eerste {shown} van {count} gewijzigde rij:",
+                                   f"{shown} ligne modifiée sur {count} :"),
+                  Bilingual(f"First {shown} of {count} changed row(s):",
+                            f"De eerste {shown} van {count} gewijzigde rijen:",
+                            f"Les {shown} premières lignes modifiées sur {count} :"))
 
 
 load_group.add_command(_make_load_command(
@@ -197,7 +225,7 @@ def batches_command(app: AppContext, as_json: bool) -> None:
         click.echo(frame.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
         return
     if frame.empty:
-        click.echo("No imports yet.")
+        say(Bilingual("No imports yet.", "Nog geen imports.", "Pas encore d'imports."))
         return
     shown = frame[["id", "kind", "status", "file_name", "rows_added", "rows_superseded",
                    "rows_unchanged", "rows_skipped", "created_by", "created_at"]].copy()
@@ -220,8 +248,9 @@ def undo_command(app: AppContext, batch: int, yes: bool) -> None:
                 "undo needs confirmation: pass --yes when not running on a terminal",
                 "ongedaan maken vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
                 "l'annulation doit être confirmée : ajoutez --yes hors d'un terminal"))
-        click.confirm(f"Undo batch {batch}?", abort=True)
-    click.echo(undo_batch(engine, batch, cli_user(), programme_id=programme.id))
+        click.confirm(in_language(Bilingual(f"Undo batch {batch}?", f"Import {batch} ongedaan maken?",
+                                            f"Annuler l'import {batch} ?"), command_language()), abort=True)
+    say(undo_batch(engine, batch, cli_user(), programme_id=programme.id))
 
 
 @click.group("export")
@@ -244,7 +273,10 @@ def export_observations_command(app: AppContext, output: Path | None, all_histor
         return
     with output.open("w", encoding="utf-8", newline="") as out:
         count = export_observations(engine, programme.id, out, all_history)
-    click.echo(f"Wrote {count} row(s) to {output}.")
+    say(plural(count, Bilingual(f"Wrote {count} row(s) to {output}.", f"{count} rij geschreven naar {output}.",
+                                f"{count} ligne écrite dans {output}."),
+               Bilingual(f"Wrote {count} row(s) to {output}.", f"{count} rijen geschreven naar {output}.",
+                         f"{count} lignes écrites dans {output}.")))
 
 
 COMMANDS = [load_group, batches_command, undo_command, export_group]

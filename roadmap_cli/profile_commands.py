@@ -7,8 +7,13 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language, plural
 from roadmap_cli.context import AppContext, cli_user, pass_app
+from roadmap_cli.language import command_language, say
+
+NAME_KIND = Bilingual("name", "naam", "nom")
+ORIGINS = {"shipped": Bilingual("shipped", "meegeleverd", "fourni"),
+           "database": Bilingual("database", "databank", "base de données")}
 
 
 @click.group("profiles")
@@ -32,10 +37,14 @@ def list_command(app: AppContext, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    lang = command_language()
     width = max(len(r["name"]) for r in rows)
-    for r in rows:
-        by = f" by {r['created_by']}" if r["created_by"] else ""
-        click.echo(f"{r['name']:<{width}}  {r['origin']}{by}  {r['description']}")
+    for s, r in zip(stored, rows, strict=True):
+        author = r["created_by"]
+        by = in_language(Bilingual(f" by {author}", f" door {author}", f" par {author}"), lang) if author else ""
+        origin = in_language(ORIGINS.get(r["origin"], r["origin"]), lang)
+        description = s.profile.description.get(lang) or r["description"]  # a profile's own languages
+        click.echo(f"{r['name']:<{width}}  {origin}{by}  {description}")
 
 
 @profiles_group.command("show")
@@ -62,7 +71,8 @@ def export_command(app: AppContext, name: str, output: Path) -> None:
     with app.ready_engine().connect() as conn:
         stored = find_profile(conn, name)
     output.write_text(json.dumps(stored.profile.definition, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    click.echo(f"Wrote profile {name} to {output}.")
+    say(Bilingual(f"Wrote profile {name} to {output}.", f"Profiel {name} geschreven naar {output}.",
+                  f"Profil {name} écrit dans {output}."))
 
 
 @profiles_group.command("import")
@@ -83,7 +93,8 @@ def import_command(app: AppContext, file: Path) -> None:
                                   f"{file.name} is geen JSON-profiel: het bevat geen object",
                                   f"{file.name} n'est pas un profil JSON : il ne contient aucun objet"))
     profile = save_profile(app.ready_engine(), definition, cli_user())
-    click.echo(f"Saved profile {profile.name}.")
+    saved = profile.name
+    say(Bilingual(f"Saved profile {saved}.", f"Profiel {saved} bewaard.", f"Profil {saved} enregistré."))
 
 
 @profiles_group.command("remove")
@@ -97,7 +108,7 @@ def remove_command(app: AppContext, name: str) -> None:
         raise UserError(Bilingual(f"no saved profile {name!r} (shipped profiles cannot be removed)",
                                   f"geen bewaard profiel {name!r} (meegeleverde profielen kan je niet verwijderen)",
                                   f"aucun profil enregistré {name!r} (les profils fournis ne peuvent pas être supprimés)"))
-    click.echo(f"Removed profile {name}.")
+    say(Bilingual(f"Removed profile {name}.", f"Profiel {name} verwijderd.", f"Profil {name} supprimé."))
 
 
 @click.group("area")
@@ -115,9 +126,13 @@ def area_list_command(app: AppContext) -> None:
     with app.engine.connect() as conn:
         entries = area_entries(conn, programme.id)
     if not entries:
-        click.echo(f"{programme.slug} has no area name or code yet; add one with `roadmap area add`.")
-    for kind, value in entries:
-        click.echo(f"{kind:<7} {value}")
+        slug = programme.slug
+        say(Bilingual(f"{slug} has no area name or code yet; add one with `roadmap area add`.",
+                      f"{slug} heeft nog geen naam of code van een gebied; voeg er een toe met `roadmap area add`.",
+                      f"{slug} n'a pas encore de nom ni de code de zone ; ajoutez-en un avec `roadmap area add`."))
+    lang = command_language()
+    for kind, value in entries:  # the kind as `--code` takes it (nis, cbs, …), or 'name'
+        click.echo(f"{in_language(NAME_KIND, lang) if kind == 'name' else kind:<7} {value}")
 
 
 @area_group.command("add")
@@ -134,7 +149,13 @@ def area_add_command(app: AppContext, names: tuple[str, ...], codes: tuple[str, 
                                   "indiquez --name ou --code (répétable)"))
     programme = app.programme()
     added = add_areas(app.engine, programme.id, names, codes)
-    click.echo(f"Added {added} name(s) or code(s) to the area of {programme.slug}.")
+    slug = programme.slug
+    say(plural(added, Bilingual(f"Added {added} name(s) or code(s) to the area of {slug}.",
+                                f"{added} naam of code toegevoegd aan het gebied van {slug}.",
+                                f"{added} nom ou code ajouté à la zone de {slug}."),
+               Bilingual(f"Added {added} name(s) or code(s) to the area of {slug}.",
+                         f"{added} namen of codes toegevoegd aan het gebied van {slug}.",
+                         f"{added} noms ou codes ajoutés à la zone de {slug}.")))
 
 
 COMMANDS = [profiles_group, area_group]

@@ -7,8 +7,16 @@ import sys
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language
 from roadmap_cli.context import AppContext, cli_user, pass_app
+from roadmap_cli.language import command_language, say
+
+NO_TARGET_SET = Bilingual("no target set", "geen doelstelling", "aucun ensemble d'objectifs")
+NO_TARGET_SET_YET = Bilingual("none (add one with `roadmap target add`)", "geen (voeg er een toe met `roadmap target add`)",
+                              "aucun (ajoutez-en un avec `roadmap target add`)")
+NO_DATA = Bilingual("no data", "geen gegevens", "aucune donnée")
+MISSING = Bilingual("missing", "ontbreekt", "manquante")
+NONE = Bilingual("none", "geen", "aucune")
 
 
 @click.group("programme")
@@ -51,7 +59,10 @@ def add_command(app: AppContext, area_name: str, name, slug, other_names, codes,
     )
     series = [parse_population(p) for p in population]
     add_programme_with_population(engine, spec, series, user=cli_user())
-    click.echo(f"Added programme '{spec.slug}' ({spec.name}, baseline {baseline_year}, target {target_year}).")
+    say(Bilingual(f"Added programme '{spec.slug}' ({spec.name}, baseline {baseline_year}, target {target_year}).",
+                  f"Programma '{spec.slug}' toegevoegd ({spec.name}, basisjaar {baseline_year}, doeljaar {target_year}).",
+                  f"Programme « {spec.slug} » ajouté ({spec.name}, année de référence {baseline_year}, "
+                  f"année cible {target_year})."))
 
 
 @programme_group.command("list")
@@ -66,14 +77,18 @@ def list_command(app: AppContext, as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo("No programmes yet.")
+        say(Bilingual("No programmes yet.", "Nog geen programma's.", "Pas encore de programmes."))
         return
+    lang = command_language()
     for row in rows:
-        target = row["target_set"]["name"] if row["target_set"] else "no target set"
+        target = row["target_set"]["name"] if row["target_set"] else in_language(NO_TARGET_SET, lang)
         years = row["emission_years"]
-        data = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "no data")
-        click.echo(f"{row['slug']}\t{row['name']}\tbaseline {row['baseline_year']}, target {row['target_year']} "
-                   f"({target})\temissions: {data}")
+        data = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else in_language(NO_DATA, lang))
+        slug, name, baseline, target_year = row["slug"], row["name"], row["baseline_year"], row["target_year"]
+        say(Bilingual(f"{slug}\t{name}\tbaseline {baseline}, target {target_year} ({target})\temissions: {data}",
+                      f"{slug}\t{name}\tbasisjaar {baseline}, doeljaar {target_year} ({target})\tuitstoot: {data}",
+                      f"{slug}\t{name}\tannée de référence {baseline}, année cible {target_year} ({target})"
+                      f"\témissions : {data}"))
 
 
 @programme_group.command("show")
@@ -88,17 +103,25 @@ def show_command(app: AppContext, slug: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(row, ensure_ascii=False, indent=2))
         return
-    target = row["target_set"]
-    population = ", ".join(f"{y}: {'missing' if v is None else f'{v:,.0f}'}" for y, v in row["population"].items())
-    click.echo("\n".join([
-        f"{row['name']} ({row['slug']})",
-        f"area names: {', '.join(row['area_names']) or '-'}",
-        f"area codes: {', '.join(row['area_codes']) or '-'}",
-        f"population: {population or 'none loaded'}",
-        f"baseline year: {row['baseline_year']}; target year: {row['target_year']}",
-        f"target set: {target['name'] if target else 'none (add one with `roadmap target add`)'}",
-        f"years with emissions: {', '.join(map(str, row['emission_years'])) or 'none'}",
-    ]))
+    lang = command_language()
+    missing, none = in_language(MISSING, lang), in_language(NONE, lang)
+    population = ", ".join(f"{y}: {missing if v is None else f'{v:,.0f}'}" for y, v in row["population"].items())
+    names, codes = ", ".join(row["area_names"]) or "-", ", ".join(row["area_codes"]) or "-"
+    baseline, target_year = row["baseline_year"], row["target_year"]
+    target = row["target_set"]["name"] if row["target_set"] else in_language(NO_TARGET_SET_YET, lang)
+    years = ", ".join(map(str, row["emission_years"])) or none
+    click.echo(f"{row['name']} ({row['slug']})")
+    say(Bilingual(f"area names: {names}\narea codes: {codes}\npopulation: {population or 'none loaded'}\n"
+                  f"baseline year: {baseline}; target year: {target_year}\ntarget set: {target}\n"
+                  f"years with emissions: {years}",
+                  f"namen van het gebied: {names}\ncodes van het gebied: {codes}\n"
+                  f"inwoners: {population or 'geen geladen'}\n"
+                  f"basisjaar: {baseline}; doeljaar: {target_year}\ndoelstelling: {target}\n"
+                  f"jaren met uitstoot: {years}",
+                  f"noms de la zone : {names}\ncodes de la zone : {codes}\n"
+                  f"population : {population or 'aucune chargée'}\n"
+                  f"année de référence : {baseline} ; année cible : {target_year}\n"
+                  f"ensemble d'objectifs : {target}\nannées avec émissions : {years}"))
 
 
 @programme_group.command("remove")
@@ -117,9 +140,12 @@ def remove_command(app: AppContext, slug: str, yes: bool) -> None:
                 "remove needs confirmation: pass --yes when not running on a terminal",
                 "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
                 "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
-        click.confirm(f"Remove programme '{slug}' and all its data?", abort=True)
+        click.confirm(in_language(Bilingual(f"Remove programme '{slug}' and all its data?",
+                                            f"Programma '{slug}' met al zijn gegevens verwijderen?",
+                                            f"Supprimer le programme « {slug} » et toutes ses données ?"),
+                                  command_language()), abort=True)
     remove_programme(engine, slug)
-    click.echo(f"Removed programme '{slug}'.")
+    say(Bilingual(f"Removed programme '{slug}'.", f"Programma '{slug}' verwijderd.", f"Programme « {slug} » supprimé."))
 
 
 COMMANDS = [programme_group]

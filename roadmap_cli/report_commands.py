@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from pipelines.errors import Bilingual, plural
 from pipelines.reporting import REPORT_KINDS
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say
 
 
 @click.command("report")
@@ -28,9 +30,16 @@ def report_command(app: AppContext, kind: str, year: int, output: Path) -> None:
     programme = app.programme()
     report = build_report(app.engine, programme.id, kind, year)
     write_report(report, output)
-    click.echo(f"{report.title}: {len(report.rows)} lines written to {output}")
+    # The report's title and notes are its own words (the written file's, in English): quoted as they are.
+    title, lines = report.title, len(report.rows)
+    say(plural(lines, Bilingual(f"{title}: {lines} lines written to {output}",
+                                f"{title}: {lines} regel geschreven naar {output}",
+                                f"{title} : {lines} ligne écrite dans {output}"),
+               Bilingual(f"{title}: {lines} lines written to {output}",
+                         f"{title}: {lines} regels geschreven naar {output}",
+                         f"{title} : {lines} lignes écrites dans {output}")))
     for note in report.notes:
-        click.echo(f"Note: {note}")
+        say(Bilingual(f"Note: {note}", f"Opmerking: {note}", f"Remarque : {note}"))
 
 
 COMMANDS = [report_command]

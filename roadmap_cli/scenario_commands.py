@@ -15,6 +15,8 @@ from roadmap_cli.language import command_language
 
 STATUS_CODES = [s.code for s in COMMITMENT_STATUSES]
 PARTNER_TYPE_CODES = [p.code for p in PARTNER_TYPES]
+NO_THEME = Bilingual("No theme", "Zonder thema", "Sans thème")
+NO_SECTOR = Bilingual("No sector", "Zonder sector", "Sans secteur")
 
 
 @click.command("scenario")
@@ -55,12 +57,15 @@ def scenario_command(app: AppContext, basis, statuses, themes, sectors, partner_
         group_by=group_by,
     )
     programme = app.programme()
-    result = scenario_for(app.engine, programme.id, scenario, target_name,
-                          none_label="No theme" if group_by == "theme" else "No sector")
+    # The JSON keeps its English labels (scripts read them); the text speaks the command's language.
+    lang = "en" if as_json else command_language()
+    none_label = NO_THEME if group_by == "theme" else NO_SECTOR
+    result = scenario_for(app.engine, programme.id, scenario, target_name, lang=lang,
+                          none_label=in_language(none_label, lang))
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_scenario(result, scenario))
+        click.echo(format_scenario(result, scenario, lang))
 
 
 COMMANDS = [scenario_command]

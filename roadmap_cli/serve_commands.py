@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, plural
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say
 
 
 @click.command("serve")
@@ -47,7 +48,12 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
 
         check_production_settings(settings)
         bind, workers = bind or f"{host}:{port}", settings.workers if workers is None else workers
-        click.echo(f"Dashboard on http://{bind}/ with {workers} gunicorn workers")
+        say(plural(workers, Bilingual(f"Dashboard on http://{bind}/ with {workers} gunicorn workers",
+                                      f"Dashboard op http://{bind}/ met {workers} gunicorn-worker",
+                                      f"Tableau de bord sur http://{bind}/ avec {workers} processus gunicorn"),
+                   Bilingual(f"Dashboard on http://{bind}/ with {workers} gunicorn workers",
+                             f"Dashboard op http://{bind}/ met {workers} gunicorn-workers",
+                             f"Tableau de bord sur http://{bind}/ avec {workers} processus gunicorn")))
         run_production(settings, app.engine, workers, bind)
         return
     if bind or workers:
@@ -58,7 +64,9 @@ def serve_command(app: AppContext, host: str | None, port: int | None, debug: bo
     from dashboard.http_headers import QuietRequestHandler
 
     dash_app = create_app(settings, app.engine)
-    click.echo(f"Dashboard on http://{host}:{port}/ (Ctrl+C stops it)")
+    say(Bilingual(f"Dashboard on http://{host}:{port}/ (Ctrl+C stops it)",
+                  f"Dashboard op http://{host}:{port}/ (Ctrl+C stopt het)",
+                  f"Tableau de bord sur http://{host}:{port}/ (Ctrl+C l'arrête)"))
     dash_app.run(host=host, port=port, debug=debug, request_handler=QuietRequestHandler)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from pipelines.errors import Bilingual
 from pipelines.programmes import ProgrammeSpec, create_programme, init_database
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say
 
 
 @click.command("init")
@@ -33,12 +35,16 @@ def init_command(app: AppContext, name, slug, area_name, area_code, baseline_yea
     from pipelines.schema import Programme
 
     engine = app.engine
+    where = engine.url.render_as_string()
     init_database(engine)
     with Session(engine) as session:
         existing = list(session.scalars(select(Programme.slug)))
     wanted = slug or app.programme_slug
     if existing and (wanted is None or wanted in existing):
-        click.echo(f"Database ready at {engine.url.render_as_string()}; programmes: {', '.join(existing)}.")
+        slugs = ", ".join(existing)
+        say(Bilingual(f"Database ready at {where}; programmes: {slugs}.",
+                      f"Databank klaar op {where}; programma's: {slugs}.",
+                      f"Base de données prête à {where} ; programmes : {slugs}."))
         return
     from pipelines.programme_areas import parse_area_code
 
@@ -52,10 +58,12 @@ def init_command(app: AppContext, name, slug, area_name, area_code, baseline_yea
         other_area_names=tuple(area_name[1:]), other_area_codes=tuple(area_code),
     )
     create_programme(engine, spec)
-    click.echo(
-        f"Database ready at {engine.url.render_as_string()}; created programme '{spec.slug}' "
-        f"({spec.name}, baseline {baseline_year}, target {target_year})."
-    )
+    say(Bilingual(f"Database ready at {where}; created programme '{spec.slug}' "
+                  f"({spec.name}, baseline {baseline_year}, target {target_year}).",
+                  f"Databank klaar op {where}; programma '{spec.slug}' aangemaakt "
+                  f"({spec.name}, basisjaar {baseline_year}, doeljaar {target_year}).",
+                  f"Base de données prête à {where} ; programme « {spec.slug} » créé "
+                  f"({spec.name}, année de référence {baseline_year}, année cible {target_year})."))
 
 
 COMMANDS = [init_command]

@@ -7,6 +7,7 @@ import json
 import click
 
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import command_language
 
 
 @click.command("status")
@@ -23,7 +24,8 @@ def status_command(app: AppContext, as_json: bool, target_name: str | None, year
     reaches the target; off track when above the pathway and the whole 90 % prediction interval
     of the trend misses the target; at risk otherwise; unknown with fewer than 5 yearly values.
     """
-    from pipelines.status_report import format_status, status_summary
+    from pipelines.status_report import status_summary
+    from pipelines.status_text import format_status
 
     programme = app.programme()
     if as_json and target_name is None and year is None and not _has_target_set(app, programme.id):
@@ -32,11 +34,13 @@ def status_command(app: AppContext, as_json: bool, target_name: str | None, year
 
         click.echo(json.dumps(data_summary(app.engine, programme.id), ensure_ascii=False, indent=2))
         return
-    summary = status_summary(app.engine, programme.id, target_name, year)
+    lang = "en" if as_json else command_language()
+    # The stored summary's words are English only: Dutch and French ones are computed again.
+    summary = status_summary(app.engine, programme.id, target_name, year, fresh=lang != "en")
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_status(summary, programme.name))
+        click.echo(format_status(summary, programme.name, lang))
 
 
 def _has_target_set(app: AppContext, programme_id: int) -> bool:

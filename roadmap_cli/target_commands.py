@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from pipelines.errors import Bilingual, UserError, in_language
+from pipelines.errors import Bilingual, UserError, in_language, plural
+from pipelines.status_text import PATHWAYS
 from roadmap_cli.context import AppContext, cli_user, pass_app
-from roadmap_cli.language import command_language
+from roadmap_cli.language import command_language, say
 
 KIND_OPTIONS = (
     ("residual_pct", "Emissions left at the target year, in % of the baseline (e.g. 17)."),
@@ -44,11 +45,17 @@ def _confirm(question: str, yes: bool) -> None:
             "removing needs confirmation: pass --yes when not running on a terminal",
             "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
             "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
-    click.confirm(question, abort=True)
+    click.confirm(in_language(question, command_language()), abort=True)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _pathway(method: str) -> Bilingual:
+    """'linear pathway', in every language."""
+    words = method.replace("_", " ")
+    return PATHWAYS.get(method, Bilingual(f"{words} pathway", f"doeltraject {words}", f"trajectoire {words}"))
+
+
+def _primary(primary: bool) -> Bilingual:
+    return Bilingual(" (primary)", " (hoofddoelstelling)", " (principal)") if primary else Bilingual("", "", "")
 
 
 @click.group("target")
@@ -65,16 +72,26 @@ def list_command(app: AppContext):
     programme = app.programme()
     sets = list_target_sets(app.engine, programme.id)
     if not sets:
-        click.echo("No target sets yet: add one with `roadmap target add`.")
+        say(Bilingual("No target sets yet: add one with `roadmap target add`.",
+                      "Nog geen doelstellingen: voeg er een toe met `roadmap target add`.",
+                      "Pas encore d'ensembles d'objectifs : ajoutez-en un avec `roadmap target add`."))
     for s in sets:
-        primary = " (primary)" if s.is_primary else ""
-        click.echo(f"{s.name}{primary}: baseline {s.baseline_year}, target {s.target_year}, "
-                   f"{s.pathway_method.replace('_', ' ')} pathway")
-        for t in s.targets:
-            published = f", published baseline {t.baseline_t:,.0f} t" if t.baseline_t else ""
-            click.echo(f"  target {t.sector_code}: {t.kind} {t.value:g}{published}")
+        name, primary, pathway = s.name, _primary(s.is_primary), _pathway(s.pathway_method)
+        baseline, target = s.baseline_year, s.target_year
+        say(Bilingual(f"{name}{primary}: baseline {baseline}, target {target}, {pathway}",
+                      f"{name}{primary.nl}: basisjaar {baseline}, doeljaar {target}, {pathway.nl}",
+                      f"{name}{primary.fr} : année de référence {baseline}, année cible {target}, {pathway.fr}"))
+        for t in s.targets:  # the sector and the kind as the options name them (total, residual_pct)
+            sector, kind, value = t.sector_code, t.kind, f"{t.value:g}"
+            baseline_t = f"{t.baseline_t:,.0f}" if t.baseline_t else ""
+            extra = (Bilingual(f", published baseline {baseline_t} t", f", gepubliceerd basisjaarcijfer {baseline_t} t",
+                               f", référence publiée {baseline_t} t") if t.baseline_t else Bilingual("", "", ""))
+            say(Bilingual(f"  target {sector}: {kind} {value}{extra}", f"  doel {sector}: {kind} {value}{extra.nl}",
+                          f"  objectif {sector} : {kind} {value}{extra.fr}"))
         for m in s.milestones:
-            click.echo(f"  milestone {m.year} {m.sector_code}: {m.kind} {m.value:g}")
+            year, sector, kind, value = m.year, m.sector_code, m.kind, f"{m.value:g}"
+            say(Bilingual(f"  milestone {year} {sector}: {kind} {value}", f"  tussendoel {year} {sector}: {kind} {value}",
+                          f"  jalon {year} {sector} : {kind} {value}"))
 
 
 @target_group.command("add")
@@ -99,7 +116,9 @@ def add_command(app: AppContext, name, baseline_year, target_year, residual_pct,
     programme = app.programme()
     add_target_set(app.ready_engine(), programme.id, name, baseline_year, target_year, kind, value, user=cli_user(),
                    method=method, primary=primary, baseline_t=baseline_t, description=description)
-    click.echo(f"Added target set '{name}'{' (primary)' if primary else ''}.")
+    marked = _primary(primary)
+    say(Bilingual(f"Added target set '{name}'{marked}.", f"Doelstelling '{name}'{marked.nl} toegevoegd.",
+                  f"Ensemble d'objectifs « {name} »{marked.fr} ajouté."))
 
 
 @target_group.command("sector")
@@ -116,7 +135,10 @@ def sector_command(app: AppContext, name, sector, residual_pct, reduction_pct, a
                             absolute_t=absolute_t)
     set_target(app.ready_engine(), app.programme().id, name, sector, kind, value, baseline_t=baseline_t,
                user=cli_user())
-    click.echo(f"Set the {sector} target of '{name}' to {kind} {value:g}.")
+    value = f"{value:g}"
+    say(Bilingual(f"Set the {sector} target of '{name}' to {kind} {value}.",
+                  f"Doel {sector} van '{name}' ingesteld op {kind} {value}.",
+                  f"Objectif {sector} de « {name} » fixé à {kind} {value}."))
 
 
 @target_group.command("milestone")
@@ -133,11 +155,18 @@ def milestone_command(app: AppContext, name, year, residual_pct, reduction_pct, 
                             absolute_t=absolute_t)
     programme = app.programme()
     set_milestone(app.ready_engine(), programme.id, name, year, kind, value, sector_code=sector, user=cli_user())
-    click.echo(f"Set the {year} milestone of '{name}' ({sector}) to {kind} {value:g}.")
+    value = f"{value:g}"
+    say(Bilingual(f"Set the {year} milestone of '{name}' ({sector}) to {kind} {value}.",
+                  f"Tussendoel {year} van '{name}' ({sector}) ingesteld op {kind} {value}.",
+                  f"Jalon {year} de « {name} » ({sector}) fixé à {kind} {value}."))
     method = next(s.pathway_method for s in list_target_sets(app.engine, programme.id) if s.name == name)
     if method != "milestones":
-        click.echo(f"Note: '{name}' uses the {method} pathway; milestones shape it only with "
-                   "the milestones method.")
+        method_nl, method_fr = _pathway(method).nl, _pathway(method).fr
+        say(Bilingual(f"Note: '{name}' uses the {method} pathway; milestones shape it only with the milestones method.",
+                      f"Opmerking: '{name}' volgt een {method_nl}; tussendoelen vormen het alleen "
+                      "met de methode milestones (--method).",
+                      f"Remarque : « {name} » suit une {method_fr} ; les jalons ne la façonnent "
+                      "qu'avec la méthode milestones (--method)."))
 
 
 @target_group.command("set-primary")
@@ -148,7 +177,8 @@ def set_primary_command(app: AppContext, name):
     from pipelines.targets import set_primary
 
     set_primary(app.ready_engine(), app.programme().id, name, user=cli_user())
-    click.echo(f"'{name}' is now the primary target set.")
+    say(Bilingual(f"'{name}' is now the primary target set.", f"'{name}' is nu de hoofddoelstelling.",
+                  f"« {name} » est maintenant l'ensemble d'objectifs principal."))
 
 
 @target_group.command("rename")
@@ -160,9 +190,13 @@ def rename_command(app: AppContext, name, new_name):
     from pipelines.targets import clean_name, rename_target_set
 
     if rename_target_set(app.ready_engine(), app.programme().id, name, new_name, user=cli_user()):
-        click.echo(f"Renamed target set '{name}' to '{clean_name(new_name)}'.")
+        new = clean_name(new_name)
+        say(Bilingual(f"Renamed target set '{name}' to '{new}'.", f"Doelstelling '{name}' hernoemd tot '{new}'.",
+                      f"Ensemble d'objectifs « {name} » renommé en « {new} »."))
     else:
-        click.echo(f"'{name}' already has that name; nothing changed.")
+        say(Bilingual(f"'{name}' already has that name; nothing changed.",
+                      f"'{name}' heeft die naam al; er is niets veranderd.",
+                      f"« {name} » porte déjà ce nom ; rien n'a changé."))
 
 
 @target_group.command("remove")
@@ -178,10 +212,18 @@ def remove_command(app: AppContext, name, yes):
 
     engine, programme = app.ready_engine(), app.programme()
     found = removable_target_set(engine, programme.id, name)  # a mistake is said before the question
-    what = f"{_plural(len(found.targets), 'target')} and {_plural(len(found.milestones), 'milestone')}"
-    _confirm(f"Remove target set '{name}' with its {what}?", yes)
+    targets, milestones = len(found.targets), len(found.milestones)
+    what = (plural(targets, Bilingual(f"{targets} target", f"{targets} doel", f"{targets} objectif"),
+                   Bilingual(f"{targets} targets", f"{targets} doelen", f"{targets} objectifs"))
+            + Bilingual(" and ", " en ", " et ")
+            + plural(milestones, Bilingual(f"{milestones} milestone", f"{milestones} tussendoel", f"{milestones} jalon"),
+                     Bilingual(f"{milestones} milestones", f"{milestones} tussendoelen", f"{milestones} jalons")))
+    _confirm(Bilingual(f"Remove target set '{name}' with its {what}?",
+                       f"Doelstelling '{name}' met haar {what.nl} verwijderen?",
+                       f"Supprimer l'ensemble d'objectifs « {name} » avec ses {what.fr} ?"), yes)
     remove_target_set(engine, programme.id, name, user=cli_user())
-    click.echo(f"Removed target set '{name}' with its {what}.")
+    say(Bilingual(f"Removed target set '{name}' with its {what}.", f"Doelstelling '{name}' met haar {what.nl} verwijderd.",
+                  f"Ensemble d'objectifs « {name} » supprimé avec ses {what.fr}."))
 
 
 @target_group.command("remove-milestone")
@@ -196,10 +238,14 @@ def remove_milestone_command(app: AppContext, name, year, sector, yes):
 
     engine, programme = app.ready_engine(), app.programme()
     found = milestone_of(engine, programme.id, name, year, sector)
-    what = f"the {year} milestone of '{name}' ({sector}: {found.kind} {found.value:g})"
-    _confirm(f"Remove {what}?", yes)
+    kind, value = found.kind, f"{found.value:g}"
+    _confirm(Bilingual(f"Remove the {year} milestone of '{name}' ({sector}: {kind} {value})?",
+                       f"Tussendoel {year} van '{name}' ({sector}: {kind} {value}) verwijderen?",
+                       f"Supprimer le jalon {year} de « {name} » ({sector} : {kind} {value}) ?"), yes)
     remove_milestone(engine, programme.id, name, year, sector_code=sector, user=cli_user())
-    click.echo(f"Removed {what}.")
+    say(Bilingual(f"Removed the {year} milestone of '{name}' ({sector}: {kind} {value}).",
+                  f"Tussendoel {year} van '{name}' ({sector}: {kind} {value}) verwijderd.",
+                  f"Jalon {year} de « {name} » ({sector} : {kind} {value}) supprimé."))
 
 
 COMMANDS = [target_group]

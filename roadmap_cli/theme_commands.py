@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from pipelines.errors import Bilingual
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say, warn
 
 
 @click.group("themes")
@@ -30,7 +32,10 @@ def list_command(app: AppContext, as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False))
         return
     if not themes:
-        click.echo(f"{programme.slug} has no themes yet; add one with `roadmap themes add CODE --nl NAME`.")
+        slug = programme.slug
+        say(Bilingual(f"{slug} has no themes yet; add one with `roadmap themes add CODE --nl NAME`.",
+                      f"{slug} heeft nog geen thema's; voeg er een toe met `roadmap themes add CODE --nl NAAM`.",
+                      f"{slug} n'a pas encore de thèmes ; ajoutez-en un avec `roadmap themes add CODE --nl NOM`."))
         return
     width = max(len(t.code) for t in themes)
     for t in themes:
@@ -53,8 +58,16 @@ def add_command(app: AppContext, code: str, name_nl: str, name_en: str | None, n
     if name_fr is not None:  # left out: a French name given before stays
         row["fr"] = name_fr
     counts = define_themes(app.engine, programme.id, [row])
-    verb = "added" if counts["added"] else "renamed" if counts["renamed"] else "unchanged"
-    click.echo(f"Theme {code} {verb} in {programme.slug}.")
+    slug = programme.slug
+    if counts["added"]:
+        say(Bilingual(f"Theme {code} added in {slug}.", f"Thema {code} toegevoegd in {slug}.",
+                      f"Thème {code} ajouté dans {slug}."))
+    elif counts["renamed"]:
+        say(Bilingual(f"Theme {code} renamed in {slug}.", f"Thema {code} hernoemd in {slug}.",
+                      f"Thème {code} renommé dans {slug}."))
+    else:
+        say(Bilingual(f"Theme {code} unchanged in {slug}.", f"Thema {code} ongewijzigd in {slug}.",
+                      f"Thème {code} inchangé dans {slug}."))
 
 
 @themes_group.command("load")
@@ -69,11 +82,18 @@ def load_command(app: AppContext, file: Path, dry_run: bool) -> None:
 
     programme = app.programme()
     loaded = load_themes_file(app.engine, programme.id, file, dry_run=dry_run)
-    done = ", ".join(f"{n} {what}" for what, n in loaded.counts.items())
-    click.echo(f"Themes of {file.name} in {programme.slug}: {done}" + (" (dry run: nothing written)." if dry_run else "."))
+    added, renamed, unchanged = (loaded.counts[k] for k in ("added", "renamed", "unchanged"))
+    name, slug = file.name, programme.slug
+    say(Bilingual(
+        f"Themes of {name} in {slug}: {added} added, {renamed} renamed, {unchanged} unchanged"
+        + (" (dry run: nothing written)." if dry_run else "."),
+        f"Thema's van {name} in {slug}: {added} toegevoegd, {renamed} hernoemd, {unchanged} ongewijzigd"
+        + (" (proefdraai: niets geschreven)." if dry_run else "."),
+        f"Thèmes de {name} dans {slug} : {added} ajouté(s), {renamed} renommé(s), {unchanged} inchangé(s)"
+        + (" (essai : rien n'a été écrit)." if dry_run else ".")))
     warning = loaded.left_out_warning()
     if warning is not None:
-        click.echo(f"warning: {warning}", err=True)
+        warn(warning)
 
 
 COMMANDS = [themes_group]

@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, in_language
 from pipelines.vocab import ROLES
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import command_language, say
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -20,7 +21,10 @@ def _read_password(from_stdin: bool) -> str:
             raise UserError(Bilingual("no password on standard input", "geen wachtwoord op de standaardinvoer",
                                       "aucun mot de passe sur l'entrée standard"))
         return password
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    lang = command_language()
+    return click.prompt(in_language(Bilingual("Password", "Wachtwoord", "Mot de passe"), lang), hide_input=True,
+                        confirmation_prompt=in_language(Bilingual("Repeat for confirmation", "Herhaal ter bevestiging",
+                                                                  "Répétez pour confirmer"), lang))
 
 
 _password_stdin = click.option(
@@ -53,7 +57,9 @@ def add_command(app: AppContext, name: str, role: str, password_stdin: bool) -> 
     password = _read_password(password_stdin)
     check_password(password)
     account = add_user(engine, name, role, password)
-    click.echo(f"Added user '{account.name}' with role {account.role}.")
+    name, role = account.name, account.role  # a role as --role names it
+    say(Bilingual(f"Added user '{name}' with role {role}.", f"Gebruiker '{name}' toegevoegd met de rol {role}.",
+                  f"Utilisateur « {name} » ajouté avec le rôle {role}."))
 
 
 @user_group.command("list")
@@ -64,12 +70,15 @@ def list_command(app: AppContext) -> None:
 
     accounts = list_users(app.ready_engine())
     if not accounts:
-        click.echo("No users yet; add one with `roadmap user add NAME --role ROLE`.")
+        say(Bilingual("No users yet; add one with `roadmap user add NAME --role ROLE`.",
+                      "Nog geen gebruikers; voeg er een toe met `roadmap user add NAAM --role ROL`.",
+                      "Pas encore d'utilisateurs ; ajoutez-en un avec `roadmap user add NOM --role RÔLE`."))
         return
     width = max(len(a.name) for a in accounts)
     for account in accounts:
-        created = account.created_at.strftime("%Y-%m-%d %H:%M")
-        click.echo(f"{account.name:<{width}}  {account.role:<11}  created {created}")
+        name, role, created = f"{account.name:<{width}}", f"{account.role:<11}", account.created_at.strftime("%Y-%m-%d %H:%M")
+        say(Bilingual(f"{name}  {role}  created {created}", f"{name}  {role}  aangemaakt {created}",
+                      f"{name}  {role}  créé le {created}"))
 
 
 @user_group.command("remove")
@@ -80,7 +89,7 @@ def remove_command(app: AppContext, name: str) -> None:
     from pipelines.users import remove_user
 
     remove_user(app.ready_engine(), name)
-    click.echo(f"Removed user '{name}'.")
+    say(Bilingual(f"Removed user '{name}'.", f"Gebruiker '{name}' verwijderd.", f"Utilisateur « {name} » supprimé."))
 
 
 @user_group.command("set-role")
@@ -92,7 +101,9 @@ def set_role_command(app: AppContext, name: str, role: str) -> None:
     from pipelines.users import set_role
 
     account = set_role(app.ready_engine(), name, role)
-    click.echo(f"User '{account.name}' now has the role {account.role}.")
+    name, role = account.name, account.role
+    say(Bilingual(f"User '{name}' now has the role {role}.", f"Gebruiker '{name}' heeft nu de rol {role}.",
+                  f"L'utilisateur « {name} » a maintenant le rôle {role}."))
 
 
 @user_group.command("set-password")
@@ -107,7 +118,8 @@ def set_password_command(app: AppContext, name: str, password_stdin: bool) -> No
     password = _read_password(password_stdin)
     check_password(password)
     name = reset_password(engine, name, password, app.settings.redis_url)
-    click.echo(f"Password of '{name}' changed.")
+    say(Bilingual(f"Password of '{name}' changed.", f"Wachtwoord van '{name}' gewijzigd.",
+                  f"Mot de passe de « {name} » modifié."))
 
 
 COMMANDS = [user_group]

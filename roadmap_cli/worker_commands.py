@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import click
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, plural
 from roadmap_cli.context import AppContext, pass_app
+from roadmap_cli.language import say
 
 
 @click.command("worker")
@@ -37,9 +38,14 @@ def worker_command(app: AppContext, burst: bool) -> None:
     # Jobs a killed worker left running are failed now, not found stuck when a page reads them.
     for job_id, recorded in job_reaper.reap(app.engine).items():
         if recorded:
-            click.echo(f"Import job {job_id} failed: the process running it had ended")
+            say(Bilingual(f"Import job {job_id} failed: the process running it had ended",
+                          f"Importtaak {job_id} mislukt: het proces dat ze uitvoerde was gestopt",
+                          f"Tâche d'import {job_id} en échec : le processus qui l'exécutait s'était arrêté"))
     queue = job_queue.rq_queue(settings.redis_url, app.engine.url.render_as_string(hide_password=True))
-    click.echo(f"Import worker on {queue.name} ({settings.redis_url}); Ctrl+C stops it")
+    name, redis = queue.name, settings.redis_url
+    say(Bilingual(f"Import worker on {name} ({redis}); Ctrl+C stops it",
+                  f"Importworker op {name} ({redis}); Ctrl+C stopt hem",
+                  f"Processus d'import sur {name} ({redis}) ; Ctrl+C l'arrête"))
     Worker([queue], connection=queue.connection).work(burst=burst, with_scheduler=False)
 
 
@@ -64,7 +70,17 @@ def prune_command(app: AppContext, days: float | None) -> None:
     keep_days = app.settings.import_jobs_keep_days if days is None else days
     dead = sum(job_reaper.reap(engine).values())  # a busy SQLite database: the next prune does it
     gone = job_reaper.prune(engine, keep_days, wait_s=None)
-    click.echo(f"{dead} dead job(s) failed, {gone} finished job(s) older than {keep_days:g} days deleted")
+    days_kept = f"{keep_days:g}"
+    say(plural(dead, Bilingual(f"{dead} dead job(s) failed, ", f"{dead} dode taak mislukt, ",
+                               f"{dead} tâche morte mise en échec, "),
+               Bilingual(f"{dead} dead job(s) failed, ", f"{dead} dode taken mislukt, ",
+                         f"{dead} tâches mortes mises en échec, "))
+        + plural(gone, Bilingual(f"{gone} finished job(s) older than {days_kept} days deleted",
+                                 f"{gone} afgeronde taak ouder dan {days_kept} dagen verwijderd",
+                                 f"{gone} tâche terminée de plus de {days_kept} jours supprimée"),
+                 Bilingual(f"{gone} finished job(s) older than {days_kept} days deleted",
+                           f"{gone} afgeronde taken ouder dan {days_kept} dagen verwijderd",
+                           f"{gone} tâches terminées de plus de {days_kept} jours supprimées")))
 
 
 COMMANDS = [worker_command, jobs_group]

@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.analytics.inputs import MilestoneSpec, TargetSpec
 from pipelines.analytics.summary import analyse
-from pipelines.status_report import format_status
+from pipelines.status_text import format_status
 from tests.test_analytics_summary import inputs, line, neutral, total
 
 

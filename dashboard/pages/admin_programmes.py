@@ -20,7 +20,7 @@ from dashboard.workspace.common.nav import ADMIN_PROGRAMMES_PATH, workspace_shel
 from dashboard.workspace.common.notices import done, notice
 from dashboard.workspace.common.text_table import text_table
 from dashboard.workspace.upload.check import UploadRefused, decode_upload, max_bytes
-from pipelines.errors import UserError, ValidationFailed
+from pipelines.errors import UserError, ValidationFailed, in_language
 from pipelines.load.result import LoadOptions
 from pipelines.programme_registry import (
     add_programme_with_population,
@@ -196,4 +196,4 @@ def register_callbacks(app: dash.Dash) -> None:
         except UserError as error:
             return notice(t("adm_error", lang, message=error.in_language(lang)), alert=True), no_update
         log.info("admin %s loaded %s for all areas", current_user_name(), filename)
-        return done(result.summary()), (refresh or 0) + 1
+        return done(in_language(result.summary(), lang)), (refresh or 0) + 1

@@ -12,6 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from pipelines.analytics.pathways import Pathway
+from pipelines.analytics.trend import NOT_ENOUGH_DATA
+from pipelines.errors import Bilingual
 
 
 def emissions_path(pathway: Pathway, actual: pd.Series, projected: pd.Series | None) -> pd.Series:
@@ -72,5 +74,10 @@ def _runs_out_text(year: int | None, budget: float, complete: bool) -> str:
     if year is not None:
         return str(year)
     if budget <= 0:
-        return "no budget to run out (the pathway is a net sink)"
-    return "within budget to the target year" if complete else "not enough data"
+        return Bilingual("no budget to run out (the pathway is a net sink)",
+                         "geen budget om op te gebruiken (het doeltraject slaat netto koolstof op)",
+                         "aucun budget à épuiser (la trajectoire est un puits net)")
+    if not complete:
+        return NOT_ENOUGH_DATA
+    return Bilingual("within budget to the target year", "binnen het budget tot het doeljaar",
+                     "dans le budget jusqu'à l'année cible")

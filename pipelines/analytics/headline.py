@@ -13,6 +13,7 @@ import pandas as pd
 
 from pipelines.analytics import progress
 from pipelines.analytics.emissions import SOURCE_REPORTED
+from pipelines.errors import Bilingual
 from pipelines.vocab import TOTAL
 
 RELATIVE_TOLERANCE = 0.001  # rounding in published totals: 0.1 % of the total, at least 1 t
@@ -47,18 +48,26 @@ def years_list(table: pd.DataFrame) -> list[dict]:
 
 def reported_total_warnings(table: pd.DataFrame) -> list[str]:
     """'2019: the sectors add up to … t but the reported total is … t' for each year they differ."""
-    out = []
+    out: list[str] = []
     for row in total_rows(table).itertuples(index=False):
         reported = _number(row.reported_total_t)
         if reported is None:
             continue
+        year, total = int(row.year), f"{reported:,.0f}"
         if row.source == SOURCE_REPORTED:
-            out.append(f"{int(row.year)}: the sectors are incomplete, so the reported total "
-                       f"({reported:,.0f} t) is the year's total")
+            out.append(Bilingual(
+                f"{year}: the sectors are incomplete, so the reported total ({total} t) is the year's total",
+                f"{year}: de sectoren zijn onvolledig, dus het gerapporteerde totaal ({total} t) is het totaal van het jaar",
+                f"{year} : les secteurs sont incomplets, le total déclaré ({total} t) est donc le total de l'année"))
         elif _differs(float(row.value_t), reported):
-            out.append(f"{int(row.year)}: the sectors add up to {float(row.value_t):,.0f} t but the "
-                       f"reported total is {reported:,.0f} t (difference "
-                       f"{float(row.value_t) - reported:+,.0f} t); the sum of the sectors is shown")
+            summed, difference = f"{float(row.value_t):,.0f}", f"{float(row.value_t) - reported:+,.0f}"
+            out.append(Bilingual(
+                f"{year}: the sectors add up to {summed} t but the reported total is {total} t "
+                f"(difference {difference} t); the sum of the sectors is shown",
+                f"{year}: de sectoren tellen op tot {summed} t maar het gerapporteerde totaal is {total} t "
+                f"(verschil {difference} t); de som van de sectoren wordt getoond",
+                f"{year} : les secteurs totalisent {summed} t mais le total déclaré est de {total} t "
+                f"(différence {difference} t) ; la somme des secteurs est affichée"))
     return out
 
 
@@ -96,14 +105,25 @@ def _same_source(summary: dict, base: pd.Series, latest: pd.Series) -> None:
     baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
     base_reported, latest_reported = _number(base["reported_total_t"]), _number(latest["reported_total_t"])
     if base_reported is None or latest_reported is None:
-        summary["warnings"].append(
+        summary["warnings"].append(Bilingual(
             f"{baseline_year} and {latest_year} are not counted the same way (one is a reported "
             "total, the other the sum of the sectors) and there is no reported total for both: "
-            "change and progress may compare different scopes")
+            "change and progress may compare different scopes",
+            f"{baseline_year} en {latest_year} zijn niet op dezelfde manier geteld (het ene is een "
+            "gerapporteerd totaal, het andere de som van de sectoren) en er is geen gerapporteerd totaal "
+            "voor beide: verandering en voortgang vergelijken mogelijk een verschillende afbakening",
+            f"{baseline_year} et {latest_year} ne sont pas comptées de la même manière (l'une est un total "
+            "déclaré, l'autre la somme des secteurs) et il n'y a pas de total déclaré pour les deux : "
+            "l'évolution et l'avancement peuvent comparer des périmètres différents"))
         return
-    _compare(summary, base_reported, latest_reported, ["reported total"],
-             f"{baseline_year} and {latest_year} are not counted the same way: change vs baseline "
-             f"compares their reported totals ({base_reported:,.0f} t and {latest_reported:,.0f} t)")
+    base, latest = f"{base_reported:,.0f}", f"{latest_reported:,.0f}"
+    _compare(summary, base_reported, latest_reported, ["reported total"], Bilingual(
+        f"{baseline_year} and {latest_year} are not counted the same way: change vs baseline "
+        f"compares their reported totals ({base} t and {latest} t)",
+        f"{baseline_year} en {latest_year} zijn niet op dezelfde manier geteld: de verandering tegenover "
+        f"het basisjaar vergelijkt hun gerapporteerde totalen ({base} t en {latest} t)",
+        f"{baseline_year} et {latest_year} ne sont pas comptées de la même manière : l'évolution par rapport "
+        f"à l'année de référence compare leurs totaux déclarés ({base} t et {latest} t)"))
 
 
 def _same_sectors(summary: dict, table: pd.DataFrame, code: str) -> None:
@@ -114,32 +134,51 @@ def _same_sectors(summary: dict, table: pd.DataFrame, code: str) -> None:
                    & table["value_t"].notna()]
     if not included or set(latest["sector_code"]) != set(included):
         summary["change_vs_baseline_pct"] = summary["progress_pct"] = None
-        summary["warnings"].append(
+        codes = ", ".join(included)
+        summary["warnings"].append(Bilingual(
             f"change and progress cannot be compared like with like: the baseline year "
-            f"{baseline_year} is incomplete and {latest_year} lacks some of its sectors "
-            f"({', '.join(included) or 'none'})")
+            f"{baseline_year} is incomplete and {latest_year} lacks some of its sectors ({codes or 'none'})",
+            f"verandering en voortgang zijn niet gelijk te vergelijken: het basisjaar {baseline_year} is "
+            f"onvolledig en {latest_year} mist een deel van zijn sectoren ({codes or 'geen'})",
+            f"l'évolution et l'avancement ne peuvent pas être comparés à périmètre égal : l'année de référence "
+            f"{baseline_year} est incomplète et il manque à {latest_year} une partie de ses secteurs "
+            f"({codes or 'aucun'})"))
         return
     latest_t = float(latest["value_t"].sum())
-    _compare(summary, summary["baseline_t"], latest_t, included,
-             f"the baseline year {baseline_year} is incomplete (only {', '.join(included)}): "
-             f"change vs baseline compares {latest_year} on the same sectors ({latest_t:,.0f} t)")
-    summary["warnings"].append(
+    codes, latest_total = ", ".join(included), f"{latest_t:,.0f}"
+    _compare(summary, summary["baseline_t"], latest_t, included, Bilingual(
+        f"the baseline year {baseline_year} is incomplete (only {codes}): "
+        f"change vs baseline compares {latest_year} on the same sectors ({latest_total} t)",
+        f"het basisjaar {baseline_year} is onvolledig (alleen {codes}): de verandering tegenover het "
+        f"basisjaar vergelijkt {latest_year} op dezelfde sectoren ({latest_total} t)",
+        f"l'année de référence {baseline_year} est incomplète (seulement {codes}) : l'évolution par rapport "
+        f"à l'année de référence compare {latest_year} sur les mêmes secteurs ({latest_total} t)"))
+    summary["warnings"].append(Bilingual(
         "the gap and status compare the full latest total with a pathway from the incomplete "
         "baseline: load the missing sectors' baseline values, or give the target a published "
-        "baseline")
+        "baseline",
+        "de kloof en de status vergelijken het volledige laatste totaal met een doeltraject vanaf het "
+        "onvolledige basisjaar: laad de basisjaarwaarden van de ontbrekende sectoren, of geef het doel "
+        "een gepubliceerd basisjaarcijfer",
+        "l'écart et le statut comparent le dernier total complet à une trajectoire partant de l'année de "
+        "référence incomplète : chargez les valeurs de référence des secteurs manquants, ou donnez à "
+        "l'objectif une valeur de référence publiée"))
 
 
-def _compare(summary: dict, baseline_t: float, latest_t: float, basis: list[str], words: str) -> None:
+def _compare(summary: dict, baseline_t: float, latest_t: float, basis: list[str], words: Bilingual) -> None:
     """Set change and progress from a comparable (baseline, latest) pair, and say so."""
     summary["like_for_like"] = {"sectors": basis, "baseline_t": baseline_t, "latest_t": latest_t}
     summary["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(baseline_t, latest_t)
     if summary["target_kind"] == "absolute_t":
         summary["progress_pct"] = None
-        summary["warnings"].append(words + "; progress % cannot: the target is in tonnes for the "
-                                   "whole programme")
+        summary["warnings"].append(words + Bilingual(
+            "; progress % cannot: the target is in tonnes for the whole programme",
+            "; voortgang in % niet: het doel is in ton voor het hele programma",
+            " ; l'avancement en % non : l'objectif est en tonnes pour tout le programme"))
         return
     # A relative target applies to the comparable baseline the same way it does to the stored one.
     target_t = summary["target_t"] * baseline_t / summary["baseline_t"] if summary["baseline_t"] else None
     summary["progress_pct"] = (None if target_t is None
                                else progress.progress_pct(baseline_t, latest_t, target_t))
-    summary["warnings"].append(words + ", and so does progress")
+    summary["warnings"].append(words + Bilingual(", and so does progress", ", en de voortgang ook",
+                                                 ", tout comme l'avancement"))

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from pipelines.analytics.commitments_gap import SCENARIO_BASES, scenario_weight
+from pipelines.errors import Bilingual
 from pipelines.vocab import COMMITMENT_SHAPES
 
 GROUPINGS = ("theme", "sector")
@@ -95,10 +96,11 @@ class ScenarioResult:
     def reaches_target(self) -> bool:
         return self.scenario_t <= self.target_t
 
-    def verdict(self) -> str:
+    def verdict(self) -> Bilingual:
         if self.reaches_target:
-            return "reaches the target"
-        return f"falls short by {self.shortfall_t:,.0f} t"
+            return Bilingual("reaches the target", "haalt het doel", "atteint l'objectif")
+        short = f"{self.shortfall_t:,.0f}"
+        return Bilingual(f"falls short by {short} t", f"schiet {short} t tekort", f"manque {short} t")
 
     def wedges_at_target_year(self) -> list[dict]:
         row = self.wedges.loc[self.target_year] if len(self.wedges.columns) else pd.Series(dtype=float)

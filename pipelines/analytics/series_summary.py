@@ -111,9 +111,12 @@ def _analyse(case: SeriesCase) -> SeriesResult:
         milestones=[{"year": y, "value_t": v} for y, v in sorted(milestones.items())],
     )
     if baseline_t < target_t:
-        summary["warnings"].append(
-            f"the baseline ({baseline_t:,.0f} t) is already below the target ({target_t:,.0f} t): "
-            "progress % has no meaning")
+        baseline, target = f"{baseline_t:,.0f}", f"{target_t:,.0f}"
+        summary["warnings"].append(Bilingual(
+            f"the baseline ({baseline} t) is already below the target ({target} t): progress % has no meaning",
+            f"het basisjaar ({baseline} t) ligt al onder het doel ({target} t): voortgang in % heeft geen betekenis",
+            f"l'année de référence ({baseline} t) est déjà sous l'objectif ({target} t) : "
+            "l'avancement en % n'a pas de sens"))
     usable = case.usable.dropna()
     if usable.empty:
         summary["error"] = Bilingual("no complete yearly value to compare with the target",
@@ -166,9 +169,11 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
         summary["projected_low_t_at_target_year"], at_target_year,
     )
     if gap is None:
-        summary["status_reason"] = (
-            f"the latest value ({latest_year}) is before the baseline year ({ts.baseline_year})"
-        )
+        baseline_year = ts.baseline_year
+        summary["status_reason"] = Bilingual(
+            f"the latest value ({latest_year}) is before the baseline year ({baseline_year})",
+            f"de laatste waarde ({latest_year}) ligt vóór het basisjaar ({baseline_year})",
+            f"la dernière valeur ({latest_year}) précède l'année de référence ({baseline_year})")
 
 
 def _trend_summary(fits: trend.Trend, target_t, latest_year, latest_t, target_year, usable) -> dict:
@@ -226,7 +231,7 @@ def _empty_summary(case: SeriesCase) -> dict:
         "progress_pct": None, "pathway_t": None, "gap_t": None,
         "status": UNKNOWN, "status_reason": None, "projected_t_at_target_year": None,
         "projected_low_t_at_target_year": None, "projected_high_t_at_target_year": None,
-        "year_target_reached": None, "year_target_reached_text": "not enough data",
+        "year_target_reached": None, "year_target_reached_text": trend.NOT_ENOUGH_DATA,
         # Never negative: after the target year no years are left (status says how it ended).
         "years_left": max(0, ts.target_year - case.as_of_year), "required_annual_change_t": None,
         "trend": None, "carbon_budget": None, "commitments": None, "milestones": [],

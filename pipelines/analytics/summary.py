@@ -50,6 +50,7 @@ from pipelines.analytics import commitments_gap, emissions, headline, progress
 from pipelines.analytics.inputs import AnalyticsInputs, TargetSetSpec, TargetSpec
 from pipelines.analytics.overall import clean, complete_total
 from pipelines.analytics.series_summary import PROGRESS_COLUMNS, SeriesCase, analyse_series
+from pipelines.errors import Bilingual
 from pipelines.vocab import TOTAL
 
 SCHEMA_VERSION = 1
@@ -161,17 +162,27 @@ def _usable(values, complete, baseline_year, table, code) -> tuple[pd.Series, li
         return usable, warnings
     rows = table[(table["sector_code"] == code) & table["value_t"].notna()]
     for year in (int(y) for y in values.index if y not in complete.index):
+        included = _included(rows, year)
         if year == baseline_year:
-            warnings.append(f"the baseline year {year} is incomplete: it includes only "
-                            f"{_included(rows, year)}; it is left out of the trend")
+            warnings.append(Bilingual(
+                f"the baseline year {year} is incomplete: it includes only {included}; it is left out of the trend",
+                f"het basisjaar {year} is onvolledig: het bevat alleen {included.nl}; het telt niet mee voor de trend",
+                f"l'année de référence {year} est incomplète : elle ne comprend que {included.fr} ; "
+                "elle est exclue de la tendance"))
         else:
-            warnings.append(f"{year} is left out: incomplete, it includes only {_included(rows, year)}")
+            warnings.append(Bilingual(f"{year} is left out: incomplete, it includes only {included}",
+                                      f"{year} is weggelaten: onvolledig, het bevat alleen {included.nl}",
+                                      f"{year} est laissée de côté : incomplète, elle ne comprend que {included.fr}"))
     return usable, warnings
 
 
-def _included(rows: pd.DataFrame, year: int) -> str:
+def _included(rows: pd.DataFrame, year: int) -> Bilingual:
+    """The sector codes a year's total includes (the same in every language), else 'part'."""
     found = rows.loc[rows["year"] == year, "sectors_included"]
-    return str(found.iloc[0]) if len(found) and isinstance(found.iloc[0], str) else "part"
+    if len(found) and isinstance(found.iloc[0], str):
+        codes = str(found.iloc[0])
+        return Bilingual(codes, codes, codes)
+    return Bilingual("part", "een deel", "une partie")
 
 
 def _total_target(ts, results, reporting, bank) -> tuple[TargetSpec | None, str]:

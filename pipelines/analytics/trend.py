@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipelines.errors import Bilingual
+
 MIN_VALUES = 5
 MAX_VALUES = 10
 HORIZON_YEARS = 20  # "not before TARGET_YEAR + 20": how far we look for the year a target is met
@@ -62,6 +64,9 @@ class Fit:
         return self.slope
 
 
+NOT_ENOUGH_DATA = Bilingual("not enough data", "te weinig gegevens", "données insuffisantes")
+
+
 @dataclass(frozen=True)
 class Trend:
     years: tuple[int, ...]
@@ -85,12 +90,18 @@ def fit_trend(values: pd.Series) -> Trend:
     recent = values.dropna().sort_index().iloc[-MAX_VALUES:]
     years = tuple(int(y) for y in recent.index)
     if len(recent) < MIN_VALUES:
-        return Trend(years, None, None, f"not enough data ({len(recent)} of {MIN_VALUES} yearly values)")
+        found = len(recent)
+        return Trend(years, None, None, Bilingual(f"not enough data ({found} of {MIN_VALUES} yearly values)",
+                                                  f"te weinig gegevens ({found} van {MIN_VALUES} jaarwaarden)",
+                                                  f"données insuffisantes ({found} valeurs annuelles sur {MIN_VALUES})"))
     x = recent.index.to_numpy(dtype=float)
     y = recent.to_numpy(dtype=float)
     linear = fit_line(x, y, "linear")
     if (y <= 0).any():
-        return Trend(years, linear, None, "constant-rate fit needs every value above zero")
+        return Trend(years, linear, None, Bilingual(
+            "constant-rate fit needs every value above zero",
+            "een trend met constant tempo vraagt dat elke waarde boven nul ligt",
+            "l'ajustement à taux constant exige que toutes les valeurs soient supérieures à zéro"))
     return Trend(years, linear, fit_line(x, np.log(y), "constant_rate"))
 
 
@@ -127,9 +138,12 @@ def first_year_met(history: pd.Series | None, target_t: float, latest_year: int)
 
 
 def reached_text(year: int | None, latest_year: int, target_year: int, has_fit: bool) -> str:
-    """Words for year_target_reached: '2034', 'already met (2023)', 'not before 2050'."""
+    """Words for year_target_reached: '2034', 'already met (2023)', 'not before 2050' (a Bilingual)."""
     if year is not None:
-        return f"already met ({year})" if year <= latest_year else str(year)
+        if year <= latest_year:
+            return Bilingual(f"already met ({year})", f"al gehaald ({year})", f"déjà atteint ({year})")
+        return str(year)
     if not has_fit:
-        return "not enough data"
-    return f"not before {target_year + HORIZON_YEARS}"
+        return NOT_ENOUGH_DATA
+    last = target_year + HORIZON_YEARS
+    return Bilingual(f"not before {last}", f"niet vóór {last}", f"pas avant {last}")

@@ -8,7 +8,7 @@ from typing import cast
 
 from sqlalchemy import Connection, Engine
 
-from pipelines.errors import Bilingual, Problem
+from pipelines.errors import Bilingual, Problem, plural
 from pipelines.load.record_fields import CellError
 from pipelines.load.record_specs import COMMITMENT_FIELDS, Lookups, delivery_problems, tonnes_factor
 from pipelines.load.record_undo import undo_records
@@ -72,7 +72,14 @@ def _warn(records: list[Record]) -> list[str]:
     if not vague:
         return []
     lines = ", ".join(map(str, vague[:10])) + (", ..." if len(vague) > 10 else "")
-    return [f"{len(vague)} commitment(s) have neither a reduction nor an indicator target (rows {lines})"]
+    count = len(vague)
+    return [plural(count,
+                   Bilingual(f"{count} commitment(s) have neither a reduction nor an indicator target (rows {lines})",
+                             f"{count} engagement heeft geen reductie en geen indicatordoel (rijen {lines})",
+                             f"{count} engagement n'a ni réduction ni objectif d'indicateur (lignes {lines})"),
+                   Bilingual(f"{count} commitment(s) have neither a reduction nor an indicator target (rows {lines})",
+                             f"{count} engagementen hebben geen reductie en geen indicatordoel (rijen {lines})",
+                             f"{count} engagements n'ont ni réduction ni objectif d'indicateur (lignes {lines})"))]
 
 
 COMMITMENTS = RecordKind(

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, select
 
 from pipelines import clock
 from pipelines.batches import finish_batch, previous_load, start_batch
-from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed, plural
 from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
 from pipelines.load.completeness import incomplete_years, newly_incomplete, touches_emissions
@@ -349,6 +349,17 @@ def _describe(result: LoadResult, state: FileState, layout: Layout, options: Loa
             f"{result.added_up} ligne(s) additionnée(s) à une autre ligne du même indicateur et de la même période"))
     result.warnings.extend(state.totals.warnings())
     if state.counts["no_unit"] and layout.column("unit"):
-        result.warnings.append(f"{state.counts['no_unit']} value(s) had no unit; taken in their indicator's unit")
+        no_unit = state.counts["no_unit"]
+        result.warnings.append(plural(
+            no_unit,
+            Bilingual(f"{no_unit} value(s) had no unit; taken in their indicator's unit",
+                      f"{no_unit} waarde zonder eenheid; gelezen in de eenheid van haar indicator",
+                      f"{no_unit} valeur sans unité ; lue dans l'unité de son indicateur"),
+            Bilingual(f"{no_unit} value(s) had no unit; taken in their indicator's unit",
+                      f"{no_unit} waarden zonder eenheid; gelezen in de eenheid van hun indicator",
+                      f"{no_unit} valeurs sans unité ; lues dans l'unité de leur indicateur")))
     for footer in result.detected.get("footer_rows", []):
-        result.warnings.append(f"line {footer['line']} skipped as a footer: {footer['text']!r}")
+        line, text = footer["line"], repr(footer["text"])
+        result.warnings.append(Bilingual(f"line {line} skipped as a footer: {text}",
+                                         f"regel {line} overgeslagen als voettekst: {text}",
+                                         f"ligne {line} ignorée comme pied de page : {text}"))

@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, delete, exists, select
 
 from pipelines import db
-from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed, plural
 from pipelines.load.result import LoadOptions, LoadResult
 from pipelines.programme_areas import area_keys
 from pipelines.programme_registry import free_slug
@@ -49,24 +49,75 @@ class RegionalResult:
     dry_run: bool = False
     seconds: float = 0.0
 
-    def summary(self) -> str:
-        verb = "would load" if self.dry_run else "loaded"
+    def summary(self) -> Bilingual:
+        """One line: the areas and programmes loaded (or, dry, that would be), in every language."""
         added = sum(r.added for r in self.results.values())
         superseded = sum(r.superseded for r in self.results.values())
         batches = sum(r.batch_id is not None for r in self.results.values())
-        text = (f"{self.file_name}: {verb} {len(self.results)} area(s) into {len(self.results)} programme(s) "
-                f"({len(self.created)} new): added {added}, superseded {superseded}, in {batches} batch(es)")
+        text = (_areas_loaded(self.file_name, len(self.results), self.dry_run) + _created(len(self.created))
+                + _totals(added, superseded, batches))
         again = sum(r.already_loaded_as is not None for r in self.results.values())
         if again:
-            text += f"; {again} programme(s) had this file loaded already"
+            text += plural(again, Bilingual(f"; {again} programme(s) had this file loaded already",
+                                            f"; {again} programma had dit bestand al geladen",
+                                            f" ; {again} programme avait déjà chargé ce fichier"),
+                           Bilingual(f"; {again} programme(s) had this file loaded already",
+                                     f"; {again} programma's hadden dit bestand al geladen",
+                                     f" ; {again} programmes avaient déjà chargé ce fichier"))
         if self.no_known_area:
-            text += f"; left out, no known area: {', '.join(self.no_known_area)}"
+            unknown = ", ".join(self.no_known_area)
+            text += Bilingual(f"; left out, no known area: {unknown}", f"; weggelaten, geen bekend gebied: {unknown}",
+                              f" ; laissé de côté, aucune zone connue : {unknown}")
         if self.rows_without_area:
-            text += f"; {self.rows_without_area} row(s) without an area left out"
+            text += _rows_without_area(self.rows_without_area)
         if self.removed_placeholder:
-            text += (f"; the empty programme '{self.removed_placeholder}' that `roadmap init` made "
-                     "(no area, no data) was replaced by the file's areas")
-        return text + f" ({self.seconds:.1f} s)."
+            empty = self.removed_placeholder
+            text += Bilingual(f"; the empty programme '{empty}' that `roadmap init` made "
+                              "(no area, no data) was replaced by the file's areas",
+                              f"; het lege programma '{empty}' dat `roadmap init` aanmaakte "
+                              "(geen gebied, geen gegevens) is vervangen door de gebieden van het bestand",
+                              f" ; le programme vide « {empty} » créé par `roadmap init` "
+                              "(sans zone ni données) a été remplacé par les zones du fichier")
+        seconds = f"{self.seconds:.1f}"
+        return text + Bilingual(f" ({seconds} s).", f" ({seconds} s).", f" ({seconds} s).")
+
+
+def _areas_loaded(name: str, areas: int, dry_run: bool) -> Bilingual:
+    if dry_run:
+        return plural(areas, Bilingual(f"{name}: would load {areas} area(s) into {areas} programme(s)",
+                                       f"{name}: zou {areas} gebied laden in {areas} programma",
+                                       f"{name} : chargerait {areas} zone dans {areas} programme"),
+                      Bilingual(f"{name}: would load {areas} area(s) into {areas} programme(s)",
+                                f"{name}: zou {areas} gebieden laden in {areas} programma's",
+                                f"{name} : chargerait {areas} zones dans {areas} programmes"))
+    return plural(areas, Bilingual(f"{name}: loaded {areas} area(s) into {areas} programme(s)",
+                                   f"{name}: {areas} gebied geladen in {areas} programma",
+                                   f"{name} : {areas} zone chargée dans {areas} programme"),
+                  Bilingual(f"{name}: loaded {areas} area(s) into {areas} programme(s)",
+                            f"{name}: {areas} gebieden geladen in {areas} programma's",
+                            f"{name} : {areas} zones chargées dans {areas} programmes"))
+
+
+def _created(created: int) -> Bilingual:
+    return plural(created, Bilingual(f" ({created} new)", f" ({created} nieuw)", f" ({created} nouveau)"),
+                  Bilingual(f" ({created} new)", f" ({created} nieuw)", f" ({created} nouveaux)"))
+
+
+def _totals(added: int, superseded: int, batches: int) -> Bilingual:
+    return (plural(added, Bilingual(f": added {added}", f": {added} toegevoegd", f" : {added} ajoutée"),
+                   Bilingual(f": added {added}", f": {added} toegevoegd", f" : {added} ajoutées"))
+            + plural(superseded, Bilingual(f", superseded {superseded}", f", {superseded} vervangen",
+                                           f", {superseded} remplacée"),
+                     Bilingual(f", superseded {superseded}", f", {superseded} vervangen", f", {superseded} remplacées"))
+            + plural(batches, Bilingual(f", in {batches} batch(es)", f", in {batches} import", f", en {batches} import"),
+                     Bilingual(f", in {batches} batch(es)", f", in {batches} imports", f", en {batches} imports")))
+
+
+def _rows_without_area(rows: int) -> Bilingual:
+    return plural(rows, Bilingual(f"; {rows} row(s) without an area left out", f"; {rows} rij zonder gebied weggelaten",
+                                  f" ; {rows} ligne sans zone laissée de côté"),
+                  Bilingual(f"; {rows} row(s) without an area left out", f"; {rows} rijen zonder gebied weggelaten",
+                            f" ; {rows} lignes sans zone laissées de côté"))
 
 
 class _DryRun(Exception):

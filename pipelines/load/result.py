@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pipelines.errors import Bilingual, plural
+
 if TYPE_CHECKING:  # the loader's table type; read.py imports this module's options
     from pipelines.raw_table import RawTable
 
@@ -84,37 +86,88 @@ class LoadResult:
     def changed(self) -> bool:
         return self.added + self.superseded > 0
 
-    def summary(self) -> str:
+    def summary(self) -> Bilingual:
+        """One line: what the load did (or, dry, would do), in every language (English as scripts read it)."""
+        name = self.file_name
         if self.already_loaded_as is not None:
-            return (
-                f"{self.file_name} was already loaded as batch {self.already_loaded_as}; "
-                "nothing added." + self._target_set_text()
-            )
-        verb = "would add" if self.dry_run else "added"
-        text = (
-            f"{self.file_name}: {verb} {self.added}, superseded {self.superseded}, "
-            f"unchanged {self.unchanged}"
-        )
+            batch = self.already_loaded_as
+            return Bilingual(f"{name} was already loaded as batch {batch}; nothing added.",
+                             f"{name} werd al geladen als import {batch}; er is niets toegevoegd.",
+                             f"{name} a déjà été chargé comme import {batch} ; rien n'a été ajouté.") + self._target_set_text()
+        text = Bilingual(f"{name}: ", f"{name}: ", f"{name} : ") + _counts(self.added, self.superseded, self.unchanged,
+                                                                         self.dry_run)
         if self.skipped:
-            column = self.detected.get("area_column")
-            text += f", skipped {self.skipped} (other areas" + (f", areas in column {column!r})" if column else ")")
+            text += _skipped(self.skipped, self.detected.get("area_column"))
         if self.planned_left_out:
-            years = ", ".join(map(str, self.planned_years))
-            text += f", left out {self.planned_left_out} planned row(s) ({years})"
+            text += _planned_left_out(self.planned_left_out, ", ".join(map(str, self.planned_years)))
         if self.added_up:
-            text += f", {self.added_up} row(s) added up into others"
+            text += plural(self.added_up,
+                           Bilingual(f", {self.added_up} row(s) added up into others",
+                                     f", {self.added_up} rij opgeteld bij andere",
+                                     f", {self.added_up} ligne additionnée à d'autres"),
+                           Bilingual(f", {self.added_up} row(s) added up into others",
+                                     f", {self.added_up} rijen opgeteld bij andere",
+                                     f", {self.added_up} lignes additionnées à d'autres"))
         if self.batch_id is not None:
-            text += f" (batch {self.batch_id})"
+            text += Bilingual(f" (batch {self.batch_id})", f" (import {self.batch_id})", f" (import {self.batch_id})")
         elif not self.dry_run and not self.changed:
-            text += "; nothing changed, no batch recorded"
-        return text + "." + self._target_set_text()
+            text += Bilingual("; nothing changed, no batch recorded", "; er is niets veranderd, geen import vastgelegd",
+                              " ; rien n'a changé, aucun import enregistré")
+        return text + Bilingual(".", ".", ".") + self._target_set_text()
 
-    def _target_set_text(self) -> str:
+    def _target_set_text(self) -> Bilingual:
         kept = self.planned_target_set
         if not kept:
-            return ""
-        verb = "would keep" if self.dry_run else "kept"
+            return Bilingual("", "", "")
+        verb = (Bilingual("would keep", "zouden bewaard worden", "seraient conservées") if self.dry_run
+                else Bilingual("kept", "bewaard", "conservées"))
+        name, baseline, target = repr(kept["name"]), kept["baseline_year"], kept["target_year"]
+        target_t = f"{kept['target_t']:,.0f}"
         milestones = ", ".join(f"{m['year']} {m['value_t']:,.0f} t" for m in kept["milestones"])
-        return (f" Planned rows {verb} as target set {kept['name']!r}: baseline {kept['baseline_year']}, "
-                f"target {kept['target_year']} {kept['target_t']:,.0f} t CO2e"
-                + (f", milestones {milestones}" if milestones else "") + ".")
+        text = Bilingual(f" Planned rows {verb} as target set {name}: baseline {baseline}, target {target} {target_t} t CO2e",
+                         f" Geplande rijen {verb.nl} als doelstelling {name}: basisjaar {baseline}, doel {target} "
+                         f"{target_t} t CO2e",
+                         f" Lignes prévues {verb.fr} comme ensemble d'objectifs {name} : année de référence {baseline}, "
+                         f"objectif {target} {target_t} t CO2e")
+        if milestones:
+            text += Bilingual(f", milestones {milestones}", f", tussendoelen {milestones}", f", jalons {milestones}")
+        return text + Bilingual(".", ".", ".")
+
+
+def _counts(added: int, superseded: int, unchanged: int, dry_run: bool) -> Bilingual:
+    """'added 3, superseded 0, unchanged 1' (or 'would add 3, …'), French agreeing with each count."""
+    if dry_run:
+        text = Bilingual(f"would add {added}", f"{added} toe te voegen", f"{added} à ajouter")
+    else:
+        text = plural(added, Bilingual(f"added {added}", f"{added} toegevoegd", f"{added} ajoutée"),
+                      Bilingual(f"added {added}", f"{added} toegevoegd", f"{added} ajoutées"))
+    return (text
+            + plural(superseded, Bilingual(f", superseded {superseded}", f", {superseded} vervangen", f", {superseded} remplacée"),
+                     Bilingual(f", superseded {superseded}", f", {superseded} vervangen", f", {superseded} remplacées"))
+            + plural(unchanged, Bilingual(f", unchanged {unchanged}", f", {unchanged} ongewijzigd", f", {unchanged} inchangée"),
+                     Bilingual(f", unchanged {unchanged}", f", {unchanged} ongewijzigd", f", {unchanged} inchangées")))
+
+
+def _skipped(skipped: int, column: str | None) -> Bilingual:
+    if column:
+        where = repr(column)
+        return plural(skipped,
+                      Bilingual(f", skipped {skipped} (other areas, areas in column {where})",
+                                f", {skipped} overgeslagen (andere gebieden, gebieden in kolom {where})",
+                                f", {skipped} ignorée (autres zones, zones dans la colonne {where})"),
+                      Bilingual(f", skipped {skipped} (other areas, areas in column {where})",
+                                f", {skipped} overgeslagen (andere gebieden, gebieden in kolom {where})",
+                                f", {skipped} ignorées (autres zones, zones dans la colonne {where})"))
+    return plural(skipped,
+                  Bilingual(f", skipped {skipped} (other areas)", f", {skipped} overgeslagen (andere gebieden)",
+                            f", {skipped} ignorée (autres zones)"),
+                  Bilingual(f", skipped {skipped} (other areas)", f", {skipped} overgeslagen (andere gebieden)",
+                            f", {skipped} ignorées (autres zones)"))
+
+
+def _planned_left_out(rows: int, years: str) -> Bilingual:
+    return plural(rows,
+                  Bilingual(f", left out {rows} planned row(s) ({years})", f", {rows} geplande rij weggelaten ({years})",
+                            f", {rows} ligne prévue laissée de côté ({years})"),
+                  Bilingual(f", left out {rows} planned row(s) ({years})", f", {rows} geplande rijen weggelaten ({years})",
+                            f", {rows} lignes prévues laissées de côté ({years})"))
