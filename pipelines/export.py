@@ -8,6 +8,7 @@ from typing import TextIO
 from sqlalchemy import Engine, func, select
 
 from pipelines.csv_safe import safe_row
+from pipelines.flags import holds
 from pipelines.schema import ImportBatch, Indicator, Observation
 
 EXPORT_COLUMNS = (
@@ -43,7 +44,7 @@ def export_observations(engine: Engine, programme_id: int, out: TextIO, all_hist
         .order_by(Indicator.code, Observation.period, Observation.batch_id)
     )
     if not all_history:
-        query = query.where(Observation.is_current)
+        query = query.where(holds(Observation.is_current))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS + (HISTORY_COLUMNS if all_history else ()))
     count = 0

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select
 
+from pipelines.flags import holds
 from pipelines.schema import (
     DerivedEmissions,
     DerivedProgress,
@@ -51,7 +52,7 @@ def _provenance(engine: Engine, programme_id: int) -> dict[tuple[str, int], _Pro
         select(i.code, i.sector_code, o.year, func.coalesce(o.source, ImportBatch.source), o.batch_id)
         .join(o, o.indicator_id == i.id)
         .join(ImportBatch, ImportBatch.id == o.batch_id)
-        .where(i.programme_id == programme_id, i.kind == "emissions", o.is_current.is_(True),
+        .where(i.programme_id == programme_id, i.kind == "emissions", holds(o.is_current),
                o.value.is_not(None))
         .distinct()
     )
@@ -142,7 +143,7 @@ def _observation_query(programme_id: int, history: bool, indicator: str | None):
         .where(o.programme_id == programme_id)
     )
     if not history:
-        query = query.where(o.is_current.is_(True))
+        query = query.where(holds(o.is_current))
     if indicator is not None:
         query = query.where(i.code == indicator)
     return query
@@ -234,7 +235,7 @@ def sources_and_period(engine: Engine, programme_id: int) -> tuple[list[str], in
     o, b = Observation, ImportBatch
     with engine.connect() as conn:
         own = conn.execute(
-            select(o.source).where(o.programme_id == programme_id, o.is_current.is_(True),
+            select(o.source).where(o.programme_id == programme_id, holds(o.is_current),
                                    o.source.is_not(None), o.source != "").distinct()
         ).scalars().all()
         batches = conn.execute(
@@ -243,7 +244,7 @@ def sources_and_period(engine: Engine, programme_id: int) -> tuple[list[str], in
         ).scalars().all()
         first, last = conn.execute(
             select(func.min(o.year), func.max(o.year))
-            .where(o.programme_id == programme_id, o.is_current.is_(True))
+            .where(o.programme_id == programme_id, holds(o.is_current))
         ).one()
         modified = conn.scalar(select(func.max(b.created_at)).where(
             b.programme_id == programme_id, b.status == "completed"))

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, delete, select
 
 from pipelines import db
 from pipelines.errors import Bilingual, UserError
+from pipelines.flags import holds
 from pipelines.programme_areas import area_entries
 from pipelines.programmes import ProgrammeSpec, create_programme
 from pipelines.schema import DerivedEmissions, Indicator, Observation, Programme, TargetSet
@@ -139,7 +140,7 @@ def _population(conn: Connection) -> dict[int, dict[str, float | None]]:
         select(Indicator.programme_id, Observation.period, Observation.value)
         .join(Indicator, Indicator.id == Observation.indicator_id)
         .join(Programme, Programme.id == Indicator.programme_id)
-        .where(Observation.is_current, Indicator.code == Programme.population_indicator)
+        .where(holds(Observation.is_current), Indicator.code == Programme.population_indicator)
         .order_by(Observation.period)).all()
     found: dict[int, dict[str, float | None]] = {}
     for r in rows:

@@ -8,6 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine, exists, func, select
 
 from dashboard.queries._read import read_frame
+from pipelines.flags import holds
 from pipelines.schema import ImportBatch, Indicator, Observation, Programme
 
 
@@ -38,7 +39,7 @@ def indicators(
         query = query.where(
             exists().where(
                 Observation.indicator_id == i.id,
-                Observation.is_current.is_(True),
+                holds(Observation.is_current),
                 Observation.value.is_not(None),
             )
         )
@@ -54,7 +55,7 @@ def indicator_series(engine: Engine, programme_id: int, indicator_id: int) -> pd
         .join(ImportBatch, ImportBatch.id == o.batch_id)
         .where(
             o.programme_id == programme_id, o.indicator_id == indicator_id,
-            o.is_current.is_(True),
+            holds(o.is_current),
         )
         .order_by(o.period)
     )
@@ -70,7 +71,7 @@ def population(engine: Engine, programme_id: int) -> pd.DataFrame:
         .join(p, p.id == i.programme_id)
         .where(
             i.programme_id == programme_id, i.code == func.coalesce(p.population_indicator, "population"),
-            o.is_current.is_(True), o.month.is_(None), o.value.is_not(None),
+            holds(o.is_current), o.month.is_(None), o.value.is_not(None),
         )
         .order_by(o.year)
     )
