@@ -81,6 +81,31 @@ def rq_queue(redis_url: str, database: str):
     return Queue(f"{QUEUE_NAME}-{digest}", connection=Redis.from_url(redis_url))
 
 
+def rq_worker(queue):
+    """An RQ worker for `queue` whose shutdown takes at most a second (see `_listen_briefly`)."""
+    from rq import Worker
+
+    class ImportWorker(Worker):
+        def subscribe(self) -> None:
+            _listen_briefly(self)
+
+    return ImportWorker([queue], connection=queue.connection)
+
+
+# RQ 3 listens for its commands (stop a job, shut down) in a thread that waits up to 60 s for a
+# message, and redis-py 8 joins that thread without a time limit when the worker stops: when the
+# reply to the worker's UNSUBSCRIBE came before the stop, every `roadmap worker` (a --burst run,
+# a deploy's restart) hung 60 s on its way out. One second of waiting bounds that.
+COMMAND_WAIT_S = 1.0
+
+
+def _listen_briefly(worker) -> None:
+    worker.pubsub = worker.connection.pubsub()
+    worker.pubsub.subscribe(**{worker.pubsub_channel_name: worker.handle_payload})
+    worker.pubsub_thread = worker.pubsub.run_in_thread(
+        sleep_time=COMMAND_WAIT_S, daemon=True, exception_handler=worker._pubsub_exception_handler)
+
+
 _worker_database: dict[str, str] = {}  # set by `roadmap worker`: the database it serves
 
 

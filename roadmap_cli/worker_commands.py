@@ -32,8 +32,6 @@ def worker_command(app: AppContext, burst: bool) -> None:
             "`roadmap worker` nécessite REDIS_URL (le Redis dans lequel les processus web mettent les imports "
             "en file d'attente) ; sans lui, les imports s'exécutent dans le processus web même (IMPORT_JOBS=thread)"))
     app.ready_engine()  # a database at another revision: asked to migrate, not failing per job
-    from rq import Worker
-
     job_queue.serve_database(settings.database_url)
     # Jobs a killed worker left running are failed now, not found stuck when a page reads them.
     for job_id, recorded in job_reaper.reap(app.engine).items():
@@ -46,7 +44,7 @@ def worker_command(app: AppContext, burst: bool) -> None:
     say(Bilingual(f"Import worker on {name} ({redis}); Ctrl+C stops it",
                   f"Importworker op {name} ({redis}); Ctrl+C stopt hem",
                   f"Processus d'import sur {name} ({redis}) ; Ctrl+C l'arrête"))
-    Worker([queue], connection=queue.connection).work(burst=burst, with_scheduler=False)
+    job_queue.rq_worker(queue).work(burst=burst, with_scheduler=False)
 
 
 @click.group("jobs")

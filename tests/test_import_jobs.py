@@ -185,3 +185,19 @@ def test_rows_are_counted_for_the_bar():
     assert import_jobs.count_rows(b"a,b\n1,2\n3,4\n", "f.csv") == 2
     assert import_jobs.count_rows(b"a,b\n1,2\n3,4", "f.csv") == 2
     assert import_jobs.count_rows(b"PK\x03\x04", "f.xlsx") is None
+
+
+def test_an_rq_worker_waits_for_its_commands_a_second_at_a_time_so_it_stops_at_once():
+    """RQ 3 waited 60 s per wait, and redis-py 8 joins that thread unbounded when a worker stops:
+    `roadmap worker --burst` then hung up to a minute on its way out."""
+    from tests.service_support import redis_url
+
+    queue = job_queue.rq_queue(redis_url(), "sqlite:///a-test-of-the-worker-only.db")
+    worker = job_queue.rq_worker(queue)
+    worker.subscribe()
+    try:
+        assert worker.pubsub_thread.sleep_time == job_queue.COMMAND_WAIT_S == 1.0
+        assert worker.pubsub_thread.is_alive()
+    finally:
+        worker.unsubscribe()
+    assert not worker.pubsub_thread.is_alive()
