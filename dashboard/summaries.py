@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.i18n import NOT_AVAILABLE, fmt_kt, fmt_number, fmt_pct, is_missing, t
+from pipelines import clock
 from pipelines.vocab import TRACK_STATUSES, terms_by_code
 
 STATUS_TERMS = terms_by_code(TRACK_STATUSES)
@@ -37,7 +38,7 @@ def status_code(summary: dict) -> str:
 
 
 def years_left(target_year: int, today: date | None = None) -> int:
-    return max(0, target_year - (today or date.today()).year)
+    return max(0, target_year - (today or clock.today()).year)
 
 
 def headline_facts(summary: dict, target_year: int, lang: str, today: date | None = None) -> list[tuple[str, str]]:

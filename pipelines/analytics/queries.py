@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pandas as pd
 from sqlalchemy import Connection, select, text
 
+from pipelines import clock
 from pipelines.analytics.inputs import (
     AnalyticsInputs,
     HealthFacts,
@@ -82,7 +83,7 @@ def read_inputs(
     )
     return AnalyticsInputs(
         programme_id=programme_id,
-        as_of_year=as_of_year or up_to_year or date.today().year,
+        as_of_year=as_of_year or up_to_year or clock.today().year,
         sectors=query_frame(conn, "SELECT code, parent_code, sort_order, name_en FROM sector ORDER BY sort_order", {}),
         emissions=emissions,
         population=pd.Series(

@@ -29,6 +29,7 @@ from dashboard.workspace.common.local_time import local_when, zone
 from dashboard.workspace.coordinate.state import coordinator_state
 from dashboard.workspace.coordinate.svg import SvgSeries, lines_svg, steps_svg
 from dashboard.workspace.coordinate.views import health_view, overdue_view, partner_view
+from pipelines import clock
 from pipelines.vocab import SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
 
 
@@ -190,7 +191,7 @@ def build_report(engine: Engine, prog: ProgrammeInfo, target: pd.Series | None, 
 
     The cover carries the headline numbers, the headline sentences and the provenance; the
     sections follow (trajectory and gap only with a target set)."""
-    today = today or date.today()
+    today = today or clock.today()
     target_id = None if target is None else int(target["id"])
     state = coordinator_state(engine, prog, target_id, today)
     summary = state.summary

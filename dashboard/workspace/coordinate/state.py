@@ -13,6 +13,7 @@ from dashboard import queries
 from dashboard.context import ProgrammeInfo
 from dashboard.workspace.coordinate.progress import health_overview, partner_progress
 from dashboard.workspace.coordinate.queries import commitments_of_partners
+from pipelines import clock
 from pipelines.analytics.commitments_gap import overdue
 from pipelines.analytics.health import data_health
 
@@ -45,7 +46,7 @@ def coordinator_state(
     engine: Engine, prog: ProgrammeInfo, target_id: int | None, today: date | None = None
 ) -> CoordinatorState:
     """Everything the coordinators' progress view and report show beyond the public pages."""
-    as_of_year = (today or date.today()).year
+    as_of_year = (today or clock.today()).year
     summary = queries.summary(engine, prog.id, target_id) if target_id else {}
     commitments = commitments_of_partners(engine, prog.id)
     return CoordinatorState(
