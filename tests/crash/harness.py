@@ -176,7 +176,10 @@ def run_kills(url: str, big: Path, kills: int, backend: str, seed: int = 1,
     n = 0
     while report.kills < kills and n < kills * MAX_ATTEMPTS_PER_KILL:
         n += 1
-        if n % 2 == 0:
+        # Half the kills while the checker works: the turn goes by the kills made so far, not by
+        # attempts (an attempt whose import ended first, or whose kill found no checker, would
+        # otherwise leave fewer of those than asked for).
+        if report.killed_while_checking < report.kills - report.killed_while_checking:
             kill_once(url, big, rnd.uniform(0, 0.1), report, once_checking=True)  # checker still at work
         else:
             kill_once(url, big, rnd.uniform(0.3, report.full_import_s * 0.95), report)
