@@ -14,6 +14,7 @@ from pipelines.load.result import LoadOptions
 from pipelines.schema import Indicator
 from pipelines.settings import Settings
 from tests.dashboard_seed import seed_dashboard_programme
+from tests.wire_support import dash_components
 
 
 def _names(engine) -> dict[str, str | None]:
@@ -78,21 +79,13 @@ def test_the_indicators_and_sector_pages_name_indicators_in_french(engine, datab
         assert headings["Share of electric cars (%)"] == "en"
 
 
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            yield from _walk(child)
-
-
 def _buttons(page):
-    return [c for c in _walk(page) if type(c).__name__ == "Button" and isinstance(getattr(c, "id", None), dict)
+    return [c for c in dash_components(page) if type(c).__name__ == "Button" and isinstance(getattr(c, "id", None), dict)
             and c.id.get("toggle")]
 
 
 def _headings(blocks):
-    return [c for block in blocks for c in _walk(block) if type(c).__name__ == "H2"]
+    return [c for block in blocks for c in dash_components(block) if type(c).__name__ == "H2"]
 
 
 def test_a_commitment_may_name_its_indicator_in_french(engine, programme_id, tmp_path):

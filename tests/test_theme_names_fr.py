@@ -12,6 +12,7 @@ from pipelines.analytics.scenarios import Scenario
 from pipelines.schema import Commitment, TargetSet, Theme
 from pipelines.settings import Settings
 from tests.dashboard_seed import seed_dashboard_programme
+from tests.wire_support import dash_components
 
 
 def test_a_theme_name_in_each_page_language():
@@ -44,18 +45,10 @@ def seeded(engine, database_url):
     return create_app(Settings(database_url=database_url), engine), programme_id, target_id
 
 
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            yield from _walk(child)
-
-
 def _shown(components, kind: str) -> dict[str, str | None]:
     """Text → its lang attribute (None: the page's), of every `kind` element (Th, Button …)."""
     return {str(c.children): getattr(c, "lang", None)
-            for component in components for c in _walk(component) if type(c).__name__ == kind}
+            for component in components for c in dash_components(component) if type(c).__name__ == kind}
 
 
 @pytest.mark.parametrize(("lang", "renovation", "bikes", "bikes_lang"), [
@@ -72,7 +65,7 @@ def test_the_scenario_chart_names_its_theme_bands_in_the_pages_language(seeded, 
     headers = _shown(blocks, "Th")  # the table's column per band: "name (kt CO₂e)"
     assert headers[f"{renovation} (kt CO₂e)"] is None
     assert headers[f"{bikes} (kt CO₂e)"] == bikes_lang
-    graph = next(c for c in _walk(blocks[0]) if type(c).__name__ == "Graph")
+    graph = next(c for c in dash_components(blocks[0]) if type(c).__name__ == "Graph")
     assert {renovation, bikes} <= {trace["name"] for trace in graph.figure["data"]}
 
 

@@ -22,3 +22,13 @@ def children(component: dict):
 
 def of_type(tree, type_name: str) -> list[dict]:
     return [c for c in components(tree) if c["type"] == type_name]
+
+
+def dash_components(component) -> Iterator:
+    """Every Dash component object under `component` (itself first), depth first: a layout as a
+    page or section builds it, before it is sent."""
+    yield component
+    kids = getattr(component, "children", None)
+    for child in kids if isinstance(kids, list | tuple) else [kids]:
+        if child is not None and not isinstance(child, str | int | float):
+            yield from dash_components(child)
