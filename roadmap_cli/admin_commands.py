@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from pipelines.errors import Bilingual, UserError, in_language, plural
+from pipelines.errors import Bilingual, UserError, plural
 from roadmap_cli.context import AppContext, pass_app
-from roadmap_cli.language import command_language, say
+from roadmap_cli.language import confirm, say
 
 
 @click.command("backup")
@@ -42,16 +41,11 @@ def restore_command(app: AppContext, file: Path, yes: bool) -> None:
     from pipelines.backup import restore
 
     target = app.engine.url.render_as_string()
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UserError(Bilingual(
-                "restore replaces every row of the database: pass --yes to confirm",
-                "terugzetten vervangt elke rij van de databank: geef --yes mee om te bevestigen",
-                "la restauration remplace chaque ligne de la base de données : ajoutez --yes pour confirmer"))
-        click.confirm(in_language(Bilingual(f"Replace everything in {target} with {file}?",
-                                            f"Alles in {target} vervangen door {file}?",
-                                            f"Remplacer tout le contenu de {target} par {file} ?"),
-                                  command_language()), abort=True)
+    confirm(Bilingual(f"Replace everything in {target} with {file}?", f"Alles in {target} vervangen door {file}?",
+                      f"Remplacer tout le contenu de {target} par {file} ?"), yes, Bilingual(
+        "restore replaces every row of the database: pass --yes to confirm",
+        "terugzetten vervangt elke rij van de databank: geef --yes mee om te bevestigen",
+        "la restauration remplace chaque ligne de la base de données : ajoutez --yes pour confirmer"))
     kind = restore(app.engine, file)
     say(Bilingual(f"Restored {target} from {file} ({kind}).", f"{target} teruggezet uit {file} ({kind}).",
                   f"{target} restaurée depuis {file} ({kind})."))

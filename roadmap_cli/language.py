@@ -8,11 +8,12 @@ language we have wins), else the first of LC_ALL, LC_MESSAGES and LANG that is s
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 
 import click
 
-from pipelines.errors import Bilingual, in_language
+from pipelines.errors import Bilingual, UserError, in_language
 
 LANGUAGES = ("nl", "en", "fr")
 FALLBACK = "en"
@@ -73,3 +74,13 @@ def warn(message: str, indent: str = "", err: bool = True) -> None:
     """One 'warning: …' line: the label and the message (a Bilingual where it has its languages)."""
     lang = command_language()
     click.echo(indent + in_language(_WARNING, lang).format(message=in_language(message, lang)), err=err)
+
+
+def confirm(question: str, yes: bool, without_terminal: str) -> None:
+    """Ask `question` on a terminal (no: the command stops); a script, with no terminal to ask
+    on, must pass --yes, else it is refused with `without_terminal` (what to pass)."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserError(without_terminal)
+    click.confirm(in_language(question, command_language()), abort=True)

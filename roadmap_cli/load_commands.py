@@ -10,7 +10,7 @@ import click
 
 from pipelines.errors import Bilingual, UserError, in_language, plural
 from roadmap_cli.context import AppContext, cli_user, pass_app
-from roadmap_cli.language import command_language, say, warn
+from roadmap_cli.language import command_language, confirm, say, warn
 
 BIG_FILE_BYTES = 20_000_000  # a progress bar even off a terminal from this size on
 DIFF_ROWS_SHOWN = 20
@@ -242,14 +242,10 @@ def undo_command(app: AppContext, batch: int, yes: bool) -> None:
     from pipelines.undo import undo_batch
 
     engine, programme = app.ready_engine(), app.programme()
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UserError(Bilingual(
-                "undo needs confirmation: pass --yes when not running on a terminal",
-                "ongedaan maken vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
-                "l'annulation doit être confirmée : ajoutez --yes hors d'un terminal"))
-        click.confirm(in_language(Bilingual(f"Undo batch {batch}?", f"Import {batch} ongedaan maken?",
-                                            f"Annuler l'import {batch} ?"), command_language()), abort=True)
+    confirm(Bilingual(f"Undo batch {batch}?", f"Import {batch} ongedaan maken?", f"Annuler l'import {batch} ?"),
+            yes, Bilingual("undo needs confirmation: pass --yes when not running on a terminal",
+                           "ongedaan maken vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
+                           "l'annulation doit être confirmée : ajoutez --yes hors d'un terminal"))
     say(undo_batch(engine, batch, cli_user(), programme_id=programme.id))
 
 

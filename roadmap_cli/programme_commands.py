@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from pipelines.errors import Bilingual, UserError, in_language
+from pipelines.errors import Bilingual, in_language
 from roadmap_cli.context import AppContext, cli_user, pass_app
-from roadmap_cli.language import command_language, say
+from roadmap_cli.language import command_language, confirm, say
 
 NO_TARGET_SET = Bilingual("no target set", "geen doelstelling", "aucun ensemble d'objectifs")
 NO_TARGET_SET_YET = Bilingual("none (add one with `roadmap target add`)", "geen (voeg er een toe met `roadmap target add`)",
@@ -134,16 +133,11 @@ def remove_command(app: AppContext, slug: str, yes: bool) -> None:
 
     engine = app.ready_engine()
     programme_row(engine, slug)  # a clear error before asking
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UserError(Bilingual(
-                "remove needs confirmation: pass --yes when not running on a terminal",
-                "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
-                "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
-        click.confirm(in_language(Bilingual(f"Remove programme '{slug}' and all its data?",
-                                            f"Programma '{slug}' met al zijn gegevens verwijderen?",
-                                            f"Supprimer le programme « {slug} » et toutes ses données ?"),
-                                  command_language()), abort=True)
+    confirm(Bilingual(f"Remove programme '{slug}' and all its data?", f"Programma '{slug}' met al zijn gegevens verwijderen?",
+                      f"Supprimer le programme « {slug} » et toutes ses données ?"), yes, Bilingual(
+        "remove needs confirmation: pass --yes when not running on a terminal",
+        "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
+        "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
     remove_programme(engine, slug)
     say(Bilingual(f"Removed programme '{slug}'.", f"Programma '{slug}' verwijderd.", f"Programme « {slug} » supprimé."))
 

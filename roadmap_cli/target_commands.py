@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from pipelines.errors import Bilingual, UserError, in_language, plural
+from pipelines.errors import Bilingual, in_language, plural
 from pipelines.status_text import PATHWAYS
 from roadmap_cli.context import AppContext, cli_user, pass_app
-from roadmap_cli.language import command_language, say
+from roadmap_cli.language import command_language, confirm, say
 
 KIND_OPTIONS = (
     ("residual_pct", "Emissions left at the target year, in % of the baseline (e.g. 17)."),
@@ -38,14 +36,10 @@ def _one_kind(**given) -> tuple[str, float]:
 
 def _confirm(question: str, yes: bool) -> None:
     """Ask on a terminal, as `roadmap undo` does; a script (no terminal) must say --yes."""
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise UserError(Bilingual(
-            "removing needs confirmation: pass --yes when not running on a terminal",
-            "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
-            "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
-    click.confirm(in_language(question, command_language()), abort=True)
+    confirm(question, yes, Bilingual(
+        "removing needs confirmation: pass --yes when not running on a terminal",
+        "verwijderen vraagt een bevestiging: geef --yes mee als je niet in een terminal werkt",
+        "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
 
 
 def _pathway(method: str) -> Bilingual:
