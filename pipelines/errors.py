@@ -61,6 +61,18 @@ def plural(count: int, one: Bilingual, other: Bilingual) -> Bilingual:
     return Bilingual(str(en_nl), en_nl.nl, fr)
 
 
+_DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
+_FRENCH_MARKS = str.maketrans({",": "\u202f", ".": ","})
+
+
+def number_text(value: float, spec: str) -> Bilingual:
+    """`format(value, spec)` (e.g. ',.0f') with each language's marks, as the pages write numbers:
+    English 1,234.5, Dutch 1.234,5, French 1 234,5 (a narrow no-break space). A Dutch or French
+    reader takes '78,646 t' for seventy-eight tonnes."""
+    english = format(value, spec)
+    return Bilingual(english, english.translate(_DUTCH_MARKS), english.translate(_FRENCH_MARKS))
+
+
 class UserError(Exception):
     """A mistake of the user's (a bad option, a missing programme); never shown as a traceback.
 

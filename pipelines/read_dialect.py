@@ -9,7 +9,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from pipelines.errors import Bilingual, UserError
+from pipelines.errors import Bilingual, UserError, number_text
 
 SEPARATORS = (";", "\t", ",", "|")  # in order of preference when the evidence ties
 SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
@@ -66,12 +66,13 @@ def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
     sample = text[:SAMPLE_CHARS]
     if len(text) > SAMPLE_CHARS:
         if "\n" not in sample and "\r" not in sample:
+            most = number_text(SAMPLE_CHARS, ",")
             raise UserError(Bilingual(
-                f"{file_name}: the first line is longer than {SAMPLE_CHARS:,} characters; expected a header "
+                f"{file_name}: the first line is longer than {most} characters; expected a header "
                 "of column names",
-                f"{file_name}: de eerste regel is langer dan {SAMPLE_CHARS:,} tekens; verwacht een kopregel "
+                f"{file_name}: de eerste regel is langer dan {most.nl} tekens; verwacht een kopregel "
                 "met kolomnamen",
-                f"{file_name} : la première ligne dépasse {SAMPLE_CHARS:,} caractères ; une ligne d'en-tête "
+                f"{file_name} : la première ligne dépasse {most.fr} caractères ; une ligne d'en-tête "
                 "avec les noms des colonnes est attendue"))
         sample = sample[: max(sample.rfind("\n"), sample.rfind("\r")) + 1]
     sep = normalise_separator(separator) if separator is not None else _sniff_separator(sample)
@@ -82,13 +83,12 @@ def sniff_dialect(text: str, separator: str | None, file_name: str) -> Dialect:
                                   f"{file_name} n'a pas de lignes"))
     index = header_index(rows)
     if len(rows[index]) > MAX_COLUMNS:
+        found, most = number_text(len(rows[index]), ","), number_text(MAX_COLUMNS, ",")
         raise UserError(Bilingual(
-            f"{file_name}, line {starts[index]}: a header of {len(rows[index]):,} columns; expected at most "
-            f"{MAX_COLUMNS:,}",
-            f"{file_name}, regel {starts[index]}: een kopregel van {len(rows[index]):,} kolommen; verwacht "
-            f"hoogstens {MAX_COLUMNS:,}",
-            f"{file_name}, ligne {starts[index]} : une ligne d'en-tête de {len(rows[index]):,} colonnes ; au plus "
-            f"{MAX_COLUMNS:,} attendues"))
+            f"{file_name}, line {starts[index]}: a header of {found} columns; expected at most {most}",
+            f"{file_name}, regel {starts[index]}: een kopregel van {found.nl} kolommen; verwacht hoogstens {most.nl}",
+            f"{file_name}, ligne {starts[index]} : une ligne d'en-tête de {found.fr} colonnes ; au plus "
+            f"{most.fr} attendues"))
     titles = [" ".join(c.strip() for c in r if c.strip()) for r in rows[:index]]
     return Dialect(sep, rows[index], starts[index], [t for t in titles if t])
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed
+from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed, number_text
 from pipelines.raw_table import TableChunk, clean_text
 from pipelines.read_dialect import Dialect
 
@@ -117,11 +117,12 @@ def _refuse_wide_first_row(data: bytes, enc: str, dialect: Dialect, width: int, 
         least = Bilingual("at least ", "minstens ",
                           "au moins ") if rows.line_num >= line and not head.endswith(("\n", "\r")) and \
             len(head) >= (1 << 16) - 4 else Bilingual("", "", "")
+        found = number_text(len(row), ",")
         raise ValidationFailed([Problem(
             file_name, line, None, dialect.separator.join(row[width:])[:100],
-            Bilingual(f"{width} fields, as in the header (this row has {least}{len(row):,}){hint.en}",
-                      f"{width} velden, zoals de kopregel (deze rij heeft er {least.nl}{len(row):,}){hint.nl}",
-                      f"{width} champs, comme la ligne d'en-tête (cette ligne en a {least.fr}{len(row):,}){hint.fr}"))])
+            Bilingual(f"{width} fields, as in the header (this row has {least}{found}){hint.en}",
+                      f"{width} velden, zoals de kopregel (deze rij heeft er {least.nl}{found.nl}){hint.nl}",
+                      f"{width} champs, comme la ligne d'en-tête (cette ligne en a {least.fr}{found.fr}){hint.fr}"))])
 
 
 @dataclass(frozen=True)

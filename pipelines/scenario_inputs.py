@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from pipelines.analytics.queries import query_frame
 from pipelines.analytics.scenarios import Scenario, ScenarioResult, run_scenario
-from pipelines.errors import Bilingual, UserError, in_language
+from pipelines.errors import Bilingual, UserError, in_language, number_text
 from pipelines.schema import DerivedProgress
 from pipelines.status_report import choose_target_set, status_summary
 from pipelines.themes import list_themes
@@ -149,15 +149,19 @@ def format_scenario(result: ScenarioResult, scenario: Scenario, lang: str = "en"
     basis += "".join(text(words, values=", ".join(getattr(scenario, name)))
                      for name, words in FILTERS if getattr(scenario, name))
     year = result.target_year
+
+    def number_in(value: float) -> str:
+        return in_language(number_text(value, ",.0f"), lang)
+
     lines = [
         text(SCENARIO_LINES[0], basis=basis),
-        text(SCENARIO_LINES[1], year=result.latest_year, t=f"{result.now_t:,.0f}"),
-        text(SCENARIO_LINES[2], year=year, t=f"{result.projected_t:,.0f}"),
-        text(SCENARIO_LINES[3], year=year, t=f"{result.scenario_t:,.0f}"),
-        text(SCENARIO_LINES[4], year=year, t=f"{result.target_t:,.0f}"),
+        text(SCENARIO_LINES[1], year=result.latest_year, t=number_in(result.now_t)),
+        text(SCENARIO_LINES[2], year=year, t=number_in(result.projected_t)),
+        text(SCENARIO_LINES[3], year=year, t=number_in(result.scenario_t)),
+        text(SCENARIO_LINES[4], year=year, t=number_in(result.target_t)),
         text(SCENARIO_LINES[5], verdict=in_language(result.verdict(), lang)),
         text(SCENARIO_LINES[6], year=year, group=in_language(GROUPS.get(scenario.group_by, scenario.group_by), lang)),
     ]
     wedges = result.wedges_at_target_year()
-    lines += [f"    {w['label']}: {w['t']:,.0f} t" for w in wedges] or [in_language(NO_WEDGE, lang)]
+    lines += [f"    {w['label']}: {number_in(w['t'])} t" for w in wedges] or [in_language(NO_WEDGE, lang)]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ the same way in every language (as the English that scripts read). The summary's
 from __future__ import annotations
 
 from pipelines.analytics.trend import NOT_ENOUGH_DATA
-from pipelines.errors import Bilingual, in_language, plural
+from pipelines.errors import Bilingual, in_language, number_text, plural
 from pipelines.vocab import COMMITMENT_STATUSES, SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
 
 NOT_AVAILABLE = Bilingual("n/a", "n.b.", "n.d.")
@@ -138,18 +138,24 @@ class _Text:
         """'  Baseline 2019:      457,501 t …': the value starts in the same column on every line."""
         return "  " + f"{self(label, year=year)} ".ljust(LABEL_WIDTH) + value
 
+    def number(self, value, spec: str) -> str:
+        """`value` formatted by `spec` (Python's, e.g. '+,.0f') with the language's marks: English
+        1,234.5; Dutch 1.234,5; French 1 234,5 (a narrow no-break space), as the pages write them.
+        A Dutch or French reader takes '78,646 t' for seventy-eight tonnes."""
+        return in_language(number_text(value, spec), self.lang)
+
     def t(self, value) -> str:
         if value is None:
             return self(NOT_AVAILABLE)
-        return "0" if round(value) == 0 else f"{value:,.0f}"  # never "-0"
+        return "0" if round(value) == 0 else self.number(value, ",.0f")  # never "-0"
 
     def pct(self, value) -> str:
         if value is None:
             return self(NOT_AVAILABLE)
-        return "0.0 %" if round(value, 1) == 0 else f"{value:+.1f} %"  # never "-0.0 %"
+        return self.number(0.0, ".1f") + " %" if round(value, 1) == 0 else self.number(value, "+.1f") + " %"  # never "-0.0 %"
 
     def plain_pct(self, value) -> str:
-        return self(NOT_AVAILABLE) if value is None else f"{value:.1f} %"
+        return self(NOT_AVAILABLE) if value is None else self.number(value, ".1f") + " %"
 
     def status(self, code: str) -> str:
         return terms_by_code(TRACK_STATUSES)[code].label(self.lang).lower()
@@ -157,7 +163,7 @@ class _Text:
 
 def _target_words(s: dict, text: _Text) -> str:
     kind = TARGET_KINDS.get(s["target_kind"])
-    what = text(kind, value=f"{s['target_value']:g}") if kind else f"{text.t(s['target_t'])} t"
+    what = text(kind, value=text.number(s["target_value"], "g")) if kind else f"{text.t(s['target_t'])} t"
     method = s["pathway_method"]
     words = method.replace("_", " ")
     pathway = PATHWAYS.get(method, Bilingual(f"{words} pathway", f"doeltraject {words}", f"trajectoire {words}"))
@@ -169,7 +175,7 @@ def _signed_t(value, text: _Text) -> str:
         return text(NOT_AVAILABLE)
     if round(value) == 0:  # never "-0 t below": within a tonne is on the pathway
         return text(ON_THE_PATHWAY)
-    return text(ABOVE if value > 0 else BELOW, t=f"{value:+,.0f}")
+    return text(ABOVE if value > 0 else BELOW, t=text.number(value, "+,.0f"))
 
 
 def _trend_lines(s: dict, text: _Text) -> list[str]:
@@ -178,12 +184,12 @@ def _trend_lines(s: dict, text: _Text) -> list[str]:
     if linear is None:
         return [text.row(TREND[0], None, text(trend.get("reason") or NOT_ENOUGH_DATA))]
     constant = trend.get("constant_rate")
-    rate = text(REACHED[2], rate=f"{constant['annual_change']:+.1f}",
+    rate = text(REACHED[2], rate=text.number(constant["annual_change"], "+.1f"),
                 year=text(constant["year_target_reached_text"])) if constant else ""
     return [
         text.row(TREND[1], s["target_year"], text(
             TREND[2], t=text.t(s["projected_t_at_target_year"]), low=text.t(s["projected_low_t_at_target_year"]),
-            high=text.t(s["projected_high_t_at_target_year"]), rate=f"{linear['annual_change']:+,.0f}",
+            high=text.t(s["projected_high_t_at_target_year"]), rate=text.number(linear["annual_change"], "+,.0f"),
             n=trend["n_values"])),
         text.row(REACHED[0], None, text(REACHED[1], year=text(s["year_target_reached_text"]), rate=rate)),
     ]
@@ -203,9 +209,9 @@ def _per_capita_lines(s: dict, text: _Text) -> list[str]:
     p = s.get("per_capita") or {}
     if p.get("per_capita_t") is None:
         return [text.row(PER_CAPITA[0], None, text(PER_CAPITA[1]))]
-    base = (text(PER_CAPITA[3], year=s["baseline_year"], t=f"{p['baseline_per_capita_t']:.2f}",
+    base = (text(PER_CAPITA[3], year=s["baseline_year"], t=text.number(p["baseline_per_capita_t"], ".2f"),
                  change=text.pct(p["change_vs_baseline_pct"])) if p.get("baseline_per_capita_t") else "")
-    return [f"  {text(PER_CAPITA[2], year=p['year'])} {p['per_capita_t']:.2f} t{base}"]
+    return [f"  {text(PER_CAPITA[2], year=p['year'])} {text.number(p['per_capita_t'], '.2f')} t{base}"]
 
 
 def _sector_lines(s: dict, text: _Text) -> list[str]:

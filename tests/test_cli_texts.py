@@ -163,7 +163,8 @@ def inventory_url(request, tmp_path, seeded_databases):
 @pytest.mark.parametrize("way", WAYS, ids=WAY_IDS)
 def test_status_text(inventory_url, way):
     """The first lines: 2016 is 182,000 t, -9.0 % on 200,000 t; the linear pathway to 0 t in 2030
-    falls 10,000 t a year, 140,000 t in 2016: 42,000 t above it."""
+    falls 10,000 t a year, 140,000 t in 2016: 42,000 t above it. Numbers carry each language's
+    marks (a Dutch or French reader takes '200,000 t' for two hundred tonnes)."""
     lines = said(invoke(inventory_url, way, "status")).splitlines()
     assert lines[:6] == {
         "en": ["Leuven 2030 - target set 'Climate neutrality' (primary): 0 % of the baseline left by 2030, linear pathway",
@@ -175,17 +176,17 @@ def test_status_text(inventory_url, way):
         "nl": ["Leuven 2030 - doelstelling 'Climate neutrality' (hoofddoelstelling): 0 % van het basisjaar over in 2030, "
                "lineair doeltraject",
                "Status: NIET OP KOERS - boven het doeltraject, en het hele 90 %-interval van de trend mist het doel", "",
-               "  Basisjaar 2010:     200,000 t CO2e (gemeten reeks)",
-               "  Laatste 2016:       182,000 t  (-9.0 % t.o.v. het basisjaar; voortgang 9.0 % van de weg naar het doel)",
-               "  Traject 2016:       140,000 t  (kloof +42,000 t boven het doeltraject)"],
+               "  Basisjaar 2010:     200.000 t CO2e (gemeten reeks)",
+               "  Laatste 2016:       182.000 t  (-9,0 % t.o.v. het basisjaar; voortgang 9,0 % van de weg naar het doel)",
+               "  Traject 2016:       140.000 t  (kloof +42.000 t boven het doeltraject)"],
         "fr": ["Leuven 2030 - ensemble d'objectifs « Climate neutrality » (principal) : 0 % de l'année de référence "
                "restant en 2030, trajectoire linéaire",
                "Statut : HORS TRAJECTOIRE - au-dessus de la trajectoire, et tout l'intervalle à 90 % de la tendance "
                "manque l'objectif", "",
-               "  Référence 2010 :    200,000 t CO2e (série mesurée)",
-               "  Dernière 2016 :     182,000 t  (-9.0 % par rapport à la référence ; avancement 9.0 % du chemin "
+               "  Référence 2010 :    200\u202f000 t CO2e (série mesurée)",
+               "  Dernière 2016 :     182\u202f000 t  (-9,0 % par rapport à la référence ; avancement 9,0 % du chemin "
                "vers l'objectif)",
-               "  Trajectoire 2016 :  140,000 t  (écart +42,000 t au-dessus de la trajectoire)"],
+               "  Trajectoire 2016 :  140\u202f000 t  (écart +42\u202f000 t au-dessus de la trajectoire)"],
     }[way[0]]
     sectors = next(line for line in lines if line.startswith(("  Sector", "  Secteur")))
     assert sectors.split() == {"en": ["Sector", "baseline", "latest", "year", "change", "status"],

@@ -13,7 +13,7 @@ import pandas as pd
 
 from pipelines.analytics import progress
 from pipelines.analytics.emissions import SOURCE_REPORTED
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, number_text
 from pipelines.vocab import TOTAL
 
 RELATIVE_TOLERANCE = 0.001  # rounding in published totals: 0.1 % of the total, at least 1 t
@@ -53,21 +53,21 @@ def reported_total_warnings(table: pd.DataFrame) -> list[str]:
         reported = _number(row.reported_total_t)
         if reported is None:
             continue
-        year, total = int(row.year), f"{reported:,.0f}"
+        year, total = int(row.year), number_text(reported, ",.0f")
         if row.source == SOURCE_REPORTED:
             out.append(Bilingual(
                 f"{year}: the sectors are incomplete, so the reported total ({total} t) is the year's total",
-                f"{year}: de sectoren zijn onvolledig, dus het gerapporteerde totaal ({total} t) is het totaal van het jaar",
-                f"{year} : les secteurs sont incomplets, le total déclaré ({total} t) est donc le total de l'année"))
+                f"{year}: de sectoren zijn onvolledig, dus het gerapporteerde totaal ({total.nl} t) is het totaal van het jaar",
+                f"{year} : les secteurs sont incomplets, le total déclaré ({total.fr} t) est donc le total de l'année"))
         elif _differs(float(row.value_t), reported):
-            summed, difference = f"{float(row.value_t):,.0f}", f"{float(row.value_t) - reported:+,.0f}"
+            summed, difference = number_text(float(row.value_t), ",.0f"), number_text(float(row.value_t) - reported, "+,.0f")
             out.append(Bilingual(
                 f"{year}: the sectors add up to {summed} t but the reported total is {total} t "
                 f"(difference {difference} t); the sum of the sectors is shown",
-                f"{year}: de sectoren tellen op tot {summed} t maar het gerapporteerde totaal is {total} t "
-                f"(verschil {difference} t); de som van de sectoren wordt getoond",
-                f"{year} : les secteurs totalisent {summed} t mais le total déclaré est de {total} t "
-                f"(différence {difference} t) ; la somme des secteurs est affichée"))
+                f"{year}: de sectoren tellen op tot {summed.nl} t maar het gerapporteerde totaal is {total.nl} t "
+                f"(verschil {difference.nl} t); de som van de sectoren wordt getoond",
+                f"{year} : les secteurs totalisent {summed.fr} t mais le total déclaré est de {total.fr} t "
+                f"(différence {difference.fr} t) ; la somme des secteurs est affichée"))
     return out
 
 
@@ -116,14 +116,14 @@ def _same_source(summary: dict, base: pd.Series, latest: pd.Series) -> None:
             "déclaré, l'autre la somme des secteurs) et il n'y a pas de total déclaré pour les deux : "
             "l'évolution et l'avancement peuvent comparer des périmètres différents"))
         return
-    base, latest = f"{base_reported:,.0f}", f"{latest_reported:,.0f}"
+    base, latest = number_text(base_reported, ",.0f"), number_text(latest_reported, ",.0f")
     _compare(summary, base_reported, latest_reported, ["reported total"], Bilingual(
         f"{baseline_year} and {latest_year} are not counted the same way: change vs baseline "
         f"compares their reported totals ({base} t and {latest} t)",
         f"{baseline_year} en {latest_year} zijn niet op dezelfde manier geteld: de verandering tegenover "
-        f"het basisjaar vergelijkt hun gerapporteerde totalen ({base} t en {latest} t)",
+        f"het basisjaar vergelijkt hun gerapporteerde totalen ({base.nl} t en {latest.nl} t)",
         f"{baseline_year} et {latest_year} ne sont pas comptées de la même manière : l'évolution par rapport "
-        f"à l'année de référence compare leurs totaux déclarés ({base} t et {latest} t)"))
+        f"à l'année de référence compare leurs totaux déclarés ({base.fr} t et {latest.fr} t)"))
 
 
 def _same_sectors(summary: dict, table: pd.DataFrame, code: str) -> None:
@@ -145,14 +145,14 @@ def _same_sectors(summary: dict, table: pd.DataFrame, code: str) -> None:
             f"({codes or 'aucun'})"))
         return
     latest_t = float(latest["value_t"].sum())
-    codes, latest_total = ", ".join(included), f"{latest_t:,.0f}"
+    codes, latest_total = ", ".join(included), number_text(latest_t, ",.0f")
     _compare(summary, summary["baseline_t"], latest_t, included, Bilingual(
         f"the baseline year {baseline_year} is incomplete (only {codes}): "
         f"change vs baseline compares {latest_year} on the same sectors ({latest_total} t)",
         f"het basisjaar {baseline_year} is onvolledig (alleen {codes}): de verandering tegenover het "
-        f"basisjaar vergelijkt {latest_year} op dezelfde sectoren ({latest_total} t)",
+        f"basisjaar vergelijkt {latest_year} op dezelfde sectoren ({latest_total.nl} t)",
         f"l'année de référence {baseline_year} est incomplète (seulement {codes}) : l'évolution par rapport "
-        f"à l'année de référence compare {latest_year} sur les mêmes secteurs ({latest_total} t)"))
+        f"à l'année de référence compare {latest_year} sur les mêmes secteurs ({latest_total.fr} t)"))
     summary["warnings"].append(Bilingual(
         "the gap and status compare the full latest total with a pathway from the incomplete "
         "baseline: load the missing sectors' baseline values, or give the target a published "

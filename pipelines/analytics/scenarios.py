@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from pipelines.analytics.commitments_gap import SCENARIO_BASES, scenario_weight
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, number_text
 from pipelines.vocab import COMMITMENT_SHAPES
 
 GROUPINGS = ("theme", "sector")
@@ -99,8 +99,8 @@ class ScenarioResult:
     def verdict(self) -> Bilingual:
         if self.reaches_target:
             return Bilingual("reaches the target", "haalt het doel", "atteint l'objectif")
-        short = f"{self.shortfall_t:,.0f}"
-        return Bilingual(f"falls short by {short} t", f"schiet {short} t tekort", f"manque {short} t")
+        short = number_text(self.shortfall_t, ",.0f")
+        return Bilingual(f"falls short by {short} t", f"schiet {short.nl} t tekort", f"manque {short.fr} t")
 
     def wedges_at_target_year(self) -> list[dict]:
         row = self.wedges.loc[self.target_year] if len(self.wedges.columns) else pd.Series(dtype=float)

@@ -11,7 +11,7 @@ from pipelines.analytics import budget, commitments_gap, progress, trend
 from pipelines.analytics.inputs import MilestoneSpec, TargetSetSpec, TargetSpec
 from pipelines.analytics.pathways import Pathway, target_level, target_pathway
 from pipelines.analytics.status import UNKNOWN, track_status
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, number_text
 
 PROGRESS_COLUMNS = [
     "year", "actual_t", "pathway_t", "gap_t", "progress_pct", "projected_t",
@@ -111,11 +111,11 @@ def _analyse(case: SeriesCase) -> SeriesResult:
         milestones=[{"year": y, "value_t": v} for y, v in sorted(milestones.items())],
     )
     if baseline_t < target_t:
-        baseline, target = f"{baseline_t:,.0f}", f"{target_t:,.0f}"
+        baseline, target = number_text(baseline_t, ",.0f"), number_text(target_t, ",.0f")
         summary["warnings"].append(Bilingual(
             f"the baseline ({baseline} t) is already below the target ({target} t): progress % has no meaning",
-            f"het basisjaar ({baseline} t) ligt al onder het doel ({target} t): voortgang in % heeft geen betekenis",
-            f"l'année de référence ({baseline} t) est déjà sous l'objectif ({target} t) : "
+            f"het basisjaar ({baseline.nl} t) ligt al onder het doel ({target.nl} t): voortgang in % heeft geen betekenis",
+            f"l'année de référence ({baseline.fr} t) est déjà sous l'objectif ({target.fr} t) : "
             "l'avancement en % n'a pas de sens"))
     usable = case.usable.dropna()
     if usable.empty:

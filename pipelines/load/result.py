@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pipelines.errors import Bilingual, plural
+from pipelines.errors import Bilingual, number_text, plural
 
 if TYPE_CHECKING:  # the loader's table type; read.py imports this module's options
     from pipelines.raw_table import RawTable
@@ -122,15 +122,17 @@ class LoadResult:
         verb = (Bilingual("would keep", "zouden bewaard worden", "seraient conservées") if self.dry_run
                 else Bilingual("kept", "bewaard", "conservées"))
         name, baseline, target = repr(kept["name"]), kept["baseline_year"], kept["target_year"]
-        target_t = f"{kept['target_t']:,.0f}"
-        milestones = ", ".join(f"{m['year']} {m['value_t']:,.0f} t" for m in kept["milestones"])
+        target_t = number_text(kept["target_t"], ",.0f")
+        milestones = [(m["year"], number_text(m["value_t"], ",.0f")) for m in kept["milestones"]]
         text = Bilingual(f" Planned rows {verb} as target set {name}: baseline {baseline}, target {target} {target_t} t CO2e",
                          f" Geplande rijen {verb.nl} als doelstelling {name}: basisjaar {baseline}, doel {target} "
-                         f"{target_t} t CO2e",
+                         f"{target_t.nl} t CO2e",
                          f" Lignes prévues {verb.fr} comme ensemble d'objectifs {name} : année de référence {baseline}, "
-                         f"objectif {target} {target_t} t CO2e")
+                         f"objectif {target} {target_t.fr} t CO2e")
         if milestones:
-            text += Bilingual(f", milestones {milestones}", f", tussendoelen {milestones}", f", jalons {milestones}")
+            en, nl, fr = (", ".join(f"{year} {value} t" for year, value in ((y, pick(v)) for y, v in milestones))
+                          for pick in (str, lambda v: v.nl, lambda v: v.fr))
+            text += Bilingual(f", milestones {en}", f", tussendoelen {nl}", f", jalons {fr}")
         return text + Bilingual(".", ".", ".")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, in_language, number_text
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS
 
 RELATIVE_TOLERANCE = 0.001
@@ -51,13 +51,13 @@ class TotalsCheck:
                     f"sectors in the file add up to {_fmt(summed)} {self.unit} "
                     f"(difference {_fmt(total - summed)}; sectors: {', '.join(parts)}) — "
                     "check for a misread number or a missing sector",
-                    f"regel {line}: het totaal voor {period} is {_fmt(total)} {self.unit} maar de "
-                    f"sectoren in het bestand tellen op tot {_fmt(summed)} {self.unit} "
-                    f"(verschil {_fmt(total - summed)}; sectoren: {', '.join(parts)}) — "
+                    f"regel {line}: het totaal voor {period} is {_fmt(total, 'nl')} {self.unit} maar de "
+                    f"sectoren in het bestand tellen op tot {_fmt(summed, 'nl')} {self.unit} "
+                    f"(verschil {_fmt(total - summed, 'nl')}; sectoren: {', '.join(parts)}) — "
                     "controleer op een verkeerd gelezen getal of een ontbrekende sector",
-                    f"ligne {line} : le total pour {period} est de {_fmt(total)} {self.unit}, mais les "
-                    f"secteurs du fichier totalisent {_fmt(summed)} {self.unit} "
-                    f"(différence {_fmt(total - summed)} ; secteurs : {', '.join(parts)}) — "
+                    f"ligne {line} : le total pour {period} est de {_fmt(total, 'fr')} {self.unit}, mais les "
+                    f"secteurs du fichier totalisent {_fmt(summed, 'fr')} {self.unit} "
+                    f"(différence {_fmt(total - summed, 'fr')} ; secteurs : {', '.join(parts)}) — "
                     "vérifiez s'il y a un nombre mal lu ou un secteur manquant",
                 ))
         return out
@@ -71,12 +71,12 @@ class TotalsCheck:
                     f"{period}: {parent} is {_fmt(values[parent])} {self.unit} but its sub-sectors "
                     f"in the file ({', '.join(sorted(children))}) add up to "
                     f"{_fmt(sum(values[c] for c in children))} {self.unit}",
-                    f"{period}: {parent} is {_fmt(values[parent])} {self.unit} maar zijn subsectoren "
+                    f"{period}: {parent} is {_fmt(values[parent], 'nl')} {self.unit} maar zijn subsectoren "
                     f"in het bestand ({', '.join(sorted(children))}) tellen op tot "
-                    f"{_fmt(sum(values[c] for c in children))} {self.unit}",
-                    f"{period} : {parent} vaut {_fmt(values[parent])} {self.unit}, mais ses sous-secteurs "
+                    f"{_fmt(sum(values[c] for c in children), 'nl')} {self.unit}",
+                    f"{period} : {parent} vaut {_fmt(values[parent], 'fr')} {self.unit}, mais ses sous-secteurs "
                     f"dans le fichier ({', '.join(sorted(children))}) totalisent "
-                    f"{_fmt(sum(values[c] for c in children))} {self.unit}",
+                    f"{_fmt(sum(values[c] for c in children), 'fr')} {self.unit}",
                 ))
         return out
 
@@ -99,5 +99,5 @@ def _differs(expected: float, actual: float) -> bool:
     return abs(expected - actual) > max(1.0, RELATIVE_TOLERANCE * abs(expected))
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+def _fmt(value: float, lang: str = "en") -> str:
+    return in_language(number_text(value, ",.0f" if abs(value) >= 100 else ",.2f"), lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, in_language, number_text
 from pipelines.load.totals import top_level_sum
 from pipelines.numbers import ambiguous_mask, parse_number_series
 
@@ -41,8 +41,8 @@ def decide_by_totals(values: pd.Series, periods: np.ndarray, sectors: np.ndarray
     parsed, _bad = parse_number_series(values, mark)
     at = list(zip(values[ambiguous][:5], parsed[ambiguous][:5], lines[ambiguous][:5], strict=True))
     shown = "; ".join(f"line {int(line)}: {text!r} read as {_fmt(value)}" for text, value, line in at)
-    shown_nl = "; ".join(f"regel {int(line)}: {text!r} gelezen als {_fmt(value)}" for text, value, line in at)
-    shown_fr = " ; ".join(f"ligne {int(line)} : {text!r} lu comme {_fmt(value)}" for text, value, line in at)
+    shown_nl = "; ".join(f"regel {int(line)}: {text!r} gelezen als {_fmt(value, 'nl')}" for text, value, line in at)
+    shown_fr = " ; ".join(f"ligne {int(line)} : {text!r} lu comme {_fmt(value, 'fr')}" for text, value, line in at)
     return mark, [Bilingual(
         f"numbers that read two ways were read with a {NAMES[mark]}: the file's totals add up that "
         f"way and {why} ({shown})",
@@ -75,5 +75,5 @@ def _fits(values: pd.Series, periods, sectors, is_total, mark: str) -> str:
     return "fits" if checked else "does not add up"
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}"
+def _fmt(value: float, lang: str = "en") -> str:
+    return in_language(number_text(value, ",.0f" if float(value).is_integer() else ",.3f"), lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, in_language, number_text
 from pipelines.numbers import detect_decimal, missing_key, parse_number_series
 from pipelines.profiles.model import Profile
 from pipelines.profiles.report import ProfileReport
@@ -31,11 +31,12 @@ def summed_columns(profile: Profile, frame: pd.DataFrame, raw: RawTable, report:
                 continue
             parts = [x[i] for x in numbers]
             out[i] = _number_text(sum(parts))
-            summed = f"{' + '.join(_fmt(p) for p in parts)} = {_fmt(sum(parts))}"
+            summed = {lang: f"{' + '.join(_fmt(p, lang) for p in parts)} = {_fmt(sum(parts), lang)}"
+                      for lang in ("en", "nl", "fr")}
             listed = "; ".join(str(name) for name in names)
-            report.sums.append(Bilingual(f"added up {summed} (columns: {listed})",
-                                         f"opgeteld: {summed} (kolommen: {listed})",
-                                         f"additionné : {summed} (colonnes : {listed})"))
+            report.sums.append(Bilingual(f"added up {summed['en']} (columns: {listed})",
+                                         f"opgeteld: {summed['nl']} (kolommen: {listed})",
+                                         f"additionné : {summed['fr']} (colonnes : {listed})"))
     given = {fold(c) for alternative in profile.sum_alternatives for c in alternative}
     partial = (out == "") & np.logical_or.reduce(
         [frame[c].str.strip().to_numpy() != "" for c in raw.columns if fold(c) in given] or [out != ""])
@@ -84,5 +85,5 @@ def _number_text(value: float, mark: str = ".") -> str:
     return text.replace(".", ",") if mark == "," else text
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def _fmt(value: float, lang: str = "en") -> str:
+    return in_language(number_text(value, ",.0f" if float(value).is_integer() else ",.2f"), lang)
