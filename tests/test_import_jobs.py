@@ -19,6 +19,7 @@ from pipelines.import_jobs import DONE, FAILED, QUEUED, RUNNING, BadMove, JobSta
 from pipelines.schema import ImportBatch, ImportJob
 from pipelines.settings import Settings
 from tests.conftest import DATA
+from tests.job_process_support import eventually
 from tests.test_writers_queue import HeldImport
 
 REPO = Path(__file__).resolve().parents[1]
@@ -122,7 +123,7 @@ def test_the_thread_runner_queues_a_second_import_and_says_so(engine, database_u
         later = job_queue.submit(engine, settings, programme_id, "indicators", "conc_second.csv", second,
                                  "sha2", {}, "bob", 4)
         # The first waits for the lock (saying so), the second waits behind the first.
-        waiting = _eventually(lambda: import_jobs.get(engine, first.id), lambda s: s.waiting)
+        waiting = eventually(lambda: import_jobs.get(engine, first.id), lambda s: s.waiting)
         assert waiting.status == RUNNING
         queued = import_jobs.get(engine, later.id)
         assert queued.status == QUEUED and import_jobs.ahead_of(engine, queued) == 1
@@ -142,18 +143,6 @@ def test_the_thread_runner_queues_a_second_import_and_says_so(engine, database_u
     assert [s.started_by for s in done] == ["ann", "bob"]
     assert done[0].finished_at <= done[1].started_at  # one after the other
     assert import_jobs.unfinished(engine, programme_id) == 0
-
-
-def _eventually(read, ok, timeout_s: float = 30.0):
-    import time
-
-    deadline = time.monotonic() + timeout_s
-    while True:
-        found = read()
-        if found is not None and ok(found):
-            return found
-        assert time.monotonic() < deadline, f"not reached: {found}"
-        time.sleep(0.05)
 
 
 def test_rq_jobs_run_in_roadmap_worker(engine, database_url, programme_id):
