@@ -27,6 +27,7 @@ import pandas as pd
 
 from pipelines.csv_safe import restore_cell
 from pipelines.errors import Bilingual
+from pipelines.plain_numbers import plain_numbers
 from pipelines.vocab import MISSING_MARKERS, NOTATION_KEYS
 
 DECIMAL_MARKS = (",", ".")
@@ -115,7 +116,14 @@ def parse_number_series(values: pd.Series, decimal: str | None) -> tuple[pd.Seri
     parse; ambiguous ones ('1.953') are bad, so the caller can ask for --decimal.
     """
     parse = _FAST.get(decimal, _undecided)
-    out = np.fromiter(map(parse, values.to_numpy(dtype=object)), dtype=np.float64, count=len(values))
+    cells = values.to_numpy(dtype=object)
+    bulk = plain_numbers(cells, decimal) if decimal in _FAST else None
+    if bulk is None:
+        out = np.fromiter(map(parse, cells), dtype=np.float64, count=len(cells))
+    else:  # the plain values at once (plain_numbers.py), the others one by one
+        out, plain = bulk
+        rest = np.flatnonzero(~plain)
+        out[rest] = np.fromiter(map(parse, cells[rest]), dtype=np.float64, count=len(rest))
     bad = np.isneginf(out)  # -inf is the parsers' mark for "not a number" (real values are finite)
     out[bad] = np.nan
     return pd.Series(out, index=values.index), pd.Series(bad, index=values.index)
