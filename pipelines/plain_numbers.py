@@ -98,12 +98,15 @@ def plain_numbers(values: np.ndarray, decimal: str) -> tuple[np.ndarray, np.ndar
     plain = ~bad
     if not plain.any():
         return np.full(n, np.nan), plain
+    # Their digits one after the other, then for each value the window of MAX_DIGITS digits
+    # that ends with its last one (earlier values' digits in it zeroed), times the powers of ten.
     take = np.repeat(plain, ends - starts + 1) & (kind[:size] == _DIGIT)
-    digit_values = np.frombuffer(text.encode("ascii"), dtype=np.uint8)[take[:-1]] - ord("0")
+    stream = np.zeros(MAX_DIGITS + int(take.sum()), dtype=np.uint8)
+    stream[MAX_DIGITS:] = np.frombuffer(text.encode("ascii"), dtype=np.uint8)[take[:-1]] - ord("0")
     counts = digits[plain]
-    value_of = np.repeat(np.arange(len(counts)), counts)
-    rank = np.repeat(np.cumsum(counts), counts) - 1 - np.arange(len(digit_values))  # place from the right
-    whole = np.bincount(value_of, weights=digit_values * _POWERS[rank], minlength=len(counts))
+    windows = np.lib.stride_tricks.sliding_window_view(stream, MAX_DIGITS)[np.cumsum(counts)]
+    own = np.arange(MAX_DIGITS) >= (MAX_DIGITS - counts)[:, None]
+    whole = (windows * own) @ _POWERS[MAX_DIGITS - 1::-1]
     parsed = whole / _POWERS[decimals[plain]]
     floats = np.full(n, np.nan)
     floats[plain] = np.where(negative[plain], -parsed, parsed)

@@ -1,5 +1,5 @@
 """`python -m roadmap_cli`: the same as the `roadmap` command."""
 
-from roadmap_cli import main
+from roadmap_cli import run
 
-main()
+run()

@@ -12,7 +12,7 @@ from pipelines.errors import Bilingual, UserError
 from pipelines.load.result import LoadOptions, LoadResult
 
 if TYPE_CHECKING:
-    from pipelines.read import RawTable
+    from pipelines.read import FileRead, RawTable
 
 PREVIEW_ROWS = 20
 DEFAULT_OPTIONS = LoadOptions()  # frozen: safe to share
@@ -28,6 +28,11 @@ def load_file(
     `progress`, when given, is called with the number of rows processed (indicators files,
     which can be big). Raises ValidationFailed (every problem) or UserError.
     """
+    if isinstance(source, Path):
+        from pipelines.read import FileRead
+
+        file_name = file_name or source.name
+        source = FileRead(source)  # read while the loaders are imported
     from pipelines.load.kinds import import_kind
 
     found = import_kind(kind)
@@ -53,7 +58,7 @@ def read_source(source: Path | bytes, kind: str, file_name: str | None = None,
     return _read(source, kind, file_name, options)
 
 
-def _read(source: Path | bytes | RawTable, kind: str, file_name: str | None, options: LoadOptions):
+def _read(source: Path | bytes | RawTable | FileRead, kind: str, file_name: str | None, options: LoadOptions):
     from pipelines.load.kinds import import_kind
     from pipelines.read import RawTable, read_table
 

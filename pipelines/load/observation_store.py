@@ -66,7 +66,7 @@ class StoreRows:
             if name == "value":
                 values = np.where(np.isnan(values), None, values.astype(object))  # type: ignore[call-overload]
             column = values.tolist()  # Python ints and floats: numpy scalars do not bind
-            if values.dtype == object and name != "value" and column.count(None) == len(column):
+            if values.dtype == object and name != "value" and column[:1] == [None] and column.count(None) == len(column):
                 continue
             names.append(name)
             columns.append(column)
