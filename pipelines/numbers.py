@@ -117,7 +117,7 @@ def parse_number_series(values: pd.Series, decimal: str | None) -> tuple[pd.Seri
     """
     parse = _FAST.get(decimal, _undecided)
     cells = values.to_numpy(dtype=object)
-    bulk = plain_numbers(cells, decimal) if decimal in _FAST else None
+    bulk = plain_numbers(cells, decimal) if decimal is not None and decimal in _FAST else None
     if bulk is None:
         out = np.fromiter(map(parse, cells), dtype=np.float64, count=len(cells))
     else:  # the plain values at once (plain_numbers.py), the others one by one

@@ -28,15 +28,16 @@ def load_file(
     `progress`, when given, is called with the number of rows processed (indicators files,
     which can be big). Raises ValidationFailed (every problem) or UserError.
     """
+    reading: Path | bytes | RawTable | FileRead = source
     if isinstance(source, Path):
         from pipelines.read import FileRead
 
         file_name = file_name or source.name
-        source = FileRead(source)  # read while the loaders are imported
+        reading = FileRead(source)  # read while the loaders are imported
     from pipelines.load.kinds import import_kind
 
     found = import_kind(kind)
-    raw = _read(source, kind, file_name, options)
+    raw = _read(reading, kind, file_name, options)
     return found.load(engine, programme_id, raw, options, progress)
 
 
@@ -60,7 +61,7 @@ def read_source(source: Path | bytes, kind: str, file_name: str | None = None,
 
 def _read(source: Path | bytes | RawTable | FileRead, kind: str, file_name: str | None, options: LoadOptions):
     from pipelines.load.kinds import import_kind
-    from pipelines.read import RawTable, read_table
+    from pipelines.read import FileRead, RawTable, read_table
 
     import_kind(kind)  # a UserError naming the kinds there are
     if isinstance(source, RawTable):
@@ -70,5 +71,5 @@ def _read(source: Path | bytes | RawTable | FileRead, kind: str, file_name: str 
             raise UserError(Bilingual("an uploaded file needs its file name",
                                       "een opgeladen bestand heeft een bestandsnaam nodig",
                                       "un fichier téléversé doit avoir un nom de fichier"))
-        file_name = Path(source).name
+        file_name = source.path.name if isinstance(source, FileRead) else Path(source).name
     return read_table(source, file_name, encoding=options.encoding, separator=options.separator)

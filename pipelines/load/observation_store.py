@@ -222,12 +222,12 @@ class ObservationStore:
         assert raw is not None  # an open connection has its driver's
         if not self.sqlite:
             # One text payload per chunk, built column-wise: no Python work per row and value.
-            names = [*constant_names, *(["line"] if with_line else []), *rows.names]
+            columns_named = [*constant_names, *(["line"] if with_line else []), *rows.names]
             columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in rows.names]
             payload = copy_text(constants, columns)
             self._settle(keep=1)
             assert self._sender is not None  # PostgreSQL stores have their sender thread
-            self._sending.append(self._sender.submit(_copy, raw, f"{table} ({', '.join(names)})", payload))
+            self._sending.append(self._sender.submit(_copy, raw, f"{table} ({', '.join(columns_named)})", payload))
             return
         names, flat = rows.bound(with_line=with_line)
         width = len(names)
