@@ -44,4 +44,6 @@ def _column_text(values: np.ndarray) -> list[str]:
     probe = "".join([v for v in items if type(v) is str])
     if any(special in probe for special in "\\\t\n\r"):
         return [_constant_text(v) for v in items]
-    return [v if type(v) is str else NULL if v is None else _constant_text(v) for v in items]
+    # Texts as they are, and the ints and NULLs of a column such as month without a call each.
+    return [v if type(v) is str else NULL if v is None else str(v) if type(v) is int else _constant_text(v)
+            for v in items]

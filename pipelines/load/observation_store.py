@@ -63,11 +63,11 @@ class StoreRows:
         columns: list[list] = [self.line.tolist()] if with_line else []
         for name in self.names:
             values = self.columns[name]
+            if _all_null(values):
+                continue
             if name == "value":
                 values = np.where(np.isnan(values), None, values.astype(object))  # type: ignore[call-overload]
             column = values.tolist()  # Python ints and floats: numpy scalars do not bind
-            if values.dtype == object and name != "value" and column[:1] == [None] and column.count(None) == len(column):
-                continue
             names.append(name)
             columns.append(column)
         width = len(columns)
@@ -120,6 +120,11 @@ def add_up(parts: list[StoreRows]) -> tuple[StoreRows, int]:
 def _copy(raw, target: str, payload: str) -> None:
     with raw.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
         copy.write(payload)
+
+
+def _all_null(values: np.ndarray) -> bool:
+    """Whether a text column holds no value at all (None throughout)."""
+    return values.dtype == object and len(values) > 0 and values[0] is None and values.tolist().count(None) == len(values)
 
 
 def _literal(value) -> str:
@@ -222,8 +227,10 @@ class ObservationStore:
         assert raw is not None  # an open connection has its driver's
         if not self.sqlite:
             # One text payload per chunk, built column-wise: no Python work per row and value.
-            columns_named = [*constant_names, *(["line"] if with_line else []), *rows.names]
-            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in rows.names]
+            # A text column NULL in every row is left to its default, as for SQLite below.
+            filled = [c for c in rows.names if not _all_null(rows.columns[c])]
+            columns_named = [*constant_names, *(["line"] if with_line else []), *filled]
+            columns = ([rows.line] if with_line else []) + [rows.columns[c] for c in filled]
             payload = copy_text(constants, columns)
             self._settle(keep=1)
             assert self._sender is not None  # PostgreSQL stores have their sender thread
