@@ -113,6 +113,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from dashboard.request_checks import install_request_checks
 
     install_auth(app, settings, engine)
+    from dashboard.year_turn_check import install_year_turn_check
+
+    install_year_turn_check(app.server, engine)
     install_security_headers(app, settings)
     install_request_checks(app)
     from dashboard.api import register_api

@@ -36,16 +36,19 @@ PROGRESS_FIELDS = (
 
 def rebuild(conn: Connection, programme_id: int) -> Analysis:
     """Recompute derived_emissions, derived_progress and derived_summary for one programme."""
-    analysis = analyse(read_inputs(conn, programme_id))
+    inputs = read_inputs(conn, programme_id)
+    analysis = analyse(inputs)
     write(conn, programme_id, analysis)
-    mark_changed(conn, programme_id)
+    mark_changed(conn, programme_id, inputs.as_of_year)
     return analysis
 
 
-def mark_changed(conn: Connection, programme_id: int) -> None:
-    """Give the programme a new data version, committed with the write (cached reads key on it)."""
+def mark_changed(conn: Connection, programme_id: int, as_of_year: int) -> None:
+    """Give the programme a new data version, committed with the write (cached reads key on it),
+    and note the year the derived rows are true for (pipelines/year_turn.py)."""
     conn.execute(
-        update(Programme).where(Programme.id == programme_id).values(data_version=new_data_version())
+        update(Programme).where(Programme.id == programme_id)
+        .values(data_version=new_data_version(), derived_as_of_year=as_of_year)
     )
 
 

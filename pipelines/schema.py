@@ -70,6 +70,10 @@ class Programme(Base):
     # cache keys on it. A random token, not a counter: after a restore or on another database
     # sharing the Redis cache, a counter would repeat with different data behind it.
     data_version: Mapped[str] = mapped_column(String(32), default=new_data_version)
+    # The year "now" stood for at the last rebuild: years left and overdue commitments hold for
+    # that year only (pipelines/year_turn.py rebuilds when the year has turned). None: never
+    # rebuilt since migration 0012.
+    derived_as_of_year: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (CheckConstraint("target_year > baseline_year", name="target_after_baseline"),)
 
 

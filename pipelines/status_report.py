@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
+from pipelines import clock
 from pipelines.analytics.queries import read_inputs
 from pipelines.analytics.summary import analyse
 from pipelines.errors import Bilingual, UserError
@@ -51,7 +52,9 @@ def status_summary(
     Bilingual, for a text in Dutch or French (pipelines.status_text)."""
     target_set_id, _ = choose_target_set(engine, programme_id, target_name)
     summary = None if year is not None or fresh else stored_summary(engine, programme_id, target_set_id)
-    if summary is None or "years" not in summary:  # none yet, or stored before `years` existed
+    # None yet, stored before `years` existed, or stored last year (its years left and overdue
+    # commitments are last year's until pipelines/year_turn.py rebuilds it): computed now.
+    if summary is None or "years" not in summary or summary.get("as_of_year") != clock.today().year:
         summary = compute_summary(engine, programme_id, target_set_id, year)
     if summary.get("error"):
         health = summary.get("data_health") or {}

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from pipelines.errors import Bilingual, in_language
+from pipelines.errors import Bilingual, in_language, plural
 from roadmap_cli.context import AppContext, cli_user, pass_app
 from roadmap_cli.language import command_language, confirm, say
 
@@ -140,6 +140,33 @@ def remove_command(app: AppContext, slug: str, yes: bool) -> None:
         "la suppression doit être confirmée : ajoutez --yes hors d'un terminal"))
     remove_programme(engine, slug)
     say(Bilingual(f"Removed programme '{slug}'.", f"Programma '{slug}' verwijderd.", f"Programme « {slug} » supprimé."))
+
+
+@programme_group.command("refresh")
+@pass_app
+def refresh_command(app: AppContext) -> None:
+    """Rebuild the progress tables of every programme computed for an earlier year.
+
+    Years left and overdue commitments hold for the year the tables were rebuilt in. The dashboard
+    does this itself on its first request after 1 January; run it from cron where the dashboard
+    cannot write (a read-only deployment).
+    """
+    from pipelines import clock
+    from pipelines.year_turn import refresh_stale
+
+    refreshed = refresh_stale(app.ready_engine(), wait_s=None)
+    year, count = clock.today().year, len(refreshed)
+    if not refreshed:
+        say(Bilingual(f"Every programme's progress tables are for {year}.",
+                      f"De voortgangstabellen van elk programma zijn voor {year}.",
+                      f"Les tableaux de progression de chaque programme sont pour {year}."))
+        return
+    say(plural(count, Bilingual(f"Rebuilt the progress tables of {count} programme for {year}.",
+                                f"De voortgangstabellen van {count} programma herberekend voor {year}.",
+                                f"Tableaux de progression de {count} programme recalculés pour {year}."),
+               Bilingual(f"Rebuilt the progress tables of {count} programmes for {year}.",
+                         f"De voortgangstabellen van {count} programma's herberekend voor {year}.",
+                         f"Tableaux de progression de {count} programmes recalculés pour {year}.")))
 
 
 COMMANDS = [programme_group]
