@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from sqlalchemy import select, update
 
 from dashboard.app import create_app
+from dashboard.year_turn_check import EXTENSION_KEY
 from pipelines import year_turn
 from pipelines.schema import Programme
 from pipelines.settings import Settings
@@ -85,25 +86,32 @@ def test_a_programme_never_rebuilt_since_the_migration_is_rebuilt(engine):
     assert _programme(engine)[0] == 2026
 
 
+def _get(app, path: str = "/") -> None:
+    """A request, then the year check it may have started, done."""
+    assert app.server.test_client().get(path).status_code == 200
+    app.server.extensions[EXTENSION_KEY].join(30)
+
+
 def test_the_dashboards_first_request_of_the_new_year_brings_the_pages_up_to_date(engine, database_url, monkeypatch):
     app = create_app(Settings(secret_key="x" * 32, database_url=database_url), engine)
-    client = app.server.test_client()
-    assert client.get("/").status_code == 200
+    _get(app)
     still = _programme(engine)
     assert still[0] == 2026
 
     monkeypatch.setenv("ROADMAP_TODAY", "2027-01-01")
-    assert client.get("/").status_code == 200
+    _get(app, "/api/v1/programmes/leuven/status")
     year, version = _programme(engine)
     assert year == 2027 and version != still[1]
     assert summary(engine, leuven_id(engine))["years_left"] == 3
-    assert client.get("/").status_code == 200
+    status = app.server.test_client().get("/api/v1/programmes/leuven/status").get_json()
+    assert (status["as_of_year"], status["years_left"]) == (2027, 3)
+    _get(app)
     assert _programme(engine) == (2027, version)  # checked once a year, not on every request
+    assert app.server.extensions[EXTENSION_KEY].thread.name == "year-turn"
 
 
 def test_a_refresh_that_fails_leaves_the_page_serving_and_is_tried_again_later(engine, database_url, monkeypatch):
     app = create_app(Settings(secret_key="x" * 32, database_url=database_url), engine)
-    client = app.server.test_client()
     monkeypatch.setenv("ROADMAP_TODAY", "2027-01-01")
     calls = []
 
@@ -112,8 +120,8 @@ def test_a_refresh_that_fails_leaves_the_page_serving_and_is_tried_again_later(e
         raise RuntimeError("the database said no")
 
     monkeypatch.setattr(year_turn, "refresh_stale", broken)
-    assert client.get("/").status_code == 200
-    assert client.get("/").status_code == 200
+    _get(app)
+    _get(app)
     assert len(calls) == 1  # not again on the next request: after RETRY_AFTER_S
     assert _programme(engine)[0] == 2026
 
