@@ -259,4 +259,16 @@ def head_revision() -> str:
 
 
 def has_schema(engine: Engine) -> bool:
+    """Whether the database has the roadmap's tables. A SQLite file that does not exist has none,
+    and is not asked: connecting would create it empty, and an empty file at the default path
+    then looked like a database to `make serve`, which no longer built the demo."""
+    if engine.dialect.name == "sqlite" and not _sqlite_file_exists(engine):
+        return False
     return inspect(engine).has_table("programme")
+
+
+def _sqlite_file_exists(engine: Engine) -> bool:
+    database = engine.url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:") or engine.url.query.get("uri"):
+        return True  # in memory, or a URI filename: connecting creates nothing on disk to mislead
+    return Path(database).exists()
