@@ -75,7 +75,8 @@ def main(ctx: click.Context, programme: str | None, database_url: str | None, la
     ctx.call_on_close(ctx.obj.close)
 
 
-# Command modules, each with a COMMANDS list; add a line per new module.
+# Command modules, each with a COMMANDS list; add a line per new module (and its help in Dutch and
+# French: a help_texts_<module>.py in help_texts.HELP_MODULES, which tests/test_cli_command_help.py asks for).
 COMMAND_MODULES = (
     "setup_commands",
     "load_commands",

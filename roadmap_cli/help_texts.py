@@ -1,13 +1,21 @@
-"""`roadmap --help` in the user's language: the summary, the options and one line per command.
+"""`roadmap --help` and every command's own `--help` in the user's language.
 
 The help is asked before any command runs, so its language is the one `--lang` gives when it
-comes before `--help` (an eager option), else the locale's. English is click's own rendering of
-the docstrings, untouched; in Dutch and French the lines below take their place. A command's own
-help (`roadmap load --help`) stays as its docstring says it (English).
+comes before `--help` or the command (`roadmap --lang nl --help`, `roadmap --lang fr load --help`),
+else the locale's. English is click's own rendering of the docstrings, untouched; in Dutch and
+French the texts take their place: the usage line's prefix, the command's help (every paragraph),
+each option's help and its `[default: …]`/`[required]`, the headings and one line per command.
+This module holds the top-level texts; each command module's texts are in its
+`help_texts_<module>.py` (HELP keyed by command path, OPTION_HELP by path and option), each English
+text the docstring or option help it translates (tests/test_cli_command_help.py checks them).
+Every command added to a `TranslatedHelpGroup` (the `roadmap` group) gets the translating class.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
+import re
 import textwrap
 
 import click
@@ -15,15 +23,17 @@ import click
 from pipelines.errors import Bilingual, in_language
 from roadmap_cli.language import environment_language
 
-# Each English text is the opening of the command's docstring (tests/test_cli_help.py checks it).
+# Each English text is the opening of the command's docstring (tests/test_cli_help.py checks it), and
+# each translation the opening of the command's own help (tests/test_cli_command_help.py). An argument
+# (FILE, BATCH) is named as the usage line names it.
 SUMMARIES: dict[str, Bilingual] = {
     "area": Bilingual("The names and codes of the programme's area, by which files with many areas are cut down to its rows.",
                       "De namen en codes van het gebied van het programma, waarmee bestanden met veel gebieden tot "
                       "zijn rijen worden beperkt.",
                       "Les noms et codes de la zone du programme, qui réduisent les fichiers de plusieurs zones à ses lignes."),
     "backup": Bilingual("Write a consistent copy of the live database to FILE.",
-                        "Schrijf een consistente kopie van de draaiende databank naar BESTAND.",
-                        "Écrire une copie cohérente de la base de données en service dans FICHIER."),
+                        "Schrijf een consistente kopie van de draaiende databank naar FILE.",
+                        "Écrire une copie cohérente de la base de données en service dans FILE."),
     "batches": Bilingual("List the programme's imports, newest first: file, rows added/superseded/unchanged, status.",
                          "Toon de imports van het programma, de nieuwste eerst: bestand, rijen toegevoegd/vervangen/"
                          "ongewijzigd, status.",
@@ -65,8 +75,8 @@ SUMMARIES: dict[str, Bilingual] = {
                         "secteur), cdp (émissions de la ville par secteur GPC) ou nzc (tableau du contrat de ville "
                         "climatique par rapport à l'année de référence)."),
     "restore": Bilingual("Replace the database's content with the backup in FILE.",
-                         "Vervang de inhoud van de databank door de back-up in BESTAND.",
-                         "Remplacer le contenu de la base de données par la sauvegarde de FICHIER."),
+                         "Vervang de inhoud van de databank door de back-up in FILE.",
+                         "Remplacer le contenu de la base de données par la sauvegarde de FILE."),
     "scenario": Bilingual("The trend projection minus the chosen commitments' reductions, spread from their start to "
                           "their target year, with one wedge per theme (or sector) and whether it reaches the target.",
                           "De trendprojectie min de reducties van de gekozen engagementen, gespreid van hun start tot "
@@ -118,16 +128,80 @@ OPTIONS = {
                       "sinon en)."),
     "help": Bilingual("Show this message and exit.", "Toon deze hulp en stop.", "Afficher cette aide et quitter."),
 }
+# Options' help that several command modules' commands share (their help_texts_<module>.py use them).
+CONFIRMATION = Bilingual("Do not ask for confirmation.", "Vraag geen bevestiging.", "Ne pas demander de confirmation.")
+JSON_TABLE = Bilingual("Print a JSON list instead of a table.", "Toon een JSON-lijst in plaats van een tabel.",
+                       "Afficher une liste JSON au lieu d'un tableau.")
+TARGET_SET_NAME = Bilingual("Name of the target set (default: the primary one).",
+                            "Naam van de doelstelling (standaard: de hoofddoelstelling).",
+                            "Nom de l'ensemble d'objectifs (par défaut : l'ensemble principal).")
 # click adds the colon after a heading: French wants a space before it.
 USAGE = Bilingual("Usage:", "Gebruik:", "Usage :")
 OPTIONS_HEADING = Bilingual("Options", "Opties", "Options ")
 COMMANDS_HEADING = Bilingual("Commands", "Opdrachten", "Commandes ")
+ARGUMENTS_HEADING = Bilingual("Positional arguments", "Positionele argumenten", "Arguments positionnels ")
+# What click adds after an option's help, between brackets.
+DEFAULT = Bilingual("default: {default}", "standaard: {default}", "par défaut : {default}")
+REQUIRED = Bilingual("required", "verplicht", "obligatoire")
+ENV_VAR = Bilingual("env var: {var}", "omgevingsvariabele: {var}", "variable d'environnement : {var}")
+
+# The modules with the texts of each command module's commands (roadmap_cli/__init__.py's COMMAND_MODULES).
+HELP_MODULES = (
+    "help_texts_setup",
+    "help_texts_load",
+    "help_texts_admin",
+    "help_texts_theme",
+    "help_texts_user",
+    "help_texts_status",
+    "help_texts_target",
+    "help_texts_demo",
+    "help_texts_serve",
+    "help_texts_profile",
+    "help_texts_report",
+    "help_texts_programme",
+    "help_texts_scenario",
+    "help_texts_worker",
+)
 
 
 def help_language(ctx: click.Context) -> str:
-    """The language of the help: `--lang` when given before `--help`, else the locale's."""
+    """The language of the help: `--lang` when given before the command or `--help`, else the locale's."""
     lang = ctx.find_root().params.get("lang")
     return lang.lower() if lang else environment_language()
+
+
+@functools.cache
+def command_helps() -> dict[str, Bilingual]:
+    """Every command's help, keyed by its path below `roadmap` ('' for `roadmap` itself, 'programme add')."""
+    helps = {"": MAIN}
+    for name in HELP_MODULES:
+        helps.update(importlib.import_module(f"roadmap_cli.{name}").HELP)
+    return helps
+
+
+@functools.cache
+def option_helps() -> dict[tuple[str, str], Bilingual]:
+    """Every option's help, keyed by its command's path and its long name: ('load indicators', '--dry-run')."""
+    helps = {("", "--" + name.replace("_", "-")): text for name, text in OPTIONS.items() if name != "help"}
+    for name in HELP_MODULES:
+        helps.update(importlib.import_module(f"roadmap_cli.{name}").OPTION_HELP)
+    return helps
+
+
+def command_path(ctx: click.Context) -> str:
+    """The names of the command and the groups above it below `roadmap`: 'programme add' ('' for the top)."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+def option_name(param: click.Parameter) -> str:
+    """An option's long name as OPTION_HELP keys it ('--output' of '--output/-o'); an argument's name."""
+    if isinstance(param, click.Argument):
+        return param.name or ""
+    return next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
 
 
 def short(text: str, limit: int) -> str:
@@ -137,8 +211,34 @@ def short(text: str, limit: int) -> str:
     return textwrap.shorten(text, limit, placeholder="...")[:-3].rstrip(".,;: ") + "..."
 
 
-class TranslatedHelpGroup(click.Group):
-    """The top-level group, whose help speaks Dutch or French when asked (see the module docstring)."""
+def first_sentence(text: str, limit: int) -> str:
+    """A sub-command's line in its group's help, made from its help as click makes it from the
+    docstring: the first paragraph up to the end of its first sentence, cut to `limit` at a word."""
+    words = text.partition("\n\n")[0].split()
+    for i, word in enumerate(words):
+        # A period ends a sentence at the end or before a word that does not start in lowercase
+        # (the one of 'bv.' or 'p. ex.' does not).
+        if word.endswith(".") and (i == len(words) - 1 or not words[i + 1][0].islower()):
+            words = words[: i + 1]
+            break
+    line = " ".join(words)
+    if len(line) <= limit:
+        return line
+    return textwrap.shorten(line, limit, placeholder="...", break_on_hyphens=False)
+
+
+def typeset(text: str, lang: str) -> str:
+    """French help with a no-break space before : ; ? ! and inside « » (and in 'p. ex.'), so that
+    click's wrapping never begins a line with the mark; other languages as they are."""
+    if lang != "fr":
+        return text
+    text = re.sub(r" ([:;?!»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
+    return text.replace("p. ex.", "p.\u00a0ex.")
+
+
+class TranslatedHelp:
+    """A click command whose `--help` speaks Dutch or French when asked (see the module docstring);
+    a text without its translation is shown as the docstring says it."""
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = help_language(ctx)
@@ -149,36 +249,113 @@ class TranslatedHelpGroup(click.Group):
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = help_language(ctx)
-        if lang == "en":
+        text = command_helps().get(command_path(ctx)) if lang != "en" else None
+        if text is None:
             return super().format_help_text(ctx, formatter)
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(in_language(MAIN, lang))
+            formatter.write_text(typeset(in_language(text, lang), lang))
+
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = help_language(ctx)
+        arguments = [p for p in self.get_params(ctx) if isinstance(p, click.Argument)]
+        if lang == "en" or not any(getattr(p, "help", None) is not None for p in arguments):
+            return super().format_arguments(ctx, formatter)
+        with formatter.section(in_language(ARGUMENTS_HEADING, lang)):
+            formatter.write_dl([(p.get_help_record(ctx)[0], self.param_help(ctx, p, lang)) for p in arguments])
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = help_language(ctx)
         if lang == "en":
             return super().format_options(ctx, formatter)
-        rows, help_option = [], self.get_help_option(ctx)
+        rows = []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
             if record is not None and not isinstance(param, click.Argument):
-                words = OPTIONS["help"] if param is help_option else OPTIONS.get(param.name or "")
-                rows.append((record[0], in_language(words, lang) if words else record[1]))
-        with formatter.section(in_language(OPTIONS_HEADING, lang)):
-            formatter.write_dl(rows)
-        self.format_commands(ctx, formatter)
+                rows.append((record[0], self.param_help(ctx, param, lang)))
+        if rows:
+            with formatter.section(in_language(OPTIONS_HEADING, lang)):
+                formatter.write_dl(rows)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+    def param_help(self, ctx: click.Context, param: click.Parameter, lang: str) -> str:
+        """An option's help in `lang` and what click adds after it ([default: …; required]), as
+        click's `get_help_record` writes it in English."""
+        if param is self.get_help_option(ctx):
+            words: str | None = OPTIONS["help"]
+        else:
+            words = option_helps().get((command_path(ctx), option_name(param)), getattr(param, "help", None))
+        text = typeset(in_language(words, lang), lang) if words else ""
+        if not hasattr(param, "get_help_extra"):  # click before 8.2: its brackets as it writes them
+            written, english = (param.get_help_record(ctx) or ("", ""))[1], getattr(param, "help", None) or ""
+            return text + written[len(english):] if written.startswith(english) else text
+        extra = param.get_help_extra(ctx) if isinstance(param, click.Option) else {}
+        items = []
+        if "envvars" in extra:
+            items.append(in_language(ENV_VAR, lang).format(var=", ".join(extra["envvars"])))
+        if "default" in extra:
+            items.append(in_language(DEFAULT, lang).format(default=extra["default"]))
+        if "range" in extra:
+            items.append(extra["range"])
+        if "required" in extra:
+            items.append(in_language(REQUIRED, lang))
+        if not items:
+            return text
+        brackets = typeset("[" + "; ".join(items) + "]", lang)
+        return f"{text}  {brackets}" if text else brackets
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = help_language(ctx)
         if lang == "en":
             return super().format_commands(ctx, formatter)
         commands = [(name, command) for name in self.list_commands(ctx)
-                    if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+                    if (command := self.get_command(ctx, name)) is not None
+                    and not command.hidden]
         if not commands:
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in commands)
-        rows = [(name, short(in_language(SUMMARIES[name], lang), limit) if name in SUMMARIES
-                 else command.get_short_help_str(limit)) for name, command in commands]
+        path, rows = command_path(ctx), []
+        for name, command in commands:
+            if not path and name in SUMMARIES:  # `roadmap --help`: the summaries above
+                line = short(in_language(SUMMARIES[name], lang), limit)
+            elif (text := command_helps().get(f"{path} {name}".strip())) is not None:
+                line = first_sentence(in_language(text, lang), limit)
+            else:
+                line = command.get_short_help_str(limit)
+            rows.append((name, typeset(line, lang)))
         with formatter.section(in_language(COMMANDS_HEADING, lang)):
             formatter.write_dl(rows)
+
+
+class TranslatedHelpCommand(TranslatedHelp, click.Command):
+    """A command whose help speaks the user's language."""
+
+
+class TranslatedHelpGroup(TranslatedHelp, click.Group):
+    """A group whose help speaks the user's language, and so does that of every command added to it
+    (and of theirs): `roadmap`'s commands are written with plain `click.command`/`click.group`."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(translated(cmd), name)
+
+
+def translated(command: click.Command) -> click.Command:
+    """`command` and the commands below it, their help speaking the user's language: each gets the
+    subclass of its class with TranslatedHelp (its methods and state are unchanged otherwise)."""
+    if not isinstance(command, TranslatedHelp):
+        command.__class__ = _translated_class(type(command))
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            translated(sub)
+    return command
+
+
+@functools.cache
+def _translated_class(cls: type[click.Command]) -> type[click.Command]:
+    if cls is click.Command:
+        return TranslatedHelpCommand
+    if cls is click.Group:
+        return TranslatedHelpGroup
+    base = TranslatedHelpGroup if issubclass(cls, click.Group) else TranslatedHelpCommand
+    return type(f"Translated{cls.__name__}", (base, cls), {})
