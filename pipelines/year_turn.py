@@ -16,17 +16,22 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Connection, Engine, or_, select
+from sqlalchemy import Connection, Engine, and_, or_, select
 
 from pipelines import clock
-from pipelines.schema import Programme
+from pipelines.schema import DerivedSummary, Programme
 from pipelines.unit_of_work import programme_write
 
 log = logging.getLogger(__name__)
 
 
 def _behind(year: int):
-    return or_(Programme.derived_as_of_year.is_(None), Programme.derived_as_of_year != year)
+    """Computed for another year (or never since migration 0012), and holding something that
+    depends on the year: only the summaries do (years left, overdue commitments); a programme
+    without any (no target set yet, nothing loaded) has nothing to bring up to date."""
+    summaries = select(DerivedSummary.programme_id).where(DerivedSummary.programme_id == Programme.id)
+    return and_(or_(Programme.derived_as_of_year.is_(None), Programme.derived_as_of_year != year),
+                summaries.exists())
 
 
 def stale_programmes(conn: Connection, year: int) -> list[int]:

@@ -27,6 +27,12 @@ def test_existing_programmes_are_rebuilt_at_the_first_check_and_a_downgrade_keep
                 conn.execute(text(
                     "INSERT INTO programme (id, slug, name, baseline_year, target_year, created_at, data_version)"
                     " VALUES (1, 'leuven', 'Leuven', 2019, 2050, '2026-01-01', 'v1')"))
+                conn.execute(text(
+                    "INSERT INTO target_set (id, programme_id, name, is_primary, baseline_year, target_year,"
+                    " pathway_method) VALUES (1, 1, 'Neutral', TRUE, 2019, 2050, 'linear')"))
+                conn.execute(text(
+                    "INSERT INTO derived_summary (programme_id, target_set_id, sector_code, status, summary,"
+                    " computed_at) VALUES (1, 1, 'total', 'unknown', '{}', '2026-01-01')"))
             migrate(engine)
             assert current_revision(engine) == "0012_derived_as_of_year"
             _assert_matches_models(engine)

@@ -149,3 +149,14 @@ def test_roadmap_status_of_a_summary_stored_last_year_counts_from_this_year(engi
     printed = json.loads(result.output)
     assert (printed["as_of_year"], printed["years_left"]) == (2029, 1)
     assert _programme(engine)[0] == 2026  # nothing written
+
+
+def test_a_programme_with_nothing_that_depends_on_the_year_is_left_alone(engine, monkeypatch):
+    """No summaries (no target set, or nothing loaded): no rebuild, no new data version."""
+    from pipelines.programmes import ProgrammeSpec, create_programme
+
+    create_programme(engine, ProgrammeSpec(slug="leiden", name="Leiden", baseline_year=2019, target_year=2050))
+    monkeypatch.setenv("ROADMAP_TODAY", "2030-01-01")
+    with engine.connect() as conn:
+        assert year_turn.stale_programmes(conn, 2030) == [leuven_id(engine)]
+    assert year_turn.refresh_stale(engine) == [leuven_id(engine)]
