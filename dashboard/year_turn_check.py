@@ -20,6 +20,7 @@ from flask import Flask
 from sqlalchemy import Engine
 
 from pipelines import clock, year_turn
+from pipelines.errors import UserError
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_S = 300.0
@@ -37,7 +38,10 @@ class YearTurnCheck:
         self._starting = threading.Lock()
 
     def __call__(self) -> None:
-        year = clock.today().year
+        try:
+            year = clock.today().year
+        except UserError:  # ROADMAP_TODAY set to no date: said where the date is used, not here
+            return
         if year == self.checked_year or time.monotonic() < self.retry_at:
             return
         with self._starting:

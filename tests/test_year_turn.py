@@ -160,3 +160,10 @@ def test_a_programme_with_nothing_that_depends_on_the_year_is_left_alone(engine,
     with engine.connect() as conn:
         assert year_turn.stale_programmes(conn, 2030) == [leuven_id(engine)]
     assert year_turn.refresh_stale(engine) == [leuven_id(engine)]
+
+
+def test_a_date_that_is_no_date_does_not_make_every_request_fail(engine, database_url, monkeypatch):
+    app = create_app(Settings(secret_key="x" * 32, database_url=database_url), engine)
+    monkeypatch.setenv("ROADMAP_TODAY", "next tuesday")
+    assert app.server.test_client().get("/api/v1/programmes").status_code == 200
+    assert app.server.extensions[EXTENSION_KEY].thread is None
