@@ -6,7 +6,7 @@ are true for that year only. Without a write after 1 January the public pages wo
 saying last year's years left, and a commitment due last year would not be counted overdue.
 
 `refresh_stale(engine)` rebuilds, through the front door (pipelines.unit_of_work), every
-programme whose `derived_as_of_year` is not this year; it asks again under the programme's lock,
+programme with summaries whose `derived_as_of_year` is not this year; it asks again under the programme's lock,
 so two processes that both noticed the new year rebuild it once. The dashboard calls it on the
 first request of a process and again when the year has changed (dashboard/year_turn_check.py);
 `roadmap refresh` does it from the command line (cron, or a read-only dashboard's deployment).
