@@ -42,7 +42,7 @@ serve: setup
 test: setup browser-deps node_modules/.installed
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --durations=15 --ignore=tests/browser --ignore=tests/test_auth_browser.py
-	$(BIN)/python -m pytest --durations=10 tests/browser tests/test_auth_browser.py
+	$(BIN)/python -m pytest -n 2 --durations=10 tests/browser tests/test_auth_browser.py
 
 lint: setup
 	$(BIN)/ruff check .
