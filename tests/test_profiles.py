@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from pipelines.errors import UserError, ValidationFailed
+from pipelines.errors import Bilingual, UserError, ValidationFailed
 from pipelines.load import load_file
 from pipelines.load.result import LoadOptions
 from pipelines.profiles.catalogue import recognise, save_profile, shipped_profiles
@@ -278,3 +278,14 @@ def test_an_unknown_export_saved_as_a_profile_is_recognised_next_time(engine):
     # 2019 Wonen 161,9 kt (a decimal comma) measured; 2030 is a target, left out; 2020 'n.b.' → NE.
     assert stored(engine) == {("emissions.residential", "2019"): 161900.0, ("emissions.residential", "2020"): "NE"}
     assert result.detected["profile"]["profile"] == "leuven-rubrieken"
+
+
+def test_the_french_report_line_sets_a_space_before_the_colon_of_its_examples():
+    from pipelines.profiles.report import ProfileReport
+
+    report = ProfileReport("klimawatch", "recognised")
+    report.leave_out(Bilingual("planned, not measured", "gepland, niet gemeten", "prévues, pas mesurées"),
+                     ["2021 Verkehr", "2035 Gesamt"], 10)
+    left_out = report.lines()[1]
+    assert left_out.fr == "laissé de côté : 10 ligne(s), prévues, pas mesurées : 2021 Verkehr, 2035 Gesamt"
+    assert str(left_out) == "left out 10 row(s), planned, not measured: 2021 Verkehr, 2035 Gesamt"

@@ -50,11 +50,13 @@ class ProfileReport:
                 f"gebieden uit kolom {self.area_column!r}: {self.area_rows_kept} rij(en) van het gebied van het programma behouden",
                 f"zones reprises de la colonne {self.area_column!r} : {self.area_rows_kept} ligne(s) de la zone du programme conservée(s)"))
         for item in self.left_out:
-            shown = f": {', '.join(item.examples)}" if item.examples else ""
+            listed = ", ".join(item.examples)
+            shown = f": {listed}" if item.examples else ""
+            shown_fr = f" : {listed}" if item.examples else ""  # French sets a space before a colon
             more = " …" if item.examples and len(item.examples) >= MAX_EXAMPLES else ""
             out.append(Bilingual(f"left out {item.rows} {item.what}, {item.reason}{shown}{more}",
                                  f"weggelaten: {item.rows} {item.what.nl}, {item.reason.nl}{shown}{more}",
-                                 f"laissé de côté : {item.rows} {item.what.fr}, {item.reason.fr}{shown}{more}" if item.reason.fr and item.what.fr else None))
+                                 f"laissé de côté : {item.rows} {item.what.fr}, {item.reason.fr}{shown_fr}{more}" if item.reason.fr and item.what.fr else None))
         if self.ignored_columns:
             names = ", ".join(self.ignored_columns)
             out.append(Bilingual(f"columns ignored: {names}", f"kolommen genegeerd: {names}",
