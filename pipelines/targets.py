@@ -45,15 +45,18 @@ def add_target_set_in(
     conn: Connection, programme_id: int, name: str, baseline_year: int, target_year: int,
     kind: str, value: float, *, method: str = "linear", primary: bool = False,
     baseline_t: float | None = None, description: str | None = None, user: str = "cli",
-    milestones: tuple[MilestoneSpec, ...] = (),
+    milestones: tuple[MilestoneSpec, ...] = (), sector_targets: tuple[tuple[str, float], ...] = (),
 ) -> int:
-    """`add_target_set` (with overall milestones) inside a unit of work the caller holds: a load
-    that keeps its planned rows as a target set writes it with its rows, all or nothing."""
+    """`add_target_set` (with milestones, and sectors' own targets in t CO2e) inside a unit of
+    work the caller holds: a load that keeps its planned rows as a target set writes it with its
+    rows, all or nothing."""
     found = check_new_set({
         "name": name, "baseline_year": baseline_year, "target_year": target_year, "method": method,
         "kind": kind, "value": value, "primary": primary,
     }, _set_names(conn, programme_id))
     sectors = _sectors(conn)
+    for code, sector_t in sector_targets:
+        check_target({"sector": code, "kind": "absolute_t", "value": sector_t}, sectors)
     for milestone in milestones:
         check_milestone({"sector": milestone.sector_code, "year": milestone.year, "kind": milestone.kind,
                          "value": milestone.value}, sectors, (baseline_year, target_year))
@@ -71,6 +74,10 @@ def add_target_set_in(
         target_set_id=new_id, sector_code=TOTAL, kind=kind, value=value, baseline_t=baseline_t,
     ))
     record_change(conn, programme_id, "target_set", new_id, "name", None, name, user)
+    for code, sector_t in sector_targets:
+        conn.execute(insert(Target).values(target_set_id=new_id, sector_code=code, kind="absolute_t", value=sector_t))
+        record_change(conn, programme_id, "target", new_id, f"target:{code}", None,
+                      _value_text("absolute_t", sector_t), user)
     for milestone in milestones:
         conn.execute(insert(Milestone).values(
             target_set_id=new_id, sector_code=milestone.sector_code, year=milestone.year,

@@ -76,14 +76,14 @@ def list_command(app: AppContext):
                       f"{name}{primary.nl}: basisjaar {baseline}, doeljaar {target}, {pathway.nl}",
                       f"{name}{primary.fr} : année de référence {baseline}, année cible {target}, {pathway.fr}"))
         for t in s.targets:  # the sector and the kind as the options name them (total, residual_pct)
-            sector, kind, value = t.sector_code, t.kind, f"{t.value:g}"
+            sector, kind, value = t.sector_code, t.kind, f"{t.value:.15g}"
             baseline_t = f"{t.baseline_t:,.0f}" if t.baseline_t else ""
             extra = (Bilingual(f", published baseline {baseline_t} t", f", gepubliceerd basisjaarcijfer {baseline_t} t",
                                f", référence publiée {baseline_t} t") if t.baseline_t else Bilingual("", "", ""))
             say(Bilingual(f"  target {sector}: {kind} {value}{extra}", f"  doel {sector}: {kind} {value}{extra.nl}",
                           f"  objectif {sector} : {kind} {value}{extra.fr}"))
         for m in s.milestones:
-            year, sector, kind, value = m.year, m.sector_code, m.kind, f"{m.value:g}"
+            year, sector, kind, value = m.year, m.sector_code, m.kind, f"{m.value:.15g}"
             say(Bilingual(f"  milestone {year} {sector}: {kind} {value}", f"  tussendoel {year} {sector}: {kind} {value}",
                           f"  jalon {year} {sector} : {kind} {value}"))
 
@@ -129,7 +129,7 @@ def sector_command(app: AppContext, name, sector, residual_pct, reduction_pct, a
                             absolute_t=absolute_t)
     set_target(app.ready_engine(), app.programme().id, name, sector, kind, value, baseline_t=baseline_t,
                user=cli_user())
-    value = f"{value:g}"
+    value = f"{value:.15g}"
     say(Bilingual(f"Set the {sector} target of '{name}' to {kind} {value}.",
                   f"Doel {sector} van '{name}' ingesteld op {kind} {value}.",
                   f"Objectif {sector} de « {name} » fixé à {kind} {value}."))
@@ -149,7 +149,7 @@ def milestone_command(app: AppContext, name, year, residual_pct, reduction_pct, 
                             absolute_t=absolute_t)
     programme = app.programme()
     set_milestone(app.ready_engine(), programme.id, name, year, kind, value, sector_code=sector, user=cli_user())
-    value = f"{value:g}"
+    value = f"{value:.15g}"
     say(Bilingual(f"Set the {year} milestone of '{name}' ({sector}) to {kind} {value}.",
                   f"Tussendoel {year} van '{name}' ({sector}) ingesteld op {kind} {value}.",
                   f"Jalon {year} de « {name} » ({sector}) fixé à {kind} {value}."))
@@ -232,7 +232,7 @@ def remove_milestone_command(app: AppContext, name, year, sector, yes):
 
     engine, programme = app.ready_engine(), app.programme()
     found = milestone_of(engine, programme.id, name, year, sector)
-    kind, value = found.kind, f"{found.value:g}"
+    kind, value = found.kind, f"{found.value:.15g}"
     _confirm(Bilingual(f"Remove the {year} milestone of '{name}' ({sector}: {kind} {value})?",
                        f"Tussendoel {year} van '{name}' ({sector}: {kind} {value}) verwijderen?",
                        f"Supprimer le jalon {year} de « {name} » ({sector} : {kind} {value}) ?"), yes)

@@ -60,6 +60,10 @@ def test_planned_rows_become_a_target_set_with_milestones_and_the_measured_rows_
            "milestones 2025 230,000 t, 2030 120,000 t." in result.summary()
     assert any("2008 not in the target set: at or before the baseline year 2010" in w for w in result.warnings)
     assert any("2025 without a planned total: their planned sectors added up" in w for w in result.warnings)
+    # No sector is planned in 2040, so none has a target of its own to hold its planned values: said.
+    assert any(w.startswith("planned sector value(s) residential 2025, residential 2030, transport 2025 not in "
+                            "the target set as the sector's own: the sector has no planned value in the target "
+                            "year 2040") for w in result.warnings)
     with engine.connect() as conn:
         audited = conn.execute(select(AuditLog.field, AuditLog.new_value).where(AuditLog.entity_id == kept.id)
                                .where(AuditLog.entity.in_(("target_set", "milestone")))).all()
@@ -139,3 +143,38 @@ def test_a_monthly_planned_row_is_a_problem_with_its_row_not_a_crash(engine, pro
     problem = next(p for p in refused.value.problems if p.value == "2035-06")
     assert problem.row == 12 and "not months" in problem.expected
     assert stored(engine) == {} and planned_set(engine, programme_id) is None
+
+
+SECTOR_PLAN = """jaar;sector;soort;waarde;eenheid
+2015;Huishoudens;gemeten;200;kt CO2e
+2015;Transport;gemeten;100;kt CO2e
+2025;Huishoudens;doel;150;kt CO2e
+2025;Transport;doel;80;kt CO2e
+2030;Huishoudens;doel;70;kt CO2e
+2030;Transport;doel;30;kt CO2e
+2030;Totaal;doel;100;kt CO2e
+"""
+
+
+def test_sectors_planned_in_the_target_year_get_their_own_targets_and_milestones(engine, programme_id, tmp_path):
+    source = tmp_path / "sector_plan.csv"
+    source.write_text(SECTOR_PLAN, encoding="utf-8")
+    result = load(engine, programme_id, source, planned_as_target_set="Sectorplan")
+    kept = planned_set(engine, programme_id, "Sectorplan")
+    assert kept.target_year == 2030
+    # 2030: the total 100 kt is the set's target; residential 70 and transport 30 kt their own.
+    assert sorted((t.sector_code, t.kind, t.value) for t in kept.targets) == [
+        ("residential", "absolute_t", 70000.0), ("total", "absolute_t", 100000.0), ("transport", "absolute_t", 30000.0)]
+    # 2025: the sum of its sectors is the total's milestone, each sector's value its own.
+    assert sorted((m.sector_code, m.year, m.value) for m in kept.milestones) == [
+        ("residential", 2025, 150000.0), ("total", 2025, 230000.0), ("transport", 2025, 80000.0)]
+    assert not any(w.startswith("planned sector value(s)") for w in result.warnings)
+    summary = result.summary()
+    assert ("own targets of 2 sector(s) in 2030 (Residential buildings 70,000 t, Transport 30,000 t), "
+            "2 sector milestone(s).") in summary
+    assert "objectifs propres de 2 secteur(s) en 2030 (Logements 70\u202f000 t, Transport 30\u202f000 t)" in summary.fr
+    with engine.connect() as conn:
+        audited = set(conn.execute(select(AuditLog.field, AuditLog.new_value).where(AuditLog.entity_id == kept.id)
+                                   .where(AuditLog.entity.in_(("target", "milestone")))).all())
+    assert {("target:residential", "absolute_t 70000"), ("target:transport", "absolute_t 30000"),
+            ("milestone:residential:2025", "absolute_t 150000")} <= audited

@@ -25,14 +25,14 @@ CONFIG = {"lang": "en", "programme": "leuven"}
 database_url, programme_id, app = seeded_app_fixtures(programme_and_people)
 
 
-def check_body(client, name=None):
-    meta = {"name": PLANNED.name, "size": PLANNED.stat().st_size}
+def check_body(client, name=None, source=PLANNED, config=CONFIG):
+    meta = {"name": source.name, "size": source.stat().st_size}
     return callback_body(client, "upload-report.children", {
         "upload-meta.data": meta, "upload-kind.data": "indicators", "upload-decimal.data": "auto",
         "upload-new-indicators.data": "no", "upload-mapping-rows.data": [],
         "upload-planned-target-set.value": name,
-        "upload-file.contents": data_url(PLANNED), "upload-file.filename": PLANNED.name,
-        "upload-config.data": CONFIG,
+        "upload-file.contents": data_url(source), "upload-file.filename": source.name,
+        "upload-config.data": config,
     }, "upload-planned-target-set.value" if name else "upload-meta.data")
 
 
@@ -85,3 +85,21 @@ def test_a_coordinator_checks_and_imports_the_planned_rows_as_a_target_set(app, 
     assert "Planned rows became target set ‘Klimaatplan’" in imported
     assert "Klimaatplan" in set_names(engine, programme_id)
     assert row_counts(engine)["current_observations"] == 4
+
+
+def test_the_check_names_the_sectors_the_plan_gives_their_own_target_in_each_language(app, tmp_path):
+    from tests.test_load_planned_target_set import SECTOR_PLAN
+
+    source = tmp_path / "sector_plan.csv"
+    source.write_text(SECTOR_PLAN, encoding="utf-8")
+    client = app.server.test_client()
+    log_in(client, "cor")
+    said = {}
+    for lang in ("en", "nl", "fr"):
+        checked = post_callback(client, check_body(client, "Sectorplan", source, {**CONFIG, "lang": lang}),
+                                csrf_header(client))
+        said[lang] = text_of(checked)
+    assert ("Sectors with their own target in 2030: Residential buildings 70,000 t, Transport 30,000 t; "
+            "2 sector milestones.") in said["en"]
+    assert "Sectoren met een eigen doel in 2030: Huishoudens 70.000 t, Transport 30.000 t; 2 sectortussendoelen." in said["nl"]
+    assert "Secteurs avec leur propre objectif en 2030 : Logements 70\u202f000 t, Transport 30\u202f000 t ; 2 jalons sectoriels." in said["fr"]

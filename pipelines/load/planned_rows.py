@@ -3,7 +3,8 @@
 Planned rows are never measurements. When the analyst asks, they are read like measured rows
 (labels, periods, numbers, units, each problem with its row) but not stored as observations:
 each planned year's emissions become a milestone in t CO2e — the year's planned total row, or
-else the sum of its planned sectors — and the last planned year is the target. The loader then
+else the sum of its planned sectors — and the last planned year is the target. A sector planned
+in the target year gets its own target, and its planned years before it become its milestones. The loader then
 writes the target set through pipelines/targets.py in the load's own unit of work.
 """
 
@@ -29,6 +30,7 @@ class PlannedPlan:
     totals: dict[int, float] = field(default_factory=dict)  # year -> t CO2e
     from_sectors: list[int] = field(default_factory=list)  # years summed from their sectors
     other_rows: int = 0  # planned rows of indicators that are no emissions (not part of the set)
+    sectors: dict[int, dict[str, float]] = field(default_factory=dict)  # year -> sector code -> t CO2e
 
     @property
     def years(self) -> list[int]:
@@ -40,7 +42,8 @@ def planned_plan(state, held: list[tuple[Layout, LongRows, pd.DataFrame]]) -> Pl
     from pipelines.load.indicator_rows import FileState, normalise
 
     plan = PlannedPlan()
-    by_year: dict[int, dict[str, float]] = {}
+    by_year: dict[int, dict[str, float]] = {}  # year -> indicator code -> t CO2e
+    by_sector: dict[int, dict[str, float]] = {}  # year -> sector code -> t CO2e
     reported: dict[int, float] = {}
     log = ProblemLog(state.problems.file)
     for layout, rows, frame in held:
@@ -80,8 +83,12 @@ def planned_plan(state, held: list[tuple[Layout, LongRows, pd.DataFrame]]) -> Pl
             else:
                 sectors = by_year.setdefault(year, {})
                 sectors[info.code] = sectors.get(info.code, 0.0) + value
+                if info.sector_code is not None:  # an emissions indicator of no sector counts in the sum only
+                    own = by_sector.setdefault(year, {})
+                    own[info.sector_code] = own.get(info.sector_code, 0.0) + value
     for problem in log.finish():
         state.problems.problems.append(problem)
+    plan.sectors = {year: dict(sorted(by_sector[year].items())) for year in sorted(by_sector)}
     for year in sorted(set(reported) | set(by_year)):
         if year in reported:
             plan.totals[year] = reported[year]

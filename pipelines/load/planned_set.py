@@ -3,7 +3,10 @@ pipelines/targets.py in the load's unit of work.
 
 Each planned year after the programme's baseline year is a milestone in t CO2e (absolute_t);
 the last planned year is the target year, its planned emissions the target. The pathway runs
-through the milestones (method 'milestones'), as the plan does.
+through the milestones (method 'milestones'), as the plan does. A sector with a planned value in
+the target year gets that as its own target (absolute_t), and its planned values of the years
+between as its own milestones; a sector planned only before the target year has no target to
+hold a milestone, and the load report says that those values are not in the set.
 """
 
 from __future__ import annotations
@@ -36,9 +39,16 @@ def write_planned_target_set(conn: Connection, programme_id: int, name: str, bas
     target_year = later[-1]
     milestones = tuple(MilestoneSpec(TOTAL, y, "absolute_t", round(plan.totals[y], 3)) for y in later[:-1])
     target_t = round(plan.totals[target_year], 3)
+    sector_targets = tuple((code, round(value, 3)) for code, value in plan.sectors.get(target_year, {}).items())
+    with_target = {code for code, _ in sector_targets}
+    milestones += tuple(MilestoneSpec(code, y, "absolute_t", round(value, 3)) for y in later[:-1]
+                        for code, value in plan.sectors.get(y, {}).items() if code in with_target)
     kept = {
         "name": check_new_name(conn, programme_id, name), "id": None, "baseline_year": baseline_year, "target_year": target_year,
-        "target_t": target_t, "milestones": [{"year": m.year, "value_t": m.value} for m in milestones],
+        "target_t": target_t, "milestones": [{"year": m.year, "value_t": m.value} for m in milestones if m.sector_code == TOTAL],
+        "sector_targets": [{"sector": code, "value_t": value} for code, value in sector_targets],
+        "sector_milestones": [{"sector": m.sector_code, "year": m.year, "value_t": m.value}
+                              for m in milestones if m.sector_code != TOTAL],
         "from_sectors": [y for y in plan.from_sectors if y in later],
     }
     if dry_run:
@@ -48,7 +58,7 @@ def write_planned_target_set(conn: Connection, programme_id: int, name: str, bas
     kept["id"] = add_target_set_in(
         conn, programme_id, name, baseline_year, target_year, "absolute_t", target_t,
         method="milestones", primary=first, description=f"Planned values of {file_name}"[:500],
-        user=user, milestones=milestones)
+        user=user, milestones=milestones, sector_targets=sector_targets)
     return kept
 
 
@@ -68,6 +78,20 @@ def planned_set_warnings(plan: PlannedPlan, baseline_year: int) -> list[Bilingua
             f"planned year(s) {years} without a planned total: their planned sectors added up",
             f"geplande ja(a)r(en) {years} zonder gepland totaal: hun geplande sectoren opgeteld",
             f"année(s) prévue(s) {years} sans total prévu : leurs secteurs prévus additionnés"))
+    later = [y for y in plan.years if y > baseline_year]
+    with_target = set(plan.sectors.get(later[-1], {})) if later else set()
+    aside = sorted({(code, y) for y in later[:-1] for code in plan.sectors.get(y, {}) if code not in with_target})
+    if aside:
+        listed = ", ".join(f"{code} {year}" for code, year in aside)
+        out.append(Bilingual(
+            f"planned sector value(s) {listed} not in the target set as the sector's own: the sector has no "
+            f"planned value in the target year {later[-1]} (they count in the year's total only)",
+            f"geplande sectorwaarde(n) {listed} niet als eigen waarde van de sector in de doelstelling: de "
+            f"sector heeft geen geplande waarde in het doeljaar {later[-1]} (ze tellen alleen mee in het "
+            "totaal van het jaar)",
+            f"valeur(s) sectorielle(s) prévue(s) {listed} hors de l'ensemble d'objectifs comme valeurs propres "
+            f"du secteur : le secteur n'a pas de valeur prévue pour l'année cible {later[-1]} (elles ne comptent "
+            "que dans le total de l'année)"))
     if plan.other_rows:
         out.append(Bilingual(
             f"{plan.other_rows} planned row(s) of indicators other than emissions not in the target set",

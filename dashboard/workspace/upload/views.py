@@ -14,6 +14,7 @@ from dashboard.workspace.upload.check import CheckOutcome, mapping_candidates, m
 from pipelines.errors import Problem, in_language
 from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult
+from pipelines.vocab import SECTOR_BY_CODE
 
 MAP_TARGET = "upload-map-target"  # pattern-matching id type: {"role": MAP_TARGET, "index": i}
 MAP_LABELS = "upload-map-labels"  # Store: [(label, kind), ...] the mapping form offers
@@ -203,11 +204,24 @@ def planned_lines(result: LoadResult, lang: str) -> list:
         return [html.P(id="upload-planned-set", children=t(
             "up_planned_kept", lang, verb=verb, name=kept["name"], baseline=kept["baseline_year"],
             target_year=kept["target_year"], target=fmt_number(kept["target_t"], lang),
-            milestones=t("up_planned_milestones", lang, items=items) if items else ""))]
+            milestones=t("up_planned_milestones", lang, items=items) if items else "")), *_planned_sectors(kept, lang)]
     if result.planned_offer:
         return [html.P(t("up_planned_offer", lang, count=fmt_number(result.planned_offer, lang)),
                        id="upload-planned-offer")]
     return []
+
+
+def _planned_sectors(kept: dict, lang: str) -> list:
+    """The sectors the planned rows give their own target (and milestones), by name."""
+    targets = kept.get("sector_targets") or []
+    if not targets:
+        return []
+    items = ", ".join(f"{SECTOR_BY_CODE[s['sector']].label(lang) if s['sector'] in SECTOR_BY_CODE else s['sector']} "
+                      f"{fmt_number(s['value_t'], lang)} t" for s in targets)
+    steps = len(kept.get("sector_milestones") or [])
+    text = (tn("up_planned_sectors_steps", lang, steps, year=kept["target_year"], items=items) if steps
+            else t("up_planned_sectors", lang, year=kept["target_year"], items=items))
+    return [html.P(text, id="upload-planned-sectors")]
 
 
 def diff_table(kind: str, diff: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> html.Div:
