@@ -131,6 +131,10 @@ def test_the_command_line_offers_the_target_set_and_keeps_it_when_asked(engine, 
     assert kept.exit_code == 0, kept.output
     assert "Planned rows kept as target set 'Klimaatplan'" in kept.output
     assert planned_set(engine, programme_id).milestones[0].value == 230000.0
+    listed = CliRunner().invoke(main, ["--database-url", url, "target", "list"])
+    assert listed.exit_code == 0, listed.output
+    # Whole tonnes as an option takes them (--absolute-t 230000), not as 2.3e+05.
+    assert "  milestone 2025 total: absolute_t 230000\n" in listed.output and "e+" not in listed.output
 
 
 def test_a_monthly_planned_row_is_a_problem_with_its_row_not_a_crash(engine, programme_id, tmp_path):
