@@ -37,8 +37,8 @@ serve: setup
 
 # The whole test suite: the data layer type-checked (mypy, [tool.mypy]), then pytest: SQLite always,
 # PostgreSQL when TEST_DATABASE_URL answers, real Chromium. The tests without a browser run on two
-# workers (pytest-xdist); the browser tests after them, one at a time (two Chromiums on two cores
-# would slow pages past their waits). The slowest tests are listed at the end of each run.
+# workers (pytest-xdist); the browser tests after them, also on two workers (one at a time they
+# leave a core idle a third of the time). The slowest tests are listed at the end of each run.
 test: setup browser-deps node_modules/.installed
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --durations=15 --ignore=tests/browser --ignore=tests/test_auth_browser.py
