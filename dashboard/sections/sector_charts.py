@@ -45,18 +45,20 @@ def sector_trajectory(engine: Engine, prog, sector: str, target, lang: str, per:
         rows = emissions[(emissions["sector_code"] == sector) & emissions["value_t"].notna()]
         progress = pd.DataFrame({"year": rows["year"], "actual_t": rows["value_t"],
                                  "complete": rows["complete"], "sectors_included": rows["sectors_included"]})
+    # The shown target set's own target year (a set may aim at 2035 or 2050 in a 2030 programme).
+    target_year = int(summary.get("target_year") or prog.target_year)
     milestones, target_point = milestone_levels(summary)
     table, per_inhabitant = shown_trajectory(prog.id, progress, milestones, target_point, lang, per)
     columns = trajectory_columns(lang, per_inhabitant is not None, SECTOR_TRAJECTORY_COLUMNS)
     if per_inhabitant:
         chart_summary = per_inhabitant_summary(table, per_inhabitant.population, per_inhabitant.missing, lang)
     else:
-        chart_summary = trajectory_summary(table, prog.target_year, lang)
+        chart_summary = trajectory_summary(table, target_year, lang)
     axis = t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
     view = ChartView(
         name=f"sector-{sector}", title=t("sector_trajectory_title", lang, sector=name), summary=chart_summary,
         figure=trajectory_figure(table, lang, axis, per_inhabitant=per_inhabitant is not None,
-                                 target_year=prog.target_year), table=table,
+                                 target_year=target_year), table=table,
         columns=columns,
     )
     return SectorTrajectory(view, summary, target_id, per_inhabitant is not None)
