@@ -254,7 +254,7 @@ def _check_removable(is_primary: bool, set_count: int, name: str) -> None:
 
 def _value_text(kind: str, value: float) -> str:
     """A target's or milestone's value as the audit log writes it: 'reduction_pct 55'."""
-    return f"{kind} {value:g}"
+    return f"{kind} {value:.15g}"  # 7455000, never 7.455e+06
 
 
 def _find(conn: Connection, programme_id: int, name: str, required: bool = True):

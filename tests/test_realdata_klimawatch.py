@@ -112,6 +112,13 @@ def test_frankfurt_planned_rows_kept_as_a_target_set_when_asked(engine):
     assert result.planned_target_set["milestones"] == [{"year": 2021, "value_t": 7455000.0}]
     assert len(result.planned_target_set["sector_milestones"]) == 4
     assert "own targets of 4 sector(s) in 2035 (Industry (non-ETS) 0 t, Residential buildings 0 t" in result.summary()
+    from sqlalchemy import select
+
+    from pipelines.schema import AuditLog
+    with engine.connect() as conn:
+        logged = dict(conn.execute(select(AuditLog.field, AuditLog.new_value).where(AuditLog.entity == "milestone")).all())
+    # Whole tonnes in the log, as the pages show them, not '7.455e+06'.
+    assert (logged["milestone:total:2021"], logged["milestone:tertiary:2021"]) == ("absolute_t 7455000", "absolute_t 2626000")
 
 
 def test_frankfurt_loaded_plainly_offers_its_planned_rows_as_a_target_set(engine):
