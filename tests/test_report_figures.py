@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.figures.gap import gap_figure, wrap_label
 from dashboard.figures.indicators import indicator_figure
-from dashboard.figures.line_styles import year_axis, year_ticks
+from dashboard.figures.line_styles import phone_year_ticks, set_year_axis, year_axis, year_ticks
 from dashboard.figures.sectors import sector_area_figure
 from dashboard.figures.trajectory import trajectory_figure, trajectory_table
 from dashboard.workspace.coordinate.report import trajectory_svg_series
@@ -57,6 +57,24 @@ def test_round_ticks_give_way_to_the_marked_years():
     values, texts = year_ticks(2010, 2030, [2024, 2030])
     assert values == [2010, 2015, 2020, 2024, 2030] and texts[3] == "2024"  # 2025 would crowd 2024
     assert year_axis([], [2030]) == {}
+
+
+def test_a_phone_gets_at_most_five_year_labels_with_the_marked_ones():
+    # 1990 … 2035 every 5 years is ten labels; a phone gets round decades, the latest year and
+    # the target, a round year giving way to a marked one within three quarters of a step.
+    assert phone_year_ticks(1990, 2035, [2021, 2035]) == ([1990, 2000, 2010, 2021, 2035],
+                                                          ["1990", "2000", "2010", "2021", "2035"])
+    assert phone_year_ticks(2010, 2030, [2024, 2030])[0] == [2010, 2015, 2020, 2024, 2030]
+    assert phone_year_ticks(1901, 2000, [2000])[0] == [1920, 1940, 1960, 1980, 2000]
+    assert phone_year_ticks(2019, 2021, [2021])[0] == [2019, 2020, 2021]
+    layout = {"xaxis": {}}
+    set_year_axis(layout, [1990, 2021], [2021, 2035])
+    assert layout["xaxis"]["tickvals"][:3] == [1990, 1995, 2000]  # the desktop's, unchanged
+    assert layout["meta"]["phone_xticks"] == {"tickvals": [1990, 2000, 2010, 2021, 2035],
+                                              "ticktext": ["1990", "2000", "2010", "2021", "2035"]}
+    empty = {"xaxis": {}}
+    set_year_axis(empty, [], [2030])
+    assert empty == {"xaxis": {}}
 
 
 def test_waterfall_labels_wrap_and_value_ticks_stay_level():

@@ -186,7 +186,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 })();
 
 /* Charts on a phone (narrower than 48rem): the value axis's title reads across, above the plot,
-   not turned on its side; a legend taller than the room Plotly gives it (it would scroll or be
+   not turned on its side; the year axis has the fewer labels the figure names for a phone; a legend taller than the room Plotly gives it (it would scroll or be
    cut off) makes the chart taller instead. Checked whenever the page changes (a callback's new
    figure brings the server's layout back). */
 (function () {
@@ -207,6 +207,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         text: title, showarrow: false, xref: "paper", yref: "paper", x: 0, y: 1, xanchor: "left",
         yanchor: "bottom", yshift: 4, font: { size: 13 } }]);
       update["margin.t"] = Math.max((layout.margin && layout.margin.t) || 0, 30);
+    }
+    // Fewer year labels (the figure's meta has them): the desktop's would be turned on their side.
+    var phoneTicks = layout.meta && layout.meta.phone_xticks;
+    if (phoneTicks && layout.xaxis && JSON.stringify(layout.xaxis.tickvals) !== JSON.stringify(phoneTicks.tickvals)) {
+      update["xaxis.tickvals"] = phoneTicks.tickvals;
+      update["xaxis.ticktext"] = phoneTicks.ticktext;
+      // The last label (the target year) is centred on the plot's right edge: room for its half.
+      update["margin.r"] = Math.max((layout.margin && layout.margin.r) || 0, 24);
     }
     var hidden = hiddenLegend(plot);
     if (hidden > 1 && (layout.height || 0) < 2000) { update.height = Math.ceil((layout.height || 380) + hidden + 16); }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean
-from dashboard.figures.line_styles import year_axis
+from dashboard.figures.line_styles import set_year_axis
 from pipelines.vocab import INDICATOR_COLOURS
 
 LINE_COLOURS = INDICATOR_COLOURS
@@ -85,5 +85,5 @@ def indicator_figure(table: pd.DataFrame, lang: str, y_title: str, target_year: 
         layout["xaxis"].update(type="date", tickformat=None)
     elif traces:
         drawn = [year for trace in traces for year in trace["x"]]
-        layout["xaxis"].update(year_axis(x, [max(drawn) if drawn else None, target_year]))
+        set_year_axis(layout, x, [max(drawn) if drawn else None, target_year])
     return {"data": traces, "layout": layout}

@@ -39,6 +39,36 @@ def year_ticks(first: int, last: int, marked: list[int | None]) -> tuple[list[in
     return values, [str(y) for y in values]
 
 
+PHONE_TICKS = 5  # year labels a phone's plot (about 280 px) holds side by side, level
+PHONE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def phone_year_ticks(first: int, last: int, marked: list[int | None]) -> tuple[list[int], list[str]]:
+    """`year_ticks` for a phone: the marked years and as few round years as keep at most
+    PHONE_TICKS labels, each round one at least three quarters of a step from a marked one. On a
+    phone the desktop's ticks (1990 … 2035 every 5 years) were turned on their side and cut off."""
+    marks = sorted({int(y) for y in marked if y is not None and first <= int(y) <= last})
+    regular: list[int] = []
+    for step in PHONE_STEPS:
+        regular = [y for y in range(first + (-first) % step, last + 1, step)
+                   if all(abs(y - m) * 4 >= step * 3 for m in marks if m != y)]
+        if len(set(regular) | set(marks)) <= PHONE_TICKS:
+            break
+    values = sorted(set(regular) | set(marks))
+    return values, [str(y) for y in values]
+
+
+def set_year_axis(layout: dict, years, marked: list[int | None]) -> None:
+    """The x-axis of `layout` as `year_axis`, and in its meta the phone's fewer ticks, which
+    assets/dashboard.js puts in place on a narrow screen."""
+    axis = year_axis(years, marked)
+    layout["xaxis"].update(axis)
+    if axis:
+        first, last = (int(v + 0.5) for v in axis["range"])
+        values, texts = phone_year_ticks(first, last, marked)
+        layout.setdefault("meta", {})["phone_xticks"] = {"tickvals": values, "ticktext": texts}
+
+
 def year_axis(years, marked: list[int | None]) -> dict:
     """Plotly x-axis settings for `year_ticks` over the years a chart draws, widened to reach the
     marked years (a target year after the last value is still on the axis); empty without years."""

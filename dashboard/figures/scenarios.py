@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, to_kt
-from dashboard.figures.line_styles import year_axis
+from dashboard.figures.line_styles import set_year_axis
 from pipelines.vocab import BAND_COLOURS, GRID, INK, STEP_COLOURS
 
 BAR_STEPS = ("now", "scenario", "target")
@@ -69,7 +69,7 @@ def wedge_figure(table: pd.DataFrame, labels: dict[str, str], line_labels: dict[
     layout = base_layout(lang, y_title, height=420)
     # Ticks on the last measured year and the target year: Plotly's own ended at 2029 of a 2030 scenario.
     found = [int(y) for y in years if y is not None]
-    layout["xaxis"].update(year_axis(years, [min(found), max(found)] if found else []))
+    set_year_axis(layout, years, [min(found), max(found)] if found else [])
     return {"data": traces, "layout": layout}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, legend_name, to_shown
-from dashboard.figures.line_styles import year_axis
+from dashboard.figures.line_styles import set_year_axis
 from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
 
 TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
@@ -70,5 +70,5 @@ def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, target_year
     layout = base_layout(lang, y_title, height=400)
     layout["yaxis"]["rangemode"] = "normal"
     years = [int(y) for y in table["year"]] if len(table) else []
-    layout["xaxis"].update(year_axis(years, [max(years) if years else None, target_year]))
+    set_year_axis(layout, years, [max(years) if years else None, target_year])
     return {"data": traces, "layout": layout}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_shown
-from dashboard.figures.line_styles import LINE_STYLES, year_axis
+from dashboard.figures.line_styles import LINE_STYLES, set_year_axis
 from dashboard.i18n import t
 from pipelines.analytics.pathways import target_level
 from pipelines.vocab import INK, SECTOR_BY_CODE
@@ -188,5 +188,5 @@ def trajectory_figure(table: pd.DataFrame, lang: str, y_title: str, target_year:
     latest = int(measured["year"].max()) if len(measured) else None
     target_rows = table[table["target_kt"].notna()]
     target = target_year or (int(target_rows["year"].max()) if len(target_rows) else None)
-    layout["xaxis"].update(year_axis(table["year"], [latest, target]))
+    set_year_axis(layout, table["year"], [latest, target])
     return {"data": [t for t in traces if t is not None], "layout": layout}
