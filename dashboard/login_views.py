@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from flask import Flask, Response, g, redirect, render_template_string, request, session
 from flask_login import UserMixin, current_user, login_user, logout_user
@@ -101,6 +101,16 @@ def safe_next(target: str | None, default: str = "/") -> str:
     return target
 
 
+def in_language(next_path: str) -> str:
+    """The page asked for, in the language chosen on the login page (`?lang=` there) unless the
+    path names its own: a reader who switched the login page to French lands on a French page,
+    whatever their browser prefers."""
+    chosen = request.args.get("lang")
+    if not chosen or "lang" in parse_qs(urlsplit(next_path).query):
+        return next_path
+    return f"{next_path}{'&' if '?' in next_path else '?'}{urlencode({'lang': pick_language(chosen)})}"
+
+
 def login_url(next_path: str | None = None, lang: str | None = None) -> str:
     query = {k: v for k, v in (("next", next_path), ("lang", lang)) if v}
     return f"{LOGIN_PATH}?{urlencode(query)}" if query else LOGIN_PATH
@@ -178,7 +188,7 @@ def _attempt_login(deps: LoginDeps, lang: str, next_path: str) -> Response:
     session.permanent = True
     # Without a page asked for, the user starts on their workspace home, not the public overview.
     home = workspace_home(account.role)
-    return redirect(next_path or (with_lang(home, lang) if home else "/"), code=303)
+    return redirect(in_language(next_path) if next_path else (with_lang(home, lang) if home else "/"), code=303)
 
 
 def register_login_routes(server: Flask, deps: LoginDeps, csrf_cookie: str) -> None:

@@ -191,6 +191,25 @@ def test_next_redirects_only_to_local_paths(client, target, expected):
     assert response.headers["Location"] == expected
 
 
+@pytest.mark.parametrize(
+    ("login_path", "target", "expected"),
+    [
+        # The login page switched to French: the page asked for comes in French too.
+        ("/login?lang=fr", "/coordinate/targets", "/coordinate/targets?lang=fr"),
+        ("/login?lang=nl", "/workspace?tab=2", "/workspace?tab=2&lang=nl"),
+        # A page that names its language keeps it; without a choice, the browser's language decides.
+        ("/login?lang=fr", "/upload?lang=nl", "/upload?lang=nl"),
+        ("/login", "/coordinate/targets", "/coordinate/targets"),
+    ],
+)
+def test_the_language_chosen_on_the_login_page_goes_on_to_the_page_asked_for(client, login_path, target, expected):
+    token = form_token(client.get(login_path).data)
+    response = client.post(login_path, data={"name": "ann", "password": PASSWORD, "csrf_token": token,
+                                             "next": target})
+    assert response.status_code == 303
+    assert response.headers["Location"] == expected
+
+
 def test_logout_needs_post_with_csrf_token(client):
     log_in(client, "ann")
     assert client.post("/logout").status_code == 400
