@@ -216,6 +216,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       // The last label (the target year) is centred on the plot's right edge: room for its half.
       update["margin.r"] = Math.max((layout.margin && layout.margin.r) || 0, 24);
     }
+    // A value axis across the bottom (the bars): a number per 60 px of plot at most, so none is
+    // turned or crowded ('6.000' is about 40 px).
+    var xaxis = layout.xaxis, full = plot._fullLayout || {}, size = full._size;
+    var room = size ? Math.max(2, Math.floor(size.w / 60)) : 4;
+    var numbers = full.xaxis && full.xaxis.type === "linear";  // not names (categories) nor years
+    if (numbers && xaxis && xaxis.visible !== false && !xaxis.tickvals && !phoneTicks && xaxis.nticks !== room) {
+      update["xaxis.nticks"] = room;
+    }
     var hidden = hiddenLegend(plot);
     if (hidden > 1 && (layout.height || 0) < 2000) { update.height = Math.ceil((layout.height || 380) + hidden + 16); }
     if (Object.keys(update).length === 0) { plot.setAttribute("data-phone-fit", "done"); return; }

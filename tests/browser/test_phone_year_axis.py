@@ -26,13 +26,13 @@ from tests.conftest import LEUVEN
 
 # Measured 1990 … 2021 (two sectors), and a plan: 2025 a milestone, 2035 the target.
 ROWS = "".join(f"{y};{s};gemeten;{v - (y - 1990) * 3};kt CO2e\n"
-               for y in (1990, 1995, 2000, 2005, 2010, 2015, 2018, 2021) for s, v in (("Huishoudens", 500), ("Transport", 300)))
+               for y in (1990, 1995, 2000, 2005, 2010, 2015, 2018, 2021) for s, v in (("Huishoudens", 5000), ("Transport", 3000)))
 HISTORY = ("jaar;sector;soort;waarde;eenheid\n" + ROWS
-           + "2025;Totaal;doel;600;kt CO2e\n2035;Totaal;doel;0;kt CO2e\n")
+           + "2025;Totaal;doel;6000;kt CO2e\n2035;Totaal;doel;0;kt CO2e\n")
 
 # Each chart's year labels as drawn: text, turned or not, and their boxes against the chart's.
-LABELS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p.layout.meta
-    && p.layout.meta.phone_xticks).map(plot => {
+LABELS = """(years) => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => !years || (p.layout.meta
+    && p.layout.meta.phone_xticks)).map(plot => {
   const svg = plot.querySelector('svg.main-svg').getBoundingClientRect();
   return Array.from(plot.querySelectorAll('.xtick text')).map(t => {
     const box = t.getBoundingClientRect();
@@ -67,7 +67,7 @@ def test_a_long_history_keeps_few_level_whole_year_labels_on_a_phone(history_url
     open_page(phone, f"{history_url}{path}")
     wait_until(phone, """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
         .every(p => p.getAttribute('data-phone-fit') === 'done')""")
-    charts = phone.evaluate(LABELS)
+    charts = phone.evaluate(LABELS, True)
     assert charts, "no chart with a year axis"
     trajectory = [label["text"] for label in charts[0]]
     assert trajectory == ["1990", "2000", "2010", "2021", "2035"]  # the latest year and the target among them
@@ -76,9 +76,13 @@ def test_a_long_history_keeps_few_level_whole_year_labels_on_a_phone(history_url
         assert not any(label["turned"] for label in labels), labels
         assert all(label["inside"] for label in labels), labels  # the target year's label is whole
         assert all(a["right"] < b["left"] for a, b in itertools.pairwise(labels)), labels  # apart
+    # The value axes of the bars too: a few numbers, level ('0, 2.000, 4.000, 6.000' were turned).
+    for labels in phone.evaluate(LABELS, False):
+        assert not any(label["turned"] for label in labels), labels
+        assert all(a["right"] < b["left"] for a, b in itertools.pairwise(labels)), labels
 
 
 def test_the_desktop_keeps_its_ticks_every_five_years(history_url, page):
     open_page(page, f"{history_url}/?lang=en")
-    labels = [label["text"] for label in page.evaluate(LABELS)[0]]
+    labels = [label["text"] for label in page.evaluate(LABELS, True)[0]]
     assert labels == ["1990", "1995", "2000", "2005", "2010", "2015", "2021", "2025", "2030", "2035"]
