@@ -166,19 +166,36 @@ def test_sectors_planned_in_the_target_year_get_their_own_targets_and_milestones
     result = load(engine, programme_id, source, planned_as_target_set="Sectorplan")
     kept = planned_set(engine, programme_id, "Sectorplan")
     assert kept.target_year == 2030
-    # 2030: the total 100 kt is the set's target; residential 70 and transport 30 kt their own.
+    # 2030: the total 100 kt is the set's target; residential 70 and transport 30 kt their own;
+    # buildings (the sector the pages show) through residential, its only measured sub-sector.
     assert sorted((t.sector_code, t.kind, t.value) for t in kept.targets) == [
-        ("residential", "absolute_t", 70000.0), ("total", "absolute_t", 100000.0), ("transport", "absolute_t", 30000.0)]
+        ("buildings", "absolute_t", 70000.0), ("residential", "absolute_t", 70000.0),
+        ("total", "absolute_t", 100000.0), ("transport", "absolute_t", 30000.0)]
     # 2025: the sum of its sectors is the total's milestone, each sector's value its own.
     assert sorted((m.sector_code, m.year, m.value) for m in kept.milestones) == [
-        ("residential", 2025, 150000.0), ("total", 2025, 230000.0), ("transport", 2025, 80000.0)]
+        ("buildings", 2025, 150000.0), ("residential", 2025, 150000.0), ("total", 2025, 230000.0),
+        ("transport", 2025, 80000.0)]
     assert not any(w.startswith("planned sector value(s)") for w in result.warnings)
     summary = result.summary()
-    assert ("own targets of 2 sector(s) in 2030 (Residential buildings 70,000 t, Transport 30,000 t), "
-            "2 sector milestone(s).") in summary
-    assert "objectifs propres de 2 secteur(s) en 2030 (Logements 70\u202f000 t, Transport 30\u202f000 t)" in summary.fr
+    assert ("own targets of 3 sector(s) in 2030 (Buildings 70,000 t, Residential buildings 70,000 t, "
+            "Transport 30,000 t), 3 sector milestone(s).") in summary
+    assert ("objectifs propres de 3 secteur(s) en 2030 (Bâtiments 70\u202f000 t, Logements 70\u202f000 t, "
+            "Transport 30\u202f000 t)") in summary.fr
     with engine.connect() as conn:
         audited = set(conn.execute(select(AuditLog.field, AuditLog.new_value).where(AuditLog.entity_id == kept.id)
                                    .where(AuditLog.entity.in_(("target", "milestone")))).all())
     assert {("target:residential", "absolute_t 70000"), ("target:transport", "absolute_t 30000"),
             ("milestone:residential:2025", "absolute_t 150000")} <= audited
+
+
+def test_a_top_level_sector_is_planned_through_its_sub_sectors_only_when_they_cover_what_is_measured(
+        engine, programme_id, tmp_path):
+    # Measured: residential and tertiary (both buildings); planned in 2030: residential only.
+    source = tmp_path / "half_plan.csv"
+    source.write_text("jaar;sector;soort;waarde;eenheid\n2015;Huishoudens;gemeten;200;kt CO2e\n"
+                      "2015;Tertiaire gebouwen;gemeten;100;kt CO2e\n2030;Huishoudens;doel;70;kt CO2e\n"
+                      "2030;Totaal;doel;90;kt CO2e\n", encoding="utf-8")
+    load(engine, programme_id, source, planned_as_target_set="Halfplan")
+    kept = planned_set(engine, programme_id, "Halfplan")
+    # Buildings' plan would leave tertiary out: no target of its own, held to the overall one.
+    assert sorted(t.sector_code for t in kept.targets) == ["residential", "total"]

@@ -100,18 +100,19 @@ def test_frankfurt_planned_rows_kept_as_a_target_set_when_asked(engine):
     # 'geplant' 2021: Gesamt 7,455 kt, a milestone; 2035: Gesamt 0, the target.
     assert (kept.baseline_year, kept.target_year) == (2010, 2035)
     # Each planned sector too: 0 in 2035 is its own target, its 2021 value its milestone
-    # (Verkehr 1,476, Industrie 1,963, Gewerbe 2,626, Haushalte 1,390 kt).
+    # (Verkehr 1,476, Industrie 1,963, Gewerbe 2,626, Haushalte 1,390 kt), and buildings, which
+    # the pages show, through Haushalte + Gewerbe (its measured sub-sectors): 4,016 kt.
     assert sorted((t.sector_code, t.kind, t.value) for t in kept.targets) == [
-        ("industry", "absolute_t", 0.0), ("residential", "absolute_t", 0.0), ("tertiary", "absolute_t", 0.0),
-        ("total", "absolute_t", 0.0), ("transport", "absolute_t", 0.0)]
+        ("buildings", "absolute_t", 0.0), ("industry", "absolute_t", 0.0), ("residential", "absolute_t", 0.0),
+        ("tertiary", "absolute_t", 0.0), ("total", "absolute_t", 0.0), ("transport", "absolute_t", 0.0)]
     assert sorted((m.sector_code, m.year, m.kind, m.value) for m in kept.milestones) == [
-        ("industry", 2021, "absolute_t", 1963000.0), ("residential", 2021, "absolute_t", 1390000.0),
-        ("tertiary", 2021, "absolute_t", 2626000.0), ("total", 2021, "absolute_t", 7455000.0),
-        ("transport", 2021, "absolute_t", 1476000.0)]
+        ("buildings", 2021, "absolute_t", 4016000.0), ("industry", 2021, "absolute_t", 1963000.0),
+        ("residential", 2021, "absolute_t", 1390000.0), ("tertiary", 2021, "absolute_t", 2626000.0),
+        ("total", 2021, "absolute_t", 7455000.0), ("transport", 2021, "absolute_t", 1476000.0)]
     assert result.planned_target_set["from_sectors"] == []  # both years have their planned total
     assert result.planned_target_set["milestones"] == [{"year": 2021, "value_t": 7455000.0}]
-    assert len(result.planned_target_set["sector_milestones"]) == 4
-    assert "own targets of 4 sector(s) in 2035 (Industry (non-ETS) 0 t, Residential buildings 0 t" in result.summary()
+    assert len(result.planned_target_set["sector_milestones"]) == 5
+    assert "own targets of 5 sector(s) in 2035 (Buildings 0 t, Industry (non-ETS) 0 t, Residential buildings 0 t" in result.summary()
     from sqlalchemy import select
 
     from pipelines.schema import AuditLog

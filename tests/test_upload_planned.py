@@ -99,7 +99,9 @@ def test_the_check_names_the_sectors_the_plan_gives_their_own_target_in_each_lan
         checked = post_callback(client, check_body(client, "Sectorplan", source, {**CONFIG, "lang": lang}),
                                 csrf_header(client))
         said[lang] = text_of(checked)
-    assert ("Sectors with their own target in 2030: Residential buildings 70,000 t, Transport 30,000 t; "
-            "2 sector milestones.") in said["en"]
-    assert "Sectoren met een eigen doel in 2030: Huishoudens 70.000 t, Transport 30.000 t; 2 sectortussendoelen." in said["nl"]
-    assert "Secteurs avec leur propre objectif en 2030 : Logements 70\u202f000 t, Transport 30\u202f000 t ; 2 jalons sectoriels." in said["fr"]
+    assert ("Sectors with their own target in 2030: Buildings 70,000 t, Residential buildings 70,000 t, "
+            "Transport 30,000 t; 3 sector milestones.") in said["en"]
+    assert ("Sectoren met een eigen doel in 2030: Gebouwen 70.000 t, Huishoudens 70.000 t, Transport 30.000 t; "
+            "3 sectortussendoelen.") in said["nl"]
+    assert ("Secteurs avec leur propre objectif en 2030 : Bâtiments 70\u202f000 t, Logements 70\u202f000 t, "
+            "Transport 30\u202f000 t ; 3 jalons sectoriels.") in said["fr"]

@@ -31,6 +31,7 @@ class PlannedPlan:
     from_sectors: list[int] = field(default_factory=list)  # years summed from their sectors
     other_rows: int = 0  # planned rows of indicators that are no emissions (not part of the set)
     sectors: dict[int, dict[str, float]] = field(default_factory=dict)  # year -> sector code -> t CO2e
+    measured_sectors: set[str] = field(default_factory=set)  # sectors the file's measured rows hold
 
     @property
     def years(self) -> list[int]:
@@ -86,6 +87,11 @@ def planned_plan(state, held: list[tuple[Layout, LongRows, pd.DataFrame]]) -> Pl
                 if info.sector_code is not None:  # an emissions indicator of no sector counts in the sum only
                     own = by_sector.setdefault(year, {})
                     own[info.sector_code] = own.get(info.sector_code, 0.0) + value
+    stored = np.unique(np.concatenate(state.keys) // 32768) if state.keys else np.zeros(0, dtype=np.int64)
+    for stored_id in stored.tolist():  # the measured rows' indicators (a key is indicator_id * 32768 + …)
+        code = state.resolver.info(stored_id).sector_code if stored_id > 0 else None
+        if code is not None:
+            plan.measured_sectors.add(code)
     for problem in log.finish():
         state.problems.problems.append(problem)
     plan.sectors = {year: dict(sorted(by_sector[year].items())) for year in sorted(by_sector)}

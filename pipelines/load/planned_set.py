@@ -4,7 +4,7 @@ pipelines/targets.py in the load's unit of work.
 Each planned year after the programme's baseline year is a milestone in t CO2e (absolute_t);
 the last planned year is the target year, its planned emissions the target. The pathway runs
 through the milestones (method 'milestones'), as the plan does. A sector with a planned value in
-the target year gets that as its own target (absolute_t), and its planned values of the years
+the target year (a top-level one also through all its measured sub-sectors: with_parents) gets that as its own target (absolute_t), and its planned values of the years
 between as its own milestones; a sector planned only before the target year has no target to
 hold a milestone, and the load report says that those values are not in the set.
 """
@@ -16,9 +16,9 @@ from sqlalchemy import Connection, func, select
 from pipelines.analytics.inputs import MilestoneSpec
 from pipelines.errors import Bilingual, UserError
 from pipelines.load.planned_rows import PlannedPlan
-from pipelines.schema import TargetSet
+from pipelines.schema import Indicator, Observation, TargetSet
 from pipelines.targets import add_target_set_in, check_new_name
-from pipelines.vocab import TOTAL
+from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
 
 
 def write_planned_target_set(conn: Connection, programme_id: int, name: str, baseline_year: int,
@@ -39,10 +39,11 @@ def write_planned_target_set(conn: Connection, programme_id: int, name: str, bas
     target_year = later[-1]
     milestones = tuple(MilestoneSpec(TOTAL, y, "absolute_t", round(plan.totals[y], 3)) for y in later[:-1])
     target_t = round(plan.totals[target_year], 3)
-    sector_targets = tuple((code, round(value, 3)) for code, value in plan.sectors.get(target_year, {}).items())
+    sectors = with_parents(plan.sectors, plan.measured_sectors | _measured_sectors(conn, programme_id))
+    sector_targets = tuple((code, round(value, 3)) for code, value in sectors.get(target_year, {}).items())
     with_target = {code for code, _ in sector_targets}
     milestones += tuple(MilestoneSpec(code, y, "absolute_t", round(value, 3)) for y in later[:-1]
-                        for code, value in plan.sectors.get(y, {}).items() if code in with_target)
+                        for code, value in sectors.get(y, {}).items() if code in with_target)
     kept = {
         "name": check_new_name(conn, programme_id, name), "id": None, "baseline_year": baseline_year, "target_year": target_year,
         "target_t": target_t, "milestones": [{"year": m.year, "value_t": m.value} for m in milestones if m.sector_code == TOTAL],
@@ -60,6 +61,33 @@ def write_planned_target_set(conn: Connection, programme_id: int, name: str, bas
         method="milestones", primary=first, description=f"Planned values of {file_name}"[:500],
         user=user, milestones=milestones, sector_targets=sector_targets)
     return kept
+
+
+def with_parents(sectors: dict[int, dict[str, float]], measured: set[str]) -> dict[int, dict[str, float]]:
+    """Each year's planned sectors, and a top-level sector planned through its sub-sectors: the
+    sum of its planned sub-sectors when they include every sub-sector of it with measured values
+    (and it has none of its own), so the sectors the pages show are held to the plan too.
+    Frankfurt plans Haushalte and Gewerbe (residential, tertiary): buildings is their sum."""
+    out = {}
+    for year, planned in sectors.items():
+        found = dict(planned)
+        parents = {SECTOR_BY_CODE[c].parent for c in planned if c in SECTOR_BY_CODE} - {None} - set(planned)
+        for parent in sorted(p for p in parents if p is not None and p not in measured):
+            children = {s.code for s in SECTORS if s.parent == parent}
+            needed = children & measured
+            if needed and needed <= set(planned):
+                found[parent] = sum(v for c, v in planned.items() if c in children)
+        out[year] = dict(sorted(found.items()))
+    return out
+
+
+def _measured_sectors(conn: Connection, programme_id: int) -> set[str]:
+    """The sectors with current emissions values in the programme (this load's included)."""
+    found = conn.execute(
+        select(Indicator.sector_code).distinct().join(Observation, Observation.indicator_id == Indicator.id)
+        .where(Indicator.programme_id == programme_id, Indicator.kind == "emissions",
+               Indicator.sector_code.is_not(None), Observation.is_current, Observation.value.is_not(None)))
+    return {code for (code,) in found if code is not None}
 
 
 def planned_set_warnings(plan: PlannedPlan, baseline_year: int) -> list[Bilingual]:
