@@ -186,8 +186,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 })();
 
 /* Charts on a phone (narrower than 48rem): the value axis's title reads across, above the plot,
-   not turned on its side; the year axis has the fewer labels the figure names for a phone; a legend taller than the room Plotly gives it (it would scroll or be
-   cut off) makes the chart taller instead. Checked whenever the page changes (a callback's new
+   not turned on its side; the year axis has the fewer labels the figure names for a phone, and a
+   value axis across the bottom a few numbers, all level; a legend taller than the room Plotly
+   gives it (it would scroll or be cut off) makes the chart taller instead. Checked whenever the page changes (a callback's new
    figure brings the server's layout back). */
 (function () {
   var NARROW = "(max-width: 47.99rem)";

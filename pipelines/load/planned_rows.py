@@ -4,8 +4,8 @@ Planned rows are never measurements. When the analyst asks, they are read like m
 (labels, periods, numbers, units, each problem with its row) but not stored as observations:
 each planned year's emissions become a milestone in t CO2e — the year's planned total row, or
 else the sum of its planned sectors — and the last planned year is the target. A sector planned
-in the target year gets its own target, and its planned years before it become its milestones. The loader then
-writes the target set through pipelines/targets.py in the load's own unit of work.
+in the target year gets its own target, and its planned years before it become its milestones.
+The loader then writes the target set through pipelines/targets.py in the load's own unit of work.
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ pipelines/targets.py in the load's unit of work.
 Each planned year after the programme's baseline year is a milestone in t CO2e (absolute_t);
 the last planned year is the target year, its planned emissions the target. The pathway runs
 through the milestones (method 'milestones'), as the plan does. A sector with a planned value in
-the target year (a top-level one also through all its measured sub-sectors: with_parents) gets that as its own target (absolute_t), and its planned values of the years
-between as its own milestones; a sector planned only before the target year has no target to
-hold a milestone, and the load report says that those values are not in the set.
+the target year (a top-level one also through all its measured sub-sectors: `with_parents`) gets
+that as its own target (absolute_t), and its planned values of the years between as its own
+milestones; a sector planned only before the target year has no target to hold a milestone, and
+the load report says that those values are not in the set.
 """
 
 from __future__ import annotations
