@@ -102,13 +102,13 @@ def safe_next(target: str | None, default: str = "/") -> str:
 
 
 def in_language(next_path: str) -> str:
-    """The page asked for, in the language chosen on the login page (`?lang=` there) unless the
-    path names its own: a reader who switched the login page to French lands on a French page,
-    whatever their browser prefers."""
-    chosen = request.args.get("lang")
-    if not chosen or "lang" in parse_qs(urlsplit(next_path).query):
+    """The page asked for, in the language of the login page (its `?lang=`, which the form posts
+    back) when that is not the one the browser prefers anyway and the path names none: a reader
+    who switched the login page to French lands on a French page."""
+    chosen = pick_language(request.args.get("lang"))
+    if chosen == pick_language("") or "lang" in parse_qs(urlsplit(next_path).query):
         return next_path
-    return f"{next_path}{'&' if '?' in next_path else '?'}{urlencode({'lang': pick_language(chosen)})}"
+    return f"{next_path}{'&' if '?' in next_path else '?'}{urlencode({'lang': chosen})}"
 
 
 def login_url(next_path: str | None = None, lang: str | None = None) -> str:

@@ -200,6 +200,8 @@ def test_next_redirects_only_to_local_paths(client, target, expected):
         # A page that names its language keeps it; without a choice, the browser's language decides.
         ("/login?lang=fr", "/upload?lang=nl", "/upload?lang=nl"),
         ("/login", "/coordinate/targets", "/coordinate/targets"),
+        # The form posts back the page's language; the browser's own (English here) needs no ?lang.
+        ("/login?lang=en", "/coordinate/targets", "/coordinate/targets"),
     ],
 )
 def test_the_language_chosen_on_the_login_page_goes_on_to_the_page_asked_for(client, login_path, target, expected):
