@@ -20,7 +20,7 @@ from dashboard.app import create_app
 from pipelines.db import make_engine
 from pipelines.programmes import create_programme
 from pipelines.settings import Settings
-from tests.browser_support import AXE, AXE_TAGS, axe_violations  # noqa: F401  (re-exported)
+from tests.browser_support import AXE, AXE_TAGS, axe_violations, wait_until  # noqa: F401  (re-exported)
 from tests.conftest import LEUVEN
 from tests.dashboard_seed import seed_dashboard_programme
 
@@ -114,10 +114,13 @@ def phone_page(browser) -> Iterator[Page]:
 
 
 def open_page(page: Page, url: str) -> Page:
-    """Go to `url` and wait until the page's content and charts are drawn."""
+    """Go to `url` and wait until the page's content and charts are drawn: after the last
+    response, dashboard.js still draws the charts one at a time, each in a task of its own."""
     page.goto(url)
     page.wait_for_selector("main h1")
     page.wait_for_load_state("networkidle")
+    wait_until(page, """() => Array.from(document.querySelectorAll('.dash-graph'))
+        .every(graph => graph.querySelector('.js-plotly-plot .main-svg'))""")
     return page
 
 
