@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from pipelines.analytics.trend import NOT_ENOUGH_DATA
 from pipelines.errors import Bilingual, in_language, number_text, plural
-from pipelines.vocab import COMMITMENT_STATUSES, SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
+from pipelines.vocab import (
+    COMMITMENT_STATUSES,
+    TRACK_STATUSES,
+    sector_label,
+    terms_by_code,
+)
 
 NOT_AVAILABLE = Bilingual("n/a", "n.b.", "n.d.")
 LABEL_WIDTH = 20  # the values of the headline lines start in one column
@@ -217,8 +222,7 @@ def _per_capita_lines(s: dict, text: _Text) -> list[str]:
 def _sector_lines(s: dict, text: _Text) -> list[str]:
     # Each sector's own latest year is printed with it: it may differ from the headline year.
     rows = s.get("sectors") or []
-    names = [SECTOR_BY_CODE[r["sector"]].label(text.lang) if r["sector"] in SECTOR_BY_CODE else r["sector"]
-             for r in rows]
+    names = [sector_label(r["sector"], text.lang) for r in rows]
     width = max([SECTOR_WIDTH, *(len(n) + 2 for n in names)])  # a long (French) name keeps the columns
     sector, baseline, latest, year, change, status = (text(h) for h in SECTOR_HEADINGS)
     lines = [f"  {sector:<{width}}{baseline:>12}{latest:>12}{year:>6}{change:>10}  {status}"]

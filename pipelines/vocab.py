@@ -68,6 +68,12 @@ SECTORS: tuple[SectorDef, ...] = (
 SECTOR_BY_CODE = {s.code: s for s in SECTORS}
 
 
+def sector_label(code: str, lang: str) -> str:
+    """A sector's name in `lang`; an unknown code as it is (never a KeyError on a page)."""
+    sector = SECTOR_BY_CODE.get(code)
+    return sector.label(lang) if sector is not None else code
+
+
 def emissions_indicator_code(sector_code: str) -> str:
     """Code of the emissions series every programme has for a sector."""
     return f"emissions.{sector_code}"

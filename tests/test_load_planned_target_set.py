@@ -61,9 +61,12 @@ def test_planned_rows_become_a_target_set_with_milestones_and_the_measured_rows_
     assert any("2008 not in the target set: at or before the baseline year 2010" in w for w in result.warnings)
     assert any("2025 without a planned total: their planned sectors added up" in w for w in result.warnings)
     # No sector is planned in 2040, so none has a target of its own to hold its planned values: said.
-    assert any(w.startswith("planned sector value(s) residential 2025, residential 2030, transport 2025 not in "
-                            "the target set as the sector's own: the sector has no planned value in the target "
-                            "year 2040") for w in result.warnings)
+    assert any(w.startswith("planned sector value(s) Residential buildings 2025, Residential buildings 2030, "
+                            "Transport 2025 not in the target set as the sector's own: the sector has no planned "
+                            "value in the target year 2040") for w in result.warnings)
+    # …named in each reader's language.
+    assert any("Huishoudens 2025, Huishoudens 2030, Transport 2025" in w.nl for w in result.warnings)
+    assert any("Logements 2025, Logements 2030, Transport 2025" in w.fr for w in result.warnings)
     with engine.connect() as conn:
         audited = conn.execute(select(AuditLog.field, AuditLog.new_value).where(AuditLog.entity_id == kept.id)
                                .where(AuditLog.entity.in_(("target_set", "milestone")))).all()

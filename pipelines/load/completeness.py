@@ -19,7 +19,7 @@ from pipelines.analytics.emissions import (
 )
 from pipelines.analytics.queries import EMISSIONS_BY_INDICATOR_YEAR, NO_LIMIT_YEAR, query_frame
 from pipelines.errors import Bilingual
-from pipelines.vocab import SECTOR_BY_CODE, TOTAL, emissions_indicator_code
+from pipelines.vocab import SECTOR_BY_CODE, TOTAL, emissions_indicator_code, sector_label
 
 SECTORS_SQL = "SELECT code, parent_code, sort_order, name_en FROM sector ORDER BY sort_order"
 
@@ -67,7 +67,7 @@ def newly_incomplete(before: dict[int, tuple[str, ...]], after: dict[int, tuple[
 def incomplete_year_text(entry: dict) -> Bilingual:
     """'2023 would become incomplete: tertiary buildings missing', in every language."""
     def names(lang: str) -> str:
-        return ", ".join(SECTOR_BY_CODE[c].label(lang) if c in SECTOR_BY_CODE else c for c in entry["missing"])
+        return ", ".join(sector_label(c, lang) for c in entry["missing"])
 
     en, nl, fr = names("en"), names("nl"), names("fr")
     return Bilingual(

@@ -19,7 +19,7 @@ from pipelines.errors import Bilingual, UserError
 from pipelines.load.planned_rows import PlannedPlan
 from pipelines.schema import Indicator, Observation, TargetSet
 from pipelines.targets import add_target_set_in, check_new_name
-from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
+from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL, sector_label
 
 
 def write_planned_target_set(conn: Connection, programme_id: int, name: str, baseline_year: int,
@@ -111,14 +111,17 @@ def planned_set_warnings(plan: PlannedPlan, baseline_year: int) -> list[Bilingua
     with_target = set(plan.sectors.get(later[-1], {})) if later else set()
     aside = sorted({(code, y) for y in later[:-1] for code in plan.sectors.get(y, {}) if code not in with_target})
     if aside:
-        listed = ", ".join(f"{code} {year}" for code, year in aside)
+        def listed_in(lang: str) -> str:
+            return ", ".join(f"{sector_label(code, lang)} {year}" for code, year in aside)
+
+        listed = listed_in("en")
         out.append(Bilingual(
             f"planned sector value(s) {listed} not in the target set as the sector's own: the sector has no "
             f"planned value in the target year {later[-1]} (they count in the year's total only)",
-            f"geplande sectorwaarde(n) {listed} niet als eigen waarde van de sector in de doelstelling: de "
+            f"geplande sectorwaarde(n) {listed_in('nl')} niet als eigen waarde van de sector in de doelstelling: de "
             f"sector heeft geen geplande waarde in het doeljaar {later[-1]} (ze tellen alleen mee in het "
             "totaal van het jaar)",
-            f"valeur(s) sectorielle(s) prévue(s) {listed} hors de l'ensemble d'objectifs comme valeurs propres "
+            f"valeur(s) sectorielle(s) prévue(s) {listed_in('fr')} hors de l'ensemble d'objectifs comme valeurs propres "
             f"du secteur : le secteur n'a pas de valeur prévue pour l'année cible {later[-1]} (elles ne comptent "
             "que dans le total de l'année)"))
     if plan.other_rows:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipelines.errors import Bilingual, in_language, number_text, plural
-from pipelines.vocab import SECTOR_BY_CODE
+from pipelines.vocab import sector_label
 
 if TYPE_CHECKING:  # the loader's table type; read.py imports this module's options
     from pipelines.raw_table import RawTable
@@ -145,17 +145,12 @@ def _sector_targets_text(kept: dict) -> Bilingual:
     year, count, steps = kept["target_year"], len(targets), len(kept.get("sector_milestones") or [])
 
     def listed(lang: str) -> str:
-        return ", ".join(f"{_sector_label(t['sector'], lang)} {in_language(number_text(t['value_t'], ',.0f'), lang)} t"
+        return ", ".join(f"{sector_label(t['sector'], lang)} {in_language(number_text(t['value_t'], ',.0f'), lang)} t"
                          for t in targets)
 
     return Bilingual(f"; own targets of {count} sector(s) in {year} ({listed('en')}), {steps} sector milestone(s)",
                      f"; eigen doelen van {count} sector(en) in {year} ({listed('nl')}), {steps} sectortussendoel(en)",
                      f" ; objectifs propres de {count} secteur(s) en {year} ({listed('fr')}), {steps} jalon(s) sectoriel(s)")
-
-
-def _sector_label(code: str, lang: str) -> str:
-    sector = SECTOR_BY_CODE.get(code)
-    return sector.label(lang) if sector is not None else code
 
 
 def _counts(added: int, superseded: int, unchanged: int, dry_run: bool) -> Bilingual:

@@ -30,7 +30,7 @@ from dashboard.workspace.coordinate.state import coordinator_state
 from dashboard.workspace.coordinate.svg import SvgSeries, lines_svg, steps_svg
 from dashboard.workspace.coordinate.views import health_view, overdue_view, partner_view
 from pipelines import clock
-from pipelines.vocab import SECTOR_BY_CODE, TRACK_STATUSES, terms_by_code
+from pipelines.vocab import TRACK_STATUSES, sector_label, terms_by_code
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def sectors_section(summary: dict, lang: str) -> ReportSection:
     statuses = terms_by_code(TRACK_STATUSES)
     rows = summary.get("sectors") or []
     frame = pd.DataFrame([{
-        "sector": SECTOR_BY_CODE[r["sector"]].label(lang) if r.get("sector") in SECTOR_BY_CODE else r.get("sector"),
+        "sector": sector_label(r["sector"], lang) if r.get("sector") else r.get("sector"),
         "baseline_kt": None if r.get("baseline_t") is None else r["baseline_t"] / 1000,
         "latest_year": r.get("latest_year"),
         "latest_kt": None if r.get("latest_t") is None else r["latest_t"] / 1000,

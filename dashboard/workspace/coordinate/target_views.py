@@ -13,7 +13,7 @@ from dashboard.workspace.common.form_fields import field_label, fmt_when
 from dashboard.workspace.coordinate.targets import TARGET_SECTORS
 from pipelines.analytics.inputs import PATHWAY_METHODS, TARGET_KINDS, TargetSetSpec
 from pipelines.targets import may_remove
-from pipelines.vocab import SECTOR_BY_CODE, TOTAL
+from pipelines.vocab import TOTAL, sector_label
 
 PREFIX = "coord-targets"
 TARGET_ENTITIES = ("target_set", "target", "milestone")
@@ -223,8 +223,7 @@ def change_text(field: str, old: str | None, new: str | None, lang: str) -> str:
 
 def sector_text(code: str, lang: str) -> str:
     """A sector's name in the page's language; 'whole programme' for the total."""
-    return t("coord_whole_programme", lang) if code == TOTAL else (
-        SECTOR_BY_CODE[code].label(lang) if code in SECTOR_BY_CODE else code)
+    return t("coord_whole_programme", lang) if code == TOTAL else sector_label(code, lang)
 
 
 def set_names_of_rows(log: pd.DataFrame, names: dict[int, str]) -> list[str]:

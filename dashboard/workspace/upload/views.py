@@ -14,7 +14,7 @@ from dashboard.workspace.upload.check import CheckOutcome, mapping_candidates, m
 from pipelines.errors import Problem, in_language
 from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult
-from pipelines.vocab import SECTOR_BY_CODE
+from pipelines.vocab import sector_label
 
 MAP_TARGET = "upload-map-target"  # pattern-matching id type: {"role": MAP_TARGET, "index": i}
 MAP_LABELS = "upload-map-labels"  # Store: [(label, kind), ...] the mapping form offers
@@ -216,8 +216,7 @@ def _planned_sectors(kept: dict, lang: str) -> list:
     targets = kept.get("sector_targets") or []
     if not targets:
         return []
-    items = ", ".join(f"{SECTOR_BY_CODE[s['sector']].label(lang) if s['sector'] in SECTOR_BY_CODE else s['sector']} "
-                      f"{fmt_number(s['value_t'], lang)} t" for s in targets)
+    items = ", ".join(f"{sector_label(s['sector'], lang)} {fmt_number(s['value_t'], lang)} t" for s in targets)
     steps = len(kept.get("sector_milestones") or [])
     text = (tn("up_planned_sectors_steps", lang, steps, year=kept["target_year"], items=items) if steps
             else t("up_planned_sectors", lang, year=kept["target_year"], items=items))
