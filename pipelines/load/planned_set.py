@@ -114,9 +114,8 @@ def planned_set_warnings(plan: PlannedPlan, baseline_year: int) -> list[Bilingua
         def listed_in(lang: str) -> str:
             return ", ".join(f"{sector_label(code, lang)} {year}" for code, year in aside)
 
-        listed = listed_in("en")
         out.append(Bilingual(
-            f"planned sector value(s) {listed} not in the target set as the sector's own: the sector has no "
+            f"planned sector value(s) {listed_in('en')} not in the target set as the sector's own: the sector has no "
             f"planned value in the target year {later[-1]} (they count in the year's total only)",
             f"geplande sectorwaarde(n) {listed_in('nl')} niet als eigen waarde van de sector in de doelstelling: de "
             f"sector heeft geen geplande waarde in het doeljaar {later[-1]} (ze tellen alleen mee in het "
