@@ -214,7 +214,7 @@ class ChartView:
     name: str
     title: str
     summary: str
-    figure: dict
+    figure: dict | None  # None: nothing to draw (the summary says why), though there may be a table
     table: pd.DataFrame
     columns: tuple[Column, ...] = field(default_factory=tuple)
     title_lang: str | None = None  # the title's language when not the page's (a name without French)
@@ -287,13 +287,7 @@ def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | No
     `embed` (the chart's /embed/ address) an iframe snippet to copy."""
     ids = {k: {"role": k, "chart": view.name} for k in ("graph", "csv-button", "csv-download", "csv-data")}
     heading_id = f"{view.name}-heading"
-    children = [
-        html.H2(view.title, id=heading_id, **_lang_of(view)),
-        html.Figure(className="chart", **{"aria-label": view.summary}, children=[
-            dcc.Graph(id=ids["graph"], figure=view.figure, config=graph_config(lang)),
-            html.Figcaption(view.summary, className="chart-summary"),
-        ]),
-    ]
+    children = [html.H2(view.title, id=heading_id, **_lang_of(view)), chart_figure(view, lang, ids["graph"])]
     if not empty:
         children += [
             html.Details(className="table-view", children=[
@@ -302,15 +296,27 @@ def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | No
             html.Div(className="chart-downloads", children=[
                 html.Button(t("download_csv", lang), id=ids["csv-button"], className="button",
                             n_clicks=0, type="button"),
-                *image_buttons(view, lang),
+                *(image_buttons(view, lang) if view.figure is not None else []),
             ]),
             dcc.Download(id=ids["csv-download"]),
             dcc.Store(id=ids["csv-data"], data={"filename": f"{view.name}.csv", "content": chart_csv(view)}),
         ]
-        if embed:
+        if embed and view.figure is not None:  # a frame of a table-only block would show one sentence
             children.append(embed_offer(view.name, view.title, embed, lang))
     return html.Section(className="chart-block", children=children,
                         **{"aria-labelledby": heading_id})
+
+
+def chart_figure(view: ChartView, lang: str, graph_id: dict | None = None) -> html.Figure | html.P:
+    """The chart with its summary as caption; only the summary when there is nothing to draw (an
+    empty frame of axes, or a sentence drawn into the chart, would be cut on a phone and read
+    twice by a screen reader)."""
+    if view.figure is None:
+        return html.P(view.summary, className="chart-summary chart-none")
+    graph = dcc.Graph(figure=view.figure, config=graph_config(lang), **({"id": graph_id} if graph_id else {}))
+    return html.Figure(className="chart", **{"aria-label": view.summary}, children=[
+        graph, html.Figcaption(view.summary, className="chart-summary"),
+    ])
 
 
 def image_buttons(view: ChartView, lang: str) -> list[html.Button]:

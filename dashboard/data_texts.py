@@ -9,7 +9,7 @@ from dash import html
 from dashboard.context import current
 from dashboard.i18n import normalise_language
 from pipelines.demo import DEMO_TRANSLATIONS
-from pipelines.programmes import REPORTED_TOTAL
+from pipelines.programmes import CLIMATE_NEUTRALITY, REPORTED_TOTAL
 from pipelines.settings import Settings
 from pipelines.vocab import SECTORS
 
@@ -58,8 +58,12 @@ def _standard_indicator_names() -> dict[str, dict[str, str]]:
     return names
 
 
-# Every text the project itself wrote into a database: the demo's and the standard indicators'.
-PROJECT_TEXTS: dict[str, dict[str, str]] = {**_standard_indicator_names(), **DEMO_TRANSLATIONS}
+# Every text the project itself wrote into a database: the demo's, the standard indicators' and
+# the name of a climate-neutrality target set made with a programme (pipelines.programmes).
+PROJECT_TEXTS: dict[str, dict[str, str]] = {
+    **_standard_indicator_names(), **DEMO_TRANSLATIONS,
+    CLIMATE_NEUTRALITY: {"nl": "Klimaatneutraliteit", "en": CLIMATE_NEUTRALITY, "fr": "Neutralité climatique"},
+}
 
 
 def project_text(text: str | None, lang: str) -> str | None:

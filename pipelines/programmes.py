@@ -42,10 +42,30 @@ class ProgrammeSpec:
     scope_note: str | None = None
     # The primary target set created with the programme: residual % of baseline at target year.
     target_residual_pct: float | None = None
-    target_name: str = "Climate neutrality"
+    target_name: str | None = None  # default: default_target_name(target_residual_pct)
     # More names and codes of the area ('KIND:VALUE' or bare codes), see programme_areas.py.
     other_area_names: tuple[str, ...] = ()
     other_area_codes: tuple[str, ...] = ()
+
+    @property
+    def target_set_name(self) -> str | None:
+        """The name the primary target set gets (None: no target set is made)."""
+        if self.target_residual_pct is None:
+            return None
+        return self.target_name or default_target_name(self.target_residual_pct)
+
+
+CLIMATE_NEUTRALITY = "Climate neutrality"
+
+
+def default_target_name(residual_pct: float) -> str:
+    """The name of a target set made from a residual share alone: 'Climate neutrality' only when
+    nothing is left (it has its translations, dashboard/data_texts.py); else the cut it asks for,
+    '−55 %', which reads the same in every language (a public page must not call a 55 % cut
+    climate neutrality)."""
+    if residual_pct == 0:
+        return CLIMATE_NEUTRALITY
+    return f"\u2212{100 - residual_pct:g}\u00a0%"
 
 
 def create_programme(engine: Engine, spec: ProgrammeSpec) -> int:
@@ -83,7 +103,8 @@ def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
         )
         if spec.target_residual_pct is not None:
             target_set = TargetSet(
-                programme_id=programme.id, name=spec.target_name, is_primary=True,
+                programme_id=programme.id, name=spec.target_set_name,
+                is_primary=True,
                 baseline_year=spec.baseline_year, target_year=spec.target_year,
                 pathway_method="linear",
             )

@@ -69,6 +69,14 @@ def test_french_singulars_say_the_count_because_french_zero_is_singular():
             assert "{count}" in message.string[0], message.id
 
 
+def test_french_texts_keep_a_no_break_space_before_double_punctuation():
+    # "objectif : 55 %" may otherwise break before the colon and start a phone's line with it.
+    plain = [key for key, text in _texts("fr").items()
+             if any(re.search(r" [;:?!]", s) for s in _as_list(text))]
+    assert plain == []
+    assert _tool().french_spacing("Objectif : 55 % ; vraiment ?") == "Objectif\u00a0: 55 %\u00a0; vraiment\u00a0?"
+
+
 def test_no_label_module_is_left_unfolded():
     """A `dashboard/locales/*_labels.py` merged in from another branch must be in the catalogues:
     run `python tools/labels_to_po.py --remove` (see README)."""

@@ -239,7 +239,7 @@ def test_the_guide_page_lists_the_endpoints_in_dutch_english_and_french(shared_s
     assert '<html lang="en">' in english and "Open data API" in english
     assert '<html lang="nl">' in dutch and "Open-data-API" in dutch and "Wat het geeft" in dutch
     assert '<html lang="fr">' in french and "<h1>API de données ouvertes</h1>" in french
-    assert "Ce qu&#x27;elle donne" in french and "Sommes-nous sur la bonne voie ?" in french
+    assert "Ce qu&#x27;elle donne" in french and "Sommes-nous sur la bonne voie\u00a0?" in french
     assert "What it gives" not in french and "Wat het geeft" not in french
     # Each page links to the two others, each named in its own language.
     assert '<a href="?lang=nl" lang="nl" hreflang="nl">Nederlands</a>' in french

@@ -51,7 +51,8 @@ def test_programme_add_list_show_remove(database_url):
     assert den_haag["area_codes"] == ["cbs:GM0518"]
     assert den_haag["population"] == {"2019": 545000.0, "2020": 548000.0}  # loaded as a batch
     assert (den_haag["baseline_year"], den_haag["target_year"]) == (2019, 2030)
-    assert den_haag["target_set"]["name"] == "Climate neutrality"
+    # 45 % left is a 55 % cut, not climate neutrality: the set is named for what it asks.
+    assert den_haag["target_set"]["name"] == "\u221255\u00a0%"
     assert listed[1]["target_set"] is None  # none unless asked for
     shown = run(database_url, "programme", "show", "den-haag").output
     assert "population: 2019: 545,000, 2020: 548,000" in shown
@@ -117,6 +118,18 @@ def test_all_areas_adds_to_a_programme_known_by_another_name_and_gives_targets_w
     assert sorted(listed) == ["den-haag", "voorschoten"]  # 's-Gravenhage is Den Haag's
     assert listed["den-haag"]["emission_years"] == [2020]
     assert listed["voorschoten"]["target_set"]["target_year"] == 2050
+    assert listed["voorschoten"]["target_set"]["name"] == "\u221295\u00a0%"  # 5 % left
+
+
+def test_a_target_set_is_named_climate_neutrality_only_when_nothing_is_left(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    run(url, "init", "--slug", "leuven", "--area-name", "Leuven")
+    for area, residual in (("Gent", "0"), ("Mechelen", "42.5")):
+        added = run(url, "programme", "add", area, "--baseline-year", "2011", "--target-residual-pct", residual)
+        assert added.exit_code == 0, added.output
+    listed = {p["slug"]: p for p in json.loads(run(url, "programme", "list", "--json").output)}
+    assert listed["gent"]["target_set"]["name"] == "Climate neutrality"
+    assert listed["mechelen"]["target_set"]["name"] == "\u221257.5\u00a0%"
 
 
 def test_a_bad_value_in_one_area_imports_nothing_at_all(tmp_path):

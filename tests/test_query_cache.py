@@ -121,7 +121,7 @@ def test_a_target_edit_shows_at_once_in_every_worker(workers, engine, programme_
         return read(app, queries.summary, programme_id, target_id)["target_t"]
 
     assert read_everywhere(workers, target_t) == [0] * 4  # climate-neutral: 0 % of baseline
-    set_target(engine, programme_id, LEUVEN.target_name, "total", "residual_pct", 50.0)
+    set_target(engine, programme_id, LEUVEN.target_set_name, "total", "residual_pct", 50.0)
     assert read_everywhere(workers, target_t) == [100_000] * 4  # 50 % of 200,000
 
 

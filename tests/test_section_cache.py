@@ -38,7 +38,7 @@ def test_the_overview_scenario_is_kept_and_follows_a_target_edit(workers, engine
     with statements(workers[0].server.extensions["roadmap_dashboard"].engine) as seen:
         _scenario_text(workers[0], programme_id)
     assert seen and all("programme.data_version" in s for s in seen)
-    set_target(engine, programme_id, LEUVEN.target_name, "total", "residual_pct", 50.0)
+    set_target(engine, programme_id, LEUVEN.target_set_name, "total", "residual_pct", 50.0)
     after = read_everywhere(workers, lambda app: _scenario_text(app, programme_id))
     assert len(set(after)) == 1 and after[0] != before[0]
 

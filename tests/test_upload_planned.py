@@ -103,5 +103,5 @@ def test_the_check_names_the_sectors_the_plan_gives_their_own_target_in_each_lan
             "Transport 30,000 t; 3 sector milestones.") in said["en"]
     assert ("Sectoren met een eigen doel in 2030: Gebouwen 70.000 t, Huishoudens 70.000 t, Transport 30.000 t; "
             "3 sectortussendoelen.") in said["nl"]
-    assert ("Secteurs avec leur propre objectif en 2030 : Bâtiments 70\u202f000 t, Logements 70\u202f000 t, "
-            "Transport 30\u202f000 t ; 3 jalons sectoriels.") in said["fr"]
+    assert ("Secteurs avec leur propre objectif en 2030\u00a0: Bâtiments 70\u202f000 t, Logements 70\u202f000 t, "
+            "Transport 30\u202f000 t\u00a0; 3 jalons sectoriels.") in said["fr"]

@@ -29,6 +29,7 @@ from dashboard.locales.catalogues import CATALOGUE_LANGUAGES, DOMAIN, po_path  #
 
 LOCALES = ROOT / "dashboard" / "locales"
 PLACEHOLDER = re.compile(r"{(\w+)}")
+FRENCH_SPACE = re.compile(r" ([;:?!])")
 # gettext's classic rules (two forms), not CLDR's: French says "0 problème", and CLDR's extra
 # French form for round millions would need a third text for every plural label.
 PLURAL_FORMS = {"nl": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n != 1);",
@@ -77,8 +78,13 @@ def texts_by_language(labels, french) -> dict[str, dict[str, str]]:
     by_lang = {"nl": {}, "en": {}, "fr": {}}
     for key, (nl, en) in labels.items():
         by_lang["nl"][key], by_lang["en"][key] = nl, en
-    by_lang["fr"].update(french)
+    by_lang["fr"].update({key: french_spacing(text) for key, text in french.items()})
     return by_lang
+
+
+def french_spacing(text: str) -> str:
+    """A no-break space before ; : ? ! (French typography), so a line never starts with one."""
+    return FRENCH_SPACE.sub("\u00a0\\1", text)
 
 
 def fold(texts: dict[str, str], all_keys: list[str], catalogue: Catalog, overwrite: bool) -> int:

@@ -76,15 +76,3 @@ def base_layout(lang: str, y_title: str, *, height: int = 380, x_title: str | No
             "tickformat": ",~f", "automargin": True, "fixedrange": True, "rangemode": "tozero",
         },
     }
-
-
-def empty_figure(lang: str, message: str) -> dict:
-    """A chart with no axes and one sentence, for a series that has no data yet."""
-    layout = base_layout(lang, "", height=160)
-    layout["xaxis"] = {"visible": False}
-    layout["yaxis"] = {"visible": False}
-    layout["annotations"] = [
-        {"text": message, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-         "font": {"size": 16, "color": TEXT_COLOUR}}
-    ]
-    return {"data": [], "layout": layout}

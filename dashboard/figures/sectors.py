@@ -52,6 +52,8 @@ def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, target_year
     traces = []
     if "complete" in table:
         table = table[table["complete"].astype(bool)]
+    if len(table) == 1:  # an area needs two years: one year's stack as a bar, or nothing would show
+        return _one_year_bars(table, lang, y_title, target_year, per_inhabitant)
     for code in [c for c in table.columns if c in SECTOR_BY_CODE]:
         sector = SECTOR_BY_CODE[code]
         values = table[code]
@@ -71,4 +73,23 @@ def sector_area_figure(table: pd.DataFrame, lang: str, y_title: str, target_year
     layout["yaxis"]["rangemode"] = "normal"
     years = [int(y) for y in table["year"]] if len(table) else []
     set_year_axis(layout, years, [max(years) if years else None, target_year])
+    return {"data": traces, "layout": layout}
+
+
+def _one_year_bars(table: pd.DataFrame, lang: str, y_title: str, target_year: int | None,
+                   per_inhabitant: bool) -> dict:
+    """The one complete year's sectors as one stacked bar (sinks below zero), on the same year axis."""
+    year = int(table["year"].iloc[0])
+    traces = [
+        {
+            "type": "bar", "name": legend_name(SECTOR_BY_CODE[code].label(lang)), "x": [year],
+            "y": clean(table[code]), "width": 0.6, "marker": {"color": SECTOR_BY_CODE[code].colour},
+            "hovertemplate": ("%{y:,.2f}" if per_inhabitant else "%{y:,.1f}") + "<extra>%{fullData.name}</extra>",
+        }
+        for code in table.columns if code in SECTOR_BY_CODE and table[code].notna().any()
+    ]
+    layout = base_layout(lang, y_title, height=400)
+    layout["barmode"] = "relative"
+    layout["yaxis"]["rangemode"] = "normal"
+    set_year_axis(layout, [year], [year, target_year])
     return {"data": traces, "layout": layout}

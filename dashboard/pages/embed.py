@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import date
 
 import dash
-from dash import dcc, html
+from dash import html
 
 from dashboard import queries
-from dashboard.components import ChartView, graph_config, image_source, no_data, page_href
+from dashboard.components import ChartView, chart_figure, image_source, no_data, page_href
 from dashboard.context import (
     ProgrammeInfo,
     current_engine,
@@ -80,12 +80,7 @@ def _sector_embed(prog: ProgrammeInfo, sector: str, target, per: str, indicator,
 def _chart_page(view: ChartView | None, lang: str, prog: ProgrammeInfo, params: dict, page: str) -> html.Main:
     if view is None:
         return _main(lang, prog.slug, t("overview_heading", lang), [no_data(lang)], params, page=page)
-    return _main(lang, prog.slug, view.title, [
-        html.Figure(className="chart", **{"aria-label": view.summary}, children=[
-            dcc.Graph(figure=view.figure, config=graph_config(lang)),
-            html.Figcaption(view.summary, className="chart-summary"),
-        ]),
-    ], params, prog, page)
+    return _main(lang, prog.slug, view.title, [chart_figure(view, lang)], params, prog, page)
 
 
 def _view(prog: ProgrammeInfo, chart: str, target_id: int | None, breakdown, per: str,

@@ -27,7 +27,6 @@ from dashboard.context import (
     request_language,
 )
 from dashboard.data_texts import name_in, unit_text
-from dashboard.figures.common import empty_figure
 from dashboard.figures.indicators import (
     MODES,
     NOTE,
@@ -113,7 +112,7 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
     picked = [c for c in picked if c in options.index][:MAX_PICKED]
     if not picked:
         message = t("pick_an_indicator", lang)
-        return [chart_block(ChartView("explorer", title, message, empty_figure(lang, message), pd.DataFrame()),
+        return [chart_block(ChartView("explorer", title, message, None, pd.DataFrame()),
                             lang, empty=True)]
     # One chart per unit (small multiples): series in different units never share an axis.
     population_code = prog.population_indicator or "population"

@@ -111,6 +111,8 @@ def sector_sentence(table: pd.DataFrame, summary: dict, lang: str, per_inhabitan
         return t("no_data_yet", lang)
     first, last = measured.iloc[0], measured.iloc[-1]
     key, decimals = ("sector_sentence_per", 2) if per_inhabitant else ("sector_sentence", 1)
+    if len(measured) == 1:  # "went from 320 kt in 2019 to 320 kt in 2019" says nothing
+        key += "_one_year"
     text = t(key, lang, first_year=int(first["year"]), first=fmt_number(first["actual_kt"], lang, decimals),
              last_year=int(last["year"]), last=fmt_number(last["actual_kt"], lang, decimals))
     if number(summary, "progress_pct") is not None or summary.get("status"):

@@ -15,7 +15,6 @@ from dashboard.cache import cached_section
 from dashboard.components import ChartView, Column, chart_block, no_data
 from dashboard.context import ProgrammeInfo, current_engine
 from dashboard.embed_offer import embed_url
-from dashboard.figures.common import empty_figure
 from dashboard.figures.gap import gap_figure
 from dashboard.figures.per_inhabitant import (
     emissions_per_inhabitant,
@@ -161,7 +160,7 @@ def gap_chart(summary: dict, programme_id: int, lang: str) -> tuple[ChartView, b
     found = gap_view(current_engine(), programme_id, summary, lang)
     if found is None:
         message = t("gap_not_available", lang)
-        return ChartView("gap", t("gap_title", lang), message, empty_figure(lang, message), pd.DataFrame()), True
+        return ChartView("gap", t("gap_title", lang), message, None, pd.DataFrame()), True
     view, labels = found
     figure = gap_figure(view.table, labels, lang, t("axis_kt", lang))
     return dataclasses.replace(view, figure=figure), False
@@ -200,7 +199,7 @@ def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "tota
     title = t("sectors_title", lang)
     if len(table.columns) < 2:
         message = t("no_data_yet", lang)
-        return ChartView("sectors", title, message, empty_figure(lang, message), pd.DataFrame()), True
+        return ChartView("sectors", title, message, None, pd.DataFrame()), True
     labels = {c: SECTOR_BY_CODE[c].label(lang) for c in table.columns if c in SECTOR_BY_CODE}
     kind = "pct" if share else ("per" if per_inhabitant else "kt")
     columns = (Column("year", t("col_year", lang), "year"),) + tuple(
@@ -208,15 +207,16 @@ def sectors_chart(programme_id: int, breakdown: str, lang: str, per: str = "tota
     ) + (Column("complete_label", t("col_complete", lang), "text"),)
     table = table.assign(complete_label=table["complete"].map(lambda c: t("yes" if c else "no", lang)))
     complete = table[table["complete"]].dropna(subset=list(labels), how="all")
-    summary = sectors_summary(complete[["year", *labels]], labels, share, lang, per_inhabitant)
+    # No year with every sector: nothing to stack (the table still shows what is known).
+    summary = (t("sectors_none_complete", lang) if complete.empty
+               else sectors_summary(complete[["year", *labels]], labels, share, lang, per_inhabitant))
     left_out = [str(int(y)) for y in table.loc[~table["complete"], "year"]]
     if left_out:
         summary += " " + t("sectors_incomplete", lang, years=", ".join(left_out))
     if missing:
         summary += " " + missing_population_note(missing, lang)
     axis = t("axis_share", lang) if share else t("axis_t_per_inhabitant" if per_inhabitant else "axis_kt", lang)
-    return ChartView(
-        name="sectors", title=title, summary=summary,
-        figure=sector_area_figure(table, lang, axis, target_year, per_inhabitant=per_inhabitant), table=table,
-        columns=columns,
-    ), False
+    figure = None if complete.empty else sector_area_figure(table, lang, axis, target_year,
+                                                             per_inhabitant=per_inhabitant)
+    return ChartView(name="sectors", title=title, summary=summary, figure=figure, table=table,
+                     columns=columns), False

@@ -13,7 +13,6 @@ from dashboard.cache import cached_section
 from dashboard.components import ChartView, Column, chart_block
 from dashboard.context import current_engine
 from dashboard.data_texts import name_in, stored_text
-from dashboard.figures.common import empty_figure
 from dashboard.figures.scenarios import bar_figure, bar_table, wedge_figure, wedge_keys, wedge_table
 from dashboard.i18n import fmt_number, t
 from pipelines.analytics.scenarios import Scenario, ScenarioResult
@@ -119,7 +118,7 @@ def scenario_blocks(programme_id: int, target_id: int | None, scenario: Scenario
     if result is None:
         message = t("sc_not_available", lang)
         view = ChartView(f"{name}-wedges", t("sc_wedge_title", lang, scenario=scenario_name(scenario, lang)),
-                         message, empty_figure(lang, message), pd.DataFrame())
+                         message, None, pd.DataFrame())
         return [chart_block(view, lang, empty=True)]
     names = wedge_names(result, queries.commitments_for_scenarios(current_engine(), programme_id),
                         scenario.group_by, lang)

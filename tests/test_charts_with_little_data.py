@@ -1,0 +1,105 @@
+"""Charts of a programme with little data, as Klimaatmonitor's 2019 municipal export leaves it.
+
+Leiden has one year with every sector: a stacked area needs two years and would draw nothing, so
+the year is one stacked bar. Oegstgeest's built environment is suppressed: no year has every
+sector, so there is no chart (not an empty frame of axes) but the table of what is known. Neither
+has the five years a scenario needs: its sentence stands alone, not also drawn into an empty chart
+(where a phone cut it)."""
+
+from __future__ import annotations
+
+import pytest
+from dash import dcc
+
+from dashboard.app import create_app
+from dashboard.components import chart_block
+from dashboard.context import current_programme
+from dashboard.sections.overview_sections import sectors_chart
+from dashboard.sections.scenario_views import scenario_blocks
+from dashboard.sections.sector_charts import sector_trajectory
+from pipelines.analytics.scenarios import Scenario
+from pipelines.settings import Settings
+
+from .realdata_support import load_real, needs_realdata, programme_for
+
+pytestmark = needs_realdata
+MUNICIPAL = "klimaatmonitor/CO2-uitstoot-sectoren_2019.csv"
+
+
+def _tree(component) -> list:
+    """Every component under `component` (itself included)."""
+    found = [component]
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            found += _tree(child)
+    return found
+
+
+def _texts(component) -> list[str]:
+    return [c.children for c in _tree(component) if isinstance(getattr(c, "children", None), str)]
+
+
+@pytest.fixture
+def area(request, database_url, engine):
+    """The programme of one municipality with the export loaded, in a request of its app."""
+    programme_id = programme_for(engine, [request.param])
+    load_real(engine, programme_id, MUNICIPAL)
+    app = create_app(Settings(database_url=database_url), engine)
+    with app.server.test_request_context("/"):
+        yield current_programme("area")
+
+
+@pytest.mark.parametrize("area", ["Leiden"], indirect=True)
+def test_one_complete_year_is_one_stacked_bar(area):
+    view, empty = sectors_chart(area.id, "absolute", "en")
+    assert not empty
+    bars = {trace["name"]: trace for trace in view.figure["data"]}
+    assert {trace["type"] for trace in bars.values()} == {"bar"}
+    assert view.figure["layout"]["barmode"] == "relative"
+    # Leiden 2019 in kt: built environment 320,303 t, traffic 142,835, industry 30,278, agriculture 501.
+    assert {name: (trace["x"], trace["y"]) for name, trace in bars.items()} == {
+        "Buildings": ([2019], [320.3]), "Transport": ([2019], [142.8]),
+        "Industry (non-ETS)": ([2019], [30.3]), "Agriculture, forestry and land use": ([2019], [0.5]),
+    }
+    assert view.summary == "In 2019, Buildings was the largest of 4 sectors, with 320.3 kt CO₂e."
+    shares, _ = sectors_chart(area.id, "share", "en")
+    assert sum(trace["y"][0] for trace in shares.figure["data"]) == pytest.approx(100, abs=0.2)
+
+
+@pytest.mark.parametrize("area", ["Oegstgeest"], indirect=True)
+def test_no_year_with_every_sector_gives_the_table_and_no_chart(area):
+    view, empty = sectors_chart(area.id, "absolute", "fr")
+    assert view.figure is None and not empty
+    assert view.summary == ("Aucune année n'a encore de chiffres pour chaque secteur, d'où l'absence de "
+                            "graphique\u00a0; le tableau montre ce qui est connu. Exclues du graphique parce "
+                            "que tous les secteurs n'ont pas de chiffres\u00a0: 2019.")
+    row = view.table.set_index("year").loc[2019]
+    assert row["transport"] == 31.4 and not row["complete"]  # 31,397 t, known
+    block = chart_block(view, "fr", embed="/embed/overview/sectors?lang=fr&programme=area")
+    assert not [c for c in _tree(block) if isinstance(c, dcc.Graph)]
+    assert view.summary in _texts(block)
+    assert [c for c in _tree(block) if getattr(c, "className", None) == "table-view"]  # the table is offered
+    # No image of a chart that is not there; the CSV of the table is.
+    buttons = _texts(block)
+    assert "Télécharger les données (CSV)" in buttons and "Télécharger en image (PNG)" not in buttons
+    assert "Intégrer ce graphique" not in buttons  # nor a frame of it
+
+
+@pytest.mark.parametrize("area", ["Leiden"], indirect=True)
+def test_no_scenario_is_one_sentence_and_no_chart(area):
+    blocks = scenario_blocks(area.id, None, Scenario(), "nl")
+    assert len(blocks) == 1
+    assert not [c for c in _tree(blocks[0]) if isinstance(c, dcc.Graph)]
+    sentence = "Nog geen scenario: daarvoor zijn een doel en minstens 5 jaarwaarden nodig."
+    assert _texts(blocks[0]).count(sentence) == 1
+
+
+@pytest.mark.parametrize("area", ["Leiden"], indirect=True)
+def test_a_sector_with_one_measured_year_is_not_said_to_have_gone_anywhere(area, engine):
+    from dashboard.pages.sectors import sector_sentence  # a page module: once the app is made
+
+    trajectory = sector_trajectory(engine, area, "buildings", None, "fr", "total")
+    sentence = sector_sentence(trajectory.view.table, trajectory.summary, "fr")
+    assert sentence.startswith("En 2019, les émissions étaient de 320,3 kt CO₂e, seule année mesurée.")
+    assert "passées" not in sentence
