@@ -31,12 +31,17 @@ UNIT_WORDS: dict[str, tuple[str, str, str]] = {
 }
 _UNIT_BY_WORD = {word: words for words in UNIT_WORDS.values() for word in words}
 _UNIT_COLUMN = {"nl": 0, "en": 1, "fr": 2}
+_MILLION_WORDS = ("miljoen", "million", "millions de")  # before a unit: 'million m3'
+_MILLION = {"miljoen", "million", "mio", "mln"}
 
 
 def unit_text(unit: str | None, lang: str) -> str:
     """A counting unit in the page's language ('connections' → 'raccordements'); others as stored."""
     if not isinstance(unit, str):
         return ""
+    scale, _, rest = unit.strip().partition(" ")
+    if scale.lower() in _MILLION and rest:  # Klimaatmonitor's 'miljoen m3', 'miljoen kWh'
+        return f"{_MILLION_WORDS[_UNIT_COLUMN.get(lang, 1)]} {unit_text(rest, lang)}"
     words = _UNIT_BY_WORD.get(unit.strip().lower())
     if words is None:
         return unit

@@ -103,3 +103,36 @@ def test_a_sector_with_one_measured_year_is_not_said_to_have_gone_anywhere(area,
     sentence = sector_sentence(trajectory.view.table, trajectory.summary, "fr")
     assert sentence.startswith("En 2019, les émissions étaient de 320,3 kt CO₂e, seule année mesurée.")
     assert "passées" not in sentence
+
+
+@pytest.fixture
+def emmen(database_url, engine):
+    """Emmen's Klimaatmonitor 'Thema's' sheet: energy use and gas, no emissions at all."""
+    programme_id = programme_for(engine, ["Emmen"])
+    load_real(engine, programme_id, "klimaatmonitor/Klimaatmonitor - Emmen.xls")
+    app = create_app(Settings(database_url=database_url), engine)
+    with app.server.test_request_context("/indicators"):
+        yield current_programme("area")
+
+
+def test_the_indicator_page_opens_on_an_indicator_with_values(emmen):
+    from dashboard.pages.indicators import (  # a page module: once the app is made
+        explorer_content,
+        layout,
+    )
+
+    page = layout(lang="en", programme="area")
+    graphs = [c for c in _tree(page) if isinstance(c, dcc.Graph)]
+    assert len(graphs) == 1  # no total emissions in the file: the first indicator, drawn
+    (trace,) = graphs[0].figure["data"]
+    assert trace["name"] == "Household electricity use (million kWh)"  # the unit in the page's language
+    assert trace["y"] and None not in trace["y"]
+    (gas,) = explorer_content(emmen, ["gas.households"], "absolute", "fr")
+    (graph,) = [c for c in _tree(gas) if isinstance(c, dcc.Graph)]
+    (trace,) = graph.figure["data"]
+    assert trace["name"] == "Household gas use (millions de m3)"  # no French name: the English one
+    assert [round(y, 1) for y in trace["y"]] == [72.1, 71.8]  # as Klimaatmonitor published them
+    # Total emissions asked for by name: no year has one, so its sentence and no frame of axes.
+    (block,) = explorer_content(emmen, ["emissions.total"], "absolute", "en")
+    assert not [c for c in _tree(block) if isinstance(c, dcc.Graph)]
+    assert "No data yet." in _texts(block)

@@ -47,6 +47,10 @@ def test_a_total_row_is_stored_as_the_reported_total_and_checked(engine, program
     (warning,) = [w for w in result.warnings if "total for 2019" in w]
     assert "84,800" in warning and "31,397" in warning and "difference 53,403" in warning
     assert "het totaal voor 2019" in warning.nl
+    # The suppressed sector is named as the likely gap, in each language.
+    assert "without a value in the file: residential) — the total includes what they leave out" in warning
+    assert "zonder waarde in het bestand: residential) — het totaal bevat wat zij weglaten" in warning.nl
+    assert "sans valeur dans le fichier : residential)" in warning.fr
 
 
 def test_the_reported_total_indicator_is_made_when_the_programme_lacks_it(engine, programme_id):

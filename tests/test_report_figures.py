@@ -57,6 +57,8 @@ def test_round_ticks_give_way_to_the_marked_years():
     values, texts = year_ticks(2010, 2030, [2024, 2030])
     assert values == [2010, 2015, 2020, 2024, 2030] and texts[3] == "2024"  # 2025 would crowd 2024
     assert year_axis([], [2030]) == {}
+    # The first year drawn is labelled, off the round years too (CDP's 2016 before a 2019 baseline).
+    assert year_axis([2016, 2019], [2019, 2030])["tickvals"] == [2016, 2019, 2025, 2030]
 
 
 def test_a_phone_gets_at_most_five_year_labels_with_the_marked_ones():
@@ -72,6 +74,9 @@ def test_a_phone_gets_at_most_five_year_labels_with_the_marked_ones():
     assert layout["xaxis"]["tickvals"][:3] == [1990, 1995, 2000]  # the desktop's, unchanged
     assert layout["meta"]["phone_xticks"] == {"tickvals": [1990, 2000, 2010, 2021, 2035],
                                               "ticktext": ["1990", "2000", "2010", "2021", "2035"]}
+    late = {"xaxis": {}}
+    set_year_axis(late, [1901, 2000], [2000])
+    assert late["meta"]["phone_xticks"]["tickvals"] == [1901, 1925, 1950, 1975, 2000]
     empty = {"xaxis": {}}
     set_year_axis(empty, [], [2030])
     assert empty == {"xaxis": {}}

@@ -42,6 +42,10 @@ def test_counting_units_and_the_demos_texts_exist_in_both_languages():
     assert [unit_text(u, "nl") for u in ("connections", "homes", "installations", "persons")] == [
         "aansluitingen", "woningen", "installaties", "personen"]
     assert unit_text("MWh", "nl") == "MWh"  # physical units read the same
+    # Klimaatmonitor's 'miljoen m3' in each language; a unit word after 'million' too.
+    assert [unit_text("miljoen m3", lang) for lang in ("nl", "en", "fr")] == [
+        "miljoen m3", "million m3", "millions de m3"]
+    assert unit_text("million homes", "nl") == "miljoen woningen" and unit_text("miljoen", "en") == "miljoen"
     assert project_text(DEMO_PROGRAMME.scope_note, "nl").startswith("Territoriale uitstoot")
     assert [unit_text(u, "fr") for u in ("connections", "homes", "households")] == [
         "raccordements", "logements", "ménages"]

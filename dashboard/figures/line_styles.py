@@ -65,7 +65,7 @@ def set_year_axis(layout: dict, years, marked: list[int | None]) -> None:
     layout["xaxis"].update(axis)
     if axis:
         first, last = (int(v + 0.5) for v in axis["range"])
-        values, texts = phone_year_ticks(first, last, marked)
+        values, texts = phone_year_ticks(first, last, [first, *marked])
         layout.setdefault("meta", {})["phone_xticks"] = {"tickvals": values, "ticktext": texts}
 
 
@@ -77,5 +77,7 @@ def year_axis(years, marked: list[int | None]) -> dict:
         return {}
     first = min(found + [int(m) for m in marked if m is not None])
     last = max(found + [int(m) for m in marked if m is not None])
-    values, texts = year_ticks(first, last, marked)
+    # The first year drawn is marked too: a series that starts off the round years (CDP's 2016
+    # before a 2019 baseline) must not begin at a point with no year under it.
+    values, texts = year_ticks(first, last, [first, *marked])
     return {"tickmode": "array", "tickvals": values, "ticktext": texts, "range": [first - 0.5, last + 0.5]}

@@ -74,7 +74,8 @@ def layout(lang=None, indicators=None, mode=None, programme=None, **_query) -> h
                           CONTROLS, programme)
     options = available(prog, lang)
     codes = list(options["code"])
-    picked = [c for c in (indicators.split(",") if isinstance(indicators, str) else [TOTAL_CODE]) if c in codes]
+    picked = [c for c in (indicators.split(",") if isinstance(indicators, str) else default_pick(prog, codes))
+              if c in codes]
     mode = mode if mode in MODES else "absolute"
     children = [
         html.P(t("indicators_intro", lang), className="lead"),
@@ -92,6 +93,14 @@ def layout(lang=None, indicators=None, mode=None, programme=None, **_query) -> h
     ]
     params = {"indicators": ",".join(picked), "mode": mode}
     return page_shell(PAGE, lang, heading, children, params, CONTROLS, programme)
+
+
+def default_pick(prog: ProgrammeInfo, codes: list[str]) -> list[str]:
+    """Total emissions, or the first indicator when no year has a total (an export of energy use
+    alone, as Klimaatmonitor's Thema's sheet): the page opens on a chart with values in it."""
+    if _series(prog, None)["value"].notna().any() or len(codes) < 2:
+        return [TOTAL_CODE]
+    return [c for c in codes if c != TOTAL_CODE][:1]
 
 
 def _series(prog: ProgrammeInfo, indicator_id) -> pd.DataFrame:
@@ -137,7 +146,9 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
         blocks.append(chart_block(ChartView(
             name="explorer" if number == 1 else f"explorer-{number}",
             title=title if len(by_unit) == 1 else t("explorer_title_unit", lang, unit=unit),
-            summary=summary, figure=indicator_figure(table, lang, y_title, prog.target_year), table=table,
+            summary=summary, table=table,
+            # No value in any picked series: their names in the summary, no empty frame of axes.
+            figure=indicator_figure(table, lang, y_title, prog.target_year) if table[labels].notna().any().any() else None,
             columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels)
             + ((Column(NOTE, t("col_note", lang), "text"),) if NOTE in table.columns else ()),
         ), lang))

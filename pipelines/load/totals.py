@@ -25,12 +25,16 @@ class TotalsCheck:
     unit: str = "t CO2e"
     sectors: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
     totals: list[tuple[str, float, int]] = field(default_factory=list)  # (period, value, line)
+    # (period, sector) of rows with no value (a '?', a suppressed -1): the likely gap in a total.
+    without_value: set[tuple[str, str]] = field(default_factory=set)
 
     def add_sectors(self, periods: np.ndarray, sectors: np.ndarray, values: np.ndarray) -> None:
-        """Emission values (canonical unit) of sector series; NaN values are left out."""
+        """Emission values (canonical unit) of sector series; NaN values are left out of the sums
+        and remembered as the sector's gap in that period."""
         keep = ~np.isnan(values)
         for period, sector, value in zip(periods[keep], sectors[keep], values[keep], strict=True):
             self.sectors[(period, sector)] += float(value)
+        self.without_value.update(zip(periods[~keep].tolist(), sectors[~keep].tolist(), strict=True))
 
     def add_totals(self, periods: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
         keep = ~np.isnan(values)
@@ -46,19 +50,25 @@ class TotalsCheck:
         for period, total, line in self.totals:
             summed, parts = top_level_sum(by_period.get(period, {}))
             if parts and _differs(total, summed):
+                gaps = sorted(sector for at, sector in self.without_value
+                              if at == period and sector not in by_period.get(period, {}))
+                gap = ", ".join(gaps)
                 out.append(Bilingual(
                     f"line {line}: the total for {period} is {_fmt(total)} {self.unit} but the "
                     f"sectors in the file add up to {_fmt(summed)} {self.unit} "
-                    f"(difference {_fmt(total - summed)}; sectors: {', '.join(parts)}) — "
-                    "check for a misread number or a missing sector",
+                    f"(difference {_fmt(total - summed)}; sectors: {', '.join(parts)}"
+                    + (f"; without a value in the file: {gap}) — the total includes what they leave out"
+                       if gaps else ") — check for a misread number or a missing sector"),
                     f"regel {line}: het totaal voor {period} is {_fmt(total, 'nl')} {self.unit} maar de "
                     f"sectoren in het bestand tellen op tot {_fmt(summed, 'nl')} {self.unit} "
-                    f"(verschil {_fmt(total - summed, 'nl')}; sectoren: {', '.join(parts)}) — "
-                    "controleer op een verkeerd gelezen getal of een ontbrekende sector",
+                    f"(verschil {_fmt(total - summed, 'nl')}; sectoren: {', '.join(parts)}"
+                    + (f"; zonder waarde in het bestand: {gap}) — het totaal bevat wat zij weglaten"
+                       if gaps else ") — controleer op een verkeerd gelezen getal of een ontbrekende sector"),
                     f"ligne {line} : le total pour {period} est de {_fmt(total, 'fr')} {self.unit}, mais les "
                     f"secteurs du fichier totalisent {_fmt(summed, 'fr')} {self.unit} "
-                    f"(différence {_fmt(total - summed, 'fr')} ; secteurs : {', '.join(parts)}) — "
-                    "vérifiez s'il y a un nombre mal lu ou un secteur manquant",
+                    f"(différence {_fmt(total - summed, 'fr')} ; secteurs : {', '.join(parts)}"
+                    + (f" ; sans valeur dans le fichier : {gap}) — le total comprend ce qu'ils omettent"
+                       if gaps else ") — vérifiez s'il y a un nombre mal lu ou un secteur manquant"),
                 ))
         return out
 
