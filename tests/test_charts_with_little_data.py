@@ -136,3 +136,12 @@ def test_the_indicator_page_opens_on_an_indicator_with_values(emmen):
     (block,) = explorer_content(emmen, ["emissions.total"], "absolute", "en")
     assert not [c for c in _tree(block) if isinstance(c, dcc.Graph)]
     assert "No data yet." in _texts(block)
+
+
+@pytest.mark.parametrize("area", ["Oegstgeest"], indirect=True)
+def test_a_sector_without_any_value_is_named_on_the_sectors_page(area):
+    from dashboard.pages.sectors import layout  # a page module: once the app is made
+
+    texts = _texts(layout(lang="nl", programme="area"))
+    # Klimaatmonitor suppresses Oegstgeest's built environment (-1): not a choice, but not gone.
+    assert "Zonder cijfer in de gegevens (ontbrekend of afgeschermd in de bron): Gebouwen (2019)." in texts

@@ -63,6 +63,28 @@ def _sectors_with_data(engine: Engine, programme_id: int) -> list[str]:
     return [code for code in TOP_LEVEL if code in present]
 
 
+@cached_query
+def _sectors_without_values(engine: Engine, programme_id: int) -> dict[str, list[int]]:
+    """Top-level sector -> the years it has rows for but never a value (a suppressed or unknown
+    figure, as Klimaatmonitor's -1 for Oegstgeest's built environment): not in the picker, but
+    named, so a sector is never gone without a word."""
+    emissions = queries.emissions_by_sector(engine, programme_id)
+    rows = emissions[emissions["sector_code"].isin(TOP_LEVEL)]
+    valued = set(rows.loc[rows["value_t"].notna(), "sector_code"])
+    gaps = rows[rows["value_t"].isna() & ~rows["sector_code"].isin(valued)]
+    return {code: sorted(int(y) for y in gaps.loc[gaps["sector_code"] == code, "year"])
+            for code in TOP_LEVEL if code in set(gaps["sector_code"])}
+
+
+def without_values_note(programme_id: int, lang: str) -> list:
+    gaps = _sectors_without_values(current_engine(), programme_id)
+    if not gaps:
+        return []
+    named = ", ".join(f"{SECTOR_BY_CODE[code].label(lang)} ({', '.join(map(str, years))})"
+                      for code, years in gaps.items())
+    return [html.P(t("sectors_without_values", lang, sectors=named), className="chart-summary")]
+
+
 def layout(lang=None, sector=None, target=None, per=None, programme=None, **_query) -> html.Div:
     lang = request_language(lang)
     heading = t("sectors_heading", lang)
@@ -70,7 +92,8 @@ def layout(lang=None, sector=None, target=None, per=None, programme=None, **_que
     codes = sectors_with_data(prog.id) if prog else []
     if not codes:
         key = "no_programme" if prog is None else "no_data_yet"
-        return page_shell(PAGE, lang, heading, [no_data(lang, key), placeholders()], {}, CONTROLS,
+        notes = without_values_note(prog.id, lang) if prog else []
+        return page_shell(PAGE, lang, heading, [no_data(lang, key), *notes, placeholders()], {}, CONTROLS,
                           programme)
     sector = sector if sector in codes else codes[0]
     per = chosen_per(per)
@@ -78,6 +101,7 @@ def layout(lang=None, sector=None, target=None, per=None, programme=None, **_que
     children = [
         html.P(t("sectors_intro", lang), className="lead"),
         choice_group(SECTOR_ID, t("sector_legend", lang), options, sector),
+        *without_values_note(prog.id, lang),
         per_choice(PER_ID, per, lang),
         html.Div(id=CONTENT_ID, children=sector_content(prog, sector, target, lang, per)),
     ]
