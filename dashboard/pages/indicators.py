@@ -140,15 +140,17 @@ def explorer_content(prog: ProgrammeInfo, picked: list[str], mode: str, lang: st
         table = indicator_table(series, mode, population, frozenset(itself & set(series)))
         labels = value_columns(table)
         y_title = t("axis_index", lang) if mode == "index" else unit
+        drawn = bool(table[labels].notna().any().any())
         summary = explorer_summary(table, lang)
         if mode == "per_capita" and itself & set(series):
-            summary += " " + t("explorer_population_not_per_capita", lang)
+            note = t("explorer_population_not_per_capita", lang)
+            summary = f"{summary} {note}" if drawn else note  # not "no data yet": it has, in absolute
         blocks.append(chart_block(ChartView(
             name="explorer" if number == 1 else f"explorer-{number}",
             title=title if len(by_unit) == 1 else t("explorer_title_unit", lang, unit=unit),
             summary=summary, table=table,
-            # No value in any picked series: their names in the summary, no empty frame of axes.
-            figure=indicator_figure(table, lang, y_title, prog.target_year) if table[labels].notna().any().any() else None,
+            # No value in any picked series: its sentence, no empty frame of axes.
+            figure=indicator_figure(table, lang, y_title, prog.target_year) if drawn else None,
             columns=(Column("period", t("col_period", lang), "text"),) + tuple(Column(c, c, "number") for c in labels)
             + ((Column(NOTE, t("col_note", lang), "text"),) if NOTE in table.columns else ()),
         ), lang))
