@@ -8,6 +8,7 @@ has the five years a scenario needs: its sentence stands alone, not also drawn i
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from dash import dcc
 
@@ -18,6 +19,7 @@ from dashboard.sections.overview_sections import sectors_chart
 from dashboard.sections.scenario_views import scenario_blocks
 from dashboard.sections.sector_charts import sector_trajectory
 from pipelines.analytics.scenarios import Scenario
+from pipelines.programmes import ProgrammeSpec, create_programme
 from pipelines.settings import Settings
 
 from .realdata_support import load_real, needs_realdata, programme_for
@@ -145,3 +147,51 @@ def test_a_sector_without_any_value_is_named_on_the_sectors_page(area):
     texts = _texts(layout(lang="nl", programme="area"))
     # Klimaatmonitor suppresses Oegstgeest's built environment (-1): not a choice, but not gone.
     assert "Zonder cijfer in de gegevens (ontbrekend of afgeschermd in de bron): Gebouwen (2019)." in texts
+
+
+@pytest.mark.parametrize("area", ["Oegstgeest"], indirect=True)
+def test_the_comparisons_sector_mix_says_an_incomplete_year_is_of_the_known_sectors_only(area, engine):
+    from dashboard.pages.compare import sector_mix_view  # a page module: once the app is made
+    from dashboard.queries.compare import comparison_data
+
+    data = comparison_data(engine, ("area",))
+    view = sector_mix_view(data.programmes, data.sectors, "en")
+    # Transport is 93 % of the sectors known (31,397 of 33,885 t), 37 % of the reported 84,800 t:
+    # the chart's label and its sentence say the year is incomplete and what is missing.
+    (transport,) = [trace for trace in view.figure["data"] if trace["name"] == "Transport"]
+    assert transport["y"] == ["Oegstgeest climate programme (2019, incomplete)"] and transport["x"] == [92.7]
+    assert view.summary.endswith("An incomplete year shows shares of the known sectors only; without a "
+                                 "figure: Oegstgeest climate programme 2019: Buildings.")
+
+
+def test_progress_is_not_ranked_before_a_year_after_the_baseline(engine):
+    from dashboard.queries.compare import comparison_data, ranking
+
+    # As `load --all-areas` makes it: baseline 2019, the file's only year, and a target set.
+    programme_id = create_programme(engine, ProgrammeSpec(
+        slug="leiden", name="Leiden", area_name="Leiden", baseline_year=2019, target_year=2030, target_residual_pct=45.0))
+    load_real(engine, programme_id, MUNICIPAL)
+    # "0 % of the way" by construction would rank Leiden beside a programme that has really not
+    # moved: like the change since the baseline, its progress is not known yet.
+    ranked = ranking(engine).set_index("slug")
+    assert ranked.at["leiden", "latest_year"] == 2019
+    assert pd.isna(ranked.at["leiden", "change_pct"]) and pd.isna(ranked.at["leiden", "progress_pct"])
+    assert comparison_data(engine, ("leiden",)).status["progress_pct"].isna().all()
+
+
+def test_the_comparison_draws_no_progress_bars_when_none_is_known(database_url, engine):
+    from dashboard.queries.compare import comparison_data
+
+    for area in ("Leiden", "Oegstgeest"):  # as `load --all-areas` makes them: the file's year is the baseline
+        programme_id = create_programme(engine, ProgrammeSpec(
+            slug=area.lower(), name=area, area_name=area, baseline_year=2019, target_year=2030,
+            target_residual_pct=45.0))
+        load_real(engine, programme_id, MUNICIPAL)
+    app = create_app(Settings(database_url=database_url), engine)
+    from dashboard.pages.compare import progress_view  # a page module: once the app is made
+
+    with app.server.test_request_context("/compare"):
+        data = comparison_data(engine, ("leiden", "oegstgeest"))
+        view = progress_view(data.programmes, data.status, data.totals, "en")
+    assert view.figure is None and view.summary == "None of these programmes has a target with measured progress yet."
+    assert list(view.table["programme"]) == ["Leiden", "Oegstgeest"]  # their statuses stay in the table

@@ -162,9 +162,11 @@ def progress_figure(table: pd.DataFrame, lang: str, x_title: str, status_labels:
     return {"data": [trace], "layout": layout}
 
 
-def sector_mix_figure(table: pd.DataFrame, lang: str, x_title: str) -> dict:
-    """Stacked 100 % bars: each programme's sector shares in its latest year."""
-    labels = [f"{p} ({int(y)})" if pd.notna(y) else str(p) for p, y in zip(table["programme"], table["year"], strict=True)]
+def sector_mix_figure(table: pd.DataFrame, lang: str, x_title: str, incomplete: str = "incomplete") -> dict:
+    """Stacked 100 % bars: each programme's sector shares in its latest year; a year with a sector
+    missing says `incomplete` beside it (its shares are of the known sectors only)."""
+    labels = [f"{p} ({int(y)}{', ' + incomplete if m else ''})" if pd.notna(y) else str(p)
+              for p, y, m in zip(table["programme"], table["year"], table["missing"], strict=True)]
     traces = [{
         "type": "bar", "orientation": "h", "name": legend_name(SECTOR_BY_CODE[code].label(lang)), "x": clean(table[code]),
         "y": labels, "marker": {"color": SECTOR_BY_CODE[code].colour},

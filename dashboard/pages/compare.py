@@ -237,7 +237,9 @@ def progress_view(picked: pd.DataFrame, status: pd.DataFrame, totals: pd.DataFra
         summary += t("cmp_progress_missing", lang, names=", ".join(missing)) if missing else ""
     return ChartView(
         name="compare-progress", title=t("cmp_progress_title", lang), summary=summary,
-        figure=fig.progress_figure(table, lang, t("cmp_progress_axis", lang), labels), table=table,
+        # No progress known yet: its sentence and the table of statuses, no empty frame of bars.
+        figure=None if known.empty else fig.progress_figure(table, lang, t("cmp_progress_axis", lang), labels),
+        table=table,
         columns=(
             Column("programme", t("col_programme", lang), "text"),
             Column("progress_pct", t("col_progress", lang), "number"),
@@ -258,10 +260,17 @@ def sector_mix_view(picked: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> C
         if shares:
             top = max(shares, key=shares.get)
             items.append(f"{row.programme} {SECTOR_BY_CODE[top].label(lang).lower()} ({fmt_pct(shares[top], lang, 0)})")
+    summary = t("cmp_mix_summary", lang, items="; ".join(items)) if items else t("cmp_mix_none", lang)
+    # A year with a sector missing (suppressed, unknown): its shares are of the known sectors only,
+    # which the chart's label and this sentence say (Oegstgeest's transport is 93 % of what is known).
+    partial = [f"{row.programme} {int(row.year)}: {row.missing_label}" for row in table.itertuples(index=False)
+               if row.missing_label and pd.notna(row.year)]
+    if partial:
+        summary += " " + t("cmp_mix_partial", lang, items="; ".join(partial))
     return ChartView(
-        name="compare-sector-mix", title=t("cmp_mix_title", lang),
-        summary=t("cmp_mix_summary", lang, items="; ".join(items)) if items else t("cmp_mix_none", lang),
-        figure=fig.sector_mix_figure(table, lang, t("cmp_mix_axis", lang)), table=table,
+        name="compare-sector-mix", title=t("cmp_mix_title", lang), summary=summary,
+        figure=fig.sector_mix_figure(table, lang, t("cmp_mix_axis", lang), t("cmp_mix_incomplete", lang)),
+        table=table,
         columns=(
             Column("programme", t("col_programme", lang), "text"), Column("year", t("col_year", lang), "year"),
             *(Column(c, f"{SECTOR_BY_CODE[c].label(lang)} (%)", "number") for c in codes),

@@ -86,7 +86,7 @@ def _status_query() -> Select:
 def _with_progress(frame: pd.DataFrame) -> pd.DataFrame:
     """The status rows with the summary's progress (%) and target (t) in place of the summary."""
     summaries = frame.pop("summary") if "summary" in frame else pd.Series(dtype=object)
-    frame["progress_pct"] = [_number((d or {}).get("progress_pct")) for d in summaries]
+    frame["progress_pct"] = [_progress(d) for d in summaries]
     frame["target_t"] = [_number((d or {}).get("target_t")) for d in summaries]
     return frame
 
@@ -135,7 +135,7 @@ def ranking_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _ranking_row(r) -> dict:
     """One programme's ranking row (a tuple of `ranking_query`'s columns)."""
-    progress = _number((r.summary or {}).get("progress_pct"))
+    progress = _progress(r.summary)
     if pd.isna(r.latest_year):  # no total in any year
         return {"programme": r.programme, "slug": r.slug, "latest_year": None, "per_capita_t": None,
                 "change_pct": None, "progress_pct": progress, "complete": None}
@@ -144,6 +144,17 @@ def _ranking_row(r) -> dict:
     return {"programme": r.programme, "slug": r.slug, "latest_year": year,
             "per_capita_t": round(float(r.per_capita_t), 2) if pd.notna(r.per_capita_t) else None,
             "change_pct": change, "progress_pct": progress, "complete": bool(r.complete)}
+
+
+def _progress(summary: dict | None) -> float | None:
+    """The summary's progress toward the target (%), None while no year after the baseline is
+    measured: 0 % by construction then, which would rank a municipality with one year of data
+    beside one that has really not moved."""
+    summary = summary or {}
+    latest, baseline = _number(summary.get("latest_year")), _number(summary.get("baseline_year"))
+    if latest is None or baseline is None or latest <= baseline:
+        return None
+    return _number(summary.get("progress_pct"))
 
 
 def _number(value) -> float | None:
