@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 
 import dash
@@ -44,12 +45,18 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
+_LOCALE_SCRIPT = re.compile(r'<script src="[^"]*/assets/plotly-locale-(\w+)\.js[^"]*"></script>\s*')
+
+
 class RoadmapDash(dash.Dash):
     """Dash, with `<html lang>` set from the request's language on the first page load."""
 
     def interpolate_index(self, **kwargs) -> str:
         html = super().interpolate_index(**kwargs)
         lang = request_language() if flask.has_request_context() else "en"
+        # Only the page's own plotly locale (English is plotly's own): a language change is a new
+        # page load (the header's links), so the other locales would never be used on this one.
+        html = _LOCALE_SCRIPT.sub(lambda found: found.group(0) if found.group(1) == lang else "", html)
         return html.replace('<html lang="en">', f'<html lang="{lang}">', 1)
 
 

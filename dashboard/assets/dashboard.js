@@ -230,8 +230,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     if (Object.keys(update).length === 0) { plot.setAttribute("data-phone-fit", "done"); return; }
     plot.setAttribute("data-phone-fit", "busy");
     window.Plotly.relayout(plot, update).then(function () {
-      plot.setAttribute("data-phone-fit", "done");
-      window.setTimeout(function () { fit(plot); }, 0);  // the legend once more, at the new height
+      // Not done yet: the legend once more, at the new height. "done" only when a pass finds
+      // nothing left to change, so whoever waits for it (a test, a print) sees the settled chart.
+      plot.setAttribute("data-phone-fit", "again");
+      window.setTimeout(function () { fit(plot); }, 0);
     }, function () { plot.setAttribute("data-phone-fit", "done"); });
   }
   var pending = false;
