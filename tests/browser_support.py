@@ -58,3 +58,23 @@ def wait_until(page: Page, expression: str, arg=None, timeout_s: float = 15.0) -
             return
         assert time.monotonic() < deadline, f"not reached within {timeout_s} s: {expression!r} gave {last!r}"
         page.wait_for_timeout(50)
+
+
+PHONE_FIT = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot =>
+  [plot.getAttribute('data-phone-fit'), plot.layout && plot.layout.height, plot.querySelectorAll('.legendtext').length])"""
+
+
+def phone_charts_settled(page: Page, rounds: int = 40) -> None:
+    """Until assets/dashboard.js's phone fit is done on every chart and nothing moves for 400 ms.
+    A chart a later callback draws again (the overview's scenario) starts a new fit after an
+    earlier 'done': one look at 'done' could catch the new chart before its legend grew."""
+    previous = None
+    for _ in range(rounds):
+        wait_until(page, """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+            .every(p => p.getAttribute('data-phone-fit') === 'done')""")
+        page.wait_for_timeout(400)
+        now = page.evaluate(PHONE_FIT)
+        if now == previous and all(fit == "done" for fit, _height, _legend in now):
+            return
+        previous = now
+    raise AssertionError(f"the charts kept changing on the phone: {previous}")

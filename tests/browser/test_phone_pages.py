@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import _page, _serve, open_page
 from tests.browser.test_upload_pages import demo_template  # noqa: F401 (fixture)
-from tests.browser_support import wait_until
+from tests.browser_support import phone_charts_settled
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,10 @@ SPLIT_WORDS = """(selector) => {
 # height of legend entries Plotly could not show (scrolled away or cut off).
 CHARTS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => {
   const groups = plot.querySelector('g.legend .groups'), frame = plot.querySelector('g.legend rect.bg');
+  const section = plot.closest('section');
   return {
+    chart: section ? section.getAttribute('aria-labelledby') : '',
+    height: plot.layout.height || null, fit: plot.getAttribute('data-phone-fit'),
     sideways: (plot.layout.yaxis && plot.layout.yaxis.title && plot.layout.yaxis.title.text) || '',
     across: (plot.layout.annotations || []).map(a => a.text),
     hidden: groups && frame ? groups.getBBox().height - frame.getBBox().height : 0,
@@ -72,9 +75,7 @@ def fits_the_screen(page: Page) -> bool:
 
 def charts_settled(page: Page) -> list[dict]:
     """The charts once the phone adjustments have run (they wait for the page to stop changing)."""
-    wait_until(page, """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
-        .every(p => p.getAttribute('data-phone-fit') === 'done')""")
-    page.wait_for_timeout(300)
+    phone_charts_settled(page)
     return page.evaluate(CHARTS)
 
 
@@ -101,7 +102,7 @@ def test_the_french_overview_on_a_phone_is_french_fits_and_reads_across(demo_url
     assert len(with_title) == 3  # trajectory, scenario, sectors (the bars have a title below)
     assert all(c["sideways"] == "" for c in charts)
     assert any("kt CO₂e par an" in a for c in with_title for a in c["across"])
-    assert [c["hidden"] for c in charts if c["hidden"] > 1] == []
+    assert [c for c in charts if c["hidden"] > 1] == []
 
 
 def test_a_sectors_indicator_chart_names_its_indicator_and_unit_in_french(demo_url, phone):

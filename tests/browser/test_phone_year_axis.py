@@ -21,7 +21,7 @@ from pipelines.load.result import LoadOptions
 from pipelines.programmes import create_programme
 from pipelines.targets import set_primary
 from tests.browser.conftest import _page, _serve, open_page
-from tests.browser_support import wait_until
+from tests.browser_support import phone_charts_settled
 from tests.conftest import LEUVEN
 
 # Measured 1990 … 2021 (two sectors), and a plan: 2025 a milestone, 2035 the target.
@@ -65,8 +65,7 @@ def phone(browser) -> Iterator[Page]:
 @pytest.mark.parametrize("path", ["/?lang=nl", "/sectors?lang=fr&sector=transport"])
 def test_a_long_history_keeps_few_level_whole_year_labels_on_a_phone(history_url, phone, path):
     open_page(phone, f"{history_url}{path}")
-    wait_until(phone, """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
-        .every(p => p.getAttribute('data-phone-fit') === 'done')""")
+    phone_charts_settled(phone)
     charts = phone.evaluate(LABELS, True)
     assert charts, "no chart with a year axis"
     trajectory = [label["text"] for label in charts[0]]
