@@ -82,6 +82,16 @@ def add_programme(conn: Connection, spec: ProgrammeSpec) -> int:
             f"het doeljaar {spec.target_year} moet na het basisjaar {spec.baseline_year} liggen",
             f"l'année cible {spec.target_year} doit être postérieure à l'année de référence {spec.baseline_year}",
         ))
+    residual = spec.target_residual_pct
+    if residual is not None and not 0 <= residual <= 100:  # as targets_check holds an edited target
+        raise UserError(Bilingual(
+            f"--target-residual-pct {residual:g}: expected the share of the baseline left at the target "
+            "year, from 0 (climate-neutral) to 100",
+            f"--target-residual-pct {residual:g}: verwacht het deel van het basisjaar dat in het doeljaar "
+            "overblijft, van 0 (klimaatneutraal) tot 100",
+            f"--target-residual-pct {residual:g} : attendu la part de l'année de référence restant l'année "
+            "cible, de 0 (neutralité climatique) à 100",
+        ))
     with Session(bind=conn) as session:
         if session.scalar(select(Programme.id).where(Programme.slug == spec.slug)) is not None:
             raise UserError(Bilingual(f"a programme '{spec.slug}' already exists",

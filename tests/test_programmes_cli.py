@@ -130,6 +130,11 @@ def test_a_target_set_is_named_climate_neutrality_only_when_nothing_is_left(tmp_
     listed = {p["slug"]: p for p in json.loads(run(url, "programme", "list", "--json").output)}
     assert listed["gent"]["target_set"]["name"] == "Climate neutrality"
     assert listed["mechelen"]["target_set"]["name"] == "\u221257.5\u00a0%"
+    # More than the baseline left is no target to name: refused, nothing added.
+    refused = run(url, "programme", "add", "Brugge", "--target-residual-pct", "120")
+    assert refused.exit_code == 1
+    assert "--target-residual-pct 120: expected the share of the baseline left at the target year" in refused.output
+    assert "brugge" not in {p["slug"] for p in json.loads(run(url, "programme", "list", "--json").output)}
 
 
 def test_a_bad_value_in_one_area_imports_nothing_at_all(tmp_path):
