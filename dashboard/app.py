@@ -46,6 +46,10 @@ INDEX_STRING = """<!DOCTYPE html>
 
 
 _LOCALE_SCRIPT = re.compile(r'<script src="[^"]*/assets/plotly-locale-(\w+)\.js[^"]*"></script>\s*')
+# Dash's babel polyfill (core-js for old browsers: ~300 ms of a page's main thread here) is replaced
+# by assets/regenerator-runtime.js, the one global Dash's bundles call; no page uses dash_table.
+_UNUSED_SCRIPTS = re.compile(
+    r'<script src="[^"]*/_dash-component-suites/dash/(?:deps/polyfill@|dash_table/bundle)[^"]*"></script>\s*')
 
 
 class RoadmapDash(dash.Dash):
@@ -57,6 +61,7 @@ class RoadmapDash(dash.Dash):
         # Only the page's own plotly locale (English is plotly's own): a language change is a new
         # page load (the header's links), so the other locales would never be used on this one.
         html = _LOCALE_SCRIPT.sub(lambda found: found.group(0) if found.group(1) == lang else "", html)
+        html = _UNUSED_SCRIPTS.sub("", html)
         return html.replace('<html lang="en">', f'<html lang="{lang}">', 1)
 
 
