@@ -80,6 +80,9 @@ def headline_sentences(summary: dict, area: str, target_year: int, lang: str) ->
         if isinstance(like, dict) and like.get("latest_t") is not None:
             out.append(t("headline_like_for_like", lang, year=year(summary, "baseline_year") or "…",
                          value=fmt_kt(like["latest_t"], lang), base=fmt_kt(like.get("baseline_t"), lang)))
+    baseline_year = year(summary, "baseline_year")
+    if latest_year is not None and baseline_year is not None and latest_year <= baseline_year:
+        out.append(t("headline_no_later_year", lang, year=baseline_year))  # not "0 %": nothing to compare yet
     progress = number(summary, "progress_pct")
     target_t = number(summary, "target_t")
     if progress is not None and target_t is not None:

@@ -9,7 +9,7 @@ saying last year's years left, and a commitment due last year would not be count
 programme with summaries whose `derived_as_of_year` is not this year; it asks again under the programme's lock,
 so two processes that both noticed the new year rebuild it once. The dashboard calls it on the
 first request of a process and again when the year has changed (dashboard/year_turn_check.py);
-`roadmap refresh` does it from the command line (cron, or a read-only dashboard's deployment).
+`roadmap programme refresh` does it from the command line (cron, or a read-only dashboard's deployment).
 """
 
 from __future__ import annotations

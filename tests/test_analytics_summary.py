@@ -68,7 +68,11 @@ def test_rising_emissions_are_off_track_and_never_reach_the_target():
 
 def test_a_single_data_point_has_no_trend_and_unknown_status():
     s = total(analyse(inputs({"transport": {2010: 100.0}}, neutral())))
-    assert s["latest_year"] == 2010 and s["progress_pct"] == 0
+    # The baseline year alone: change and progress would be 0 % by construction ("measured, and
+    # nothing moved"), so neither is given until a later year is measured, and the summary says so.
+    assert s["latest_year"] == 2010 and s["latest_t"] == 100
+    assert s["change_vs_baseline_pct"] is None and s["progress_pct"] is None
+    assert "no year after the baseline year 2010 is measured yet: change and progress need one" in s["warnings"]
     assert s["status"] == "unknown"
     assert s["year_target_reached_text"] == "not enough data"
     assert s["trend"]["reason"] == "not enough data (1 of 5 yearly values)"
@@ -164,3 +168,20 @@ def test_sector_targets_that_miss_a_sector_leave_the_total_without_a_target():
         "the target set has no overall target, and its sector targets do not cover every sector")
     assert total(analysis, "transport")["target_t"] == 30
     assert "no overall target" in total(analysis, "waste")["error"]
+
+
+def test_years_before_the_baseline_are_not_compared_backward_to_it():
+    # Measured 2008 and 2009, the target's 2010 baseline published (120 t): a "change since 2010"
+    # from 2009 would run backward in time, and "progress" with it.
+    published = neutral(targets=(TargetSpec("total", "residual_pct", 0.0, baseline_t=120.0),))
+    s = total(analyse(inputs({"transport": {2008: 104.0, 2009: 102.0}}, published)))
+    assert s["baseline_t"] == 120 and s["latest_year"] == 2009 and s["latest_t"] == 102
+    assert s["change_vs_baseline_pct"] is None and s["progress_pct"] is None
+    assert "no year after the baseline year 2010 is measured yet: change and progress need one" in s["warnings"]
+
+
+def test_one_year_after_the_baseline_gives_change_and_progress():
+    s = total(analyse(inputs({"transport": {2010: 100.0, 2011: 95.0}}, neutral())))
+    assert s["change_vs_baseline_pct"] == pytest.approx(-5)
+    assert s["progress_pct"] == pytest.approx(5)  # 5 of the 100 t to go
+    assert not [w for w in s["warnings"] if "no year after the baseline" in w]

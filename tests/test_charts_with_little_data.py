@@ -195,3 +195,26 @@ def test_the_comparison_draws_no_progress_bars_when_none_is_known(database_url, 
         view = progress_view(data.programmes, data.status, data.totals, "en")
     assert view.figure is None and view.summary == "None of these programmes has a target with measured progress yet."
     assert list(view.table["programme"]) == ["Leiden", "Oegstgeest"]  # their statuses stay in the table
+
+
+def test_the_overview_gives_no_change_or_progress_before_a_year_after_the_baseline(engine):
+    from dashboard import queries
+    from dashboard.sections.overview_sections import headline_section
+    from pipelines.schema import TargetSet
+
+    programme_id = create_programme(engine, ProgrammeSpec(
+        slug="leiden", name="Leiden", area_name="Leiden", baseline_year=2019, target_year=2030, target_residual_pct=45.0))
+    load_real(engine, programme_id, MUNICIPAL)
+    with engine.connect() as conn:
+        target_id = conn.scalar(TargetSet.__table__.select().with_only_columns(TargetSet.id)
+                                .where(TargetSet.programme_id == programme_id))
+    summary = queries.summary(engine, programme_id, target_id)
+    # Leiden's only year is its baseline: "0 %" would read as "measured, and nothing moved".
+    assert summary["latest_year"] == 2019 and summary["latest_t"] == pytest.approx(493_917, abs=1)
+    assert summary["change_vs_baseline_pct"] is None and summary["progress_pct"] is None
+    texts = {lang: _texts(headline_section(summary, "Leiden", 2030, lang)) for lang in ("en", "nl", "fr")}
+    facts = dict(zip(texts["en"][1:-1:2], texts["en"][2:-1:2], strict=True))
+    assert facts["Change since 2019"] == "not available" and facts["Progress towards the target"] == "not available"
+    assert "Change and progress will show once a year after the baseline year 2019 is measured." in texts["en"][-1]
+    assert "Verandering en voortgang volgen zodra een jaar na het basisjaar 2019 gemeten is." in texts["nl"][-1]
+    assert "0 %" not in " ".join(texts["nl"]) and "0\u00a0%" not in " ".join(texts["fr"])

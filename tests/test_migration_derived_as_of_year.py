@@ -33,7 +33,7 @@ def test_existing_programmes_are_rebuilt_at_the_first_check_and_a_downgrade_keep
                 conn.execute(text(
                     "INSERT INTO derived_summary (programme_id, target_set_id, sector_code, status, summary,"
                     " computed_at) VALUES (1, 1, 'total', 'unknown', '{}', '2026-01-01')"))
-            migrate(engine)
+            migrate(engine, "0012_derived_as_of_year")
             assert current_revision(engine) == "0012_derived_as_of_year"
             _assert_matches_models(engine)
             with engine.connect() as conn:

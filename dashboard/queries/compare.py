@@ -147,14 +147,10 @@ def _ranking_row(r) -> dict:
 
 
 def _progress(summary: dict | None) -> float | None:
-    """The summary's progress toward the target (%), None while no year after the baseline is
-    measured: 0 % by construction then, which would rank a municipality with one year of data
-    beside one that has really not moved."""
-    summary = summary or {}
-    latest, baseline = _number(summary.get("latest_year")), _number(summary.get("baseline_year"))
-    if latest is None or baseline is None or latest <= baseline:
-        return None
-    return _number(summary.get("progress_pct"))
+    """The summary's progress toward the target (%): None while no year after the baseline is
+    measured (the analytics leave it out then: 0 % by construction would rank a municipality with
+    one year of data beside one that has really not moved)."""
+    return _number((summary or {}).get("progress_pct"))
 
 
 def _number(value) -> float | None:

@@ -88,8 +88,8 @@ def like_for_like(summary: dict, table: pd.DataFrame, code: str) -> None:
     year on the baseline's own sectors; when one of the two years stands on a reported total and
     the other on the sum of the sectors, the two reported totals (their scope may differ)."""
     baseline_year, latest_year = summary["baseline_year"], summary["latest_year"]
-    if summary["baseline_source"] != "series" or latest_year is None:
-        return
+    if summary["baseline_source"] != "series" or latest_year is None or latest_year <= baseline_year:
+        return  # (before a later year, there is no change to compare: series_summary says so)
     rows = table[table["sector_code"] == code].set_index("year")
     if baseline_year not in rows.index or latest_year not in rows.index:
         return

@@ -152,6 +152,8 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
             latest_year, latest_t, ts.target_year, target_t),
         trend=_trend_summary(fits, target_t, latest_year, latest_t, ts.target_year, usable),
     )
+    if latest_year <= ts.baseline_year:
+        _no_later_year(summary, ts.baseline_year)
     at_target_year = float(usable[ts.target_year]) if ts.target_year in usable.index else None
     if projection is not None:
         row = projection.loc[ts.target_year]
@@ -174,6 +176,18 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
             f"the latest value ({latest_year}) is before the baseline year ({baseline_year})",
             f"de laatste waarde ({latest_year}) ligt vóór het basisjaar ({baseline_year})",
             f"la dernière valeur ({latest_year}) précède l'année de référence ({baseline_year})")
+
+
+def _no_later_year(summary: dict, baseline_year: int) -> None:
+    """No change or progress before a year after the baseline is measured: with the baseline year
+    alone both are 0 by construction, which reads as "measured and nothing moved"; with only
+    earlier years they would compare backward in time."""
+    summary["change_vs_baseline_pct"] = summary["progress_pct"] = None
+    summary["warnings"].append(Bilingual(
+        f"no year after the baseline year {baseline_year} is measured yet: change and progress need one",
+        f"nog geen jaar na het basisjaar {baseline_year} gemeten: verandering en voortgang hebben er een nodig",
+        f"aucune année postérieure à l'année de référence {baseline_year} n'est encore mesurée : "
+        "l'évolution et l'avancement en ont besoin"))
 
 
 def _trend_summary(fits: trend.Trend, target_t, latest_year, latest_t, target_year, usable) -> dict:
