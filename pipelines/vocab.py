@@ -66,6 +66,7 @@ SECTORS: tuple[SectorDef, ...] = (
     SectorDef("land_use", "Bossen en landgebruik", "Forestry and land use", "afolu", "V.3", "land_use", "#117733", True, fr="Forêts et utilisation des terres"),
 )
 SECTOR_BY_CODE = {s.code: s for s in SECTORS}
+TOP_LEVEL_SECTORS = tuple(s.code for s in SECTORS if s.parent is None)  # what a total adds up
 
 
 def sector_label(code: str, lang: str) -> str:

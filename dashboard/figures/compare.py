@@ -11,9 +11,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, legend_name
-from pipelines.vocab import INK, PROGRAMME_COLOURS, SECTOR_BY_CODE, SECTORS
+from pipelines.vocab import INK, PROGRAMME_COLOURS, SECTOR_BY_CODE, TOP_LEVEL_SECTORS
 
-TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x")
 
 
@@ -85,16 +84,16 @@ def progress_table(chosen: pd.DataFrame, status: pd.DataFrame, totals: pd.DataFr
 def sector_mix_table(chosen: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
     """programme, year (its latest with sector values), each top-level sector's share (%) of the
     sectors known, and which sectors are missing that year (then the shares are of the known ones)."""
-    top = sectors[sectors["sector_code"].isin(TOP_LEVEL)]
+    top = sectors[sectors["sector_code"].isin(TOP_LEVEL_SECTORS)]
     own: dict = {}  # programme id → [(year, sector, value)]: a pass over plain tuples, not a frame per programme
     for pid, year, code, value in zip(top["programme_id"], top["year"], top["sector_code"], top["value_t"],
                                       strict=True):
         own.setdefault(pid, []).append((year, code, value))
     table = pd.DataFrame([_sector_mix_row(row.name, own.get(row.id, [])) for row in chosen.itertuples(index=False)])
-    for code in TOP_LEVEL:
+    for code in TOP_LEVEL_SECTORS:
         if code not in table:
             table[code] = None
-    present = [c for c in TOP_LEVEL if table[c].notna().any()]
+    present = [c for c in TOP_LEVEL_SECTORS if table[c].notna().any()]
     return table[["programme", "year", *present, "missing"]]
 
 

@@ -11,20 +11,18 @@ import pandas as pd
 
 from dashboard.figures.common import base_layout, clean, legend_name, to_shown
 from dashboard.figures.line_styles import set_year_axis
-from pipelines.vocab import SECTOR_BY_CODE, SECTORS, TOTAL
-
-TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
+from pipelines.vocab import SECTOR_BY_CODE, TOP_LEVEL_SECTORS, TOTAL
 
 
 def sector_table(emissions: pd.DataFrame, share: bool = False, per_inhabitant: bool = False) -> pd.DataFrame:
     """Years × top-level sectors in kt CO2e, or in % of the year's total when `share`; in t CO2e
     per inhabitant when `per_inhabitant` (the emissions' values are per inhabitant already)."""
-    rows = emissions[emissions["sector_code"].isin(TOP_LEVEL)]
+    rows = emissions[emissions["sector_code"].isin(TOP_LEVEL_SECTORS)]
     if rows.empty:
         return pd.DataFrame(columns=["year"])
     # min_count=1: a year without a value (per inhabitant: without a population) stays missing, not 0.
     wide = rows.groupby(["year", "sector_code"])["value_t"].sum(min_count=1).unstack("sector_code")
-    wide = wide[[c for c in TOP_LEVEL if c in wide.columns]]
+    wide = wide[[c for c in TOP_LEVEL_SECTORS if c in wide.columns]]
     if share:
         totals = emissions[emissions["sector_code"] == TOTAL].set_index("year")["value_t"]
         totals = totals.reindex(wide.index).fillna(wide.sum(axis=1))

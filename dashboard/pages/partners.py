@@ -28,7 +28,13 @@ from dashboard.context import current_engine, current_programme, page_title, req
 from dashboard.figures.partners import status_figure, status_table
 from dashboard.i18n import fmt_date, fmt_number, t, tn
 from dashboard.sections.partner_cards import partner_cards, sorted_commitments
-from pipelines.vocab import COMMITMENT_STATUSES, PARTNER_TYPES, SECTOR_BY_CODE, SECTORS
+from pipelines.vocab import (
+    COMMITMENT_STATUSES,
+    PARTNER_TYPES,
+    SECTOR_BY_CODE,
+    SECTORS,
+    TOP_LEVEL_SECTORS,
+)
 
 PAGE = "partners"
 SEARCH_ID, TYPE_ID, SECTOR_ID, STATUS_ID, SORT_ID = (
@@ -40,7 +46,6 @@ CONTROLS = (
     ("q", SEARCH_ID, "value"), ("type", TYPE_ID, "data"), ("sector", SECTOR_ID, "data"),
     ("status", STATUS_ID, "data"), ("sort", SORT_ID, "data"),
 )
-TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
 
 def placeholders() -> html.Div:
     return hidden_controls((TYPE_ID, SECTOR_ID, STATUS_ID, SORT_ID), (CONTENT_ID,),
@@ -64,7 +69,7 @@ def layout(lang=None, q=None, type=None, sector=None, status=None, sort=None, pr
         return page_shell(PAGE, lang, heading, [no_data(lang, "no_programme"), placeholders()], {},
                           CONTROLS, programme)
     types = _listed(type, {p.code for p in PARTNER_TYPES})
-    sectors = _listed(sector, TOP_LEVEL)
+    sectors = _listed(sector, TOP_LEVEL_SECTORS)
     statuses = _listed(status, {s.code for s in COMMITMENT_STATUSES})
     sort = sort if sort in SORTS else "partner"
     search = (q or "")[:100]
@@ -76,7 +81,7 @@ def layout(lang=None, q=None, type=None, sector=None, status=None, sort=None, pr
         choice_group(TYPE_ID, t("filter_type", lang),
                      [{"label": p.label(lang), "value": p.code} for p in PARTNER_TYPES], types, multi=True),
         choice_group(SECTOR_ID, t("filter_sector", lang),
-                     [{"label": SECTOR_BY_CODE[c].label(lang), "value": c} for c in TOP_LEVEL], sectors,
+                     [{"label": SECTOR_BY_CODE[c].label(lang), "value": c} for c in TOP_LEVEL_SECTORS], sectors,
                      multi=True),
         choice_group(STATUS_ID, t("filter_status", lang),
                      [{"label": s.label(lang), "value": s.code} for s in COMMITMENT_STATUSES], statuses,
@@ -180,6 +185,6 @@ def register_callbacks(app: dash.Dash) -> None:
             return no_data(state["lang"], "no_programme")
         return partners_content(
             prog.id, (search or "")[:100], _listed(types, {p.code for p in PARTNER_TYPES}),
-            _listed(sectors, TOP_LEVEL), _listed(statuses, {s.code for s in COMMITMENT_STATUSES}),
+            _listed(sectors, TOP_LEVEL_SECTORS), _listed(statuses, {s.code for s in COMMITMENT_STATUSES}),
             sort if sort in SORTS else "partner", state["lang"],
         )

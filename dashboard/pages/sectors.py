@@ -35,14 +35,13 @@ from dashboard.summaries import (
     number,
     status_code,
 )
-from pipelines.vocab import SECTOR_BY_CODE, SECTORS
+from pipelines.vocab import SECTOR_BY_CODE, TOP_LEVEL_SECTORS
 
 PAGE = "sectors"
 SECTOR_ID = "sectors-sector"
 CONTENT_ID = "sectors-content"
 PER_ID = "sectors-per"
 CONTROLS = (("sector", SECTOR_ID, "data"), ("per", PER_ID, "data"))
-TOP_LEVEL = tuple(s.code for s in SECTORS if s.parent is None)
 
 def placeholders() -> html.Div:
     return hidden_controls((SECTOR_ID, PER_ID), (CONTENT_ID,))
@@ -60,7 +59,7 @@ def sectors_with_data(programme_id: int) -> list[str]:
 def _sectors_with_data(engine: Engine, programme_id: int) -> list[str]:
     emissions = queries.emissions_by_sector(engine, programme_id)
     present = set(emissions.loc[emissions["value_t"].notna(), "sector_code"])
-    return [code for code in TOP_LEVEL if code in present]
+    return [code for code in TOP_LEVEL_SECTORS if code in present]
 
 
 @cached_query
@@ -69,11 +68,11 @@ def _sectors_without_values(engine: Engine, programme_id: int) -> dict[str, list
     figure, as Klimaatmonitor's -1 for Oegstgeest's built environment): not in the picker, but
     named, so a sector is never gone without a word."""
     emissions = queries.emissions_by_sector(engine, programme_id)
-    rows = emissions[emissions["sector_code"].isin(TOP_LEVEL)]
+    rows = emissions[emissions["sector_code"].isin(TOP_LEVEL_SECTORS)]
     valued = set(rows.loc[rows["value_t"].notna(), "sector_code"])
     gaps = rows[rows["value_t"].isna() & ~rows["sector_code"].isin(valued)]
     return {code: sorted(int(y) for y in gaps.loc[gaps["sector_code"] == code, "year"])
-            for code in TOP_LEVEL if code in set(gaps["sector_code"])}
+            for code in TOP_LEVEL_SECTORS if code in set(gaps["sector_code"])}
 
 
 def without_values_note(programme_id: int, lang: str) -> list:
