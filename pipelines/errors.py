@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import overload
+
+_FRENCH_SPACE = re.compile(r" ([;:?!])")
+
+
+def french_spacing(text: str) -> str:
+    """A no-break space before ; : ? ! (French typography), so a line never starts with one."""
+    return _FRENCH_SPACE.sub("\u00a0\\1", text)
 
 
 class Bilingual(str):
@@ -13,7 +21,8 @@ class Bilingual(str):
     that makes a message says it in both languages in one place, and the pages show `in_language`.
     Joining two keeps both: Bilingual("a number", "een getal") + Bilingual(" (3 rows)", " (3 rijen)").
     French (`fr`) is optional while the messages gain it: a text without it shows in English on a
-    French page, and a join keeps French only when both parts have it (never half and half).
+    French page, and a join keeps French only when both parts have it (never half and half). It
+    gets French typography's no-break space before ; : ? ! here, as the catalogues' texts have it.
     """
 
     nl: str
@@ -22,7 +31,7 @@ class Bilingual(str):
     def __new__(cls, en: str, nl: str, fr: str | None = None) -> Bilingual:
         text = super().__new__(cls, en)
         text.nl = nl
-        text.fr = fr
+        text.fr = None if fr is None else french_spacing(fr)
         return text
 
     @overload

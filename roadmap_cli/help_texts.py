@@ -135,11 +135,11 @@ JSON_TABLE = Bilingual("Print a JSON list instead of a table.", "Toon een JSON-l
 TARGET_SET_NAME = Bilingual("Name of the target set (default: the primary one).",
                             "Naam van de doelstelling (standaard: de hoofddoelstelling).",
                             "Nom de l'ensemble d'objectifs (par défaut : l'ensemble principal).")
-# click adds the colon after a heading: French wants a space before it.
+# click adds the colon after a heading: French wants a (no-break) space before it.
 USAGE = Bilingual("Usage:", "Gebruik:", "Usage :")
-OPTIONS_HEADING = Bilingual("Options", "Opties", "Options ")
-COMMANDS_HEADING = Bilingual("Commands", "Opdrachten", "Commandes ")
-ARGUMENTS_HEADING = Bilingual("Positional arguments", "Positionele argumenten", "Arguments positionnels ")
+OPTIONS_HEADING = Bilingual("Options", "Opties", "Options\u00a0")
+COMMANDS_HEADING = Bilingual("Commands", "Opdrachten", "Commandes\u00a0")
+ARGUMENTS_HEADING = Bilingual("Positional arguments", "Positionele argumenten", "Arguments positionnels\u00a0")
 # What click adds after an option's help, between brackets.
 DEFAULT = Bilingual("default: {default}", "standaard: {default}", "par défaut : {default}")
 REQUIRED = Bilingual("required", "verplicht", "obligatoire")

@@ -160,19 +160,19 @@ def test_a_commands_help_opens_with_its_summary_in_roadmap_help(name):
         "  -h, --help                   Toon deze hulp en stop.",
     ]),
     (["user"], "fr_BE.UTF-8", [
-        "Usage : roadmap user [OPTIONS] COMMAND [ARGS]...",
+        "Usage\u00a0: roadmap user [OPTIONS] COMMAND [ARGS]...",
         "  Gérer qui peut se connecter à l'espace de travail, et avec quel rôle.",
         f"  Rôles{NBSP}: analyst (téléverse des fichiers, annule ses propres imports),",
-        "Options :",
-        "Commandes :",
+        "Options\u00a0:",
+        "Commandes\u00a0:",
         "  add           Ajouter un utilisateur NAME avec un mot de passe (au moins...",
         f"  remove        Supprimer l'utilisateur NAME{NBSP}; ses sessions ouvertes...",
         "  -h, --help  Afficher cette aide et quitter.",
     ]),
     (["--lang", "fr", "load", "indicators"], "nl_BE.UTF-8", [
-        "Usage : roadmap load indicators [OPTIONS] FILE",
+        "Usage\u00a0: roadmap load indicators [OPTIONS] FILE",
         "  Charger des valeurs d'indicateurs (émissions par secteur, activité, contexte)",
-        "Options :",
+        "Options\u00a0:",
         "  --add-up                      Additionner plusieurs lignes pour un même",
         f"                                (--dry-run) à afficher.  [par défaut{NBSP}: 20]",
     ]),
@@ -187,7 +187,7 @@ def test_a_commands_help_opens_with_its_summary_in_roadmap_help(name):
         "                                  Vorm van het doeltraject.  [standaard: linear]",
     ]),
     (["--lang", "fr", "jobs", "prune"], None, [
-        "Usage : roadmap jobs prune [OPTIONS]",
+        "Usage\u00a0: roadmap jobs prune [OPTIONS]",
         "                      IMPORT_JOBS_KEEP_DAYS).  [x>=0]",
     ]),
 ])
@@ -211,7 +211,7 @@ def test_every_help_is_all_in_the_language(path, lang):
         assert read(in_language(option_helps()[(path, option_name(option))], lang)) in text, (path, option.name)
     for paragraph in paragraphs(COMMANDS[path].help or ""):
         assert read(paragraph) not in text, (path, lang, paragraph)
-    heading = {"nl": "Gebruik: roadmap", "fr": "Usage : roadmap"}[lang]
+    heading = {"nl": "Gebruik: roadmap", "fr": "Usage\u00a0: roadmap"}[lang]
     assert shown.startswith(heading) and "Options:" not in shown and "Commands:" not in shown
 
 
@@ -298,8 +298,8 @@ def test_a_command_added_later_speaks_the_language_and_falls_back_to_its_docstri
     result = CliRunner().invoke(top, ["--lang", "fr", "sub", "extra", "--help"], env=NO_LOCALE, prog_name="top")
     assert result.exit_code == 0, result.output
     shown = result.stdout.splitlines()
-    assert shown[0] == "Usage : top sub extra [OPTIONS] THING"
+    assert shown[0] == "Usage\u00a0: top sub extra [OPTIONS] THING"
     assert "  An extra command." in shown and "  With a second paragraph." in shown  # no translation: as written
-    assert "Arguments positionnels :" in shown and "Options :" in shown
+    assert "Arguments positionnels\u00a0:" in shown and "Options\u00a0:" in shown
     assert f"  --count INTEGER  How many.  [par défaut{NBSP}: 3]" in shown
     assert command_path(contexts("programme add")) == "programme add"

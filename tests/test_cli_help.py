@@ -37,10 +37,10 @@ def test_english_help_is_clicks_rendering_of_the_docstrings():
     (["--lang", "nl"], "fr_BE.UTF-8", ["Gebruik:", "Opties:", "Opdrachten:", "  -h, --help           Toon deze hulp en stop.",
                                        "  init       Maak de databank aan of werk ze bij; voeg een programma toe..."]),
     ([], "nl_BE.UTF-8", ["Opdrachten:", "  export     Exporteer bewaarde gegevens als CSV."]),
-    (["--lang", "fr"], None, ["Usage :", "Options :", "Commandes :",
+    (["--lang", "fr"], None, ["Usage\u00a0:", "Options\u00a0:", "Commandes\u00a0:",
                               "  export     Exporter les données enregistrées en CSV.",
                               "  serve      Lancer le tableau de bord sur la base de données configurée."]),
-    ([], "fr_BE.UTF-8", ["Commandes :", "  -h, --help           Afficher cette aide et quitter."]),
+    ([], "fr_BE.UTF-8", ["Commandes\u00a0:", "  -h, --help           Afficher cette aide et quitter."]),
 ])
 def test_help_in_dutch_and_french(options, locale, words):
     text = help_text(*options, locale=locale)

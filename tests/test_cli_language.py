@@ -49,7 +49,7 @@ def roadmap(engine, programme_id):
 def test_an_unknown_programme_is_said_in_french_under_a_belgian_french_locale(roadmap):
     result = roadmap("--programme", "gent", "status", locale="fr_BE.UTF-8")
     assert result.exit_code == 1
-    assert result.stderr == "erreur : aucun programme « gent » (la base de données contient : leuven)\n"
+    assert result.stderr == "erreur\u00a0: aucun programme « gent » (la base de données contient\u00a0: leuven)\n"
 
 
 def test_lang_nl_overrides_the_locale(roadmap):
@@ -76,8 +76,8 @@ def test_a_file_with_problems_is_listed_in_dutch(roadmap):
 def test_a_file_with_problems_is_listed_in_french(roadmap):
     result = roadmap("--lang", "fr", "load", "indicators", DATA / "ind_errors.csv")
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith("erreur : ind_errors.csv, ligne 3, colonne 'sector' : valeur 'Kantoren' ; attendu : ")
-    assert lines[-1] == "erreur : 6 problèmes trouvés ; rien n'a été importé."
+    assert lines[0].startswith("erreur\u00a0: ind_errors.csv, ligne 3, colonne 'sector'\u00a0: valeur 'Kantoren'\u00a0; attendu\u00a0: ")
+    assert lines[-1] == "erreur\u00a0: 6 problèmes trouvés\u00a0; rien n'a été importé."
 
 
 def test_a_stored_status_without_a_baseline_value_is_said_in_french(roadmap, engine, programme_id):
@@ -87,7 +87,7 @@ def test_a_stored_status_without_a_baseline_value_is_said_in_french(roadmap, eng
     result = roadmap("status", "--target", "Wrong baseline", locale="fr_BE.UTF-8")
     assert result.exit_code == 1
     assert result.stderr == (
-        "erreur : aucune valeur d'émissions pour le total de l'année de référence 2011 : "
+        "erreur\u00a0: aucune valeur d'émissions pour le total de l'année de référence 2011\u00a0: "
         "chargez-la, ou donnez à l'objectif une valeur de référence publiée\n"
     )
 

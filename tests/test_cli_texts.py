@@ -66,9 +66,9 @@ def test_init_says_the_database_is_ready(roadmap, engine):
                f"Database ready at {where}; programmes: gent.\n"),
         "nl": (f"Databank klaar op {where}; programma 'gent' aangemaakt (Gent, basisjaar 2015, doeljaar 2050).\n",
                f"Databank klaar op {where}; programma's: gent.\n"),
-        "fr": (f"Base de données prête à {where} ; programme « gent » créé (Gent, année de référence 2015, "
+        "fr": (f"Base de données prête à {where}\u00a0; programme « gent » créé (Gent, année de référence 2015, "
                "année cible 2050).\n",
-               f"Base de données prête à {where} ; programmes : gent.\n"),
+               f"Base de données prête à {where}\u00a0; programmes\u00a0: gent.\n"),
     }[lang]
 
 
@@ -88,9 +88,9 @@ def test_a_load_its_repetition_and_its_undo(roadmap, engine, programme_id):
                f"import {b} (indicators, analytics_inventory.csv) ongedaan gemaakt: 26 waarde(n) ingetrokken, "
                "0 eerdere waarde(n) teruggezet.\n"),
         # French: 0 and 1 take the singular
-        "fr": (f"analytics_inventory.csv : 26 ajoutées, 0 remplacée, 0 inchangée (import {b}).\n",
-               f"analytics_inventory.csv a déjà été chargé comme import {b} ; rien n'a été ajouté.\n",
-               f"import {b} (indicators, analytics_inventory.csv) annulé : 26 valeur(s) retirée(s), "
+        "fr": (f"analytics_inventory.csv\u00a0: 26 ajoutées, 0 remplacée, 0 inchangée (import {b}).\n",
+               f"analytics_inventory.csv a déjà été chargé comme import {b}\u00a0; rien n'a été ajouté.\n",
+               f"import {b} (indicators, analytics_inventory.csv) annulé\u00a0: 26 valeur(s) retirée(s), "
                "0 valeur(s) antérieure(s) rétablie(s).\n"),
     }[lang]
 
@@ -101,7 +101,7 @@ def test_programme_list(roadmap, programme_id):
         "en": "leuven\tLeuven 2030\tbaseline 2010, target 2030 (Climate neutrality)\temissions: no data\n",
         "nl": "leuven\tLeuven 2030\tbasisjaar 2010, doeljaar 2030 (Climate neutrality)\tuitstoot: geen gegevens\n",
         "fr": "leuven\tLeuven 2030\tannée de référence 2010, année cible 2030 (Climate neutrality)"
-              "\témissions : aucune donnée\n",
+              "\témissions\u00a0: aucune donnée\n",
     }[lang]
 
 
@@ -128,7 +128,7 @@ def test_user_commands(roadmap, engine):
                "Gebruiker 'ann' toegevoegd met de rol admin.\n", "Gebruiker 'bob' toegevoegd met de rol analyst.\n",
                "Gebruiker 'bob' heeft nu de rol coordinator.\n", "Wachtwoord van 'bob' gewijzigd.\n",
                "Gebruiker 'bob' verwijderd.\n"],
-        "fr": ["Pas encore d'utilisateurs ; ajoutez-en un avec `roadmap user add NOM --role RÔLE`.\n",
+        "fr": ["Pas encore d'utilisateurs\u00a0; ajoutez-en un avec `roadmap user add NOM --role RÔLE`.\n",
                "Utilisateur « ann » ajouté avec le rôle admin.\n", "Utilisateur « bob » ajouté avec le rôle analyst.\n",
                "L'utilisateur « bob » a maintenant le rôle coordinator.\n", "Mot de passe de « bob » modifié.\n",
                "Utilisateur « bob » supprimé.\n"],
@@ -179,14 +179,14 @@ def test_status_text(inventory_url, way):
                "  Basisjaar 2010:     200.000 t CO2e (gemeten reeks)",
                "  Laatste 2016:       182.000 t  (-9,0 % t.o.v. het basisjaar; voortgang 9,0 % van de weg naar het doel)",
                "  Traject 2016:       140.000 t  (kloof +42.000 t boven het doeltraject)"],
-        "fr": ["Leuven 2030 - ensemble d'objectifs « Climate neutrality » (principal) : 0 % de l'année de référence "
+        "fr": ["Leuven 2030 - ensemble d'objectifs « Climate neutrality » (principal)\u00a0: 0 % de l'année de référence "
                "restant en 2030, trajectoire linéaire",
-               "Statut : HORS TRAJECTOIRE - au-dessus de la trajectoire, et tout l'intervalle à 90 % de la tendance "
+               "Statut\u00a0: HORS TRAJECTOIRE - au-dessus de la trajectoire, et tout l'intervalle à 90 % de la tendance "
                "manque l'objectif", "",
-               "  Référence 2010 :    200\u202f000 t CO2e (série mesurée)",
-               "  Dernière 2016 :     182\u202f000 t  (-9,0 % par rapport à la référence ; avancement 9,0 % du chemin "
+               "  Référence 2010\u00a0:    200\u202f000 t CO2e (série mesurée)",
+               "  Dernière 2016\u00a0:     182\u202f000 t  (-9,0 % par rapport à la référence\u00a0; avancement 9,0 % du chemin "
                "vers l'objectif)",
-               "  Trajectoire 2016 :  140\u202f000 t  (écart +42\u202f000 t au-dessus de la trajectoire)"],
+               "  Trajectoire 2016\u00a0:  140\u202f000 t  (écart +42\u202f000 t au-dessus de la trajectoire)"],
     }[way[0]]
     sectors = next(line for line in lines if line.startswith(("  Sector", "  Secteur")))
     assert sectors.split() == {"en": ["Sector", "baseline", "latest", "year", "change", "status"],

@@ -128,7 +128,7 @@ def test_the_placeholder_check_sees_a_missing_value():
 
 
 @pytest.mark.parametrize(("password", "french"), [
-    ("short", "le mot de passe est trop court : utilisez au moins 10 caractères"),
+    ("short", "le mot de passe est trop court\u00a0: utilisez au moins 10 caractères"),
     (" " * 12, "le mot de passe ne contient que des espaces"),
 ])
 def test_a_refused_password_is_said_in_french(password, french):
@@ -159,3 +159,17 @@ def test_a_commitment_reduction_per_year_written_in_french_reads(unit, tonnes):
     from pipelines.load.record_specs import tonnes_factor
 
     assert tonnes_factor(unit) == tonnes
+
+
+def test_french_messages_get_a_no_break_space_before_colons_semicolons_and_question_marks():
+    # French typography, as the catalogues' texts have it: a terminal or a phone that wraps the
+    # line never starts the next one with ':' (the texts in the code are written with a plain space).
+    made = Bilingual("no value: load it; again?", "geen waarde: laad ze; opnieuw?",
+                     "aucune valeur : chargez-la ; encore ? oui !")
+    assert made.fr == "aucune valeur\u00a0: chargez-la\u00a0; encore\u00a0? oui\u00a0!"
+    assert (made.nl, str(made)) == ("geen waarde: laad ze; opnieuw?", "no value: load it; again?")
+    joined = Bilingual("a", "a", "un") + Bilingual(": b", ": b", " : deux")
+    assert joined.fr == "un\u00a0: deux"
+    # A problem as a loader makes it, in the page's language.
+    problem = Problem("a.csv", 3, "value", "veel", Bilingual("a number", "een getal", "un nombre"))
+    assert " :" not in problem.in_language("fr") and "\u00a0:" in problem.in_language("fr")

@@ -50,7 +50,7 @@ def test_a_total_row_is_stored_as_the_reported_total_and_checked(engine, program
     # The suppressed sector is named as the likely gap, in each language.
     assert "without a value in the file: residential) — the total includes what they leave out" in warning
     assert "zonder waarde in het bestand: residential) — het totaal bevat wat zij weglaten" in warning.nl
-    assert "sans valeur dans le fichier : residential)" in warning.fr
+    assert "sans valeur dans le fichier\u00a0: residential)" in warning.fr
 
 
 def test_the_reported_total_indicator_is_made_when_the_programme_lacks_it(engine, programme_id):

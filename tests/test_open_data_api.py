@@ -94,7 +94,7 @@ def test_unknown_programme_is_a_json_404_in_three_languages(shared_seeded, reade
     body = response.get_json()
     assert body["code"] == "unknown_programme" and "nowhere" in body["message"]
     assert body["message_nl"].startswith("Geen programma")
-    assert body["message_fr"] == "Pas de programme 'nowhere' ; /api/v1/programmes les énumère."
+    assert body["message_fr"] == "Pas de programme 'nowhere'\u00a0; /api/v1/programmes les énumère."
     missing = reader.get("/api/v1/no-such-thing").get_json()
     assert missing["code"] == "not_found" and missing["message_fr"].startswith("Cette adresse de l'API")
 

@@ -287,5 +287,5 @@ def test_the_french_report_line_sets_a_space_before_the_colon_of_its_examples():
     report.leave_out(Bilingual("planned, not measured", "gepland, niet gemeten", "prévues, pas mesurées"),
                      ["2021 Verkehr", "2035 Gesamt"], 10)
     left_out = report.lines()[1]
-    assert left_out.fr == "laissé de côté : 10 ligne(s), prévues, pas mesurées : 2021 Verkehr, 2035 Gesamt"
+    assert left_out.fr == "laissé de côté\u00a0: 10 ligne(s), prévues, pas mesurées\u00a0: 2021 Verkehr, 2035 Gesamt"
     assert str(left_out) == "left out 10 row(s), planned, not measured: 2021 Verkehr, 2035 Gesamt"

@@ -131,11 +131,11 @@ def test_a_mistake_a_page_shows_comes_in_the_pages_language():
     assert refused.value.in_language("nl") == (
         "een bewaard scenario heeft een naam nodig: typ er een, bv. 'Alleen gebouwen'")
     assert refused.value.in_language("fr") == (
-        "un scénario enregistré doit avoir un nom : saisissez-en un, p. ex. « Bâtiments uniquement »")
+        "un scénario enregistré doit avoir un nom\u00a0: saisissez-en un, p. ex. « Bâtiments uniquement »")
     with pytest.raises(UserError) as too_long:
         clean_name("x" * 101)
     assert too_long.value.in_language("fr") == (
-        "le nom d'un scénario compte au plus 100 caractères ; celui-ci en compte 101")
+        "le nom d'un scénario compte au plus 100 caractères\u00a0; celui-ci en compte 101")
 
 
 def test_a_files_problems_are_summed_up_in_each_language():
@@ -145,4 +145,4 @@ def test_a_files_problems_are_summed_up_in_each_language():
         "expected a number (and 1 more)"
     assert failed.in_language("nl") == "2 problemen, niets geïmporteerd: a.csv, rij 4, kolom 'value': " \
         "gevonden 'veel'; verwacht: een getal (en nog 1)"
-    assert failed.problems[0].in_language("fr") == "a.csv, ligne 3 ; attendu : un nombre"
+    assert failed.problems[0].in_language("fr") == "a.csv, ligne 3\u00a0; attendu\u00a0: un nombre"

@@ -26,10 +26,10 @@ from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 
 from dashboard.locales.catalogues import CATALOGUE_LANGUAGES, DOMAIN, po_path  # noqa: E402
+from pipelines.errors import french_spacing  # noqa: E402  (the one rule, as the pipelines' texts use it)
 
 LOCALES = ROOT / "dashboard" / "locales"
 PLACEHOLDER = re.compile(r"{(\w+)}")
-FRENCH_SPACE = re.compile(r" ([;:?!])")
 # gettext's classic rules (two forms), not CLDR's: French says "0 problème", and CLDR's extra
 # French form for round millions would need a third text for every plural label.
 PLURAL_FORMS = {"nl": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n != 1);",
@@ -80,11 +80,6 @@ def texts_by_language(labels, french) -> dict[str, dict[str, str]]:
         by_lang["nl"][key], by_lang["en"][key] = nl, en
     by_lang["fr"].update({key: french_spacing(text) for key, text in french.items()})
     return by_lang
-
-
-def french_spacing(text: str) -> str:
-    """A no-break space before ; : ? ! (French typography), so a line never starts with one."""
-    return FRENCH_SPACE.sub("\u00a0\\1", text)
 
 
 def fold(texts: dict[str, str], all_keys: list[str], catalogue: Catalog, overwrite: bool) -> int:
