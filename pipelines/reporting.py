@@ -206,13 +206,18 @@ def _nzc(programme, year: int, values: dict[str, float], by_year: dict) -> Repor
         then, _, _ = _line_value(line, base)
         if now is None and then is None and line.code != "TOTAL":
             continue  # a sector the programme never reported: no line (listed in the notes)
-        change = (now - then) / abs(then) * 100 if now is not None and then not in (None, 0) else None
+        # Only for a year after the baseline: the baseline year's own 0 % is no change measured,
+        # and an earlier year's would run backward in time (as the dashboard's headline).
+        change = (now - then) / abs(then) * 100 if (year > base_year and now is not None
+                                                    and then not in (None, 0)) else None
         rows.append({"code": line.code, "line": line.label, "baseline_t_co2e": then,
                      "value_t_co2e": now, "change_vs_baseline_pct": change,
                      "notation_key": key, "note": note if now is None else
                      ("" if then is not None else f"no data for {base_year}")})
     missing = [line.label for line in NZC_LINES if line.code not in {r["code"] for r in rows}]
     notes = [f"Baseline year {base_year} (the programme's)."]
+    if year <= base_year:
+        notes.append(f"No change against the baseline: {year} is not after the baseline year {base_year}.")
     if missing:
         notes.append("Not estimated (no data in either year): " + ", ".join(missing) + ".")
     columns = ("code", "line", "baseline_t_co2e", "value_t_co2e", "change_vs_baseline_pct",

@@ -90,6 +90,16 @@ def test_netzerocities_table_against_the_baseline(run, engine, loaded, tmp_path)
     assert "Not estimated (no data in either year): Industry (non-ETS)" in result.output
 
 
+def test_netzerocities_gives_no_change_for_the_baseline_year_itself(run, tmp_path):
+    result = run("report", "nzc", "--year", "2010", "--output", str(tmp_path / "nzc.csv"))
+    assert result.exit_code == 0, result.output
+    rows = read_csv(tmp_path / "nzc.csv")
+    # Not "0 %" on every line: nothing has been measured after the baseline in a baseline-year report.
+    assert float(rows["TOTAL"]["value_t_co2e"]) == float(rows["TOTAL"]["baseline_t_co2e"]) == 200_000
+    assert {r["change_vs_baseline_pct"] for c, r in rows.items() if c != "NOTE"} == {""}
+    assert "No change against the baseline: 2010 is not after the baseline year 2010." in result.output
+
+
 def test_a_year_without_a_total_is_one_clear_line(run, loaded, tmp_path):
     result = run("report", "com", "--year", "2011", "--output", str(tmp_path / "x.csv"))
     assert result.exit_code == 1
