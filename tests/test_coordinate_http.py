@@ -220,3 +220,37 @@ def test_a_typed_name_comes_back_as_text_never_markup(app, client, engine):
     assert '"type": "Img"' not in message
     assert _set_id(engine, name) is not None
 
+
+
+def test_a_save_redraws_only_the_forms_it_changed(app, client, engine):
+    """The set's choice is drawn again after every save, and with it the forms used to be: a sector
+    picked in the milestone form just after saving a target was undone when that redraw arrived."""
+    covenant, t = str(_set_id(engine, "Covenant of Mayors")), "coord-targets-"
+    log_in(client, "cor")
+
+    def forms(drawn):
+        body = callback_body(app, f"{t}set", {f"{t}set.data": covenant, f"{t}state.data": STATE,
+                                               f"{t}drawn.data": drawn}, f"{t}milestone-form")
+        response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+        assert response.status_code == 200, response.data
+        shown = response.get_json()["response"]
+        return {key.removeprefix(t) for key in shown if key != f"{t}drawn"}, shown[f"{t}drawn"]["data"]
+
+    def save(button, values):
+        body = callback_body(app, f"{t}{button}", {f"{t}set.data": covenant, f"{t}state.data": STATE, **values})
+        response = client.post(CALLBACK, json=body, headers=csrf_header(client))
+        assert response.status_code == 200 and "notice-ok" in response.get_data(as_text=True), response.data
+
+    drawn_forms, drawn = forms(None)  # the set chosen: every form drawn
+    assert drawn_forms == {"target-form", "milestone-form", "rename-form", "primary-form", "remove-form"}
+    assert forms(drawn)[0] == set()  # the same set drawn again, nothing changed: no form redrawn
+    save("target-save", {f"{t}target-sector.data": "transport", f"{t}target-kind.data": "absolute_t",
+                         f"{t}target-value.value": "12000"})
+    drawn_forms, drawn = forms(drawn)
+    assert drawn_forms == set()  # a transport target shows in no form as drawn (they open on the whole programme)
+    save("milestone-save", {f"{t}milestone-sector.data": "transport", f"{t}milestone-year.value": "2020",
+                            f"{t}milestone-kind.data": "reduction_pct", f"{t}milestone-value.value": "25"})
+    drawn_forms, drawn = forms(drawn)
+    assert drawn_forms == {"milestone-form"}  # its list of milestones has the new one
+    save("rename-save", {f"{t}rename-name.value": "Covenant 2030"})
+    assert forms(drawn)[0] == {"target-form", "milestone-form", "rename-form", "primary-form", "remove-form"}

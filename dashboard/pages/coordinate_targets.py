@@ -10,9 +10,13 @@ every problem and saves nothing. A removal is asked first and done only on "Yes"
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import dash
 from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
+from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.components import register_choice_group
 from dashboard.context import (
@@ -68,7 +72,8 @@ BUTTONS = ("target-save", "milestone-save", "rename-save", "primary-save", "remo
 BOXES = ("table", "choice", "target-form", "milestone-form", "rename-form", "primary-form", "remove-form",
          "confirm", "log", "target-message", "milestone-message", "rename-message", "primary-message",
          "remove-message", "new-message")
-STORES = ("state", "version", "chosen", "pending")
+STORES = ("state", "version", "chosen", "pending", "drawn")
+FORMS = ("target-form", "milestone-form", "rename-form", "primary-form", "remove-form")
 FIELD_LABELS = {  # Problem.column -> label key
     "kind": "coord_field_kind", "value": "coord_field_value", "baseline_t": "coord_field_baseline_t",
     "year": "coord_field_year", "name": "coord_field_name", "baseline_year": "coord_field_baseline_year",
@@ -96,6 +101,7 @@ def layout(lang=None, programme=None, **_query) -> html.Div:
         dcc.Store(id=tid("version"), data=0),
         dcc.Store(id=tid("chosen"), data=None),  # the chosen set, kept while the choice is redrawn
         dcc.Store(id=tid("pending"), data=None),  # the removal the question on screen is about
+        dcc.Store(id=tid("drawn"), data=None),  # what each form was last drawn from (_redrawn)
         _section("coord_sets_heading", lang, [html.Div(id=tid("table"))], tid("sets-heading"), form=False),
         _section("coord_change_set_heading", lang, [
             html.Div(id=tid("choice")),
@@ -178,18 +184,28 @@ def _register_reads(app: dash.Dash) -> None:
                             Input(tid("set"), "data"), prevent_initial_call=True)
 
     # Runs whenever the choice is drawn (no prevent_initial_call): the forms follow the choice.
-    @app.callback(Output(tid("target-form"), "children"), Output(tid("milestone-form"), "children"),
-                  Output(tid("rename-form"), "children"), Output(tid("primary-form"), "children"),
-                  Output(tid("remove-form"), "children"),
-                  Input(tid("set"), "data"), State(tid("state"), "data"))
+    # The choice is drawn again after every save, but only the forms the save changed are: a
+    # sector just picked or a value being typed in another form stays (it was lost when a save's
+    # redraw arrived after the click).
+    @app.callback(*(Output(tid(form), "children") for form in FORMS), Output(tid("drawn"), "data"),
+                  Input(tid("set"), "data"), State(tid("state"), "data"), State(tid("drawn"), "data"))
     @role_required("coordinator")
-    def show_set_forms(set_id, state):
+    def show_set_forms(set_id, state, drawn):
         lang, _prog, sets = _context(state)
         chosen = _chosen(sets, set_id)
         if chosen is None:
-            return [], [], [], [], []
-        return (target_form(chosen, lang), milestone_form(chosen, lang), rename_form(chosen, lang),
-                primary_form(chosen, lang), removal_form(chosen, sets, lang))
+            return [], [], [], [], [], None
+        forms = (target_form(chosen, lang), milestone_form(chosen, lang), rename_form(chosen, lang),
+                 primary_form(chosen, lang), removal_form(chosen, sets, lang))
+        return _redrawn(dict(zip(FORMS, forms, strict=True)), chosen.id, drawn or {})
+
+
+def _redrawn(forms: dict[str, list], set_id: int, drawn: dict[str, str]) -> tuple:
+    """Each form, or no_update where what it would show is what it shows; and the new fingerprints."""
+    prints = {name: hashlib.sha256(json.dumps([set_id, form], cls=PlotlyJSONEncoder, sort_keys=True)
+                                   .encode()).hexdigest() for name, form in forms.items()}
+    return (*(dash.no_update if drawn.get(name) == prints[name] else form for name, form in forms.items()),
+            prints)
 
 
 def _register_sector_switch(app: dash.Dash) -> None:
