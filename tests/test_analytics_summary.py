@@ -67,12 +67,15 @@ def test_rising_emissions_are_off_track_and_never_reach_the_target():
 
 
 def test_a_single_data_point_has_no_trend_and_unknown_status():
-    s = total(analyse(inputs({"transport": {2010: 100.0}}, neutral())))
+    s = total(analyse(inputs({"transport": {2010: 100.0}}, neutral(), population={2010: 50.0})))
     # The baseline year alone: change and progress would be 0 % by construction ("measured, and
     # nothing moved"), so neither is given until a later year is measured, and the summary says so.
     assert s["latest_year"] == 2010 and s["latest_t"] == 100
     assert s["change_vs_baseline_pct"] is None and s["progress_pct"] is None
     assert "no year after the baseline year 2010 is measured yet: change and progress need one" in s["warnings"]
+    per_head = s["per_capita"]
+    assert per_head["per_capita_t"] == per_head["baseline_per_capita_t"] == 2.0
+    assert per_head["change_vs_baseline_pct"] is None  # per inhabitant too
     assert s["status"] == "unknown"
     assert s["year_target_reached_text"] == "not enough data"
     assert s["trend"]["reason"] == "not enough data (1 of 5 yearly values)"
