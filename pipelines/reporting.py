@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
+from pipelines.analytics.progress import change_since_baseline_pct
 from pipelines.errors import Bilingual, UserError
 from pipelines.schema import DerivedEmissions, Programme
 from pipelines.vocab import SECTOR_BY_CODE, TOTAL
@@ -206,10 +207,7 @@ def _nzc(programme, year: int, values: dict[str, float], by_year: dict) -> Repor
         then, _, _ = _line_value(line, base)
         if now is None and then is None and line.code != "TOTAL":
             continue  # a sector the programme never reported: no line (listed in the notes)
-        # Only for a year after the baseline: the baseline year's own 0 % is no change measured,
-        # and an earlier year's would run backward in time (as the dashboard's headline).
-        change = (now - then) / abs(then) * 100 if (year > base_year and now is not None
-                                                    and then not in (None, 0)) else None
+        change = change_since_baseline_pct(base_year, then, year, now)  # (none for the baseline year)
         rows.append({"code": line.code, "line": line.label, "baseline_t_co2e": then,
                      "value_t_co2e": now, "change_vs_baseline_pct": change,
                      "notation_key": key, "note": note if now is None else

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, Select, and_, func, select
 from sqlalchemy.orm import aliased
 
 from dashboard.queries._read import read_frame, read_frames
+from pipelines.analytics.progress import change_since_baseline_pct
 from pipelines.schema import DerivedEmissions, DerivedSummary, Programme, TargetSet
 from pipelines.vocab import TOTAL
 
@@ -140,7 +141,8 @@ def _ranking_row(r) -> dict:
         return {"programme": r.programme, "slug": r.slug, "latest_year": None, "per_capita_t": None,
                 "change_pct": None, "progress_pct": progress, "complete": None}
     year, base = int(r.latest_year), None if pd.isna(r.base_t) else float(r.base_t)
-    change = round((float(r.value_t) - base) / base * 100, 1) if base and year > r.baseline_year else None
+    change = change_since_baseline_pct(int(r.baseline_year), base, year, float(r.value_t))
+    change = None if change is None else round(change, 1)
     return {"programme": r.programme, "slug": r.slug, "latest_year": year,
             "per_capita_t": round(float(r.per_capita_t), 2) if pd.notna(r.per_capita_t) else None,
             "change_pct": change, "progress_pct": progress, "complete": bool(r.complete)}

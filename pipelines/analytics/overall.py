@@ -53,8 +53,8 @@ def per_capita_summary(summary: dict, totals: pd.DataFrame, population: pd.Serie
     if baseline_year in per_head.index:
         baseline_per_head = float(per_head[baseline_year])
         out["baseline_per_capita_t"] = baseline_per_head
-        if year > baseline_year:  # the baseline year's own 0 % is no change measured (series_summary)
-            out["change_vs_baseline_pct"] = progress.change_vs_baseline_pct(baseline_per_head, latest_per_head)
+        out["change_vs_baseline_pct"] = progress.change_since_baseline_pct(
+            baseline_year, baseline_per_head, year, latest_per_head)
     return out
 
 

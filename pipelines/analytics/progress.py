@@ -20,6 +20,15 @@ def change_vs_baseline_pct(baseline_t: float, value_t: float) -> float | None:
     return (value_t - baseline_t) / abs(baseline_t) * 100.0
 
 
+def change_since_baseline_pct(baseline_year: int, baseline_t: float | None, year: int,
+                              value_t: float | None) -> float | None:
+    """`change_vs_baseline_pct` for a year after the baseline only: the baseline year's own 0 % is
+    no change measured (it reads as "nothing moved"), and an earlier year's would run backward."""
+    if year <= baseline_year or baseline_t is None or value_t is None:
+        return None
+    return change_vs_baseline_pct(baseline_t, value_t)
+
+
 def per_capita(total_t: pd.Series, population: pd.Series) -> pd.Series:
     """Total ÷ population for the years that have both (never a sum of per-capita values)."""
     people = population[population > 0]
