@@ -3,6 +3,7 @@ blocks with their table view, CSV download and text summary, and accessible form
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -250,32 +251,54 @@ def chart_csv(view: ChartView) -> str:
     return safe_frame(frame).to_csv(index=False, lineterminator="\n")
 
 
+def table_content(view: ChartView, lang: str) -> dict:
+    """What the chart's data table shows, formatted for `lang`: caption, columns (label, whether
+    it holds text, the label's language, the language its cells are marked with) and the rows'
+    cells as text. One source for the table drawn here (`data_table`) and the folded one drawn in
+    the browser (`folded_table`)."""
+    texts = ("text", "written")
+    # What partners wrote is marked with its language when that is not the page's.
+    columns = [{"label": c.label, "text": c.kind in texts, "lang": c.lang or None,
+                "mark": data_language() if c.kind == "written" and data_language() != lang else None}
+               for c in view.columns]
+    rows = [[format_cell(v, c.kind, lang) for v, c in zip(row, view.columns, strict=True)]
+            for row in view.table[[c.key for c in view.columns]].itertuples(index=False)]
+    return {"caption": view.title, "captionLang": view.title_lang or None, "columns": columns, "rows": rows}
+
+
+def _table_box(view: ChartView, lang: str, children, **extra) -> html.Div:
+    """The scrollable, labelled region a data table sits in (scrollable on a phone)."""
+    return html.Div(className="table-scroll", tabIndex="0", role="region",
+                    **{"aria-label": t("table_of", lang, title=view.title)}, **extra, children=children)
+
+
 def data_table(view: ChartView, lang: str) -> html.Div:
     """The chart's data as an HTML table (first column as row headers), scrollable on a phone."""
-    texts = ("text", "written")
-    header = html.Tr([
-        html.Th(c.label, scope="col", className="text" if c.kind in texts else None,
-                **({"lang": c.lang} if c.lang else {}))
-        for c in view.columns
-    ])
-    # What partners wrote is marked with its language when that is not the page's.
-    marks = {c.key: {"lang": data_language()} if c.kind == "written" and data_language() != lang else {}
-             for c in view.columns}
-    first = view.columns[0]
-    body = []
-    for row in view.table[[c.key for c in view.columns]].itertuples(index=False):
-        cells = [format_cell(v, c.kind, lang) for v, c in zip(row, view.columns, strict=True)]
-        body.append(html.Tr([html.Th(cells[0], scope="row", **marks[first.key])] + [
-            html.Td(v, className="text" if c.kind in texts else None, **marks[c.key])
-            for v, c in zip(cells[1:], view.columns[1:], strict=True)
-        ]))
-    return html.Div(
-        className="table-scroll", tabIndex="0", role="region",
-        **{"aria-label": t("table_of", lang, title=view.title)},
-        children=html.Table(className="data-table", children=[
-            html.Caption(view.title, **_lang_of(view)), html.Thead(header), html.Tbody(body),
-        ]),
-    )
+    content = table_content(view, lang)
+    columns = content["columns"]
+
+    def marked(column: dict, key: str) -> dict:
+        return {"lang": column[key]} if column[key] else {}
+
+    header = html.Tr([html.Th(c["label"], scope="col", className="text" if c["text"] else None, **marked(c, "lang"))
+                      for c in columns])
+    body = [html.Tr([html.Th(row[0], scope="row", **marked(columns[0], "mark"))] + [
+        html.Td(v, className="text" if c["text"] else None, **marked(c, "mark"))
+        for v, c in zip(row[1:], columns[1:], strict=True)
+    ]) for row in content["rows"]]
+    return _table_box(view, lang, html.Table(className="data-table", children=[
+        html.Caption(view.title, **_lang_of(view)), html.Thead(header), html.Tbody(body),
+    ]))
+
+
+def folded_table(view: ChartView, lang: str) -> html.Details:
+    """The chart's data table folded under "Show as table". Its cells are drawn in the browser
+    when it is opened (assets/dashboard.js, from the box's data-table attribute: the same
+    `table_content`). Drawn with the page, the hidden cells of a page's folded tables (540
+    components on the overview) cost React about 150 ms before the first chart is drawn."""
+    box = _table_box(view, lang, [], id={"role": "table", "chart": view.name},
+                     **{"data-table": json.dumps(table_content(view, lang), ensure_ascii=False)})
+    return html.Details(className="table-view", children=[html.Summary(t("show_table", lang)), box])
 
 
 def _lang_of(view: ChartView) -> dict:
@@ -290,9 +313,7 @@ def chart_block(view: ChartView, lang: str, empty: bool = False, embed: str | No
     children = [html.H2(view.title, id=heading_id, **_lang_of(view)), chart_figure(view, lang, ids["graph"])]
     if not empty:
         children += [
-            html.Details(className="table-view", children=[
-                html.Summary(t("show_table", lang)), data_table(view, lang),
-            ]),
+            folded_table(view, lang),
             html.Div(className="chart-downloads", children=[
                 html.Button(t("download_csv", lang), id=ids["csv-button"], className="button",
                             n_clicks=0, type="button"),

@@ -123,6 +123,47 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
 })();
 
+/* A folded table view (components.folded_table) is drawn when it is opened, not with the page:
+   its cells come from the box's data-table attribute (components.table_content) and become Dash
+   components through dash_clientside.set_props, so React owns them as it owns the rest. Checked on
+   every open, however it happens (a click, the keyboard, a script, find in page); a callback that
+   redraws a section brings it back folded. Text goes in as children, never as HTML. */
+(function () {
+  var HTML = "dash_html_components";
+  function el(type, props, lang) {
+    if (lang) { props.lang = lang; }
+    return { type: type, namespace: HTML, props: props };
+  }
+  function table(content) {
+    var columns = content.columns;
+    var head = el("Tr", { children: columns.map(function (c) {
+      return el("Th", { children: c.label, scope: "col", className: c.text ? "text" : null }, c.lang);
+    }) });
+    var rows = content.rows.map(function (row) {
+      return el("Tr", { children: row.map(function (text, i) {
+        var c = columns[i];
+        return i === 0 ? el("Th", { children: text, scope: "row" }, c.mark)
+                       : el("Td", { children: text, className: c.text ? "text" : null }, c.mark);
+      }) });
+    });
+    return el("Table", { className: "data-table", children: [
+      el("Caption", { children: content.caption }, content.captionLang),
+      el("Thead", { children: [head] }), el("Tbody", { children: rows })
+    ] });
+  }
+  var pending = false;
+  function fill() {
+    pending = false;
+    if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    document.querySelectorAll("details.table-view[open] > .table-scroll[data-table]").forEach(function (box) {
+      if (box.querySelector("table")) { return; }
+      window.dash_clientside.set_props(JSON.parse(box.id), { children: table(JSON.parse(box.getAttribute("data-table"))) });
+    });
+  }
+  function later() { if (!pending) { pending = true; window.requestAnimationFrame(fill); } }
+  document.addEventListener("toggle", later, true);  // toggle does not bubble: caught on its way down
+})();
+
 /* An action's outcome where the eye is: a notice (saved, refused, a question) that appears after
    the user clicked or typed is scrolled into view if it is not, so it is seen as well as announced. */
 (function () {

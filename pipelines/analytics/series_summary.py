@@ -144,16 +144,17 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
     ts, target_t, baseline_t = case.target_set, summary["target_t"], summary["baseline_t"]
     latest_year, latest_t = int(usable.index.max()), float(usable.iloc[-1])
     gap = latest_t - pathway.at(latest_year) if pathway.at(latest_year) is not None else None
+    later = latest_year > ts.baseline_year  # change and progress need a year after the baseline
     summary.update(
         latest_year=latest_year, latest_t=latest_t, pathway_t=pathway.at(latest_year), gap_t=gap,
-        change_vs_baseline_pct=progress.change_vs_baseline_pct(baseline_t, latest_t),
-        progress_pct=progress.progress_pct(baseline_t, latest_t, target_t),
+        change_vs_baseline_pct=progress.change_since_baseline_pct(ts.baseline_year, baseline_t, latest_year, latest_t),
+        progress_pct=progress.progress_pct(baseline_t, latest_t, target_t) if later else None,
         required_annual_change_t=progress.required_annual_change_t(
             latest_year, latest_t, ts.target_year, target_t),
         trend=_trend_summary(fits, target_t, latest_year, latest_t, ts.target_year, usable),
     )
-    if latest_year <= ts.baseline_year:
-        _no_later_year(summary, ts.baseline_year)
+    if not later:
+        summary["warnings"].append(_no_later_year(ts.baseline_year))
     at_target_year = float(usable[ts.target_year]) if ts.target_year in usable.index else None
     if projection is not None:
         row = projection.loc[ts.target_year]
@@ -178,16 +179,15 @@ def _judge(summary, case, pathway, usable, fits, projection) -> None:
             f"la dernière valeur ({latest_year}) précède l'année de référence ({baseline_year})")
 
 
-def _no_later_year(summary: dict, baseline_year: int) -> None:
-    """No change or progress before a year after the baseline is measured: with the baseline year
-    alone both are 0 by construction, which reads as "measured and nothing moved"; with only
-    earlier years they would compare backward in time."""
-    summary["change_vs_baseline_pct"] = summary["progress_pct"] = None
-    summary["warnings"].append(Bilingual(
+def _no_later_year(baseline_year: int) -> Bilingual:
+    """Why there is no change or progress before a year after the baseline is measured: with the
+    baseline year alone both are 0 by construction, which reads as "measured and nothing moved";
+    with only earlier years they would compare backward in time."""
+    return Bilingual(
         f"no year after the baseline year {baseline_year} is measured yet: change and progress need one",
         f"nog geen jaar na het basisjaar {baseline_year} gemeten: verandering en voortgang hebben er een nodig",
         f"aucune année postérieure à l'année de référence {baseline_year} n'est encore mesurée : "
-        "l'évolution et l'avancement en ont besoin"))
+        "l'évolution et l'avancement en ont besoin")
 
 
 def _trend_summary(fits: trend.Trend, target_t, latest_year, latest_t, target_year, usable) -> dict:

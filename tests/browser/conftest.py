@@ -124,6 +124,15 @@ def open_page(page: Page, url: str) -> Page:
     return page
 
 
+def open_all_tables(page: Page) -> None:
+    """Open every folded table view and wait until each chart's table is drawn (they are drawn
+    when opened, components.folded_table): a table that is not shown cannot be measured or checked."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    wait_until(page, "() => [...document.querySelectorAll('details.table-view > .table-scroll[data-table]')]"
+                     ".every(box => box.querySelector('table'))")
+    page.wait_for_timeout(100)
+
+
 def figure_trace(page: Page, chart: str, name: str) -> dict:
     """x and y of the trace `name` in the chart `chart`, as the browser's Plotly holds them."""
     return page.evaluate(

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import figure_trace, open_page
-from tests.browser_support import wait_until
+from tests.browser_support import axe_violations, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +74,29 @@ def test_table_view_shows_the_charts_numbers(page, seeded_url):
     table = block.get_by_role("table")
     expect(table).to_be_visible()
     expect(table.get_by_role("row", name="2024")).to_contain_text("478.0")
+
+
+def test_a_folded_table_is_drawn_when_opened_and_follows_its_sections_choices(page, seeded_url):
+    """The folded tables' cells are not on the page until one is opened (components.folded_table:
+    hundreds of hidden cells cost the first chart); opened from the keyboard, that one table is
+    drawn and passes axe; opened after a choice has redrawn its section, it shows the new numbers."""
+    open_page(page, f"{seeded_url}/?lang=en")
+    wait_until(page, "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3")
+    assert page.locator(".table-view").count() >= 3
+    assert page.locator(".table-view table, .table-view td").count() == 0
+    block = page.locator(".chart-block", has=page.locator("#sectors-heading"))
+    block.locator(".table-view summary").focus()
+    page.keyboard.press("Enter")
+    row = block.get_by_role("table").get_by_role("row", name="2024")
+    expect(row).to_contain_text("310.0")  # buildings' 310,000 t in kt
+    expect(block.locator("caption")).to_have_text(block.locator("h2").inner_text())
+    assert page.locator(".table-view table").count() == 1
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="share in %").click()  # the section is drawn again, folded
+    expect(block.locator("figcaption")).to_contain_text("64.9%")
+    block.locator(".table-view summary").click()
+    expect(row).to_contain_text("64.9")  # opened again: the table in shares
+    expect(row).not_to_contain_text("310.0")
 
 
 def test_csv_download_holds_exactly_what_the_chart_shows(page, seeded_url):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, open_page
+from tests.browser.conftest import axe_violations, open_all_tables, open_page
 from tests.browser_support import wait_until
 
 pytestmark = pytest.mark.browser
@@ -23,6 +23,8 @@ def test_page_loads_and_has_no_accessibility_violations(page, seeded_url, path, 
     assert page.evaluate("document.documentElement.lang") == lang
     expect(page.get_by_role("main")).to_be_visible()
     expect(page.get_by_role("navigation")).to_be_visible()
+    open_all_tables(page)  # the folded tables and what they hold are checked too
+    assert page.locator("details[open]").count() == page.locator("details").count()
     assert axe_violations(page) == []
 
 

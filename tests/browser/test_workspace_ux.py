@@ -17,7 +17,7 @@ from dashboard.locales.labels import LABELS
 from pipelines.db import make_engine
 from pipelines.users import add_user
 from tests.auth_support import PASSWORD
-from tests.browser.conftest import LiveServer, axe_violations, open_page
+from tests.browser.conftest import LiveServer, axe_violations, open_all_tables, open_page
 from tests.browser_support import wait_until
 from tests.coordinate_support import seed_coordination
 
@@ -56,12 +56,6 @@ def log_in(page: Page, live: LiveServer, name: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_selector("main h1")
-
-
-def open_all_tables(page: Page) -> None:
-    """Open every folded table view (a table that is not shown cannot be measured)."""
-    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    page.wait_for_timeout(100)
 
 
 @pytest.mark.parametrize(("name", "home", "heading"), [
