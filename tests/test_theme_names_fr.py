@@ -3,6 +3,8 @@ English marked lang="en"; Dutch and English pages show their own names, unmarked
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import insert, select, update
 
@@ -45,6 +47,14 @@ def seeded(engine, database_url):
     return create_app(Settings(database_url=database_url), engine), programme_id, target_id
 
 
+def _table_headers(components) -> dict[str, str | None]:
+    """Column label → its lang attribute (None: the page's), of the folded tables' columns (drawn
+    in the browser from this data, components.folded_table)."""
+    return {column["label"]: column["lang"]
+            for component in components for c in dash_components(component)
+            if getattr(c, "data-table", None) for column in json.loads(getattr(c, "data-table"))["columns"]}
+
+
 def _shown(components, kind: str) -> dict[str, str | None]:
     """Text → its lang attribute (None: the page's), of every `kind` element (Th, Button …)."""
     return {str(c.children): getattr(c, "lang", None)
@@ -62,7 +72,7 @@ def test_the_scenario_chart_names_its_theme_bands_in_the_pages_language(seeded, 
 
     with app.server.test_request_context(f"/?lang={lang}"):
         blocks = scenario_blocks(programme_id, target_id, Scenario(basis="all_delivered"), lang)
-    headers = _shown(blocks, "Th")  # the table's column per band: "name (kt CO₂e)"
+    headers = _table_headers(blocks)  # the table's column per band: "name (kt CO₂e)"
     assert headers[f"{renovation} (kt CO₂e)"] is None
     assert headers[f"{bikes} (kt CO₂e)"] == bikes_lang
     graph = next(c for c in dash_components(blocks[0]) if type(c).__name__ == "Graph")
