@@ -126,8 +126,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 /* A folded table view (components.folded_table) is drawn when it is opened, not with the page:
    its cells come from the box's data-table attribute (components.table_content) and become Dash
    components through dash_clientside.set_props, so React owns them as it owns the rest. Checked on
-   every open, however it happens (a click, the keyboard, a script, find in page); a callback that
-   redraws a section brings it back folded. Text goes in as children, never as HTML. */
+   every open, however it happens (a click, the keyboard, a script, find in page). A table the
+   reader opened stays open when a choice redraws its section (the new one arrives folded): which
+   are open is kept per page and chart. Text goes in as children, never as HTML. */
 (function () {
   var HTML = "dash_html_components";
   function el(type, props, lang) {
@@ -151,17 +152,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       el("Thead", { children: [head] }), el("Tbody", { children: rows })
     ] });
   }
+  var BOXES = "details.table-view > .table-scroll[data-table]";
+  var opened = {};  // page and chart -> whether the reader has its table open
+  function key(box) { return window.location.pathname + " " + JSON.parse(box.id).chart; }
   var pending = false;
   function fill() {
     pending = false;
     if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
-    document.querySelectorAll("details.table-view[open] > .table-scroll[data-table]").forEach(function (box) {
+    document.querySelectorAll(BOXES).forEach(function (box) {
+      var details = box.parentNode;
+      if (!details.open) {
+        if (opened[key(box)]) { details.open = true; }  // redrawn folded: open again (a toggle follows)
+        return;
+      }
       if (box.querySelector("table")) { return; }
       window.dash_clientside.set_props(JSON.parse(box.id), { children: table(JSON.parse(box.getAttribute("data-table"))) });
     });
   }
   function later() { if (!pending) { pending = true; window.requestAnimationFrame(fill); } }
-  document.addEventListener("toggle", later, true);  // toggle does not bubble: caught on its way down
+  document.addEventListener("toggle", function (event) {  // toggle does not bubble: caught on its way down
+    var box = event.target.matches && event.target.matches("details.table-view") &&
+      event.target.querySelector(":scope > .table-scroll[data-table]");
+    if (box && box.isConnected) { opened[key(box)] = event.target.open; }
+    later();
+  }, true);
+  new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
 })();
 
 /* An action's outcome where the eye is: a notice (saved, refused, a question) that appears after

@@ -79,7 +79,7 @@ def test_table_view_shows_the_charts_numbers(page, seeded_url):
 def test_a_folded_table_is_drawn_when_opened_and_follows_its_sections_choices(page, seeded_url):
     """The folded tables' cells are not on the page until one is opened (components.folded_table:
     hundreds of hidden cells cost the first chart); opened from the keyboard, that one table is
-    drawn and passes axe; opened after a choice has redrawn its section, it shows the new numbers."""
+    drawn and passes axe, and stays open, with the new numbers, when a choice redraws its section."""
     open_page(page, f"{seeded_url}/?lang=en")
     wait_until(page, "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3")
     assert page.locator(".table-view").count() >= 3
@@ -92,11 +92,15 @@ def test_a_folded_table_is_drawn_when_opened_and_follows_its_sections_choices(pa
     expect(block.locator("caption")).to_have_text(block.locator("h2").inner_text())
     assert page.locator(".table-view table").count() == 1
     assert axe_violations(page) == []
-    page.get_by_role("button", name="share in %").click()  # the section is drawn again, folded
+    page.get_by_role("button", name="share in %").click()  # the section is drawn again
     expect(block.locator("figcaption")).to_contain_text("64.9%")
-    block.locator(".table-view summary").click()
-    expect(row).to_contain_text("64.9")  # opened again: the table in shares
+    expect(row).to_contain_text("64.9")  # and the table the reader opened is open, in shares
     expect(row).not_to_contain_text("310.0")
+    block.locator(".table-view summary").click()  # folded by the reader: stays folded
+    page.get_by_role("button", name="kt CO₂e", exact=True).click()
+    expect(block.locator("figcaption")).to_contain_text("310.0 kt")
+    expect(block.locator(".table-view")).not_to_have_attribute("open", "")
+    assert page.locator(".table-view table").count() == 0
 
 
 def test_csv_download_holds_exactly_what_the_chart_shows(page, seeded_url):
