@@ -18,15 +18,7 @@ from dashboard.components import (
 )
 from dashboard.data_texts import data_language
 from dashboard.i18n import fmt_number
-
-
-def _tree(component) -> list:
-    found = [component]
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found += _tree(child)
-    return found
+from tests.wire_support import dash_components
 
 
 def _view() -> ChartView:
@@ -43,7 +35,7 @@ def _view() -> ChartView:
 
 def _cells(table: html.Div) -> list[list[tuple[str, str, dict]]]:
     """Each row's cells as (tag, text, attributes that matter) from a server-drawn table."""
-    rows = [c for c in _tree(table) if isinstance(c, html.Tr)]
+    rows = [c for c in dash_components(table) if isinstance(c, html.Tr)]
     return [[(type(cell).__name__, cell.children,
               {k: getattr(cell, k) for k in ("scope", "className", "lang") if getattr(cell, k, None)})
              for cell in row.children] for row in rows]
@@ -67,7 +59,7 @@ def test_the_folded_table_holds_no_cells_but_the_same_data_as_the_drawn_table():
     lang = "fr" if data_language() != "fr" else "en"
     view = _view()
     folded = folded_table(view, lang)
-    assert not [c for c in _tree(folded) if isinstance(c, html.Tr | html.Th | html.Td | html.Table)]
+    assert not [c for c in dash_components(folded) if isinstance(c, html.Tr | html.Th | html.Td | html.Table)]
     box = folded.children[1]
     assert box.id == {"role": "table", "chart": "commitments"}
     content = json.loads(getattr(box, "data-table"))
@@ -89,6 +81,6 @@ def test_the_box_is_labelled_like_the_drawn_one_and_the_chart_block_folds_it():
     for attribute in ("className", "tabIndex", "role", "aria-label"):
         assert getattr(folded_box, attribute) == getattr(drawn_box, attribute)
     block = chart_block(view, "en")
-    details = [c for c in _tree(block) if isinstance(c, html.Details)]
+    details = [c for c in dash_components(block) if isinstance(c, html.Details)]
     assert [d.className for d in details] == ["table-view"]
     assert details[0].children[1].id == {"role": "table", "chart": "commitments"}
