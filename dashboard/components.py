@@ -258,8 +258,9 @@ def table_content(view: ChartView, lang: str) -> dict:
     the browser (`folded_table`)."""
     texts = ("text", "written")
     # What partners wrote is marked with its language when that is not the page's.
+    written = data_language()
     columns = [{"label": c.label, "text": c.kind in texts, "lang": c.lang or None,
-                "mark": data_language() if c.kind == "written" and data_language() != lang else None}
+                "mark": written if c.kind == "written" and written != lang else None}
                for c in view.columns]
     rows = [[format_cell(v, c.kind, lang) for v, c in zip(row, view.columns, strict=True)]
             for row in view.table[[c.key for c in view.columns]].itertuples(index=False)]
@@ -292,10 +293,10 @@ def data_table(view: ChartView, lang: str) -> html.Div:
 
 
 def folded_table(view: ChartView, lang: str) -> html.Details:
-    """The chart's data table folded under "Show as table". Its cells are drawn in the browser
+    """The chart's data table folded under "Show as a table". Its cells are drawn in the browser
     when it is opened (assets/dashboard.js, from the box's data-table attribute: the same
     `table_content`). Drawn with the page, the hidden cells of a page's folded tables (540
-    components on the overview) cost React about 150 ms before the first chart is drawn."""
+    components on the overview) cost React about 120 ms before the first chart is drawn."""
     box = _table_box(view, lang, [], id={"role": "table", "chart": view.name},
                      **{"data-table": json.dumps(table_content(view, lang), ensure_ascii=False)})
     return html.Details(className="table-view", children=[html.Summary(t("show_table", lang)), box])
