@@ -179,6 +179,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   new MutationObserver(later).observe(document.documentElement, { childList: true, subtree: true });
 })();
 
+/* The upload's drop zone (dcc.Upload) ignores, without a word, a file its accept list leaves out
+   (a PDF; a file picked under the chooser's "All files"): nothing would happen. Here the drop or
+   the choice is looked at first and the refusal is said in the page's alert (the text and the
+   list from the section's data-* attributes, pages/upload.py). Of several files dropped at once
+   the zone reads the first, and the check names it. */
+(function () {
+  function refuse(zone, files) {
+    var section = zone.closest("[data-refuse-type]");
+    if (!section || !files || !files.length || !window.dash_clientside.set_props) { return; }
+    var accept = section.getAttribute("data-accept").split(",");
+    var name = files[0].name, dot = name.lastIndexOf(".");
+    if (accept.indexOf(dot >= 0 ? name.slice(dot).toLowerCase() : "") < 0) {
+      var message = section.getAttribute("data-refuse-type").replace("{name}", name);
+      window.dash_clientside.set_props(section.getAttribute("data-message"), { children: message });
+    }
+  }
+  document.addEventListener("drop", function (event) {
+    var zone = event.target.closest && event.target.closest(".dropzone");
+    if (zone && event.dataTransfer) { refuse(zone, event.dataTransfer.files); }
+  }, true);
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches(".dropzone input[type=file]")) { refuse(event.target, event.target.files); }
+  }, true);
+})();
+
 /* An action's outcome where the eye is: a notice (saved, refused, a question) that appears after
    the user clicked or typed is scrolled into view if it is not, so it is seen as well as announced. */
 (function () {

@@ -89,7 +89,10 @@ JOB_TICK_ID = "upload-job-tick"
 JOB_POLL_MS = 500  # a small import's result shows within half a second; a big one's bar moves
 INPUT_HIDDEN_ID = "upload-input-hidden"  # Store: set once the Upload's own input is hidden
 DECIMAL_CHOICES = (("auto", "up_decimal_auto"), (",", "up_decimal_comma"), (".", "up_decimal_point"))
-ACCEPT = ".csv,.tsv,.txt,.xlsx"
+# What the readers take (pipelines.read): CSV and text, .xlsx/.xlsm and the legacy .xls that
+# Klimaatmonitor still exports. The drop zone ignores anything else without a word, so
+# dashboard.js says so (data-refuse-type on the section below).
+ACCEPT = ".csv,.tsv,.txt,.xlsx,.xlsm,.xls"
 
 dash.register_page(__name__, path=UPLOAD_PATH, name="Upload", title=page_title("up_title"),
                    required_role="analyst", order=20)
@@ -154,7 +157,11 @@ def options_section(lang: str) -> html.Section:
 
 
 def file_section(lang: str) -> html.Section:
-    return html.Section(**{"aria-labelledby": "upload-file-heading"}, children=[
+    refusals = {
+        "data-accept": ACCEPT, "data-message": SIZE_MESSAGE_ID,
+        "data-refuse-type": t("up_wrong_type", lang, name="{name}", types=", ".join(ACCEPT.split(","))),
+    }
+    return html.Section(**{"aria-labelledby": "upload-file-heading"}, **refusals, children=[
         html.H2(t("up_file_heading", lang), id="upload-file-heading"),
         dcc.Upload(
             id=UPLOAD_ID, accept=ACCEPT, multiple=False, className="dropzone",

@@ -24,6 +24,7 @@ from pipelines.users import add_user
 from tests.auth_support import PASSWORD
 from tests.browser.conftest import LiveServer, axe_violations, open_page
 from tests.conftest import DATA
+from tests.realdata_support import REALDATA, needs_realdata
 from tests.upload_support import row_counts
 
 pytestmark = pytest.mark.browser
@@ -191,6 +192,40 @@ def test_a_file_over_the_limit_is_refused_in_the_browser(live, page, tmp_path):
     expect(page.locator("#upload-size-message")).to_have_text(
         "big.csv is larger than 50 MB and was not read. Split the file, or ask the administrator to raise the limit.")
     assert not any("upload-file" in body for body in requests)  # the file never left the browser
+
+
+@needs_realdata
+def test_klimaatmonitors_legacy_xls_export_can_be_chosen_and_is_read(live, page):
+    """The readers take the old binary .xls Klimaatmonitor still exports; the drop zone's accept
+    list left it out, so choosing it did nothing at all."""
+    log_in(page, live.url, "ann", "/upload?lang=fr")
+    page.wait_for_selector("#upload-file input[type=file][tabindex='-1']", state="attached")
+    assert ".xls" in page.locator("#upload-file input[type=file]").get_attribute("accept").split(",")
+    choose_file(page, REALDATA / "klimaatmonitor" / "Klimaatmonitor - Emmen.xls")
+    expect(page.locator("#upload-detected")).to_contain_text("klimaatmonitor-themas")
+    expect(page.locator("#upload-detected")).to_contain_text("XLS")
+    expect(page.locator("#upload-size-message")).to_have_text("")
+
+
+def test_a_file_the_drop_zone_refuses_is_said_so_not_ignored(live, page, tmp_path):
+    """A type the drop zone does not take used to be dropped without a word: nothing happened."""
+    requests = []
+    page.on("request", lambda r: "_dash-update-component" in r.url and requests.append(r.post_data or ""))
+    log_in(page, live.url, "ann", "/upload?lang=fr")
+    page.wait_for_selector("#upload-file input[type=file][tabindex='-1']", state="attached")
+    pdf = tmp_path / "rapport 2024.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    choose_file(page, pdf)
+    message = page.locator("#upload-size-message")
+    expect(message).to_have_text("rapport 2024.pdf n'est pas un fichier CSV ou Excel et n'a pas été lu. Choisissez "
+                                 "un fichier se terminant par .csv, .tsv, .txt, .xlsx, .xlsm, .xls.")
+    expect(message).to_have_attribute("role", "alert")
+    assert not any("upload-file" in body for body in requests)  # nothing was sent
+    # A file it takes clears the refusal.
+    choose_file(page, GOOD)
+    expect(page.locator("#upload-diff-counts")).to_contain_text("1")
+    expect(message).to_have_text("")
+    assert axe_violations(page) == []
 
 
 def test_analyst_views_the_rows_of_an_import_and_undoes_it(live, page):
