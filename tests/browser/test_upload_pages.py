@@ -205,6 +205,8 @@ def test_klimaatmonitors_legacy_xls_export_can_be_chosen_and_is_read(live, page)
     expect(page.locator("#upload-detected")).to_contain_text("klimaatmonitor-themas")
     expect(page.locator("#upload-detected")).to_contain_text("XLS")
     expect(page.locator("#upload-size-message")).to_have_text("")
+    # Its label column has no header: named by its place in French, not the reader's "column 1".
+    expect(page.locator("#upload-first-rows th[scope=col]").nth(1)).to_have_text("colonne 1 (sans nom)")
 
 
 def test_a_file_the_drop_zone_refuses_is_said_so_not_ignored(live, page, tmp_path):

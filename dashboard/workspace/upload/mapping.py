@@ -14,6 +14,7 @@ from dashboard.i18n import t
 from dashboard.workspace.common.notices import notice
 from dashboard.workspace.common.text_table import text_table
 from dashboard.workspace.upload.check import CheckOutcome
+from dashboard.workspace.upload.column_names import shown_column
 from dashboard.workspace.upload.views import PROBLEMS_SHOWN, diff_section
 from pipelines.errors import Problem, ValidationFailed, in_language
 from pipelines.profiles.mapping_step import (
@@ -60,8 +61,8 @@ def step_view(start: MappingStart, file_name: str, lang: str, preview: list) -> 
         dcc.Store(id=STEP, data={"columns": start.columns, "distinct": start.distinct}),
         html.H3(t("ms_columns_heading", lang)),
         html.Div(className="step-columns", children=[
-            _column_fieldset(column, start.roles.get(column, "ignore"), start.samples.get(column, []), lang)
-            for column in start.columns]),
+            _column_fieldset(column, position, start.roles.get(column, "ignore"), start.samples.get(column, []), lang)
+            for position, column in enumerate(start.columns, start=1)]),
         html.Div(id=VALUES, children=values_view(start.roles, start.distinct, lang)),
         html.H3(t("ms_other_heading", lang)),
         _text_field(UNIT, t("ms_unit_field", lang), ""),
@@ -76,10 +77,10 @@ def step_view(start: MappingStart, file_name: str, lang: str, preview: list) -> 
     ])
 
 
-def _column_fieldset(column: str, role: str, samples: list[str], lang: str) -> html.Fieldset:
+def _column_fieldset(column: str, position: int, role: str, samples: list[str], lang: str) -> html.Fieldset:
     text = t("ms_samples", lang, values=", ".join(samples)) if samples else t("ms_no_samples", lang)
     return html.Fieldset(className="choice step-column", children=[
-        html.Legend(t("ms_column_legend", lang, column=column)),
+        html.Legend(t("ms_column_legend", lang, column=shown_column(column, position, lang))),
         html.P(text, className="chart-summary"),
         html.Div(className="toggles", children=[
             html.Button(t(f"ms_role_{r}", lang), type="button", className="toggle",

@@ -11,6 +11,7 @@ from dashboard.i18n import fmt_auto, fmt_number, is_missing, t, tn
 from dashboard.workspace.common.notices import notice
 from dashboard.workspace.common.text_table import text_table
 from dashboard.workspace.upload.check import CheckOutcome, mapping_candidates, mapping_csv
+from dashboard.workspace.upload.column_names import shown_column
 from pipelines.errors import Problem, in_language
 from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult
@@ -96,7 +97,8 @@ def rows_section(preview: dict, lang: str) -> html.Section:
     columns, rows = preview["columns"], preview["rows"]
     lines = preview["line_numbers"]
     table = text_table(
-        t("up_rows_caption", lang, count=len(rows)), [t("up_col_line", lang), *columns],
+        t("up_rows_caption", lang, count=len(rows)),
+        [t("up_col_line", lang), *(shown_column(c, i, lang) for i, c in enumerate(columns, start=1))],
         ([str(line), *(str(row.get(c, "")) for c in columns)] for line, row in zip(lines, rows, strict=True)),
         table_id="upload-first-rows", class_names=(None, *["text"] * len(columns)),
     )
