@@ -123,8 +123,11 @@ def time_full_import(url: str, big: Path) -> float:
     return elapsed
 
 
-def kill_once(url: str, big: Path, at_s: float, report: CrashReport, *, once_checking: bool = False) -> None:
-    """Kill an import `at_s` seconds after its start, or (once_checking) after its checker started."""
+def kill_once(url: str, big: Path, at_s: float, report: CrashReport, *, once_checking: bool = False) -> float | None:
+    """Kill an import `at_s` seconds after its start, or (once_checking) after its checker started.
+
+    Returns how long the import took when it ended before the kill (else None)."""
+    started = time.monotonic()
     process = subprocess.Popen(_cli(url, "load", "indicators", str(big)), cwd=REPO, env=_env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     if once_checking:
@@ -134,12 +137,14 @@ def kill_once(url: str, big: Path, at_s: float, report: CrashReport, *, once_che
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.01)
     checking = len(_group_members(process.pid)) > 1
+    took = None
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         report.kills += 1
         report.killed_while_checking += checking
     else:
+        took = time.monotonic() - started  # within the 10 ms of a poll
         report.finished_before_kill += 1
         err = process.stderr.read().decode(errors="replace")
         if process.returncode != 0:
@@ -160,6 +165,7 @@ def kill_once(url: str, big: Path, at_s: float, report: CrashReport, *, once_che
     report.half_visible_batches += half
     if process.returncode == 0:
         _undo_last(url)
+    return took
 
 
 def run_kills(url: str, big: Path, kills: int, backend: str, seed: int = 1,
@@ -169,9 +175,12 @@ def run_kills(url: str, big: Path, kills: int, backend: str, seed: int = 1,
 
     An import that ends before its kill time (a later one runs faster than the timed first one,
     more often on PostgreSQL) is no kill: attempts go on until `kills` real kills, at most
-    MAX_ATTEMPTS_PER_KILL times as many attempts (then the note says how many were made)."""
+    MAX_ATTEMPTS_PER_KILL times as many attempts (then the note says how many were made).
+    Such an import also says how long an import takes on this machine today: later kills come
+    within that time (a `full_import_s` given from a slower day would otherwise miss them all)."""
     report = CrashReport(backend)
     report.full_import_s = full_import_s or round(time_full_import(url, big), 2)
+    window = report.full_import_s * 0.95
     rnd = random.Random(seed)
     n = 0
     while report.kills < kills and n < kills * MAX_ATTEMPTS_PER_KILL:
@@ -182,7 +191,9 @@ def run_kills(url: str, big: Path, kills: int, backend: str, seed: int = 1,
         if report.killed_while_checking < report.kills - report.killed_while_checking:
             kill_once(url, big, rnd.uniform(0, 0.1), report, once_checking=True)  # checker still at work
         else:
-            kill_once(url, big, rnd.uniform(0.3, report.full_import_s * 0.95), report)
+            took = kill_once(url, big, rnd.uniform(0.3, window), report)
+            if took is not None:
+                window = max(0.4, min(window, took * 0.95))
     report.attempts = n
     if report.kills < kills:
         report.notes.append(f"only {report.kills} kills in {n} attempts: the imports ended first")
