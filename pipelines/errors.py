@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import overload
+
+from pipelines.column_names import blank_header_position
 
 _FRENCH_SPACE = re.compile(r" ([;:?!])")
 
@@ -117,7 +120,9 @@ class Problem:
         where = self.file
         if self.row is not None:
             where += in_language(_ROW, lang).format(row=self.row)
-        if self.column is not None:
+        if self.column is not None and blank_header_position(self.column) is not None:
+            where += ", " + in_language(column_name(self.column), lang)
+        elif self.column is not None:
             where += in_language(_COLUMN, lang).format(column=self.column)
         found = "" if self.value is None else in_language(_FOUND, lang).format(value=repr(self.value))
         return in_language(_EXPECTED, lang).format(where=where, found=found,
@@ -129,6 +134,30 @@ _COLUMN = Bilingual(", column '{column}'", ", kolom '{column}'", ", colonne '{co
 _FOUND = Bilingual(": found {value}", ": gevonden {value}", " : valeur {value}")
 _EXPECTED = Bilingual("{where}{found}; expected {expected}", "{where}{found}; verwacht: {expected}",
                       "{where}{found} ; attendu : {expected}")
+
+
+def column_name(name: str) -> str:
+    """A column as messages name it: quoted as the file wrote it, or, when its header cell was
+    blank, by its place in each language (never the readers' 'column 3')."""
+    position = blank_header_position(name)
+    if position is None:
+        return f"'{name}'"
+    return Bilingual(f"column {position} (no name)", f"kolom {position} (zonder naam)",
+                     f"colonne {position} (sans nom)")
+
+
+def column_list(names: Iterable[str]) -> Bilingual:
+    """Several columns, each as `column_name` gives it, in every language."""
+    shown = [column_name(name) for name in names]
+    en, nl, fr = (", ".join(in_language(name, lang) for name in shown) for lang in ("en", "nl", "fr"))
+    return Bilingual(en, nl, fr)
+
+
+def columns_left_out(names: Iterable[str]) -> Bilingual:
+    """The warning naming a file's columns that nothing read (never left out without a word)."""
+    listed = column_list(names)
+    return Bilingual(f"columns left out (not read): {listed}", f"weggelaten kolommen (niet gelezen): {listed.nl}",
+                     f"colonnes laissées de côté (non lues) : {listed.fr}")
 
 
 class ValidationFailed(UserError):

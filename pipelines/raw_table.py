@@ -16,6 +16,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from pipelines.column_names import blank_header_name
+
 CHUNK_ROWS = 50_000
 # Characters that sneak into headers and labels copied from web pages and Excel.
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
@@ -104,7 +106,7 @@ def clean_header(names: list[str]) -> list[str]:
     ones end in '…' after MAX_HEADER_CHARS characters."""
     out: list[str] = []
     for i, name in enumerate(names, start=1):
-        cleaned = clean_text(str(name)[: MAX_HEADER_CHARS * 2]) or f"column {i}"
+        cleaned = clean_text(str(name)[: MAX_HEADER_CHARS * 2]) or blank_header_name(i)
         if len(cleaned) > MAX_HEADER_CHARS:
             cleaned = cleaned[:MAX_HEADER_CHARS] + "…"
         base, n = cleaned, 2

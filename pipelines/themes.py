@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from pipelines.errors import Bilingual, Problem, ValidationFailed
+from pipelines.errors import Bilingual, Problem, ValidationFailed, columns_left_out
 from pipelines.load.record_fields import CellError, check_length, clean_text, match_key
 from pipelines.read import match_columns, read_table
 from pipelines.schema import Theme
@@ -66,9 +66,7 @@ class ThemesLoaded:
     def left_out_warning(self) -> Bilingual | None:
         if not self.left_out:
             return None
-        names = ", ".join(self.left_out)
-        return Bilingual(f"columns left out (not read): {names}", f"weggelaten kolommen (niet gelezen): {names}",
-                         f"colonnes laissées de côté (non lues) : {names}")
+        return columns_left_out(self.left_out)
 
 
 def load_themes_file(engine: Engine, programme_id: int, path: Path, *, dry_run: bool = False) -> ThemesLoaded:

@@ -226,7 +226,7 @@ def test_notes_are_kept_and_exported_and_unread_columns_are_named(engine, progra
         ("population", "2020"): (102500.0, None, None),
     }
     assert result.ignored_columns == ["kleur"]
-    assert "columns left out (not read): kleur" in result.warnings
+    assert "columns left out (not read): 'kleur'" in result.warnings
     out = io.StringIO()
     export_observations(engine, programme_id, out)
     header, *rows = out.getvalue().splitlines()
@@ -318,7 +318,7 @@ def test_cli_options_and_report(engine, programme_id):
     assert "added 3" in marked.stdout  # residential (missing), transport, the total
     summed = run(DATA / "ind_direct_indirect.csv", "--add-up")
     assert summed.exit_code == 0 and "1 row(s) added up into others" in summed.stdout
-    assert "warning: columns left out (not read): scope" in summed.stderr
+    assert "warning: columns left out (not read): 'scope'" in summed.stderr
     planned = run(DATA / "ind_measured_planned.csv")
     assert "left out 2 planned row(s) (2030, 2035)" in planned.stdout
 
@@ -333,7 +333,7 @@ def test_the_upload_page_names_the_columns_left_out_in_the_page_language(engine,
     outcome = check_upload(engine, programme_id, data, "notes.csv", UploadChoices(), "ann")
     assert outcome.result.ignored_columns == ["kleur"]
     page = str(diff_section(outcome.result, "nl").to_plotly_json())
-    assert "weggelaten kolommen (niet gelezen): kleur" in page
+    assert "weggelaten kolommen (niet gelezen): 'kleur'" in page
 
 
 def test_the_upload_page_offers_a_partner_type_mapping_and_applies_it(engine, programme_id):
@@ -358,4 +358,4 @@ def test_a_partners_file_names_the_columns_it_leaves_out(engine, programme_id):
     data = b"naam;soort;lid sinds;kleur\nFluvius;Overheid;2018;blauw\n"
     result = load_file(engine, programme_id, "partners", data, file_name="p.csv")
     assert result.ignored_columns == ["kleur"]
-    assert result.warnings == ["columns left out (not read): kleur"]
+    assert result.warnings == ["columns left out (not read): 'kleur'"]

@@ -16,7 +16,14 @@ from sqlalchemy import Connection, Engine, select
 
 from pipelines import clock
 from pipelines.batches import finish_batch, previous_load, start_batch
-from pipelines.errors import Bilingual, Problem, UserError, ValidationFailed, plural
+from pipelines.errors import (
+    Bilingual,
+    Problem,
+    UserError,
+    ValidationFailed,
+    columns_left_out,
+    plural,
+)
 from pipelines.load import parallel_check
 from pipelines.load.areas import AreaFilter
 from pipelines.load.completeness import incomplete_years, newly_incomplete, touches_emissions
@@ -330,10 +337,7 @@ def _describe(result: LoadResult, state: FileState, layout: Layout, options: Loa
         "units_seen": sorted({u for u, _c in state.converter.factors_used()}),
     })
     if result.ignored_columns:
-        names = ", ".join(result.ignored_columns)
-        result.warnings.append(Bilingual(f"columns left out (not read): {names}",
-                                         f"weggelaten kolommen (niet gelezen): {names}",
-                                         f"colonnes laissées de côté (non lues) : {names}"))
+        result.warnings.append(columns_left_out(result.ignored_columns))
     result.planned_offer = 0 if options.planned_as_target_set else (
         state.planned_lines + result.detected.get("profile_planned_rows", 0))
     if result.planned_left_out:

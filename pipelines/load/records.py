@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from pipelines.audit import change_row, record_changes, same_value
 from pipelines.batches import finish_batch, previous_load, start_batch
-from pipelines.errors import Bilingual, Problem, ValidationFailed
+from pipelines.errors import Bilingual, Problem, ValidationFailed, columns_left_out
 from pipelines.load.record_fields import CellError, clean_story, clean_text, match_key, to_text
 from pipelines.load.record_specs import FieldSpec, Lookups
 from pipelines.load.result import LoadOptions, LoadResult
@@ -254,10 +254,7 @@ def _check_and_diff(
     result.diff = diff_frame(records)
     result.ignored_columns = [c for c in raw.columns if c not in columns.values()]
     if result.ignored_columns:
-        names = ", ".join(result.ignored_columns)
-        result.warnings.append(Bilingual(f"columns left out (not read): {names}",
-                                         f"weggelaten kolommen (niet gelezen): {names}",
-                                         f"colonnes laissées de côté (non lues) : {names}"))
+        result.warnings.append(columns_left_out(result.ignored_columns))
     if kind.warn is not None:
         result.warnings += kind.warn(records)
     return records

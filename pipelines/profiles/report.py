@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.errors import Bilingual
+from pipelines.errors import Bilingual, column_list
 
 MAX_EXAMPLES = 5
 
@@ -58,9 +58,9 @@ class ProfileReport:
                                  f"weggelaten: {item.rows} {item.what.nl}, {item.reason.nl}{shown}{more}",
                                  f"laissé de côté : {item.rows} {item.what.fr}, {item.reason.fr}{shown_fr}{more}" if item.reason.fr and item.what.fr else None))
         if self.ignored_columns:
-            names = ", ".join(self.ignored_columns)
-            out.append(Bilingual(f"columns ignored: {names}", f"kolommen genegeerd: {names}",
-                                 f"colonnes ignorées : {names}"))
+            names = column_list(self.ignored_columns)
+            out.append(Bilingual(f"columns ignored: {names}", f"kolommen genegeerd: {names.nl}",
+                                 f"colonnes ignorées : {names.fr}"))
         if self.markers:
             out.append(Bilingual(
                 f"{self.markers} suppressed value(s) stored as missing (key C), never as a number",

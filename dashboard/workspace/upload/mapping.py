@@ -14,7 +14,7 @@ from dashboard.i18n import t
 from dashboard.workspace.common.notices import notice
 from dashboard.workspace.common.text_table import text_table
 from dashboard.workspace.upload.check import CheckOutcome
-from dashboard.workspace.upload.column_names import shown_column
+from dashboard.workspace.upload.column_names import problem_column, shown_column
 from dashboard.workspace.upload.views import PROBLEMS_SHOWN, diff_section
 from pipelines.errors import Problem, ValidationFailed, in_language
 from pipelines.profiles.mapping_step import (
@@ -169,7 +169,7 @@ def _problems_table(problems: list[Problem], lang: str, columns: dict[str, str])
     """The problems left with these choices (row, column, value, expected): nothing to correct in
     the file, so no word about choosing it again, and no separate label form (the step has one)."""
     shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
-    rows = [["–" if p.row is None else str(p.row), columns.get(p.column or "", p.column or "–"),
+    rows = [["–" if p.row is None else str(p.row), columns.get(p.column or "", problem_column(p.column, lang)),
              "" if p.value is None else p.value,
              in_language(p.expected, lang)] for p in shown]
     return text_table(t("up_problems_caption", lang), [t("up_col_row", lang), t("up_col_column", lang),

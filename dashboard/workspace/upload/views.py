@@ -11,7 +11,7 @@ from dashboard.i18n import fmt_auto, fmt_number, is_missing, t, tn
 from dashboard.workspace.common.notices import notice
 from dashboard.workspace.common.text_table import text_table
 from dashboard.workspace.upload.check import CheckOutcome, mapping_candidates, mapping_csv
-from dashboard.workspace.upload.column_names import shown_column
+from dashboard.workspace.upload.column_names import problem_column, shown_column
 from pipelines.errors import Problem, in_language
 from pipelines.load.completeness import incomplete_year_text
 from pipelines.load.result import LoadResult
@@ -112,7 +112,7 @@ def problems_section(problems: list[Problem], lang: str) -> html.Section:
     # In file order; problems about the whole file (no row) first.
     shown = sorted(problems, key=lambda p: -1 if p.row is None else p.row)[:PROBLEMS_SHOWN]
     rows = [
-        ["–" if p.row is None else str(p.row), p.column or "–", "" if p.value is None else p.value,
+        ["–" if p.row is None else str(p.row), problem_column(p.column, lang), "" if p.value is None else p.value,
          in_language(p.expected, lang)]
         for p in shown
     ]
