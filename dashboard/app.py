@@ -68,10 +68,14 @@ class RoadmapDash(dash.Dash):
 def use_skeleton_validation_layout(app: dash.Dash) -> None:
     """Ship page skeletons, not rendered pages, as Dash's validation layout.
 
-    Dash Pages renders every page once, with the first request's data and session, and embeds
-    the result in every page's HTML (300 kB for the demo): stale numbers, and for logged-in pages
-    possibly private ones. After that first render, pages' `validation_layout()` skeletons (all
-    their callback ids, no data) replace it; pages without one are left out.
+    Left to itself, Dash Pages renders every page on the first request, with that request's data
+    and session, and embeds the result in every page's HTML (300 kB for the demo): stale numbers,
+    and for logged-in pages possibly private ones. Rendering them also cost that first request
+    (each web worker's, each test's app) 0.2 s on the demo, and more on a big database. So the app
+    starts with callback checks suppressed, which makes Dash skip that render; on the first
+    request, after Dash's own first-request set-up, the pages' `validation_layout()` skeletons
+    (all their callback ids, no data) become the validation layout and the checks are turned back
+    on. Pages without a skeleton are left out.
     """
 
     @app.server.before_request
@@ -84,6 +88,7 @@ def use_skeleton_validation_layout(app: dash.Dash) -> None:
             if hasattr(module, "validation_layout"):
                 skeletons.append(module.validation_layout())
         app.validation_layout = dash.html.Div([dash.page_container, *skeletons])
+        app.config.suppress_callback_exceptions = False
         app.server.extensions["roadmap_skeleton_validation"] = True
 
 
@@ -104,6 +109,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         index_string=INDEX_STRING,
         serve_locally=True,
         on_error=report_callback_error,  # words on the page and a log line, never a blank
+        suppress_callback_exceptions=True,  # until the first request: use_skeleton_validation_layout
     )
     app.server.extensions[EXTENSION_KEY] = DashboardContext(settings=settings, engine=engine,
                                                                  read_engine=read_only(engine))
