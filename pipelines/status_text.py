@@ -112,7 +112,7 @@ def format_status(s: dict, programme_name: str, lang: str = "en") -> str:
             BASELINE_SOURCES.get(s["baseline_source"], s["baseline_source"])))),
         text.row(LATEST[0], s["latest_year"], text(LATEST[1], t=text.t(s["latest_t"]), change=text.pct(
             s["change_vs_baseline_pct"]), progress=text.plain_pct(s["progress_pct"]))),
-        text.row(PATHWAY[0], s["latest_year"], text(PATHWAY[1], t=text.t(s["pathway_t"]), gap=_signed_t(s["gap_t"], text))),
+        text.row(PATHWAY[0], s["latest_year"], text(PATHWAY[1], t=text.t(s["pathway_t"]), gap=_signed_t(_gap(s), text))),
         text.row(TARGET_LINE, s["target_year"], text(plural(s["years_left"], *YEARS_LEFT), t=text.t(s["target_t"]),
                                                      years=s["years_left"])),
         *_trend_lines(s, text),
@@ -173,6 +173,14 @@ def _target_words(s: dict, text: _Text) -> str:
     words = method.replace("_", " ")
     pathway = PATHWAYS.get(method, Bilingual(f"{words} pathway", f"doeltraject {words}", f"trajectoire {words}"))
     return text(TARGET, what=what, year=s["target_year"], pathway=text(pathway))
+
+
+def _gap(s: dict) -> float | None:
+    """The gap to the pathway, from the first year after the baseline year: in the baseline year
+    itself the pathway starts at the measured value, and "0 t, on the pathway" would read as news
+    (as change and progress, which the summary leaves out until then)."""
+    latest = s.get("latest_year")
+    return s["gap_t"] if latest is not None and latest > s["baseline_year"] else None
 
 
 def _signed_t(value, text: _Text) -> str:

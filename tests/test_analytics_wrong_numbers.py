@@ -72,3 +72,15 @@ def test_the_sector_table_says_each_sectors_own_latest_year():
     assert rows["transport"]["latest_year"] == 2017
     line_of_transport = next(x for x in format_status(s, "Test").splitlines() if "Transport" in x)
     assert "2017" in line_of_transport
+
+
+def test_the_baseline_year_alone_has_no_gap_to_the_pathway_in_the_status_text():
+    # The pathway starts at the baseline value: a gap of 0 t there is by construction, not news.
+    data = {"transport": {2010: 100.0}}
+    s = total(analyse(inputs(data, neutral())))
+    assert s["latest_year"] == 2010 and s["gap_t"] == pytest.approx(0)
+    for lang, gap in (("en", "(gap n/a)"), ("nl", "(kloof n.b.)"), ("fr", "(écart n.d.)")):
+        text = format_status({**s, "sectors": [], "per_capita": {}}, "Test", lang)
+        (line,) = [row for row in text.splitlines() if row.strip().startswith(("Pathway", "Traject"))]
+        assert line.endswith(gap), line
+        assert "on the pathway" not in text and "op het doeltraject" not in text
