@@ -195,6 +195,14 @@ def test_the_comparison_draws_no_progress_bars_when_none_is_known(database_url, 
         view = progress_view(data.programmes, data.status, data.totals, "en")
     assert view.figure is None and view.summary == "None of these programmes has a target with measured progress yet."
     assert list(view.table["programme"]) == ["Leiden", "Oegstgeest"]  # their statuses stay in the table
+    # Klimaatmonitor's export has no population: no line per inhabitant, so no empty frame with the
+    # programmes in its legend either; the sentence names them and the table shows the years.
+    from dashboard.pages.compare import per_capita_view
+
+    with app.server.test_request_context("/compare"):
+        per_head = per_capita_view(data.programmes, data.totals, "en")
+    assert per_head.figure is None and per_head.summary.endswith("Leiden, Oegstgeest.")
+    assert list(per_head.table["programme"]) == ["Leiden", "Oegstgeest"]
 
 
 def test_the_overview_gives_no_change_or_progress_before_a_year_after_the_baseline(engine):

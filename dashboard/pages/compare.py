@@ -173,9 +173,13 @@ def per_capita_view(picked: pd.DataFrame, totals: pd.DataFrame, lang: str) -> Ch
     table = fig.per_capita_table(picked, totals)
     table["complete_label"] = table["complete"].map(lambda c: t("yes" if c else "no", lang))
     table["population_label"] = table["has_population"].map(lambda c: t("yes" if c else "no", lang))
+    known = table["per_capita_t"].notna().any()
     return ChartView(
         name="compare-per-capita", title=t("cmp_pc_title", lang), summary=per_capita_sentence(table, lang),
-        figure=fig.line_figure(table, "per_capita_t", lang, t("cmp_pc_axis", lang), t("cmp_incomplete", lang)),
+        # No programme with a population figure: its sentence says so and the table shows every
+        # year as unknown; an empty frame with each programme in its legend would look drawn.
+        figure=fig.line_figure(table, "per_capita_t", lang, t("cmp_pc_axis", lang), t("cmp_incomplete", lang))
+        if known else None,
         table=table, columns=(
             Column("year", t("col_year", lang), "year"), Column("programme", t("col_programme", lang), "text"),
             Column("per_capita_t", t("col_per_capita", lang), "number"),
