@@ -159,7 +159,7 @@ def test_the_comparisons_sector_mix_says_an_incomplete_year_is_of_the_known_sect
     # Transport is 93 % of the sectors known (31,397 of 33,885 t), 37 % of the reported 84,800 t:
     # the chart's label and its sentence say the year is incomplete and what is missing.
     (transport,) = [trace for trace in view.figure["data"] if trace["name"] == "Transport"]
-    assert transport["y"] == ["Oegstgeest climate programme (2019, incomplete)"] and transport["x"] == [92.7]
+    assert transport["y"] == ["Oegstgeest climate programme<br>(2019, incomplete)"] and transport["x"] == [92.7]
     assert view.summary.endswith("An incomplete year shows shares of the known sectors only; without a "
                                  "figure: Oegstgeest climate programme 2019: Buildings.")
 

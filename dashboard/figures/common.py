@@ -24,12 +24,20 @@ def series_label(code: str, lang: str) -> str:
 LEGEND_LINE = 36  # characters: a legend entry longer than this is cut off on a 375 px phone
 
 
+def plotly_text(text: str) -> str:
+    """Text someone typed (a programme's, partner's, indicator's or theme's name, a file's note), as a
+    chart shows it. Plotly reads <b>, <a href=...>, <span style=...> and <br> in trace names,
+    axis labels and hover texts as markup: unescaped, a name became a link in a public chart.
+    Plotly turns the entities back into the characters, so the reader sees the text as typed."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def legend_name(name: str) -> str:
-    """A trace name for the legend, broken into lines of at most LEGEND_LINE characters at spaces
-    (Plotly does not wrap legend text; 'Agriculture, foresterie et utilisation des terres' ran off
-    a phone's screen). The hover shows the same lines."""
+    """A trace name for the legend, escaped (`plotly_text`) and broken into lines of at most
+    LEGEND_LINE characters at spaces (Plotly does not wrap legend text; 'Agriculture, foresterie
+    et utilisation des terres' ran off a phone's screen). The hover shows the same lines."""
     lines: list[str] = []
-    for word in name.split(" "):
+    for word in plotly_text(name).split(" "):
         if lines and len(lines[-1]) + 1 + len(word) <= LEGEND_LINE:
             lines[-1] += " " + word
         else:
@@ -67,12 +75,12 @@ def base_layout(lang: str, y_title: str, *, height: int = 380, x_title: str | No
         "hovermode": "x unified",
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0},
         "xaxis": {
-            "title": {"text": x_title} if x_title else None,
+            "title": {"text": plotly_text(x_title)} if x_title else None,
             "gridcolor": GRID_COLOUR, "linecolor": AXIS, "tickformat": "d",
             "automargin": True, "fixedrange": True,
         },
         "yaxis": {
-            "title": {"text": y_title}, "gridcolor": GRID_COLOUR, "zerolinecolor": AXIS,
+            "title": {"text": plotly_text(y_title)}, "gridcolor": GRID_COLOUR, "zerolinecolor": AXIS,
             "tickformat": ",~f", "automargin": True, "fixedrange": True, "rangemode": "tozero",
         },
     }

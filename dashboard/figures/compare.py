@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean, legend_name
+from dashboard.figures.common import base_layout, clean, legend_name, plotly_text
 from pipelines.vocab import INK, PROGRAMME_COLOURS, SECTOR_BY_CODE, TOP_LEVEL_SECTORS
 
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x")
@@ -124,14 +124,14 @@ def line_figure(table: pd.DataFrame, value: str, lang: str, y_title: str, incomp
         colour, symbol = PROGRAMME_COLOURS[i % len(PROGRAMME_COLOURS)], SYMBOLS[i % len(SYMBOLS)]
         values = group[value].where(complete)
         traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": name, "legendgroup": name,
+            "type": "scatter", "mode": "lines+markers", "name": plotly_text(name), "legendgroup": plotly_text(name),
             "x": clean(group["year"]), "y": clean(values), "connectgaps": False,
             "line": {"color": colour, "width": 2.5}, "marker": {"size": 9, "symbol": symbol},
             "hovertemplate": "%{y:,.2f}<extra>%{fullData.name}</extra>",
         })
         if not complete.all():
             traces.append({
-                "type": "scatter", "mode": "markers", "name": f"{name}: {incomplete_label}", "legendgroup": name,
+                "type": "scatter", "mode": "markers", "name": f"{plotly_text(name)}: {incomplete_label}", "legendgroup": plotly_text(name),
                 "x": clean(group["year"][~complete]), "y": clean(group[value][~complete]), "showlegend": False,
                 "marker": {"size": 10, "symbol": f"{symbol}-open", "color": colour, "line": {"width": 2}},
                 "hovertemplate": "%{y:,.2f}<extra>%{fullData.name}</extra>",
@@ -145,7 +145,8 @@ def line_figure(table: pd.DataFrame, value: str, lang: str, y_title: str, incomp
 def progress_figure(table: pd.DataFrame, lang: str, x_title: str, status_labels: dict[str, str]) -> dict:
     """Horizontal bars: each programme's progress toward its own target (100 % = reached);
     a programme without a target or a value has no bar, its status written beside its name."""
-    names = [f"{p} ({status_labels.get(s, s)})" for p, s in zip(table["programme"], table["status"], strict=True)]
+    names = [f"{plotly_text(p)} ({status_labels.get(s, s)})"
+             for p, s in zip(table["programme"], table["status"], strict=True)]
     trace = {
         "type": "bar", "orientation": "h", "x": clean(table["progress_pct"]), "y": names,
         "marker": {"color": PROGRAMME_COLOURS[0]}, "hovertemplate": f"%{{x:,.1f}} % ({x_title})<extra>%{{y}}</extra>",
@@ -164,7 +165,9 @@ def progress_figure(table: pd.DataFrame, lang: str, x_title: str, status_labels:
 def sector_mix_figure(table: pd.DataFrame, lang: str, x_title: str, incomplete: str = "incomplete") -> dict:
     """Stacked 100 % bars: each programme's sector shares in its latest year; a year with a sector
     missing says `incomplete` beside it (its shares are of the known sectors only)."""
-    labels = [f"{p} ({int(y)}{', ' + incomplete if m else ''})" if pd.notna(y) else str(p)
+    # The year on a line of its own: on a phone the labels would otherwise take most of the width
+    # and leave the bars a sliver with a single "0%" under them.
+    labels = [f"{plotly_text(p)}<br>({int(y)}{', ' + incomplete if m else ''})" if pd.notna(y) else plotly_text(str(p))
               for p, y, m in zip(table["programme"], table["year"], table["missing"], strict=True)]
     traces = [{
         "type": "bar", "orientation": "h", "name": legend_name(SECTOR_BY_CODE[code].label(lang)), "x": clean(table[code]),

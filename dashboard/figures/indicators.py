@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean
+from dashboard.figures.common import base_layout, clean, plotly_text
 from dashboard.figures.line_styles import set_year_axis
 from pipelines.vocab import INDICATOR_COLOURS
 
@@ -69,14 +69,14 @@ def indicator_figure(table: pd.DataFrame, lang: str, y_title: str, target_year: 
         colour = LINE_COLOURS[number % len(LINE_COLOURS)]
         rows = table[column].notna()
         trace = {
-            "type": "scatter", "mode": "lines+markers", "name": column,
+            "type": "scatter", "mode": "lines+markers", "name": plotly_text(column),
             "x": [v for v, keep in zip(x, rows, strict=True) if keep],
             "y": clean(table.loc[rows, column]),
             "line": {"color": colour, "width": 2}, "marker": {"size": 5, "color": colour},
             "hovertemplate": "%{y:,~f}<extra>%{fullData.name}</extra>",
         }
         if has_notes:  # the period's notes under the value in the tooltip
-            trace["customdata"] = ["" if pd.isna(n) else str(n) for n in table.loc[rows, NOTE]]
+            trace["customdata"] = ["" if pd.isna(n) else plotly_text(str(n)) for n in table.loc[rows, NOTE]]
             trace["hovertemplate"] = "%{y:,~f}<br>%{customdata}<extra>%{fullData.name}</extra>"
         traces.append(trace)
     layout = base_layout(lang, y_title)

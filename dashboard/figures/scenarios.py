@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean, series_colour, to_kt
+from dashboard.figures.common import base_layout, clean, plotly_text, series_colour, to_kt
 from dashboard.figures.line_styles import set_year_axis
 from pipelines.vocab import BAND_COLOURS, GRID, INK, STEP_COLOURS
 
@@ -50,7 +50,7 @@ def wedge_figure(table: pd.DataFrame, labels: dict[str, str], line_labels: dict[
     for i, key in enumerate(wedge_keys(table)):
         colour = BAND_COLOURS[i % len(BAND_COLOURS)]
         traces.append({
-            "type": "scatter", "mode": "lines", "name": labels.get(key, key), "x": years,
+            "type": "scatter", "mode": "lines", "name": plotly_text(labels.get(key, key)), "x": years,
             "y": clean(table[f"w:{key}"]), "stackgroup": "wedges", "fillcolor": colour,
             "line": {"color": colour, "width": 0.5},
             "hovertemplate": "%{y:,.1f} kt<extra>%{fullData.name}</extra>",

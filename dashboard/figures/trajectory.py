@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean, series_colour, series_label, to_shown
+from dashboard.figures.common import (
+    base_layout,
+    clean,
+    plotly_text,
+    series_colour,
+    series_label,
+    to_shown,
+)
 from dashboard.figures.line_styles import LINE_STYLES, set_year_axis
 from dashboard.i18n import t
 from pipelines.analytics.pathways import target_level
@@ -134,7 +141,7 @@ def _measured(table: pd.DataFrame, lang: str, unit: str) -> dict | None:
     trace = _line(rows, "year", "actual", lang, unit, mode="lines+markers", line={"width": 3},
                   marker={"size": 6, "color": series_colour("actual")})
     trace["y"] = clean(rows["actual_kt"])  # None at an incomplete year: the line breaks there
-    trace["customdata"] = clean(rows["note"])
+    trace["customdata"] = [None if note is None else plotly_text(str(note)) for note in clean(rows["note"])]
     trace["connectgaps"] = False
     trace["hovertemplate"] = f"{unit} %{{customdata}}<extra>%{{fullData.name}}</extra>"
     return trace

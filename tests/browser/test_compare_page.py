@@ -167,3 +167,38 @@ def test_the_ranking_of_all_programmes_sorts(compare_url, page):
     expect(ranking.locator("tbody tr").last).to_contain_text("Leiderdorp")
     page.wait_for_load_state("networkidle")
     assert "sort=progress_pct" in page.url
+
+
+# A name as an admin or a file may type it: Plotly would read the tags as its own markup.
+MARKUP_NAME = '<a href="https://example.org">Leiden</a> <b>vet</b> & co'
+
+
+def _fill_markup(engine) -> None:
+    base = replace(LEUVEN, baseline_year=2015, target_year=2030, area_code=None)
+    for slug, name in (("leiden", MARKUP_NAME), ("oegstgeest", "Oegstgeest")):
+        programme = create_programme(engine, replace(base, slug=slug, name=name, area_name=slug.title()))
+        put_observations(engine, programme, [
+            *(("emissions.buildings", str(y), 40_000.0 - 1_000 * (y - 2015)) for y in YEARS),
+            *(("emissions.transport", str(y), 30_000.0) for y in YEARS),
+            *(("population", str(y), 20_000.0) for y in YEARS),
+        ])
+
+
+@pytest.fixture(scope="module")
+def markup_url(tmp_path_factory, sqlite_template):
+    yield from _serve(_database(tmp_path_factory, sqlite_template, "compare_markup", _fill_markup))
+
+
+def test_a_programme_name_with_markup_is_text_in_the_charts_not_a_link(markup_url, page):
+    open_page(page, f"{markup_url}/compare?programmes=leiden,oegstgeest&lang=en")
+    charts = page.locator(".js-plotly-plot")
+    expect(charts).to_have_count(4)
+    # No link and no bold text inside any chart: before, the name became a link to example.org.
+    assert page.evaluate("() => document.querySelectorAll('.js-plotly-plot a').length") == 0
+    assert page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot tspan')]
+        .filter(t => t.style.fontWeight === 'bold').length""") == 0
+    # The reader sees the name as typed, in the legend and beside the bars.
+    legend = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .legendtext')].map(t => t.textContent)")
+    assert MARKUP_NAME in legend
+    labels = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .ytick text')].map(t => t.textContent)")
+    assert any(label.startswith(MARKUP_NAME) for label in labels), labels

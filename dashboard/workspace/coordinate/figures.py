@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.common import base_layout, clean
+from dashboard.figures.common import base_layout, clean, plotly_text
 from pipelines.vocab import GRID, STEP_COLOURS
 
 COMMITTED_COLOUR = STEP_COLOURS["committed"]
@@ -40,8 +40,3 @@ def partner_progress_figure(
                        "fixedrange": True}
     return {"data": traces, "layout": layout}
 
-
-def plotly_text(text: str) -> str:
-    """Text for Plotly labels, shown as typed: Plotly reads a few HTML tags (<b>, <a href>) in
-    labels, so a partner called '<b>X</b>' would otherwise turn bold, or into a link."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
