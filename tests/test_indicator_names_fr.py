@@ -100,3 +100,29 @@ def test_a_commitment_may_name_its_indicator_in_french(engine, programme_id, tmp
     with engine.connect() as conn:
         linked = conn.execute(select(Indicator.code).join(Commitment, Commitment.indicator_id == Indicator.id)).scalar_one()
     assert linked == "emissions.tertiary"
+
+
+def test_the_upload_preview_names_the_indicators_a_file_defines(engine, database_url, programme_id):
+    from dashboard.workspace.upload.check import UploadChoices, check_upload
+    from dashboard.workspace.upload.views import diff_table
+
+    data = ("indicator;name_en;naam nl;Nom;kind;period;value;unit\n"
+            "heat_pumps;Heat pumps;Warmtepompen;Pompes à chaleur;activity;2023;12;installations\n"
+            "bike_lanes;Bike lanes;Fietspaden;;activity;2023;4;km\n").encode()
+    outcome = check_upload(engine, programme_id, data, "new.csv", UploadChoices(new_indicators=True), "ann")
+    # A dry run: nothing stored, but the preview knows the names the file gives.
+    assert _names(engine).keys().isdisjoint({"heat_pumps", "bike_lanes"})
+    assert outcome.result.defined_indicators == {
+        "heat_pumps": {"name_nl": "Warmtepompen", "name_en": "Heat pumps", "name_fr": "Pompes à chaleur"},
+        "bike_lanes": {"name_nl": "Fietspaden", "name_en": "Bike lanes", "name_fr": None},
+    }
+    app = create_app(Settings(database_url=database_url), engine)
+    from dashboard.pages.upload import indicator_names  # a page module: once the app is made
+
+    with app.server.test_request_context("/upload"):
+        names = indicator_names(programme_id, "fr", outcome.result.defined_indicators)
+    cells = [c.children for c in dash_components(diff_table("indicators", outcome.result.diff, "fr", names))
+             if getattr(c, "children", None) in ("Pompes à chaleur", "Bike lanes", "heat_pumps", "bike_lanes")]
+    # Named in French where the file gives it, else in English; never by code.
+    assert sorted(cells) == ["Bike lanes", "Pompes à chaleur"]
+    assert names["population"] == "Population"  # the stored ones still named as before

@@ -261,14 +261,17 @@ def run_check(meta, kind, decimal, new_indicators, mapping, contents, filename, 
         checked = {"sha256": outcome.sha256, "file_name": name, "choices": choices.to_browser(),
                    "rows": outcome.result.rows_in_file}
     shown_mapping = choices.mapping if choices.kind in ("indicators", "partners") else ()
-    return outcome_view(outcome, lang, shown_mapping, indicator_names(prog.id, lang)), False, checked, checked is None, []
+    names = indicator_names(prog.id, lang, outcome.result.defined_indicators if outcome.result else {})
+    return outcome_view(outcome, lang, shown_mapping, names), False, checked, checked is None, []
 
 
-def indicator_names(programme_id: int, lang: str) -> dict[str, str]:
-    """Each stored indicator's code → its name in `lang` (for the diff of a checked file)."""
+def indicator_names(programme_id: int, lang: str, defined: dict[str, dict]) -> dict[str, str]:
+    """Each indicator's code → its name in `lang` (for the diff of a checked file): the stored
+    ones, and those the file defines (`LoadResult.defined_indicators`), not stored before it is."""
     found = queries.indicators(current_engine(), programme_id, with_data=False)
-    return {row.code: name_in(row.name_nl, row.name_en, row.name_fr, lang)[0]
-            for row in found.itertuples(index=False)}
+    names = {code: name_in(new["name_nl"], new["name_en"], new["name_fr"], lang)[0] for code, new in defined.items()}
+    return names | {row.code: name_in(row.name_nl, row.name_en, row.name_fr, lang)[0]
+                    for row in found.itertuples(index=False)}
 
 
 def mapping_step(programme_id: int, data: bytes, name: str, choices: UploadChoices, lang: str) -> list | None:

@@ -21,8 +21,10 @@ _KINDS = {fold(x): t.code for t in INDICATOR_KINDS for x in (t.code, t.nl, t.en,
 
 def make_definer(
     conn: Connection, programme_id: int, layout: Layout, resolver: LabelResolver, problems: ProblemLog,
+    defined: dict[str, dict],
 ) -> Callable[[str, pd.DataFrame, int, int], int | None]:
-    """A function defining the indicator a label names from the cells of its first row."""
+    """A function defining the indicator a label names from the cells of its first row; each one
+    defined goes in `defined` (code → its names)."""
 
     def define(label: str, frame: pd.DataFrame, row: int, line: int) -> int | None:
         code = clean_text(label)
@@ -36,7 +38,9 @@ def make_definer(
             problems.add_once(("label", label), line, column, value, expected, 0)
             return None
         spec["sector_code"] = resolver.sector_code(cell("sector"))
-        return resolver.define(conn, programme_id, spec)
+        new_id = resolver.define(conn, programme_id, spec)
+        defined[spec["code"]] = {key: spec[key] for key in ("name_nl", "name_en", "name_fr")}
+        return new_id
 
     return define
 

@@ -168,7 +168,7 @@ def _load_in(conn: Connection, programme_id: int, raw: RawTable, layout: Layout,
     result.batch_id = start_batch(conn, programme_id, "indicators", raw, options)
     store = ObservationStore(conn, programme_id, result.batch_id, _expected_rows(raw, options))
     if options.new_indicators:
-        state.define = make_definer(conn, programme_id, layout, resolver, problems)
+        state.define = make_definer(conn, programme_id, layout, resolver, problems, result.defined_indicators)
     try:
         if _check_in_second_process(raw, options):
             result.rows_in_file, state, area = parallel_check.stream(

@@ -69,6 +69,9 @@ class LoadResult:
     planned_left_out: int = 0
     planned_years: list[int] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # columns the loader did not read
+    # The indicators the file defines (--new-indicators), or would define in a dry run: code →
+    # {name_nl, name_en, name_fr}, so a preview names them as the stored ones are named.
+    defined_indicators: dict[str, dict] = field(default_factory=dict)
     added_up: int = 0  # rows added up into another row's value (--add-up)
     # Planned rows left out that could be kept as a target set (--planned-as-target-set NAME),
     # by the loader or by an import profile; 0 once they are kept.

@@ -233,7 +233,7 @@ def diff_table(kind: str, diff: pd.DataFrame, lang: str, names: dict[str, str] |
     if kind == "indicators":
         headers = [t("up_col_line", lang), t("up_col_indicator", lang), t("up_col_period", lang),
                    t("up_col_change", lang), t("up_col_old", lang), t("up_col_new", lang)]
-        # A new indicator (not stored yet) has no name: its code is shown.
+        # Named by `names` (stored indicators and those the file defines), else by code.
         indicators = [(names or {}).get(code, code) for code in frame["indicator"]]
         rows = zip(frame["line"].astype(str), indicators, frame["period"], change,
                    (_value(v, lang) for v in frame["old_value"]),
